@@ -1,0 +1,61 @@
+# The README's two commands are `make demo` and `make test`. Each installs the
+# Debian packages it needs (only the missing ones), configures and builds.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+VENV       ?= .venv
+PYTHON     ?= /usr/bin/python3
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+
+MAKEFLAGS += --no-print-directory
+
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan clean
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(BUILD).configure.log 2>&1 \
+	  || (cat $(BUILD).configure.log; exit 1)
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+## demo: a family's case, walked through in C++, C and Python.
+demo: build
+	@$(BUILD)/examples/sfcore_example_cpp
+	@$(BUILD)/examples/sfcore_example_c
+	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py
+
+## test: every test (C++, C, Python, examples, packaging), the pip install and the docs build.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory test-venv docs
+
+# The Python package as an integrator installs it: pip, offline, into .venv.
+venv: deps
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install --no-build-isolation --no-index --quiet .
+
+test-venv: venv
+	cd tests && SFCORE_C_LIBRARY=$(abspath $(BUILD))/libsfcore_c.so SFCORE_SOURCE_DIR=$(CURDIR) \
+	  ../$(VENV)/bin/python -m pytest -q -p no:cacheprovider python
+	$(VENV)/bin/python -c "import sfcore; print('import sfcore:', sfcore.__version__, sfcore.__file__)"
+
+## docs: the Doxygen reference and guide (warnings are errors) in build/docs/html.
+docs: configure
+	cmake --build $(BUILD) --target docs
+
+## test-asan: the same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSFCORE_SANITIZE=address,undefined \
+	  -DSFCORE_BUILD_DOCS=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(ASAN_BUILD).configure.log 2>&1 \
+	  || (cat $(ASAN_BUILD).configure.log; exit 1)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(VENV) *.configure.log python/*.egg-info

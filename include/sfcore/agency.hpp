@@ -1,0 +1,76 @@
+/**
+ * @file agency.hpp
+ * @brief The agency directory: the government agencies of Strengthening
+ * Families, and the NGOs, iwi and community organisations a caller adds.
+ */
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sfcore/enums.hpp"
+#include "sfcore/ids.hpp"
+
+namespace sfcore {
+
+/**
+ * @brief Ids of the standard agencies (fixed, from `sfcore/def/agencies.def`).
+ * @since 0.1.0
+ */
+namespace agencies {
+#define SF_AGENCY(sym, id, name) inline constexpr agency_id sym{id};
+#include "sfcore/def/agencies.def"
+#undef SF_AGENCY
+} // namespace agencies
+
+/** @brief One agency. @since 0.1.0 */
+struct agency {
+    agency_id id;      ///< Its id in the directory.
+    std::string name;  ///< Its name (UTF-8).
+    agency_kind kind;  ///< Government, NGO, iwi or community.
+};
+
+/**
+ * @brief The agencies a case may name.
+ *
+ * A new directory holds the Ministry of Social Development and the eleven
+ * other government agencies of Strengthening Families, with the fixed ids in
+ * sfcore::agencies. Agencies added later get the next free id.
+ * @since 0.1.0
+ */
+class agency_directory {
+public:
+    /** @brief A directory holding the standard agencies. */
+    agency_directory();
+
+    /**
+     * @brief Add an agency.
+     * @param name its name: valid UTF-8, not blank, not already in the directory.
+     * @param kind what kind of organisation it is.
+     * @return its new id.
+     * @throws sfcore::error errc::invalid_utf8, errc::invalid_argument, errc::already_exists.
+     */
+    agency_id add(std::string_view name, agency_kind kind);
+
+    /**
+     * @brief The agency with an id.
+     * @throws sfcore::error errc::not_found.
+     */
+    const agency& at(agency_id id) const;
+
+    /** @brief The agency with an id, or nullptr. */
+    const agency* find(agency_id id) const noexcept;
+
+    /** @brief The id of the agency with this exact name, if any. */
+    std::optional<agency_id> find_by_name(std::string_view name) const noexcept;
+
+    /** @brief Every agency, in id order. */
+    const std::vector<agency>& all() const noexcept { return agencies_; }
+
+private:
+    std::vector<agency> agencies_;
+};
+
+} // namespace sfcore

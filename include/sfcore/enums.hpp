@@ -1,0 +1,183 @@
+/**
+ * @file enums.hpp
+ * @brief The library's enumerations, each generated from its table in `sfcore/def/`.
+ *
+ * Every enumeration has a table of rows (value, name, label) that can be
+ * listed at run time; the C ABI and the Python module read the same tables.
+ */
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "sfcore/error.hpp"
+
+namespace sfcore {
+
+/** @brief Who referred a family to a programme. @since 0.1.0 */
+enum class referral_source : std::uint8_t {
+#define SF_REFERRAL_SOURCE(sym, v, name, label) name = v,
+#include "sfcore/def/referral_sources.def"
+#undef SF_REFERRAL_SOURCE
+};
+
+/** @brief The programme a case belongs to. @since 0.1.0 */
+enum class programme : std::uint8_t {
+#define SF_PROGRAMME(sym, v, name, label) name = v,
+#include "sfcore/def/programmes.def"
+#undef SF_PROGRAMME
+};
+
+/** @brief Kinds of agency in the directory. @since 0.1.0 */
+enum class agency_kind : std::uint8_t {
+#define SF_AGENCY_KIND(sym, v, name, label) name = v,
+#include "sfcore/def/agency_kinds.def"
+#undef SF_AGENCY_KIND
+};
+
+/** @brief Where a case is in its lifecycle. @since 0.1.0 */
+enum class state : std::uint8_t {
+#define SF_STATE(sym, v, name, label) name = v,
+#include "sfcore/def/states.def"
+#undef SF_STATE
+};
+
+/** @brief The kinds of event a case's journal records. @since 0.1.0 */
+enum class event_type : std::uint8_t {
+#define SF_EVENT(sym, v, name, label) name = v,
+#include "sfcore/def/events.def"
+#undef SF_EVENT
+};
+
+/**
+ * @brief One row of an enumeration's table.
+ * @tparam E the enumeration.
+ * @since 0.1.0
+ */
+template <class E>
+struct enum_row {
+    E value;            ///< The enumerator.
+    const char* name;   ///< Its identifier, e.g. "awaiting_consent".
+    const char* label;  ///< Its plain-language label, e.g. "awaiting consent".
+};
+
+/** @brief The referral sources, in value order. @since 0.1.0 */
+inline constexpr enum_row<referral_source> referral_source_table[] = {
+#define SF_REFERRAL_SOURCE(sym, v, name, label) {referral_source::name, #name, label},
+#include "sfcore/def/referral_sources.def"
+#undef SF_REFERRAL_SOURCE
+};
+
+/** @brief The programmes, in value order. @since 0.1.0 */
+inline constexpr enum_row<programme> programme_table[] = {
+#define SF_PROGRAMME(sym, v, name, label) {programme::name, #name, label},
+#include "sfcore/def/programmes.def"
+#undef SF_PROGRAMME
+};
+
+/** @brief The kinds of agency, in value order. @since 0.1.0 */
+inline constexpr enum_row<agency_kind> agency_kind_table[] = {
+#define SF_AGENCY_KIND(sym, v, name, label) {agency_kind::name, #name, label},
+#include "sfcore/def/agency_kinds.def"
+#undef SF_AGENCY_KIND
+};
+
+/** @brief The lifecycle states, in value order. @since 0.1.0 */
+inline constexpr enum_row<state> state_table[] = {
+#define SF_STATE(sym, v, name, label) {state::name, #name, label},
+#include "sfcore/def/states.def"
+#undef SF_STATE
+};
+
+/** @brief The event types, in value order. @since 0.1.0 */
+inline constexpr enum_row<event_type> event_type_table[] = {
+#define SF_EVENT(sym, v, name, label) {event_type::name, #name, label},
+#include "sfcore/def/events.def"
+#undef SF_EVENT
+};
+
+namespace detail {
+template <class E> struct table_of;
+template <> struct table_of<referral_source> {
+    static constexpr const auto& rows = referral_source_table;
+    static constexpr const char* what = "referral source";
+};
+template <> struct table_of<programme> {
+    static constexpr const auto& rows = programme_table;
+    static constexpr const char* what = "programme";
+};
+template <> struct table_of<agency_kind> {
+    static constexpr const auto& rows = agency_kind_table;
+    static constexpr const char* what = "agency kind";
+};
+template <> struct table_of<state> {
+    static constexpr const auto& rows = state_table;
+    static constexpr const char* what = "state";
+};
+template <> struct table_of<event_type> {
+    static constexpr const auto& rows = event_type_table;
+    static constexpr const char* what = "event type";
+};
+} // namespace detail
+
+/**
+ * @brief The table row of an enumerator.
+ * @return the row, or nullptr for a value outside the table.
+ * @since 0.1.0
+ */
+template <class E>
+constexpr const enum_row<E>* find_row(E v) noexcept {
+    for (const auto& row : detail::table_of<E>::rows)
+        if (row.value == v) return &row;
+    return nullptr;
+}
+
+/**
+ * @brief The identifier of an enumerator, e.g. "plan_active"; "?" outside the table.
+ * @since 0.1.0
+ */
+template <class E>
+constexpr const char* to_string(E v) noexcept {
+    const auto* row = find_row(v);
+    return row ? row->name : "?";
+}
+
+/**
+ * @brief The plain-language label of an enumerator, e.g. "plan active"; "?" outside the table.
+ * @since 0.1.0
+ */
+template <class E>
+constexpr const char* label(E v) noexcept {
+    const auto* row = find_row(v);
+    return row ? row->label : "?";
+}
+
+/**
+ * @brief The enumerator with an integer value (the C ABI's and Python's form).
+ * @throws sfcore::error errc::invalid_argument when no enumerator has that value.
+ * @since 0.1.0
+ */
+template <class E>
+E enum_from_int(long long v) {
+    for (const auto& row : detail::table_of<E>::rows)
+        if (static_cast<long long>(row.value) == v) return row.value;
+    throw error(errc::invalid_argument,
+                std::string("unknown ") + detail::table_of<E>::what + " " + std::to_string(v));
+}
+
+/**
+ * @brief The enumerator with an identifier, e.g. "self" → error, "family" → referral_source::family.
+ * @throws sfcore::error errc::invalid_argument when no enumerator has that identifier.
+ * @since 0.1.0
+ */
+template <class E>
+E enum_from_string(std::string_view name) {
+    for (const auto& row : detail::table_of<E>::rows)
+        if (name == row.name) return row.value;
+    throw error(errc::invalid_argument,
+                std::string("unknown ") + detail::table_of<E>::what + " \"" + std::string(name) + "\"");
+}
+
+} // namespace sfcore

@@ -1,0 +1,56 @@
+/**
+ * @file ids.hpp
+ * @brief Strong id types: an agency id is never mistaken for a member id.
+ */
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+namespace sfcore {
+
+/**
+ * @brief An integer id that only compares with ids of the same kind.
+ * @tparam Tag a distinct type per kind of id.
+ * @tparam Rep the integer behind it.
+ * @since 0.1.0
+ */
+template <class Tag, class Rep = std::uint32_t>
+class strong_id {
+public:
+    /** @brief The integer type behind the id. */
+    using rep = Rep;
+    /** @brief The zero id, which no entity ever has. */
+    constexpr strong_id() noexcept = default;
+    /** @brief Wrap an integer. */
+    constexpr explicit strong_id(Rep v) noexcept : value_(v) {}
+    /** @brief The integer. */
+    constexpr Rep value() const noexcept { return value_; }
+    /** @brief True for any id but zero. */
+    constexpr explicit operator bool() const noexcept { return value_ != 0; }
+    /** @brief Equality. */
+    friend constexpr bool operator==(strong_id a, strong_id b) noexcept { return a.value_ == b.value_; }
+    /** @brief Inequality. */
+    friend constexpr bool operator!=(strong_id a, strong_id b) noexcept { return a.value_ != b.value_; }
+    /** @brief Ordering, for sorted containers. */
+    friend constexpr bool operator<(strong_id a, strong_id b) noexcept { return a.value_ < b.value_; }
+
+private:
+    Rep value_ = 0;
+};
+
+/** @brief An agency in the directory. @since 0.1.0 */
+using agency_id = strong_id<struct agency_tag>;
+/** @brief A case (one family's journey through a programme). @since 0.1.0 */
+using case_id = strong_id<struct case_tag, std::uint64_t>;
+
+} // namespace sfcore
+
+/// @cond INTERNAL
+// Hash support, so ids can key unordered containers.
+template <class Tag, class Rep>
+struct std::hash<sfcore::strong_id<Tag, Rep>> {
+    /** @brief The hash of the integer. */
+    std::size_t operator()(sfcore::strong_id<Tag, Rep> id) const noexcept { return std::hash<Rep>{}(id.value()); }
+};
+/// @endcond

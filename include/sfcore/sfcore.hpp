@@ -1,0 +1,21 @@
+/**
+ * @file sfcore.hpp
+ * @brief The whole sfcore C++ API.
+ *
+ * sfcore models New Zealand's Strengthening Families process — referral,
+ * written consent, family-directed preparation, the interagency meeting, the
+ * action plan, reviews and closure — as a state machine over a journal of
+ * events, and decides every sharing of a family's information with
+ * consent-gated disclosure rules.
+ */
+#pragma once
+
+#include "sfcore/agency.hpp"
+#include "sfcore/case.hpp"
+#include "sfcore/enums.hpp"
+#include "sfcore/error.hpp"
+#include "sfcore/ids.hpp"
+#include "sfcore/referral.hpp"
+#include "sfcore/text.hpp"
+#include "sfcore/time.hpp"
+#include "sfcore/version.hpp"

@@ -1,0 +1,40 @@
+#include "sfcore/agency.hpp"
+
+#include "sfcore/text.hpp"
+
+namespace sfcore {
+
+agency_directory::agency_directory() {
+#define SF_AGENCY(sym, id, name) agencies_.push_back(agency{agency_id{id}, name, agency_kind::government});
+#include "sfcore/def/agencies.def"
+#undef SF_AGENCY
+}
+
+agency_id agency_directory::add(std::string_view name, agency_kind kind) {
+    std::string checked_name = checked_nonblank_utf8(name, "agency name");
+    enum_from_int<agency_kind>(static_cast<long long>(kind));
+    if (find_by_name(checked_name))
+        throw error(errc::already_exists, "agency \"" + checked_name + "\" is already in the directory");
+    const agency_id id{agencies_.back().id.value() + 1};
+    agencies_.push_back(agency{id, std::move(checked_name), kind});
+    return id;
+}
+
+const agency* agency_directory::find(agency_id id) const noexcept {
+    // Ids are dense and start at 1.
+    if (!id || id.value() > agencies_.size()) return nullptr;
+    return &agencies_[id.value() - 1];
+}
+
+const agency& agency_directory::at(agency_id id) const {
+    if (const agency* a = find(id)) return *a;
+    throw error(errc::not_found, "no agency " + std::to_string(id.value()) + " in the directory");
+}
+
+std::optional<agency_id> agency_directory::find_by_name(std::string_view name) const noexcept {
+    for (const auto& a : agencies_)
+        if (a.name == name) return a.id;
+    return std::nullopt;
+}
+
+} // namespace sfcore

@@ -1,0 +1,136 @@
+#include <catch2/catch.hpp>
+
+#include "sfcore/sfcore.hpp"
+
+using namespace sfcore;
+
+namespace {
+const instant at = instant_from_unix(1795000000);  // 2026-11-18
+
+errc code_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.code();
+    }
+    return errc::ok;
+}
+
+referral by_school() {
+    referral r;
+    r.source = referral_source::agency;
+    r.agency = agencies::MOE;
+    r.practitioner = "Aroha Ngata";
+    r.received = make_date(2026, 11, 2);
+    r.family_name = "Te Rangi whānau";
+    r.reasons = {"school attendance", "housing"};
+    return r;
+}
+} // namespace
+
+SCENARIO("a family refers itself", "[referral][seed]") {
+    GIVEN("the standard directory and a self-referral") {
+        const agency_directory dir;
+        referral r;
+        r.source = referral_source::family;
+        r.received = make_date(2026, 11, 20);
+        r.family_name = "Ōtāhuhu whānau";
+        WHEN("a case is opened from it") {
+            const auto c = case_file::open(case_id{7}, dir, r, "coordinator-1", at);
+            THEN("the case is referred, names no agency and keeps the macrons") {
+                CHECK(c.state() == state::referred);
+                CHECK(c.id() == case_id{7});
+                CHECK(c.referral().source == referral_source::family);
+                CHECK_FALSE(c.referral().agency.has_value());
+                CHECK(c.referral().family_name == "Ōtāhuhu whānau");
+                REQUIRE(c.journal().size() == 1);
+                CHECK(c.journal()[0].type() == event_type::referral_received);
+                CHECK(c.journal()[0].who == "coordinator-1");
+                CHECK(c.journal()[0].when == at);
+            }
+        }
+    }
+}
+
+SCENARIO("a school refers a family", "[referral][seed]") {
+    const agency_directory dir;
+    const auto c = case_file::open(case_id{1}, dir, by_school(), "coordinator-1", at);
+    CHECK(c.state() == state::referred);
+    CHECK(c.referral().agency == agencies::MOE);
+    CHECK(dir.at(*c.referral().agency).name == "Ministry of Education");
+    CHECK(c.programme() == programme::strengthening_families);
+    CHECK(c.referral().reasons.size() == 2);
+}
+
+TEST_CASE("a bad referral gives a clear error and opens no case", "[referral]") {
+    const agency_directory dir;
+    SECTION("unknown referral source") {
+        auto r = by_school();
+        r.source = static_cast<referral_source>(9);
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::invalid_argument);
+        CHECK_THROWS_WITH(case_file::open(case_id{1}, dir, r, "c", at), Catch::Contains("unknown referral source 9"));
+    }
+    SECTION("agency referral without an agency") {
+        auto r = by_school();
+        r.agency.reset();
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::invalid_argument);
+    }
+    SECTION("agency not in the directory") {
+        auto r = by_school();
+        r.agency = agency_id{999};
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::not_found);
+    }
+    SECTION("self-referral naming an agency") {
+        auto r = by_school();
+        r.source = referral_source::family;
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::invalid_argument);
+    }
+    SECTION("invalid UTF-8 in the family name") {
+        auto r = by_school();
+        r.family_name = "Te Rangi wh\xC4";
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::invalid_utf8);
+    }
+    SECTION("blank family name") {
+        auto r = by_school();
+        r.family_name = " ";
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::invalid_argument);
+    }
+    SECTION("zero case id") {
+        CHECK(code_of([&] { case_file::open(case_id{0}, dir, by_school(), "c", at); }) == errc::invalid_argument);
+    }
+    SECTION("date out of range") {
+        auto r = by_school();
+        r.received = date(1850, 1, 1);
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::out_of_range);
+    }
+}
+
+TEST_CASE("replaying a case's journal reproduces the case", "[referral][replay]") {
+    const agency_directory dir;
+    const auto c = case_file::open(case_id{3}, dir, by_school(), "coordinator-1", at);
+    CHECK(case_file::replay(case_id{3}, c.journal()) == c);
+    CHECK(code_of([] { case_file::replay(case_id{3}, {}); }) == errc::invalid_argument);
+}
+
+TEST_CASE("enumerations list from their tables and parse by name", "[enums]") {
+    CHECK(std::string(to_string(state::awaiting_consent)) == "awaiting_consent");
+    CHECK(std::string(label(state::plan_active)) == "plan active");
+    CHECK(enum_from_string<referral_source>("family") == referral_source::family);
+    CHECK(code_of([] { enum_from_string<referral_source>("self"); }) == errc::invalid_argument);
+    CHECK(std::size(state_table) == 9);
+}
+
+TEST_CASE("the directory holds MSD and the eleven other government agencies", "[agency]") {
+    agency_directory dir;
+    CHECK(dir.all().size() == 12);
+    CHECK(dir.at(agencies::MSD).name == "Ministry of Social Development");
+    CHECK(dir.at(agencies::POLICE).name == "New Zealand Police");
+    const auto id = dir.add("Te Whare Awhina Trust", agency_kind::ngo);
+    CHECK(id == agency_id{13});
+    CHECK(dir.find_by_name("Te Whare Awhina Trust") == id);
+    CHECK(code_of([&] { dir.add("Te Whare Awhina Trust", agency_kind::ngo); }) == errc::already_exists);
+    CHECK(code_of([&] { dir.add("", agency_kind::iwi); }) == errc::invalid_argument);
+    CHECK(code_of([&] { dir.add("x", static_cast<agency_kind>(42)); }) == errc::invalid_argument);
+    CHECK(code_of([&] { dir.at(agency_id{0}); }) == errc::not_found);
+    CHECK(dir.all().size() == 13);
+}

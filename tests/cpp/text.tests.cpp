@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "sfcore/text.hpp"
+
+using namespace sfcore;
+using namespace std::string_literals;
+
+TEST_CASE("UTF-8 validation accepts macrons and refuses malformed text", "[text]") {
+    using row = std::tuple<std::string, bool>;
+    auto [input, valid] = GENERATE(table<std::string, bool>({
+        row{"Te Rangi whānau", true},
+        row{"Ōtāhuhu", true},
+        row{"ā ē ī ō ū Ā Ē Ī Ō Ū", true},
+        row{"\xF0\x9F\x8C\xBF fern", true},          // 4-byte sequence
+        row{"", true},
+        row{"\xC3", false},                           // truncated
+        row{"\xC0\xAF", false},                       // overlong '/'
+        row{"\xE0\x80\xAF", false},                   // overlong 3-byte
+        row{"\xED\xA0\x80", false},                   // UTF-16 surrogate
+        row{"\xF4\x90\x80\x80", false},               // above U+10FFFF
+        row{"\xFF", false},
+        row{"abc\x80", false},                        // stray continuation
+        row{"a\0b"s, false},                          // embedded NUL
+    }));
+    CAPTURE(input);
+    CHECK(is_valid_utf8(input) == valid);
+}
+
+TEST_CASE("checked text gives a clear error", "[text]") {
+    CHECK(checked_utf8("Ngā mihi", "greeting") == "Ngā mihi");
+    CHECK_THROWS_MATCHES(checked_utf8("\xC3(", "family name"), error,
+                         Catch::Matchers::Predicate<error>([](const error& e) { return e.code() == errc::invalid_utf8; }));
+    CHECK_THROWS_WITH(checked_nonblank_utf8("   ", "family name"), Catch::Contains("family name must not be empty"));
+}

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "sfcore/time.hpp"
+
+using namespace sfcore;
+
+namespace {
+errc code_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.code();
+    }
+    return errc::ok;
+}
+} // namespace
+
+TEST_CASE("dates are checked for existence and range", "[time]") {
+    CHECK(make_date(2024, 2, 29) == date(2024, 2, 29));
+    CHECK(code_of([] { make_date(2025, 2, 29); }) == errc::out_of_range);
+    CHECK(code_of([] { make_date(2026, 13, 1); }) == errc::out_of_range);
+    CHECK(code_of([] { make_date(1899, 12, 31); }) == errc::out_of_range);
+    CHECK(code_of([] { make_date(2200, 1, 1); }) == errc::out_of_range);
+    CHECK(code_of([] { checked_date(date(boost::date_time::not_a_date_time)); }) == errc::out_of_range);
+}
+
+TEST_CASE("dates round-trip through YYYYMMDD", "[time]") {
+    CHECK(date_from_yyyymmdd(20261122) == date(2026, 11, 22));
+    CHECK(to_yyyymmdd(date(1900, 1, 1)) == 19000101);
+    CHECK(to_iso(date(2026, 3, 7)) == "2026-03-07");
+    CHECK(code_of([] { date_from_yyyymmdd(20261131); }) == errc::out_of_range);
+    CHECK(code_of([] { date_from_yyyymmdd(-1); }) == errc::out_of_range);
+    CHECK(code_of([] { date_from_yyyymmdd(0); }) == errc::out_of_range);
+}
+
+TEST_CASE("instants round-trip through Unix seconds, before and after 1970", "[time]") {
+    const std::int64_t samples[] = {0, 1, -1, 86399, 86400, -86401, 1795000000, -2208988800LL, 7258118399LL};
+    for (auto s : samples) {
+        CAPTURE(s);
+        CHECK(to_unix(instant_from_unix(s)) == s);
+    }
+    CHECK(instant_from_unix(-1) == instant(date(1969, 12, 31), boost::posix_time::hours(23) +
+                                                                   boost::posix_time::minutes(59) +
+                                                                   boost::posix_time::seconds(59)));
+    CHECK(code_of([] { instant_from_unix(-2208988801LL); }) == errc::out_of_range);
+    CHECK(code_of([] { instant_from_unix(7258118400LL); }) == errc::out_of_range);
+}
