@@ -37,4 +37,17 @@ std::optional<agency_id> agency_directory::find_by_name(std::string_view name) c
     return std::nullopt;
 }
 
+practitioner_id agency_directory::add_practitioner(agency_id agency, std::string_view name) {
+    at(agency);
+    const practitioner_id id{static_cast<std::uint32_t>(practitioners_.size() + 1)};
+    practitioners_.push_back(practitioner{id, agency, checked_nonblank_utf8(name, "practitioner name")});
+    return id;
+}
+
+const practitioner& agency_directory::practitioner_at(practitioner_id id) const {
+    if (!id || id.value() > practitioners_.size())
+        throw error(errc::not_found, "no practitioner " + std::to_string(id.value()) + " in the directory");
+    return practitioners_[id.value() - 1];
+}
+
 } // namespace sfcore

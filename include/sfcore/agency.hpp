@@ -32,6 +32,13 @@ struct agency {
     agency_kind kind;  ///< Government, NGO, iwi or community.
 };
 
+/** @brief A practitioner: a named worker of an agency. @since 0.1.0 */
+struct practitioner {
+    practitioner_id id;  ///< Its id in the directory.
+    agency_id agency;    ///< The agency the practitioner works for.
+    std::string name;    ///< The practitioner's name (UTF-8).
+};
+
 /**
  * @brief The agencies a case may name.
  *
@@ -69,8 +76,27 @@ public:
     /** @brief Every agency, in id order. */
     const std::vector<agency>& all() const noexcept { return agencies_; }
 
+    /**
+     * @brief Add a practitioner of an agency.
+     * @param agency the agency they work for.
+     * @param name their name (UTF-8, not blank).
+     * @return the practitioner's new id.
+     * @throws sfcore::error errc::not_found (agency), errc::invalid_utf8, errc::invalid_argument.
+     */
+    practitioner_id add_practitioner(agency_id agency, std::string_view name);
+
+    /**
+     * @brief The practitioner with an id.
+     * @throws sfcore::error errc::not_found.
+     */
+    const practitioner& practitioner_at(practitioner_id id) const;
+
+    /** @brief Every practitioner, in id order. */
+    const std::vector<practitioner>& practitioners() const noexcept { return practitioners_; }
+
 private:
     std::vector<agency> agencies_;
+    std::vector<practitioner> practitioners_;
 };
 
 } // namespace sfcore

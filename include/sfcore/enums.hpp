@@ -51,6 +51,55 @@ enum class event_type : std::uint8_t {
 #undef SF_EVENT
 };
 
+/** @brief A family member's role. @since 0.1.0 */
+enum class member_role : std::uint8_t {
+#define SF_MEMBER_ROLE(sym, v, name, label) name = v,
+#include "sfcore/def/member_roles.def"
+#undef SF_MEMBER_ROLE
+};
+
+/** @brief Kinds of support agencies provide. @since 0.1.0 */
+enum class support_type : std::uint8_t {
+#define SF_SUPPORT_TYPE(sym, v, name, label) name = v,
+#include "sfcore/def/support_types.def"
+#undef SF_SUPPORT_TYPE
+};
+
+/** @brief Why a case closed. @since 0.1.0 */
+enum class exit_reason : std::uint8_t {
+#define SF_EXIT_REASON(sym, v, name, label) name = v,
+#include "sfcore/def/exit_reasons.def"
+#undef SF_EXIT_REASON
+};
+
+/** @brief The status of an action in a plan. @since 0.1.0 */
+enum class action_status : std::uint8_t {
+#define SF_ACTION_STATUS(sym, v, name, label) name = v,
+#include "sfcore/def/action_statuses.def"
+#undef SF_ACTION_STATUS
+};
+
+/** @brief Kinds of meeting. @since 0.1.0 */
+enum class meeting_kind : std::uint8_t {
+#define SF_MEETING_KIND(sym, v, name, label) name = v,
+#include "sfcore/def/meeting_kinds.def"
+#undef SF_MEETING_KIND
+};
+
+/** @brief Who a party is: a family member, an agency or a named practitioner. @since 0.1.0 */
+enum class party_kind : std::uint8_t {
+#define SF_PARTY_KIND(sym, v, name, label) name = v,
+#include "sfcore/def/party_kinds.def"
+#undef SF_PARTY_KIND
+};
+
+/** @brief The named guards of the transition table. @since 0.1.0 */
+enum class guard : std::uint8_t {
+#define SF_GUARD(sym, v, name, label) name = v,
+#include "sfcore/def/guards.def"
+#undef SF_GUARD
+};
+
 /**
  * @brief One row of an enumeration's table.
  * @tparam E the enumeration.
@@ -63,39 +112,88 @@ struct enum_row {
     const char* label;  ///< Its plain-language label, e.g. "awaiting consent".
 };
 
-/** @brief The referral sources, in value order. @since 0.1.0 */
+/** @brief The rows of referral_source, in value order. @since 0.1.0 */
 inline constexpr enum_row<referral_source> referral_source_table[] = {
 #define SF_REFERRAL_SOURCE(sym, v, name, label) {referral_source::name, #name, label},
 #include "sfcore/def/referral_sources.def"
 #undef SF_REFERRAL_SOURCE
 };
 
-/** @brief The programmes, in value order. @since 0.1.0 */
+/** @brief The rows of programme, in value order. @since 0.1.0 */
 inline constexpr enum_row<programme> programme_table[] = {
 #define SF_PROGRAMME(sym, v, name, label) {programme::name, #name, label},
 #include "sfcore/def/programmes.def"
 #undef SF_PROGRAMME
 };
 
-/** @brief The kinds of agency, in value order. @since 0.1.0 */
+/** @brief The rows of agency_kind, in value order. @since 0.1.0 */
 inline constexpr enum_row<agency_kind> agency_kind_table[] = {
 #define SF_AGENCY_KIND(sym, v, name, label) {agency_kind::name, #name, label},
 #include "sfcore/def/agency_kinds.def"
 #undef SF_AGENCY_KIND
 };
 
-/** @brief The lifecycle states, in value order. @since 0.1.0 */
+/** @brief The rows of state, in value order. @since 0.1.0 */
 inline constexpr enum_row<state> state_table[] = {
 #define SF_STATE(sym, v, name, label) {state::name, #name, label},
 #include "sfcore/def/states.def"
 #undef SF_STATE
 };
 
-/** @brief The event types, in value order. @since 0.1.0 */
+/** @brief The rows of event_type, in value order. @since 0.1.0 */
 inline constexpr enum_row<event_type> event_type_table[] = {
 #define SF_EVENT(sym, v, name, label) {event_type::name, #name, label},
 #include "sfcore/def/events.def"
 #undef SF_EVENT
+};
+
+/** @brief The rows of member_role, in value order. @since 0.1.0 */
+inline constexpr enum_row<member_role> member_role_table[] = {
+#define SF_MEMBER_ROLE(sym, v, name, label) {member_role::name, #name, label},
+#include "sfcore/def/member_roles.def"
+#undef SF_MEMBER_ROLE
+};
+
+/** @brief The rows of support_type, in value order. @since 0.1.0 */
+inline constexpr enum_row<support_type> support_type_table[] = {
+#define SF_SUPPORT_TYPE(sym, v, name, label) {support_type::name, #name, label},
+#include "sfcore/def/support_types.def"
+#undef SF_SUPPORT_TYPE
+};
+
+/** @brief The rows of exit_reason, in value order. @since 0.1.0 */
+inline constexpr enum_row<exit_reason> exit_reason_table[] = {
+#define SF_EXIT_REASON(sym, v, name, label) {exit_reason::name, #name, label},
+#include "sfcore/def/exit_reasons.def"
+#undef SF_EXIT_REASON
+};
+
+/** @brief The rows of action_status, in value order. @since 0.1.0 */
+inline constexpr enum_row<action_status> action_status_table[] = {
+#define SF_ACTION_STATUS(sym, v, name, label) {action_status::name, #name, label},
+#include "sfcore/def/action_statuses.def"
+#undef SF_ACTION_STATUS
+};
+
+/** @brief The rows of meeting_kind, in value order. @since 0.1.0 */
+inline constexpr enum_row<meeting_kind> meeting_kind_table[] = {
+#define SF_MEETING_KIND(sym, v, name, label) {meeting_kind::name, #name, label},
+#include "sfcore/def/meeting_kinds.def"
+#undef SF_MEETING_KIND
+};
+
+/** @brief The rows of party_kind, in value order. @since 0.1.0 */
+inline constexpr enum_row<party_kind> party_kind_table[] = {
+#define SF_PARTY_KIND(sym, v, name, label) {party_kind::name, #name, label},
+#include "sfcore/def/party_kinds.def"
+#undef SF_PARTY_KIND
+};
+
+/** @brief The rows of guard, in value order. @since 0.1.0 */
+inline constexpr enum_row<guard> guard_table[] = {
+#define SF_GUARD(sym, v, name, label) {guard::name, #name, label},
+#include "sfcore/def/guards.def"
+#undef SF_GUARD
 };
 
 namespace detail {
@@ -119,6 +217,34 @@ template <> struct table_of<state> {
 template <> struct table_of<event_type> {
     static constexpr const auto& rows = event_type_table;
     static constexpr const char* what = "event type";
+};
+template <> struct table_of<member_role> {
+    static constexpr const auto& rows = member_role_table;
+    static constexpr const char* what = "member role";
+};
+template <> struct table_of<support_type> {
+    static constexpr const auto& rows = support_type_table;
+    static constexpr const char* what = "support type";
+};
+template <> struct table_of<exit_reason> {
+    static constexpr const auto& rows = exit_reason_table;
+    static constexpr const char* what = "exit reason";
+};
+template <> struct table_of<action_status> {
+    static constexpr const auto& rows = action_status_table;
+    static constexpr const char* what = "action status";
+};
+template <> struct table_of<meeting_kind> {
+    static constexpr const auto& rows = meeting_kind_table;
+    static constexpr const char* what = "meeting kind";
+};
+template <> struct table_of<party_kind> {
+    static constexpr const auto& rows = party_kind_table;
+    static constexpr const char* what = "party kind";
+};
+template <> struct table_of<guard> {
+    static constexpr const auto& rows = guard_table;
+    static constexpr const char* what = "guard";
 };
 } // namespace detail
 

@@ -41,6 +41,14 @@ private:
 
 /** @brief An agency in the directory. @since 0.1.0 */
 using agency_id = strong_id<struct agency_tag>;
+/** @brief A practitioner (a worker of an agency) in the directory. @since 0.1.0 */
+using practitioner_id = strong_id<struct practitioner_tag>;
+/** @brief A family member, numbered within a case. @since 0.1.0 */
+using member_id = strong_id<struct member_tag>;
+/** @brief A meeting, numbered within a case. @since 0.1.0 */
+using meeting_id = strong_id<struct meeting_tag>;
+/** @brief An action of a plan, numbered within a case. @since 0.1.0 */
+using action_id = strong_id<struct action_tag>;
 /** @brief A case (one family's journey through a programme). @since 0.1.0 */
 using case_id = strong_id<struct case_tag, std::uint64_t>;
 

@@ -30,6 +30,7 @@ struct referral {
     std::string family_name;                           ///< How the family is known, e.g. "Te Rangi whānau" (UTF-8).
     std::vector<std::string> reasons;                  ///< Why the family was referred (UTF-8), in the referrer's words.
     sfcore::programme programme = programme::strengthening_families;  ///< The programme referred to.
+    std::string site;  ///< The site, for Intensive Intervention (e.g. "Ōtāhuhu"); may be empty otherwise (UTF-8).
 };
 
 /**

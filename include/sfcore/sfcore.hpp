@@ -11,10 +11,13 @@
 #pragma once
 
 #include "sfcore/agency.hpp"
+#include "sfcore/calendar.hpp"
 #include "sfcore/case.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/error.hpp"
 #include "sfcore/ids.hpp"
+#include "sfcore/lifecycle.hpp"
+#include "sfcore/model.hpp"
 #include "sfcore/referral.hpp"
 #include "sfcore/text.hpp"
 #include "sfcore/time.hpp"

@@ -1,0 +1,109 @@
+/**
+ * @file calendar.hpp
+ * @brief New Zealand working days: weekends and national public holidays.
+ *
+ * The holiday rules live here and nowhere else (Holidays Act 2003 with its
+ * 2013 Mondayisation amendment, and Te Kāhui o Matariki Public Holiday Act
+ * 2022):
+ * - New Year's Day and 2 January; Christmas Day and Boxing Day: a day that
+ *   falls on a weekend is observed on the next weekday that is not already a
+ *   holiday (so 25 December on a Saturday is observed on Monday 27th, and
+ *   Boxing Day then on Tuesday 28th).
+ * - Waitangi Day (6 February) and ANZAC Day (25 April): observed on the next
+ *   Monday when they fall on a weekend.
+ * - Good Friday and Easter Monday (Gregorian Easter).
+ * - The Sovereign's Birthday: the first Monday of June.
+ * - Matariki: the Friday the Act sets for each year (known here for
+ *   2022–2030; add later years with holiday_calendar::set_matariki()).
+ * - Labour Day: the fourth Monday of October.
+ * Regional anniversary days are not national holidays and are not included;
+ * add them with holiday_calendar::add() where a case's region needs them.
+ */
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sfcore/time.hpp"
+
+namespace sfcore {
+
+/** @brief One public holiday as observed. @since 0.1.0 */
+struct holiday {
+    sfcore::date date;  ///< The day it is observed.
+    std::string name;   ///< Its name, e.g. "Waitangi Day (observed)".
+};
+
+/**
+ * @brief New Zealand's national public holidays and working-day arithmetic.
+ * @since 0.1.0
+ */
+class holiday_calendar {
+public:
+    /** @brief First year of the built-in Matariki dates. */
+    static constexpr int matariki_first_year = 2022;
+    /** @brief Last year of the built-in Matariki dates. */
+    static constexpr int matariki_last_year = 2030;
+
+    /** @brief A calendar with the national holidays. */
+    holiday_calendar() = default;
+
+    /**
+     * @brief The holidays observed in a year, in date order.
+     * @throws sfcore::error errc::out_of_range for a year outside
+     *         1900..2199, or after the known Matariki dates without one set.
+     */
+    std::vector<holiday> holidays(int year) const;
+
+    /**
+     * @brief True when @p d is an observed public holiday.
+     * @throws sfcore::error as holidays().
+     */
+    bool is_holiday(const sfcore::date& d) const;
+
+    /**
+     * @brief True for Monday to Friday when it is not a public holiday.
+     * @throws sfcore::error as holidays().
+     */
+    bool is_working_day(const sfcore::date& d) const;
+
+    /**
+     * @brief The working day @p n working days after @p from (n ≥ 0; @p from itself is not counted).
+     * @throws sfcore::error errc::invalid_argument for n < 0; as holidays().
+     */
+    sfcore::date add_working_days(const sfcore::date& from, int n) const;
+
+    /**
+     * @brief Working days after @p from up to and including @p to (0 when to ≤ from).
+     * @throws sfcore::error as holidays().
+     */
+    int working_days_between(const sfcore::date& from, const sfcore::date& to) const;
+
+    /**
+     * @brief Set the Matariki holiday of a year (for years after the built-in table).
+     * @throws sfcore::error errc::invalid_argument when @p d is not in @p year or not a Friday.
+     */
+    void set_matariki(int year, const sfcore::date& d);
+
+    /**
+     * @brief Add a holiday of the caller's (a regional anniversary day, say).
+     * @throws sfcore::error errc::out_of_range (date), errc::invalid_utf8, errc::invalid_argument (blank name).
+     */
+    void add(const sfcore::date& d, const std::string& name);
+
+private:
+    const std::vector<holiday>& year_cache(int year) const;
+
+    std::map<int, sfcore::date> matariki_;
+    std::map<sfcore::date, std::string> extra_;
+    mutable std::map<int, std::vector<holiday>> cache_;
+};
+
+/**
+ * @brief Gregorian Easter Sunday of a year.
+ * @since 0.1.0
+ */
+sfcore::date easter_sunday(int year);
+
+} // namespace sfcore

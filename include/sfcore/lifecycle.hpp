@@ -1,0 +1,166 @@
+/**
+ * @file lifecycle.hpp
+ * @brief The lifecycle as one transition table: state × event [guards] → state.
+ *
+ * The table is the single source for the engine (case_file::record), the
+ * tests (which walk every state × event pair) and the state diagram the docs
+ * build draws. A row reads like Boost.SML's `src + event [guard] = dst`.
+ *
+ * Consent withdrawal: when a member withdraws consent to take part, the
+ * process stops — the case moves to `closed` with exit reason
+ * consent_withdrawn, from any open state. It can only come back through an
+ * explicit case_reopened event (and new written consent).
+ */
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+
+#include "sfcore/enums.hpp"
+
+namespace sfcore {
+
+/** @brief A set of states, for table rows that apply in several states. @since 0.1.0 */
+struct state_set {
+    std::uint16_t bits = 0;  ///< Bit i is set when state i is in the set.
+
+    /** @brief The empty set. */
+    constexpr state_set() = default;
+    /** @brief The set of the listed states. */
+    constexpr state_set(std::initializer_list<state> states) {
+        for (state s : states) bits = static_cast<std::uint16_t>(bits | (1u << static_cast<unsigned>(s)));
+    }
+    /** @brief True when @p s is in the set. */
+    constexpr bool contains(state s) const noexcept { return (bits >> static_cast<unsigned>(s)) & 1u; }
+};
+
+/** @brief Up to three guards of a row; unused places are guard::none. @since 0.1.0 */
+using guard_list = std::array<guard, 3>;
+
+/** @brief The target of a row that leaves the state as it is. @since 0.1.0 */
+inline constexpr state stay = static_cast<state>(0xFF);
+
+/** @brief One row of the transition table. @since 0.1.0 */
+struct transition {
+    state_set from;    ///< The states the row applies in.
+    event_type on;     ///< The event.
+    guard_list guards; ///< What must hold, checked in order; the first that fails refuses the event.
+    state to;          ///< The state after the event, or sfcore::stay.
+};
+
+namespace detail {
+constexpr state_set open_states{state::referred,          state::awaiting_consent, state::preparing,
+                                state::meeting_scheduled, state::plan_active,      state::under_review,
+                                state::closing};
+constexpr state_set engaged{state::awaiting_consent, state::preparing,    state::meeting_scheduled,
+                            state::plan_active,      state::under_review, state::closing};
+constexpr state_set working{state::preparing, state::meeting_scheduled, state::plan_active, state::under_review};
+constexpr guard_list g(guard a = guard::none, guard b = guard::none, guard c = guard::none) { return {a, b, c}; }
+} // namespace detail
+
+// clang-format off
+/**
+ * @brief The lifecycle. Read a row as: in `from`, on `on`, if every guard holds, go to `to`.
+ * An event with no row for the case's state is refused by guard::no_transition.
+ * @since 0.1.0
+ */
+inline constexpr transition transition_table[] = {
+    // from                                        event                                  guards                                                                   to
+    {{state::referred},                            event_type::referral_accepted,       detail::g(guard::panel_acceptance, guard::site_named),                   state::awaiting_consent},
+    {{state::referred},                            event_type::referral_declined,       detail::g(),                                                             state::declined},
+    {{state::referred, state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
+                                                   event_type::member_added,            detail::g(),                                                             stay},
+    {{state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
+                                                   event_type::consent_recorded,        detail::g(),                                                             stay},
+    {detail::engaged,                              event_type::consent_withdrawn,       detail::g(),                                                             state::closed},
+    {detail::open_states,                          event_type::roles_assigned,          detail::g(),                                                             stay},
+    {{state::awaiting_consent},                    event_type::preparation_started,     detail::g(guard::written_consent),                                       state::preparing},
+    {detail::working,                              event_type::priorities_set,          detail::g(),                                                             stay},
+    {detail::working,                              event_type::invitee_approved,        detail::g(),                                                             stay},
+    {detail::working,                              event_type::invitee_withdrawn,       detail::g(),                                                             stay},
+    {{state::preparing},                           event_type::meeting_scheduled,       detail::g(guard::written_consent, guard::invitees_approved),             state::meeting_scheduled},
+    {{state::meeting_scheduled, state::under_review}, event_type::meeting_held,         detail::g(guard::meeting_pending),                                       stay},
+    {{state::meeting_scheduled, state::under_review}, event_type::plan_agreed,          detail::g(guard::meeting_held, guard::plan_complete, guard::child_plan), state::plan_active},
+    {{state::plan_active},                         event_type::plan_revised,            detail::g(guard::revision_reason, guard::plan_complete, guard::child_plan), stay},
+    {{state::plan_active, state::under_review},    event_type::action_updated,          detail::g(),                                                             stay},
+    {{state::preparing, state::meeting_scheduled, state::plan_active},
+                                                   event_type::review_scheduled,        detail::g(guard::active_plan, guard::written_consent, guard::invitees_approved), state::under_review},
+    {detail::open_states,                          event_type::escalated,               detail::g(),                                                             state::closed},
+    {{state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
+                                                   event_type::closure_started,         detail::g(guard::exit_reason_allowed),                                   state::closing},
+    {{state::closing},                             event_type::final_report_submitted,  detail::g(),                                                             stay},
+    {{state::closing},                             event_type::case_closed,             detail::g(guard::final_report),                                          state::closed},
+    {{state::closed},                              event_type::case_reopened,           detail::g(),                                                             state::awaiting_consent},
+};
+// clang-format on
+
+/**
+ * @brief The row for an event in a state, or nullptr when the event is not allowed there.
+ * @since 0.1.0
+ */
+constexpr const transition* find_transition(state s, event_type e) noexcept {
+    for (const auto& row : transition_table)
+        if (row.on == e && row.from.contains(s)) return &row;
+    return nullptr;
+}
+
+/**
+ * @brief What a programme requires: the programmes are configuration of one engine.
+ * @since 0.1.0
+ */
+struct programme_rules {
+    sfcore::programme programme;  ///< Which programme.
+    bool panel_acceptance;        ///< A panel accepts referrals (Children's Teams).
+    bool plan_per_child;          ///< One plan per child, with the child's views (Children's Teams).
+    int child_age_limit;          ///< A plan's child is younger than this (Children's Teams: 18).
+    bool site_required;           ///< A referral names its site (Intensive Intervention).
+    std::uint32_t exit_reasons;   ///< Bit i set: exit_reason i is used by the programme.
+};
+
+namespace detail {
+constexpr std::uint32_t exits(std::initializer_list<exit_reason> reasons) {
+    std::uint32_t bits = 0;
+    for (auto r : reasons) bits |= 1u << static_cast<unsigned>(r);
+    return bits;
+}
+constexpr std::uint32_t all_exits = exits({exit_reason::planned, exit_reason::escalated, exit_reason::disengaged,
+                                           exit_reason::consent_withdrawn, exit_reason::consent_declined,
+                                           exit_reason::moved_away, exit_reason::other});
+} // namespace detail
+
+// clang-format off
+/** @brief The rules of each programme, in programme order. @since 0.1.0 */
+inline constexpr programme_rules programme_rules_table[] = {
+    // programme                          panel  per-child  age  site   exit reasons
+    {programme::strengthening_families,   false, false,     0,   false, detail::all_exits},
+    {programme::childrens_team,           true,  true,      18,  false, detail::exits({exit_reason::planned, exit_reason::escalated, exit_reason::disengaged,
+                                                                                      exit_reason::consent_withdrawn, exit_reason::consent_declined, exit_reason::other})},
+    {programme::intensive_intervention,   false, false,     0,   true,  detail::all_exits},
+};
+// clang-format on
+
+/** @brief The rules of a programme. @since 0.1.0 */
+constexpr const programme_rules& rules_of(programme p) noexcept {
+    return programme_rules_table[static_cast<std::size_t>(p)];
+}
+
+/**
+ * @brief The outcome of offering an event to a case: accepted, or refused
+ * by a named guard with a plain-language reason. A refusal is a value.
+ * @since 0.1.0
+ */
+struct outcome {
+    bool accepted = false;            ///< The event was appended.
+    sfcore::guard guard = guard::none;  ///< The guard that refused it (guard::none when accepted).
+    std::string reason;               ///< Why it was refused, for a person to read ("" when accepted).
+    state from = state::referred;     ///< The state before.
+    state to = state::referred;       ///< The state after (== from when refused).
+    std::uint32_t assigned = 0;       ///< The id the event assigned (member, meeting), if any.
+
+    /** @brief True when accepted. */
+    explicit operator bool() const noexcept { return accepted; }
+};
+
+} // namespace sfcore

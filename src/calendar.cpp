@@ -1,0 +1,154 @@
+#include "sfcore/calendar.hpp"
+
+#include <algorithm>
+
+#include "sfcore/text.hpp"
+
+namespace sfcore {
+
+namespace {
+
+using boost::gregorian::days;
+using wd = boost::date_time::weekdays;
+
+// Te Kāhui o Matariki Public Holiday Act 2022, Schedule 1.
+constexpr int matariki_table[][2] = {
+    {6, 24}, {7, 14}, {6, 28}, {6, 20}, {7, 10}, {6, 25}, {7, 14}, {7, 6}, {6, 21},  // 2022..2030
+};
+static_assert(std::size(matariki_table) ==
+              holiday_calendar::matariki_last_year - holiday_calendar::matariki_first_year + 1);
+
+bool weekend(const date& d) {
+    const auto w = d.day_of_week();
+    return w == wd::Saturday || w == wd::Sunday;
+}
+
+date nth_weekday(int year, int month, wd weekday, int n) {
+    date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
+    while (d.day_of_week() != weekday) d += days(1);
+    return d + days(7 * (n - 1));
+}
+
+date next_monday_if_weekend(const date& d) {
+    if (d.day_of_week() == wd::Saturday) return d + days(2);
+    if (d.day_of_week() == wd::Sunday) return d + days(1);
+    return d;
+}
+
+// A pair of consecutive holidays (1–2 January, 25–26 December): each one that
+// falls on a weekend moves to the next weekday not already taken.
+void add_pair(std::vector<holiday>& out, const date& first, const char* first_name, const char* second_name) {
+    const date second = first + days(1);
+    std::vector<date> taken;
+    for (const auto& [d, name] : {std::pair{first, first_name}, std::pair{second, second_name}})
+        if (!weekend(d)) taken.push_back(d);
+    for (const auto& [d, name] : {std::pair{first, first_name}, std::pair{second, second_name}}) {
+        if (!weekend(d)) {
+            out.push_back({d, name});
+            continue;
+        }
+        date obs = d;
+        while (weekend(obs) || std::find(taken.begin(), taken.end(), obs) != taken.end()) obs += days(1);
+        taken.push_back(obs);
+        out.push_back({obs, std::string(name) + " (observed)"});
+    }
+}
+
+void check_year(int year) {
+    if (year < min_year || year > max_year)
+        throw error(errc::out_of_range, "year " + std::to_string(year) + " is outside 1900..2199");
+}
+
+} // namespace
+
+date easter_sunday(int year) {
+    check_year(year);
+    // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+    const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return make_date(year, month, day);
+}
+
+const std::vector<holiday>& holiday_calendar::year_cache(int year) const {
+    check_year(year);
+    if (auto it = cache_.find(year); it != cache_.end()) return it->second;
+
+    std::vector<holiday> out;
+    const auto y = static_cast<unsigned short>(year);
+    add_pair(out, date(y, 1, 1), "New Year's Day", "Day after New Year's Day");
+    const auto waitangi = date(y, 2, 6), anzac = date(y, 4, 25);
+    out.push_back({next_monday_if_weekend(waitangi),
+                   weekend(waitangi) ? "Waitangi Day (observed)" : "Waitangi Day"});
+    const date easter = easter_sunday(year);
+    out.push_back({easter - days(2), "Good Friday"});
+    out.push_back({easter + days(1), "Easter Monday"});
+    out.push_back({next_monday_if_weekend(anzac), weekend(anzac) ? "ANZAC Day (observed)" : "ANZAC Day"});
+    out.push_back({nth_weekday(year, 6, wd::Monday, 1), "Sovereign's Birthday"});
+    if (year >= matariki_first_year) {
+        if (auto it = matariki_.find(year); it != matariki_.end()) {
+            out.push_back({it->second, "Matariki"});
+        } else if (year <= matariki_last_year) {
+            const auto& md = matariki_table[year - matariki_first_year];
+            out.push_back({make_date(year, md[0], md[1]), "Matariki"});
+        } else {
+            throw error(errc::out_of_range, "the Matariki holiday of " + std::to_string(year) +
+                                                " is not known here: set it with holiday_calendar::set_matariki()");
+        }
+    }
+    out.push_back({nth_weekday(year, 10, wd::Monday, 4), "Labour Day"});
+    add_pair(out, date(y, 12, 25), "Christmas Day", "Boxing Day");
+    for (const auto& [d, name] : extra_)
+        if (d.year() == year) out.push_back({d, name});
+    std::stable_sort(out.begin(), out.end(), [](const holiday& a, const holiday& b) { return a.date < b.date; });
+    return cache_.emplace(year, std::move(out)).first->second;
+}
+
+std::vector<holiday> holiday_calendar::holidays(int year) const { return year_cache(year); }
+
+bool holiday_calendar::is_holiday(const date& d) const {
+    const date checked = checked_date(d);
+    for (const auto& h : year_cache(checked.year()))
+        if (h.date == checked) return true;
+    return false;
+}
+
+bool holiday_calendar::is_working_day(const date& d) const { return !weekend(checked_date(d)) && !is_holiday(d); }
+
+date holiday_calendar::add_working_days(const date& from, int n) const {
+    if (n < 0) throw error(errc::invalid_argument, "a number of working days must not be negative");
+    date d = checked_date(from);
+    while (n > 0) {
+        d += days(1);
+        if (is_working_day(d)) --n;
+    }
+    return d;
+}
+
+int holiday_calendar::working_days_between(const date& from, const date& to) const {
+    date d = checked_date(from);
+    const date end = checked_date(to);
+    int n = 0;
+    while (d < end) {
+        d += days(1);
+        if (is_working_day(d)) ++n;
+    }
+    return n;
+}
+
+void holiday_calendar::set_matariki(int year, const date& d) {
+    const date checked = checked_date(d);
+    if (checked.year() != year || checked.day_of_week() != wd::Friday)
+        throw error(errc::invalid_argument, "Matariki of " + std::to_string(year) + " is a Friday in that year");
+    matariki_[year] = checked;
+    cache_.erase(year);
+}
+
+void holiday_calendar::add(const date& d, const std::string& name) {
+    const date checked = checked_date(d);
+    extra_[checked] = checked_nonblank_utf8(name, "holiday name");
+    cache_.erase(checked.year());
+}
+
+} // namespace sfcore

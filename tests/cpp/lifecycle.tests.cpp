@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <utility>
+
+#include "fixtures.hpp"
+
+using namespace sfcore;
+using fixtures::code_of;
+
+namespace Catch {
+template <> struct StringMaker<state> {
+    static std::string convert(state s) { return to_string(s); }
+};
+template <> struct StringMaker<event_type> {
+    static std::string convert(event_type e) { return to_string(e); }
+};
+template <> struct StringMaker<guard> {
+    static std::string convert(guard g) { return to_string(g); }
+};
+} // namespace Catch
+
+TEST_CASE("the transition table is well formed", "[lifecycle][table]") {
+    for (const auto& row : transition_table) {
+        CAPTURE(row.on);
+        CHECK(row.from.bits != 0);
+        CHECK((row.to == stay || find_row(row.to) != nullptr));
+        for (guard g : row.guards) CHECK(find_row(g) != nullptr);
+    }
+    // At most one row per (state, event): the table is a function.
+    for (const auto& s : state_table)
+        for (const auto& e : event_type_table) {
+            int rows = 0;
+            for (const auto& row : transition_table) rows += row.on == e.value && row.from.contains(s.value);
+            CAPTURE(s.value, e.value);
+            CHECK(rows <= 1);
+        }
+    // No event leaves declined or closed except an explicit reopen.
+    for (const auto& e : event_type_table) {
+        CHECK(find_transition(state::declined, e.value) == nullptr);
+        if (e.value != event_type::case_reopened) CHECK(find_transition(state::closed, e.value) == nullptr);
+    }
+}
+
+// The refusals the driver's cases are expected to meet: a pair the table
+// allows but whose guard does not hold for a case in that state.
+static const std::map<std::pair<state, event_type>, guard> expected_refusals = {
+    {{state::preparing, event_type::review_scheduled}, guard::active_plan},
+    {{state::meeting_scheduled, event_type::review_scheduled}, guard::active_plan},
+    {{state::meeting_scheduled, event_type::meeting_held}, guard::meeting_pending},
+    {{state::under_review, event_type::plan_agreed}, guard::meeting_held},
+    {{state::plan_active, event_type::plan_revised}, guard::none},  // accepted: listed to document the pair
+    {{state::closing, event_type::case_closed}, guard::final_report},
+    {{state::referred, event_type::referral_accepted}, guard::none},
+};
+
+TEST_CASE("every (state, event) pair gives the table's result or a named refusal", "[lifecycle][table]") {
+    const auto s = GENERATE(from_range(std::begin(state_table), std::end(state_table)));
+    const auto e = GENERATE(from_range(std::begin(event_type_table), std::end(event_type_table)));
+    fixtures::world w;
+    case_file c = w.drive_to(s.value);
+    REQUIRE(c.state() == s.value);
+    CAPTURE(s.value, e.value);
+    const std::size_t before = c.journal().size();
+    const outcome o = w.rec(c, w.payload_for(e.value, c));
+    const transition* row = find_transition(s.value, e.value);
+    if (!row) {
+        CHECK_FALSE(o.accepted);
+        CHECK(o.guard == guard::no_transition);
+        CHECK_FALSE(o.reason.empty());
+        CHECK(c.journal().size() == before);
+        CHECK(c.state() == s.value);
+        return;
+    }
+    const auto it = expected_refusals.find({s.value, e.value});
+    const guard expected = it == expected_refusals.end() ? guard::none : it->second;
+    CHECK(o.guard == expected);
+    if (expected == guard::none) {
+        REQUIRE(o.accepted);
+        CHECK(c.state() == (row->to == stay ? s.value : row->to));
+        CHECK(c.journal().size() == before + 1);
+    } else {
+        CHECK_FALSE(o.accepted);
+        CHECK(c.journal().size() == before);
+        CHECK(c.state() == s.value);
+    }
+    CHECK(case_file::replay(c.id(), c.journal()) == c);
+}
