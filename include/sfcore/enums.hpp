@@ -100,6 +100,13 @@ enum class guard : std::uint8_t {
 #undef SF_GUARD
 };
 
+/** @brief What is overdue. @since 0.1.0 */
+enum class overdue_kind : std::uint8_t {
+#define SF_OVERDUE_KIND(sym, v, name, label) name = v,
+#include "sfcore/def/overdue_kinds.def"
+#undef SF_OVERDUE_KIND
+};
+
 /**
  * @brief One row of an enumeration's table.
  * @tparam E the enumeration.
@@ -196,6 +203,13 @@ inline constexpr enum_row<guard> guard_table[] = {
 #undef SF_GUARD
 };
 
+/** @brief The rows of overdue_kind, in value order. @since 0.1.0 */
+inline constexpr enum_row<overdue_kind> overdue_kind_table[] = {
+#define SF_OVERDUE_KIND(sym, v, name, label) {overdue_kind::name, #name, label},
+#include "sfcore/def/overdue_kinds.def"
+#undef SF_OVERDUE_KIND
+};
+
 namespace detail {
 template <class E> struct table_of;
 template <> struct table_of<referral_source> {
@@ -245,6 +259,10 @@ template <> struct table_of<party_kind> {
 template <> struct table_of<guard> {
     static constexpr const auto& rows = guard_table;
     static constexpr const char* what = "guard";
+};
+template <> struct table_of<overdue_kind> {
+    static constexpr const auto& rows = overdue_kind_table;
+    static constexpr const char* what = "overdue kind";
 };
 } // namespace detail
 

@@ -19,6 +19,8 @@
 #include "sfcore/lifecycle.hpp"
 #include "sfcore/model.hpp"
 #include "sfcore/referral.hpp"
+#include "sfcore/report.hpp"
 #include "sfcore/text.hpp"
 #include "sfcore/time.hpp"
+#include "sfcore/timeliness.hpp"
 #include "sfcore/version.hpp"

@@ -49,7 +49,8 @@ static const std::map<std::pair<state, event_type>, guard> expected_refusals = {
     {{state::meeting_scheduled, event_type::review_scheduled}, guard::active_plan},
     {{state::meeting_scheduled, event_type::meeting_held}, guard::meeting_pending},
     {{state::under_review, event_type::plan_agreed}, guard::meeting_held},
-    {{state::plan_active, event_type::plan_revised}, guard::none},  // accepted: listed to document the pair
+    {{state::plan_active, event_type::plan_agreed}, guard::child_plan},  // the family plan exists: revise it
+    {{state::plan_active, event_type::plan_revised}, guard::none},       // accepted: listed to document the pair
     {{state::closing, event_type::case_closed}, guard::final_report},
     {{state::referred, event_type::referral_accepted}, guard::none},
 };

@@ -1,0 +1,73 @@
+/**
+ * @file timeliness.hpp
+ * @brief Timeframes: the initial meeting within 15 working days of referral,
+ * reviews 4–6 weeks after the last meeting, actions by their due dates —
+ * and what is overdue as of a date, per case and across cases.
+ */
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "sfcore/calendar.hpp"
+#include "sfcore/case.hpp"
+
+namespace sfcore {
+
+/** @brief The targets a region works to (the defaults are the programme's). @since 0.1.0 */
+struct timeframes {
+    int initial_meeting_working_days = 15;  ///< Initial meeting within this many working days of the referral.
+    int review_earliest_days = 28;          ///< A review is due no sooner than this after the last meeting…
+    int review_latest_days = 42;            ///< …and no later than this.
+};
+
+/** @brief One thing that is overdue. @since 0.1.0 */
+struct overdue_item {
+    case_id case_ref;        ///< The case.
+    overdue_kind kind;       ///< What is overdue.
+    sfcore::date due;        ///< When it was due.
+    int days_late = 0;       ///< Calendar days late on the as-of date.
+    action_id action;        ///< The action, for overdue_kind::action.
+    std::string what;        ///< A plain-language line, e.g. "action \"Budget advice\" was due 2026-05-01".
+};
+
+/**
+ * @brief The date the initial meeting is due: the referral date plus the working days.
+ * @throws sfcore::error as holiday_calendar.
+ * @since 0.1.0
+ */
+sfcore::date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const timeframes& tf = {});
+
+/**
+ * @brief The latest date the next review is due, once a plan is active: the
+ * last held meeting's local date plus timeframes::review_latest_days.
+ * @return nothing when no plan is active.
+ * @since 0.1.0
+ */
+std::optional<sfcore::date> review_due(const case_file& c, const timeframes& tf = {});
+
+/**
+ * @brief What is overdue in a case as of a date. Declined and closed cases have nothing overdue.
+ * @throws sfcore::error as holiday_calendar.
+ * @since 0.1.0
+ */
+std::vector<overdue_item> overdue(const case_file& c, const sfcore::date& as_of, const holiday_calendar& cal,
+                                  const timeframes& tf = {});
+
+/**
+ * @brief What is overdue across cases as of a date, case by case.
+ * @tparam Range any range of case_file.
+ * @since 0.1.0
+ */
+template <class Range>
+std::vector<overdue_item> overdue_across(const Range& cases, const sfcore::date& as_of, const holiday_calendar& cal,
+                                         const timeframes& tf = {}) {
+    std::vector<overdue_item> out;
+    for (const case_file& c : cases) {
+        auto items = overdue(c, as_of, cal, tf);
+        out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    }
+    return out;
+}
+
+} // namespace sfcore

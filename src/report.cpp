@@ -1,0 +1,155 @@
+#include "sfcore/report.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace sfcore {
+
+namespace {
+
+std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+std::string local_text(const instant& t) {
+    const nz_local l = nz_local_time(t);
+    return to_iso(l.date) + " " + two(l.hour) + ":" + two(l.minute) + (l.utc_offset == 780 ? " NZDT" : " NZST");
+}
+
+std::string join(const std::vector<std::string>& xs, const char* sep = ", ") {
+    std::string out;
+    for (const auto& x : xs) out += (out.empty() ? "" : sep) + x;
+    return out;
+}
+
+} // namespace
+
+std::string name_of(const party& p, const case_file& c, const agency_directory& directory) {
+    switch (p.kind) {
+    case party_kind::member: return c.member_at(member_id{p.id}).name;
+    case party_kind::agency: return directory.at(agency_id{p.id}).name;
+    case party_kind::practitioner: {
+        const auto& pr = directory.practitioner_at(practitioner_id{p.id});
+        return pr.name + " (" + directory.at(pr.agency).name + ")";
+    }
+    }
+    throw error(errc::invalid_argument, "unknown party kind");
+}
+
+final_report make_final_report(const case_file& c, const agency_directory& directory, const holiday_calendar& cal,
+                               const timeframes& tf) {
+    final_report r;
+    r.case_ref = c.id();
+    r.family_name = c.referral().family_name;
+    r.programme = c.programme();
+    r.referred = c.referral().received;
+    r.key_issues = c.priorities().key_issues;
+    if (c.roles().lead_agency) r.lead_agency = directory.at(*c.roles().lead_agency).name;
+    if (c.roles().lead_contact) r.key_contact = name_of(party::of(*c.roles().lead_contact), c, directory);
+    for (const auto& p : c.plans())
+        for (const auto& a : p.actions) {
+            report_action line{a.description, a.owner ? name_of(*a.owner, c, directory) : "", a.due, a.status};
+            (a.status == action_status::done ? r.done : r.not_done).push_back(std::move(line));
+        }
+    std::optional<date> previous;
+    for (const auto& m : c.meetings()) {
+        if (!m.held) continue;
+        const date day = nz_date(m.start);
+        r.meetings.push_back({day, m.kind, m.attendance.size()});
+        if (m.kind == meeting_kind::initial && !r.days_to_initial_meeting)
+            r.days_to_initial_meeting = cal.working_days_between(c.referral().received, day);
+        if (m.kind == meeting_kind::review) {
+            ++r.reviews_held;
+            if (previous && (day - *previous).days() > tf.review_latest_days) ++r.reviews_late;
+        }
+        previous = day;
+    }
+    r.initial_meeting_target = tf.initial_meeting_working_days;
+    r.exit = c.exit_reason();
+    r.exit_note = c.exit_note();
+    if (c.closed_at()) r.closed_on = nz_date(*c.closed_at());
+    r.lead_contact_summary = c.final_report_summary();
+    r.plan_versions = static_cast<int>(c.plan_history().size());
+    return r;
+}
+
+std::string to_markdown(const final_report& r) {
+    std::ostringstream md;
+    md << "# Final report: " << r.family_name << " (case " << r.case_ref.value() << ")\n\n";
+    md << "- Programme: " << label(r.programme) << "\n";
+    md << "- Referred: " << to_iso(r.referred) << "\n";
+    if (!r.lead_agency.empty()) md << "- Lead agency: " << r.lead_agency << "\n";
+    if (!r.key_contact.empty()) md << "- Key contact: " << r.key_contact << "\n";
+    if (r.exit) md << "- Exit: " << label(*r.exit) << (r.exit_note.empty() ? "" : " — " + r.exit_note) << "\n";
+    if (r.closed_on) md << "- Closed: " << to_iso(*r.closed_on) << "\n";
+    md << "\n## The family's priorities\n\n";
+    if (r.key_issues.empty()) md << "None recorded.\n";
+    for (const auto& k : r.key_issues) md << "- " << k << "\n";
+    const auto actions = [&md](const char* title, const std::vector<report_action>& xs) {
+        md << "\n## " << title << "\n\n";
+        if (xs.empty()) {
+            md << "None.\n";
+            return;
+        }
+        md << "| action | owner | due | status |\n|---|---|---|---|\n";
+        for (const auto& a : xs)
+            md << "| " << a.description << " | " << a.owner << " | " << (a.due ? to_iso(*a.due) : "") << " | "
+               << label(a.status) << " |\n";
+    };
+    actions("Actions done", r.done);
+    actions("Actions not done", r.not_done);
+    md << "\n## Meetings held\n\n";
+    if (r.meetings.empty()) md << "None.\n";
+    for (const auto& m : r.meetings)
+        md << "- " << to_iso(m.day) << ": " << label(m.kind) << ", " << m.attended << " attended\n";
+    md << "\n## Timeliness\n\n";
+    if (r.days_to_initial_meeting)
+        md << "- Initial meeting " << *r.days_to_initial_meeting << " working days after referral (target "
+           << r.initial_meeting_target << "): "
+           << (*r.days_to_initial_meeting <= r.initial_meeting_target ? "on time" : "late") << "\n";
+    else
+        md << "- No initial meeting was held.\n";
+    md << "- Reviews held: " << r.reviews_held << " (" << r.reviews_late << " later than the timeframe)\n";
+    md << "- Plan versions agreed: " << r.plan_versions << "\n";
+    if (!r.lead_contact_summary.empty()) md << "\n## The lead contact's summary\n\n" << r.lead_contact_summary << "\n";
+    return md.str();
+}
+
+std::string describe(const event& e, const case_file& c, const agency_directory& dir) {
+    std::string what = label(e.type());
+    std::visit(
+        [&](const auto& p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, referral_received>) {
+                what += ": " + p.referral.family_name + ", by " +
+                        (p.referral.agency ? dir.at(*p.referral.agency).name : std::string("the family itself"));
+            } else if constexpr (std::is_same_v<T, member_added>) {
+                what += ": " + p.member.name + " (" + label(p.member.role) + ")";
+            } else if constexpr (std::is_same_v<T, consent_recorded> || std::is_same_v<T, consent_withdrawn>) {
+                what += ": " + c.member_at(p.member).name;
+            } else if constexpr (std::is_same_v<T, priorities_set>) {
+                what += ": " + join(p.key_issues);
+            } else if constexpr (std::is_same_v<T, invitee_approved> || std::is_same_v<T, invitee_withdrawn>) {
+                what += ": " + name_of(p.who, c, dir);
+            } else if constexpr (std::is_same_v<T, meeting_scheduled> || std::is_same_v<T, review_scheduled>) {
+                what += ": " + local_text(p.meeting.start) + " at " + p.meeting.venue;
+            } else if constexpr (std::is_same_v<T, meeting_held>) {
+                what += ": " + std::to_string(p.attendance.size()) + " attended";
+            } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
+                what += ": version " + std::to_string(p.plan.version) + ", " + std::to_string(p.plan.actions.size()) +
+                        " actions" + (p.plan.revision_reason.empty() ? "" : " (" + p.plan.revision_reason + ")");
+            } else if constexpr (std::is_same_v<T, action_updated>) {
+                what += ": action " + std::to_string(p.action.value()) + " " + label(p.status);
+            } else if constexpr (std::is_same_v<T, closure_started>) {
+                what += ": " + std::string(label(p.reason));
+            } else if constexpr (std::is_same_v<T, referral_declined>) {
+                what += ": " + p.reason;
+            } else if constexpr (std::is_same_v<T, escalated> ) {
+                what += ": " + p.note;
+            } else if constexpr (std::is_same_v<T, case_reopened>) {
+                what += ": " + p.reason;
+            }
+        },
+        e.payload);
+    return local_text(e.when) + "  " + what;
+}
+
+} // namespace sfcore

@@ -1,0 +1,58 @@
+#include "sfcore/timeliness.hpp"
+
+namespace sfcore {
+
+namespace {
+std::optional<date> first_held(const case_file& c, meeting_kind kind) {
+    for (const auto& m : c.meetings())
+        if (m.kind == kind && m.held) return nz_date(m.start);
+    return std::nullopt;
+}
+
+std::optional<date> last_held(const case_file& c) {
+    std::optional<date> out;
+    for (const auto& m : c.meetings())
+        if (m.held) out = nz_date(m.start);
+    return out;
+}
+
+int days_between(const date& a, const date& b) { return static_cast<int>((b - a).days()); }
+} // namespace
+
+date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const timeframes& tf) {
+    return cal.add_working_days(c.referral().received, tf.initial_meeting_working_days);
+}
+
+std::optional<date> review_due(const case_file& c, const timeframes& tf) {
+    if (c.state() != state::plan_active || c.plans().empty()) return std::nullopt;
+    const auto last = last_held(c);
+    if (!last) return std::nullopt;
+    return *last + boost::gregorian::days(tf.review_latest_days);
+}
+
+std::vector<overdue_item> overdue(const case_file& c, const date& as_of, const holiday_calendar& cal,
+                                  const timeframes& tf) {
+    std::vector<overdue_item> out;
+    const date day = checked_date(as_of);
+    if (c.state() == state::closed || c.state() == state::declined) return out;
+
+    if (!first_held(c, meeting_kind::initial) && c.plans().empty()) {
+        const date due = initial_meeting_due(c, cal, tf);
+        if (day > due)
+            out.push_back({c.id(), overdue_kind::initial_meeting, due, days_between(due, day), action_id{},
+                           "the initial meeting was due by " + to_iso(due) + " (" +
+                               std::to_string(tf.initial_meeting_working_days) + " working days after referral)"});
+    }
+    if (const auto due = review_due(c, tf); due && day > *due)
+        out.push_back({c.id(), overdue_kind::review, *due, days_between(*due, day), action_id{},
+                       "a review meeting was due by " + to_iso(*due)});
+    if (c.state() == state::plan_active || c.state() == state::under_review)
+        for (const auto& p : c.plans())
+            for (const auto& a : p.actions)
+                if (a.due && day > *a.due && (a.status == action_status::open || a.status == action_status::in_progress))
+                    out.push_back({c.id(), overdue_kind::action, *a.due, days_between(*a.due, day), a.id,
+                                   "action \"" + a.description + "\" was due " + to_iso(*a.due)});
+    return out;
+}
+
+} // namespace sfcore

@@ -1,0 +1,298 @@
+// Stories from the Strengthening Families, Children's Teams and Intensive
+// Intervention material, as the engine must tell them.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+using namespace sfcore;
+using fixtures::code_of;
+
+SCENARIO("a family refers itself and reaches an agreed plan", "[scenario][seed]") {
+    fixtures::world w;
+    GIVEN("a self-referral") {
+        referral r;
+        r.source = referral_source::family;
+        r.received = make_date(2026, 3, 2);
+        r.family_name = "Ōtāhuhu whānau";
+        case_file c = case_file::open(case_id{5}, w.dir, r, "coordinator", w.tick());
+        WHEN("the coordinator accepts it and the family gives written consent") {
+            REQUIRE(w.rec(c, referral_accepted{}));
+            member m;
+            m.name = "Ana";
+            m.role = member_role::parent_caregiver;
+            REQUIRE(w.rec(c, member_added{m}).assigned == 1);
+            REQUIRE(w.rec(c, consent_recorded{member_id{1}, make_date(2026, 3, 2), "SF-2024", std::nullopt, ""}));
+            THEN("preparation can start, directed by the family") {
+                REQUIRE(w.rec(c, preparation_started{}));
+                CHECK(c.state() == state::preparing);
+                CHECK(c.referral().source == referral_source::family);
+            }
+        }
+    }
+}
+
+SCENARIO("a family will not have one agency in the room", "[scenario][seed]") {
+    fixtures::world w;
+    GIVEN("a family that approved MSD and the school's teacher, but not Police") {
+        case_file c = w.drive_to(state::preparing);
+        REQUIRE(w.rec(c, invitee_withdrawn{party::of(agencies::POLICE)}));
+        WHEN("a meeting is scheduled with Police invited") {
+            const outcome o =
+                w.rec(c, meeting_scheduled{w.meeting_with({party::of(agencies::MSD), party::of(agencies::POLICE)})});
+            THEN("it is refused, naming the guard and the agency") {
+                CHECK_FALSE(o.accepted);
+                CHECK(o.guard == guard::invitees_approved);
+                CHECK(o.reason.find("New Zealand Police") == std::string::npos);  // the guard has no directory:
+                CHECK(o.reason.find("agency 12") != std::string::npos);           // it names the party by id
+                CHECK(c.state() == state::preparing);
+                CHECK(c.meetings().empty());
+            }
+        }
+        WHEN("the family approves one named worker but not the worker's agency") {
+            REQUIRE(w.rec(c, invitee_approved{party::of(w.officer)}));
+            THEN("the worker may come, the agency as a whole may not") {
+                CHECK(c.is_approved(party::of(w.officer)));
+                CHECK_FALSE(c.is_approved(party::of(agencies::POLICE)));
+                CHECK(w.rec(c, meeting_scheduled{w.meeting_with({party::of(w.officer)})}));
+            }
+        }
+    }
+}
+
+SCENARIO("no meeting is scheduled without every participating adult's written consent", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::preparing);
+    member koro;
+    koro.name = "Koro Te Rangi";
+    koro.role = member_role::other_whanau;
+    REQUIRE(w.rec(c, member_added{koro}));
+    const outcome o = w.rec(c, meeting_scheduled{w.meeting_with({party::of(agencies::MSD)})});
+    CHECK(o.guard == guard::written_consent);
+    CHECK(o.reason == "written consent is missing from Koro Te Rangi");
+    REQUIRE(w.rec(c, consent_recorded{member_id{3}, make_date(2026, 3, 2), "SF-2024", std::nullopt, ""}));
+    CHECK(w.rec(c, meeting_scheduled{w.meeting_with({party::of(agencies::MSD)})}));
+    CHECK(c.meetings().front().karakia);
+}
+
+SCENARIO("the plan is modified after a change of circumstances", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    REQUIRE(c.plans().size() == 1);
+    CHECK(c.plans()[0].version == 1);
+    CHECK(c.roles().lead_agency == agencies::MSD);
+    CHECK(c.roles().lead_contact == w.social_worker);
+    plan revised = c.plans()[0];  // keeps the action ids: carried over
+    action housing;
+    housing.description = "Apply for emergency housing";
+    housing.owner = party::of(agencies::HNZ);
+    housing.due = make_date(2026, 4, 30);
+    revised.actions.push_back(housing);
+    WHEN("the revision gives no reason") {
+        revised.revision_reason = "";
+        const outcome o = w.rec(c, plan_revised{revised});
+        THEN("it is refused") { CHECK(o.guard == guard::revision_reason); }
+    }
+    WHEN("the revision says why") {
+        revised.revision_reason = "the family lost its tenancy";
+        REQUIRE(w.rec(c, plan_revised{revised}));
+        THEN("the plan is version 2, the old version is kept, and the new action has a new id") {
+            CHECK(c.plans()[0].version == 2);
+            CHECK(c.plan_history().size() == 2);
+            CHECK(c.plan_history()[0].actions.size() == 2);
+            CHECK(c.plans()[0].actions.back().id == action_id{3});
+            CHECK(c.plans()[0].actions.front().id == action_id{1});
+        }
+    }
+    WHEN("an action has no owner") {
+        revised.revision_reason = "change";
+        revised.actions.back().owner.reset();
+        CHECK(w.rec(c, plan_revised{revised}).guard == guard::plan_complete);
+    }
+    WHEN("the plan loses its key contact") {
+        revised.revision_reason = "change";
+        revised.key_contact.reset();
+        const outcome o = w.rec(c, plan_revised{revised});
+        CHECK(o.guard == guard::plan_complete);
+        CHECK(o.reason == "the plan names no key contact");
+    }
+}
+
+SCENARIO("a review cycle renews the plan", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    REQUIRE(w.rec(c, action_updated{action_id{1}, action_status::done, "three sessions held"}));
+    for (int round = 1; round <= 2; ++round) {
+        REQUIRE(w.rec(c, review_scheduled{w.meeting_with({party::of(agencies::MSD)}, 35)}));
+        CHECK(c.state() == state::under_review);
+        CHECK(w.rec(c, plan_agreed{w.good_plan()}).guard == guard::meeting_held);  // the review is not held yet
+        REQUIRE(w.rec(c, meeting_held{c.meetings().back().id, {party::of(member_id{1})}}));
+        REQUIRE(w.rec(c, plan_agreed{c.plans()[0]}));
+        CHECK(c.state() == state::plan_active);
+        CHECK(c.plans()[0].version == static_cast<std::uint32_t>(round + 1));
+    }
+    CHECK(c.meetings().size() == 3);
+    CHECK(c.meetings()[1].kind == meeting_kind::review);
+    CHECK(c.plans()[0].actions[0].status == action_status::done);
+}
+
+SCENARIO("escalation ends the Strengthening Families case", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    REQUIRE(w.rec(c, escalated{"report of concern made to Oranga Tamariki"}));
+    THEN("the case is closed, with no final report needed, and ordinary updates do not reopen it") {
+        CHECK(c.state() == state::closed);
+        CHECK(c.exit_reason() == exit_reason::escalated);
+        const outcome o = w.rec(c, action_updated{action_id{1}, action_status::done, ""});
+        CHECK(o.guard == guard::no_transition);
+        CHECK(o.reason.find("reopen it first") != std::string::npos);
+        CHECK(w.rec(c, member_added{}).guard == guard::no_transition);
+        CHECK(c.state() == state::closed);
+    }
+}
+
+SCENARIO("consent is withdrawn mid-plan", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    REQUIRE(w.rec(c, consent_withdrawn{member_id{1}, "we want to stop"}));
+    THEN("the process stops: the case is closed with the reason recorded") {
+        CHECK(c.state() == state::closed);
+        CHECK(c.exit_reason() == exit_reason::consent_withdrawn);
+        CHECK(c.consents()[0].ended_at.has_value());
+    }
+    AND_WHEN("the family asks to start again") {
+        REQUIRE(w.rec(c, case_reopened{"the family asked to start again"}));
+        THEN("the case waits for new written consent before anything else") {
+            CHECK(c.state() == state::awaiting_consent);
+            CHECK_FALSE(c.exit_reason().has_value());
+            CHECK(w.rec(c, preparation_started{}).guard == guard::written_consent);
+            REQUIRE(w.rec(c, consent_recorded{member_id{1}, make_date(2026, 3, 2), "SF-2025", std::nullopt, ""}));
+            CHECK(w.rec(c, preparation_started{}));
+        }
+    }
+}
+
+SCENARIO("closing needs the lead contact's final report", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::closing);
+    CHECK(w.rec(c, case_closed{}).guard == guard::final_report);
+    REQUIRE(w.rec(c, final_report_submitted{"goals met"}));
+    REQUIRE(w.rec(c, case_closed{}));
+    CHECK(c.state() == state::closed);
+    CHECK(c.closed_at().has_value());
+    CHECK(c.final_report_summary() == "goals met");
+}
+
+SCENARIO("a Children's Team makes one plan per child, with the child's own views", "[scenario][seed]") {
+    fixtures::world w;
+    GIVEN("a Children's Team referral") {
+        case_file c = case_file::open(case_id{9}, w.dir, w.referral_for(programme::childrens_team), "c", w.tick());
+        THEN("the coordinator alone cannot accept it: the panel does") {
+            CHECK(w.rec(c, referral_accepted{false, ""}).guard == guard::panel_acceptance);
+            CHECK(w.rec(c, referral_accepted{true, "panel of 2026-03-02"}));
+        }
+    }
+    GIVEN("a Children's Team case whose meeting was held") {
+        case_file c = w.drive_to(state::meeting_scheduled, programme::childrens_team);
+        plan p = w.good_plan();
+        WHEN("the plan names no child") {
+            CHECK(w.rec(c, plan_agreed{p}).guard == guard::child_plan);
+        }
+        WHEN("the plan is for the parent") {
+            p.child = member_id{1};
+            p.child_views = "x";
+            CHECK(w.rec(c, plan_agreed{p}).reason == "Hine Te Rangi is not a child or young person of the family");
+        }
+        WHEN("the child's views are not recorded") {
+            p.child = member_id{2};
+            CHECK(w.rec(c, plan_agreed{p}).guard == guard::child_plan);
+        }
+        WHEN("the plan is for Tama with his views") {
+            p.child = member_id{2};
+            p.child_views = "I want to play rugby";
+            REQUIRE(w.rec(c, plan_agreed{p}));
+            THEN("a second plan for Tama is refused; a plan for his sister is his sister's own") {
+                CHECK(w.rec(c, plan_agreed{p}).guard == guard::child_plan);
+                member aroha;
+                aroha.name = "Aroha Te Rangi";
+                aroha.role = member_role::child;
+                aroha.born = make_date(2018, 1, 9);
+                REQUIRE(w.rec(c, member_added{aroha}));
+                plan q = w.good_plan();
+                q.child = member_id{3};
+                q.child_views = "I like kapa haka";
+                REQUIRE(w.rec(c, plan_agreed{q}));
+                CHECK(c.plans().size() == 2);
+            }
+        }
+        WHEN("the child is 18 or older") {
+            member old;
+            old.name = "Rangi";
+            old.role = member_role::young_person;
+            old.born = make_date(2007, 1, 1);
+            REQUIRE(w.rec(c, member_added{old}));
+            p.child = member_id{3};
+            p.child_views = "ok";
+            const outcome o = w.rec(c, plan_agreed{p});
+            CHECK(o.guard == guard::child_plan);
+            CHECK(o.reason.find("under 18") != std::string::npos);
+        }
+        WHEN("the case closes because the family moved away") {
+            REQUIRE(w.rec(c, plan_agreed{[&] { plan q = w.good_plan(); q.child = member_id{2}; q.child_views = "ok"; return q; }()}));
+            THEN("Children's Teams do not use that exit reason; 'other' with a note is used") {
+                CHECK(w.rec(c, closure_started{exit_reason::moved_away, ""}).guard == guard::exit_reason_allowed);
+                CHECK(code_of([&] { w.rec(c, closure_started{exit_reason::other, ""}); }) == errc::invalid_argument);
+                CHECK(w.rec(c, closure_started{exit_reason::other, "moved to Australia"}));
+            }
+        }
+    }
+}
+
+SCENARIO("Intensive Intervention referrals name their site", "[scenario][seed]") {
+    fixtures::world w;
+    referral r = w.referral_for(programme::intensive_intervention);
+    r.site = "";
+    case_file c = case_file::open(case_id{3}, w.dir, r, "c", w.tick());
+    CHECK(w.rec(c, referral_accepted{}).guard == guard::site_named);
+    case_file ok = case_file::open(case_id{4}, w.dir, w.referral_for(programme::intensive_intervention), "c", w.tick());
+    CHECK(w.rec(ok, referral_accepted{}));
+    CHECK(ok.referral().site == "Ōtāhuhu");
+}
+
+TEST_CASE("bad input is an error and changes nothing", "[lifecycle][input]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    const case_file before = c;
+    CHECK(code_of([&] { w.rec(c, action_updated{action_id{99}, action_status::done, ""}); }) == errc::not_found);
+    CHECK(code_of([&] { w.rec(c, consent_recorded{member_id{42}, make_date(2026, 3, 2), "v", std::nullopt, ""}); }) == errc::not_found);
+    CHECK(code_of([&] { w.rec(c, member_added{member{member_id{}, "wh\xC4", member_role::child, std::nullopt, true}}); }) == errc::invalid_utf8);
+    CHECK(code_of([&] { w.rec(c, member_added{member{member_id{}, "Baby", member_role::child, make_date(2030, 1, 1), true}}); }) == errc::out_of_range);
+    CHECK(code_of([&] { w.rec(c, action_updated{action_id{1}, static_cast<action_status>(9), ""}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, roles_assigned{practitioner_id{77}, std::nullopt, std::nullopt, std::nullopt}); }) == errc::not_found);
+    CHECK(code_of([&] { w.rec(c, roles_assigned{}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { c.record(w.dir, "c", c.journal().back().when - boost::posix_time::hours(1), roles_assigned{w.teacher, {}, {}, {}}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { c.record(w.dir, "", w.tick(), roles_assigned{w.teacher, {}, {}, {}}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, consent_recorded{member_id{2}, make_date(2026, 3, 2), "v", std::nullopt, ""}); }) == errc::invalid_argument);  // a child's consent comes from a parent
+    CHECK(c == before);
+}
+
+TEST_CASE("roles are reassigned by an event, and the journal keeps the history", "[lifecycle][roles]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    REQUIRE(w.rec(c, roles_assigned{std::nullopt, agencies::MOE, w.teacher, std::string("Kahu Pomare")}));
+    CHECK(c.roles().lead_agency == agencies::MOE);
+    CHECK(c.roles().lead_contact == w.teacher);
+    CHECK(c.roles().coordinator == w.coordinator);
+    CHECK(c.roles().facilitator == "Kahu Pomare");
+    int assignments = 0;
+    for (const auto& e : c.journal()) assignments += e.type() == event_type::roles_assigned;
+    CHECK(assignments == 2);
+}
+
+TEST_CASE("check() answers without changing the case", "[lifecycle]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::preparing);
+    const auto n = c.journal().size();
+    CHECK(c.check(w.dir, "c", w.tick(), meeting_scheduled{w.meeting_with({party::of(agencies::MSD)})}).accepted);
+    CHECK(c.journal().size() == n);
+    CHECK(c.state() == state::preparing);
+}
