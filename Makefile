@@ -3,6 +3,7 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+BENCH_BUILD ?= build-bench
 VENV       ?= .venv
 PYTHON     ?= /usr/bin/python3
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
@@ -10,7 +11,7 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan clean
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan bench clean
 
 all: build
 
@@ -26,7 +27,9 @@ build: configure
 
 ## demo: a family's case, walked through in C++, C and Python.
 demo: build
+	@echo "== C++: a family's whole case =="
 	@$(BUILD)/examples/sfcore_example_cpp
+	@echo; echo "== C and Python: the same library through the C ABI and the Python module =="
 	@$(BUILD)/examples/sfcore_example_c
 	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py
 
@@ -57,5 +60,14 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+## bench: the benchmarks, in an optimised build (build-bench/); results in build-bench/bench.json.
+bench: deps
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DSFCORE_BUILD_BENCH=ON -DSFCORE_BUILD_TESTS=OFF \
+	  -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF $(CMAKE_ARGS) \
+	  > $(BENCH_BUILD).configure.log 2>&1 || (cat $(BENCH_BUILD).configure.log; exit 1)
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target sfcore_bench
+	$(BENCH_BUILD)/bench/sfcore_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+	  --benchmark_out=$(BENCH_BUILD)/bench.json --benchmark_out_format=json
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(VENV) *.configure.log python/*.egg-info
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(VENV) *.configure.log python/*.egg-info

@@ -86,7 +86,7 @@ case_file case_file::replay(case_id id, const std::vector<event>& journal) {
             c.apply(e, state::referred);
         } else {
             if (c.no_row(e.type()).guard != guard::no_transition) c.validate(nullptr, e);
-            const outcome o = c.evaluate(e);
+            const outcome o = c.evaluate(e, nullptr);
             if (!o.accepted)
                 throw error(errc::invalid_argument, "journal event " + std::to_string(i + 1) + " (" +
                                                         label(e.type()) + ") is refused: " + o.reason);
@@ -102,7 +102,7 @@ outcome case_file::record(const agency_directory& directory, std::string_view wh
     event e{checked_instant(when), checked_nonblank_utf8(who, "recorded-by"), std::move(payload)};
     if (outcome refused = no_row(e.type()); refused.guard == guard::no_transition) return refused;
     validate(&directory, e);
-    outcome o = evaluate(e);
+    outcome o = evaluate(e, &directory);
     if (!o.accepted) return o;
     apply(e, o.to);
     journal_.push_back(std::move(e));
@@ -114,7 +114,7 @@ outcome case_file::check(const agency_directory& directory, std::string_view who
     event e{checked_instant(when), checked_nonblank_utf8(who, "recorded-by"), payload};
     if (outcome refused = no_row(e.type()); refused.guard == guard::no_transition) return refused;
     validate(&directory, e);
-    return evaluate(e);
+    return evaluate(e, &directory);
 }
 
 const member& case_file::member_at(member_id id) const {
@@ -134,7 +134,7 @@ bool case_file::is_approved(const party& p) const {
 void case_file::validate(const agency_directory* dir, event& e) const {
     if (!journal_.empty() && e.when < journal_.back().when)
         throw error(errc::invalid_argument, "an event cannot be recorded before the case's last event");
-    const date today = nz_date(e.when);
+    const auto today = [&e] { return nz_date(e.when); };  // only some events need the local date
 
     const auto check_party = [&](const party& p, const char* what) {
         switch (p.kind) {
@@ -189,7 +189,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                                                  " is not in the current plan (give new actions id 0)");
         }
         p.version = current ? current->version + 1 : 1;
-        p.agreed = today;
+        p.agreed = today();
     };
 
     std::visit(
@@ -210,12 +210,12 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 enum_from_int<member_role>(static_cast<long long>(m.role));
                 if (m.born) {
                     m.born = checked_date(*m.born);
-                    if (*m.born > today) throw error(errc::out_of_range, "a date of birth is in the future");
+                    if (*m.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
                 }
             } else if constexpr (std::is_same_v<T, consent_recorded>) {
                 const auto& m = member_at(p.member);
                 p.signed_on = checked_date(p.signed_on);
-                if (p.signed_on > today) throw error(errc::out_of_range, "a consent form is signed in the future");
+                if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
                 checked_nonblank_utf8(p.form_version, "consent form version");
                 checked_utf8(p.child_views, "child's views");
                 if (p.given_by) {
@@ -301,13 +301,13 @@ outcome case_file::no_row(event_type type) const {
     return o;
 }
 
-outcome case_file::evaluate(const event& e) const {
+outcome case_file::evaluate(const event& e, const agency_directory* dir) const {
     outcome o = no_row(e.type());
     if (o.guard == guard::no_transition) return o;
     const transition* row = find_transition(state_, e.type());
     for (guard g : row->guards) {
         if (g == guard::none) continue;
-        if (auto why = refused_by(g, e)) {
+        if (auto why = refused_by(g, e, dir)) {
             o.guard = g;
             o.reason = std::move(*why);
             return o;
@@ -321,9 +321,9 @@ outcome case_file::evaluate(const event& e) const {
     return o;
 }
 
-std::optional<std::string> case_file::refused_by(guard g, const event& e) const {
+std::optional<std::string> case_file::refused_by(guard g, const event& e, const agency_directory* dir) const {
     const programme_rules& rules = rules_of(programme());
-    const date today = nz_date(e.when);
+    const auto today = [&e] { return nz_date(e.when); };
     const sfcore::meeting* proposed = nullptr;
     if (const auto* m = std::get_if<meeting_scheduled>(&e.payload)) proposed = &m->meeting;
     if (const auto* m = std::get_if<review_scheduled>(&e.payload)) proposed = &m->meeting;
@@ -346,9 +346,10 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e) const 
     case guard::written_consent: {
         std::string missing;
         int adults = 0;
+        const date day = today();
         for (const auto& m : members_) {
             if (!m.participating) continue;
-            const auto age = m.age_on(today);
+            const auto age = m.age_on(day);
             const bool adult = age ? *age >= 18 : is_adult_role(m.role);
             if (!adult) continue;
             ++adults;
@@ -365,7 +366,7 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e) const 
         if (proposed)
             for (const auto& p : proposed->invitees)
                 if (!is_approved(p))
-                    return "the family has not approved " + describe(p, nullptr, members_) + " to take part";
+                    return "the family has not approved " + describe(p, dir, members_) + " to take part";
         return std::nullopt;
     case guard::meeting_pending: {
         const auto& m = meetings_[std::get<meeting_held>(e.payload).meeting.value() - 1];
@@ -395,7 +396,7 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e) const 
             const auto& c = member_at(*p.child);
             if (c.role != member_role::child && c.role != member_role::young_person)
                 return c.name + " is not a child or young person of the family";
-            if (const auto age = c.age_on(today); age && *age >= rules.child_age_limit)
+            if (const auto age = c.age_on(today()); age && *age >= rules.child_age_limit)
                 return c.name + " is " + std::to_string(*age) + ": Children's Teams work with tamariki under " +
                        std::to_string(rules.child_age_limit);
             if (p.child_views.find_first_not_of(" \t\r\n") == std::string::npos)

@@ -34,14 +34,36 @@ instant nz_time(const date& d, int hour, int minute) {
     }
 }
 
+namespace {
+using boost::gregorian::days;
+using boost::posix_time::hours;
+
+// NZDT ends at 03:00 NZDT on the first Sunday of April: 14:00 UTC the Saturday before.
+instant dst_end_utc(int year) {
+    date d(static_cast<unsigned short>(year), 4, 1);
+    while (d.day_of_week() != boost::date_time::Sunday) d += days(1);
+    return instant(d - days(1), hours(14));
+}
+
+// NZDT starts at 02:00 NZST on the last Sunday of September: 14:00 UTC the Saturday before.
+instant dst_start_utc(int year) {
+    date d(static_cast<unsigned short>(year), 9, 30);
+    while (d.day_of_week() != boost::date_time::Sunday) d -= days(1);
+    return instant(d - days(1), hours(14));
+}
+} // namespace
+
+// The same rule as nz_zone(), computed directly: this runs for many events.
 nz_local nz_local_time(const instant& t) {
-    const boost::local_time::local_date_time local(checked_instant(t), nz_zone());
-    const auto lt = local.local_time();
+    const instant utc = checked_instant(t);
+    const int year = (utc + hours(12)).date().year();
+    const bool daylight = utc < dst_end_utc(year) || utc >= dst_start_utc(year);
+    const instant local = utc + hours(daylight ? 13 : 12);
     nz_local out;
-    out.date = lt.date();
-    out.hour = static_cast<int>(lt.time_of_day().hours());
-    out.minute = static_cast<int>(lt.time_of_day().minutes());
-    out.utc_offset = static_cast<int>((lt - local.utc_time()).total_seconds() / 60);
+    out.date = local.date();
+    out.hour = static_cast<int>(local.time_of_day().hours());
+    out.minute = static_cast<int>(local.time_of_day().minutes());
+    out.utc_offset = daylight ? 780 : 720;
     return out;
 }
 

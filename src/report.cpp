@@ -125,6 +125,13 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": " + p.member.name + " (" + label(p.member.role) + ")";
             } else if constexpr (std::is_same_v<T, consent_recorded> || std::is_same_v<T, consent_withdrawn>) {
                 what += ": " + c.member_at(p.member).name;
+            } else if constexpr (std::is_same_v<T, roles_assigned>) {
+                std::vector<std::string> roles;
+                if (p.coordinator) roles.push_back("coordinator " + name_of(party::of(*p.coordinator), c, dir));
+                if (p.lead_agency) roles.push_back("lead agency " + dir.at(*p.lead_agency).name);
+                if (p.lead_contact) roles.push_back("lead contact " + name_of(party::of(*p.lead_contact), c, dir));
+                if (p.facilitator) roles.push_back("facilitator " + (p.facilitator->empty() ? std::string("none") : *p.facilitator));
+                what += ": " + join(roles);
             } else if constexpr (std::is_same_v<T, priorities_set>) {
                 what += ": " + join(p.key_issues);
             } else if constexpr (std::is_same_v<T, invitee_approved> || std::is_same_v<T, invitee_withdrawn>) {

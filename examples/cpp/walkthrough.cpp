@@ -1,24 +1,126 @@
-// A family's case in C++: referred by a school, read back.
+// A family's whole Strengthening Families case, in C++: referral, consent,
+// family-directed preparation, the interagency meeting, the action plan, a
+// change of circumstances, a review, closure and the final report.
 #include <iostream>
 
 #include <sfcore/sfcore.hpp>
 
+using namespace sfcore;
+
+namespace {
+
+agency_directory directory;
+int refusals_shown = 0;
+
+// Record an event; show a refusal (a value, not an exception) when there is one.
+bool record(case_file& c, instant when, event_payload p) {
+    const outcome o = c.record(directory, "coordinator-mere", when, std::move(p));
+    if (!o) {
+        std::cout << "  refused [" << to_string(o.guard) << "]: " << o.reason << "\n";
+        ++refusals_shown;
+    }
+    return o.accepted;
+}
+
+instant at(int y, int m, int d, int hh, int mm) { return nz_time(make_date(y, m, d), hh, mm); }
+
+} // namespace
+
 int main() {
-    sfcore::agency_directory directory;  // MSD and the 11 other government agencies
+    const agency_id trust = directory.add("Te Whare Awhina Trust", agency_kind::ngo);
+    const practitioner_id mere = directory.add_practitioner(trust, "Mere Tipene");  // coordinator
+    const practitioner_id aroha = directory.add_practitioner(agencies::MSD, "Aroha Ngata");
+    const practitioner_id sam = directory.add_practitioner(agencies::MOE, "Sam Wilson");
+    const holiday_calendar calendar;
 
-    sfcore::referral referral;
-    referral.source = sfcore::referral_source::agency;
-    referral.agency = sfcore::agencies::MOE;
-    referral.practitioner = "Aroha Ngata";
-    referral.received = sfcore::make_date(2026, 11, 2);
-    referral.family_name = "Te Rangi whānau";
-    referral.reasons = {"school attendance", "housing"};
+    // 1. Referral: the school refers the Te Rangi whānau.
+    referral r;
+    r.source = referral_source::agency;
+    r.agency = agencies::MOE;
+    r.practitioner = "Sam Wilson";
+    r.received = make_date(2026, 3, 2);
+    r.family_name = "Te Rangi whānau";
+    r.reasons = {"Tama is missing school", "rent arrears"};
+    case_file c = case_file::open(case_id{1}, directory, r, "coordinator-mere", at(2026, 3, 2, 9, 0));
 
-    const auto c = sfcore::case_file::open(sfcore::case_id{1}, directory, referral, "coordinator-1",
-                                           sfcore::instant_from_unix(1793577600));  // 2026-11-02T00:00:00Z
+    // 2. Suitability, the family, written consent.
+    record(c, at(2026, 3, 2, 10, 0), referral_accepted{false, "more than one agency involved"});
+    record(c, at(2026, 3, 2, 10, 5), roles_assigned{mere, std::nullopt, std::nullopt, std::nullopt});
+    record(c, at(2026, 3, 3, 14, 0), member_added{member{{}, "Hine Te Rangi", member_role::parent_caregiver, make_date(1988, 5, 14), true}});
+    record(c, at(2026, 3, 3, 14, 1), member_added{member{{}, "Tama Te Rangi", member_role::child, make_date(2015, 8, 1), true}});
+    record(c, at(2026, 3, 3, 14, 2), member_added{member{{}, "Koro Wiremu", member_role::other_whanau, std::nullopt, true}});
+    record(c, at(2026, 3, 3, 14, 30), consent_recorded{member_id{1}, make_date(2026, 3, 3), "SF-2024", std::nullopt, ""});
+    record(c, at(2026, 3, 3, 14, 31), consent_recorded{member_id{2}, make_date(2026, 3, 3), "SF-2024", member_id{1}, "I want to go to school with my cousins"});
+    std::cout << "Preparation before Koro has signed:\n";
+    record(c, at(2026, 3, 3, 15, 0), preparation_started{});
+    record(c, at(2026, 3, 4, 11, 0), consent_recorded{member_id{3}, make_date(2026, 3, 4), "SF-2024", std::nullopt, ""});
+    record(c, at(2026, 3, 4, 11, 5), preparation_started{});
 
-    std::cout << "C++    | case " << c.id().value() << ": " << c.referral().family_name << ", referred by "
-              << directory.at(*c.referral().agency).name << " on " << sfcore::to_iso(c.referral().received)
-              << " -> state " << sfcore::to_string(c.state()) << " (" << c.journal().size() << " event)\n";
-    return c.state() == sfcore::state::referred ? 0 : 1;
+    // 3. The family directs the preparation: priorities, who comes, where.
+    record(c, at(2026, 3, 5, 10, 0), priorities_set{{"Tama at school every day", "a secure home"}, {"Koro's support", "close whānau"}, {"help with rent", "transport to school"}});
+    record(c, at(2026, 3, 5, 10, 10), invitee_approved{party::of(agencies::MSD)});
+    record(c, at(2026, 3, 5, 10, 11), invitee_approved{party::of(sam)});  // the teacher by name, not the Ministry
+    meeting first;
+    first.start = at(2026, 3, 12, 10, 0);
+    first.venue = "Ngā Hau e Whā marae";
+    first.invitees = {party::of(agencies::MSD), party::of(agencies::POLICE)};
+    first.karakia = first.mihi = true;
+    first.facilitator = "Kahu Pomare";
+    std::cout << "Scheduling with Police invited (the family did not approve Police):\n";
+    record(c, at(2026, 3, 5, 11, 0), meeting_scheduled{first});
+    first.invitees = {party::of(agencies::MSD), party::of(sam)};
+    record(c, at(2026, 3, 5, 11, 5), meeting_scheduled{first});
+
+    // 4. The initial meeting and the action plan.
+    record(c, at(2026, 3, 12, 12, 0), meeting_held{meeting_id{1}, {party::of(member_id{1}), party::of(member_id{3}), party::of(aroha), party::of(sam)}});
+    plan p;
+    p.lead_agency = agencies::MSD;
+    p.key_contact = aroha;
+    p.actions = {
+        action{{}, "Budget advice and a rent arrears plan", party::of(agencies::MSD), make_date(2026, 4, 10), action_status::open, support_type::budget_advice, "help with rent"},
+        action{{}, "Walk Tama to school each morning", party::of(member_id{3}), make_date(2026, 3, 20), action_status::open, support_type::none, "transport to school"},
+        action{{}, "Attendance check-ins each Friday", party::of(sam), make_date(2026, 4, 24), action_status::open, support_type::truancy, "Tama at school every day"},
+    };
+    record(c, at(2026, 3, 12, 12, 30), plan_agreed{p});
+
+    // 5. Implementation: a change of circumstances, the plan revised.
+    record(c, at(2026, 3, 20, 16, 0), action_updated{action_id{2}, action_status::done, "Koro walks Tama every day"});
+    plan revised = c.plans()[0];
+    revised.revision_reason = "the landlord gave notice: the family must move";
+    revised.actions.push_back(action{{}, "Emergency housing application", party::of(agencies::HNZ), make_date(2026, 4, 17), action_status::open, support_type::accommodation, "a secure home"});
+    record(c, at(2026, 3, 27, 9, 0), plan_revised{revised});
+
+    // What a coordinator's overdue list shows on 2026-04-20.
+    std::cout << "\nOverdue on 2026-04-20:\n";
+    for (const auto& item : overdue(c, make_date(2026, 4, 20), calendar)) std::cout << "  " << item.what << "\n";
+
+    // 6. Review, 5 weeks after the initial meeting.
+    meeting review;
+    review.start = at(2026, 4, 16, 10, 0);
+    review.venue = "Ngā Hau e Whā marae";
+    review.invitees = {party::of(agencies::MSD), party::of(sam)};
+    record(c, at(2026, 4, 2, 9, 0), review_scheduled{review});
+    record(c, at(2026, 4, 16, 12, 0), meeting_held{meeting_id{2}, {party::of(member_id{1}), party::of(aroha), party::of(sam)}});
+    record(c, at(2026, 4, 16, 12, 10), action_updated{action_id{1}, action_status::done, "arrears cleared"});
+    record(c, at(2026, 4, 16, 12, 11), action_updated{action_id{4}, action_status::done, "new tenancy from 1 May"});
+    plan renewed = c.plans()[0];
+    renewed.revision_reason.clear();
+    record(c, at(2026, 4, 16, 12, 20), plan_agreed{renewed});
+
+    // 7. Closure: the goals are met; the lead contact reports.
+    record(c, at(2026, 5, 22, 9, 0), action_updated{action_id{3}, action_status::done, "attendance 96%"});
+    record(c, at(2026, 5, 22, 9, 30), closure_started{exit_reason::planned, "Tama at school, the whānau housed"});
+    std::cout << "Closing before the final report:\n";
+    record(c, at(2026, 5, 22, 9, 35), case_closed{});
+    record(c, at(2026, 5, 25, 14, 0), final_report_submitted{"Tama attends school every day; the family has a secure tenancy and a budget."});
+    record(c, at(2026, 5, 25, 14, 5), case_closed{});
+
+    std::cout << "\nTimeline of case " << c.id().value() << " (" << c.journal().size() << " events):\n";
+    for (const auto& e : c.journal()) std::cout << "  " << describe(e, c, directory) << "\n";
+    std::cout << "\n" << to_markdown(make_final_report(c, directory, calendar));
+
+    const bool replayed = case_file::replay(c.id(), c.journal()) == c;
+    std::cout << "\nState: " << to_string(c.state()) << "; replaying the journal gives the same case: "
+              << (replayed ? "yes" : "NO") << "\n";
+    return c.state() == state::closed && replayed && refusals_shown == 3 ? 0 : 1;
 }

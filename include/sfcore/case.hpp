@@ -94,6 +94,13 @@ public:
     outcome check(const agency_directory& directory, std::string_view who, instant when,
                   const event_payload& payload) const;
 
+    /**
+     * @brief Make room for @p events more journal entries, so that recording
+     * them never reallocates the journal (a host that loads a case and then
+     * appends a known number of events can avoid the growth cost).
+     */
+    void reserve(std::size_t events) { journal_.reserve(journal_.size() + events); }
+
     /** @brief The case's id. */
     case_id id() const noexcept { return id_; }
     /** @brief Where the case is in its lifecycle. */
@@ -147,8 +154,8 @@ public:
 private:
     case_file() = default;
     outcome no_row(event_type type) const;
-    outcome evaluate(const event& e) const;
-    std::optional<std::string> refused_by(guard g, const event& e) const;
+    outcome evaluate(const event& e, const agency_directory* directory) const;
+    std::optional<std::string> refused_by(guard g, const event& e, const agency_directory* directory) const;
     void validate(const agency_directory* directory, event& e) const;
     void apply(const event& e, sfcore::state next);
 

@@ -97,14 +97,33 @@ inline constexpr transition transition_table[] = {
 };
 // clang-format on
 
+namespace detail {
+constexpr std::size_t n_states = std::size(state_table);
+constexpr std::size_t n_events = std::size(event_type_table);
+using transition_index_t = std::array<std::array<std::int8_t, n_events>, n_states>;
+// (state, event) → row number, or -1: built once, at compile time, from the table.
+constexpr transition_index_t build_transition_index() {
+    transition_index_t index{};
+    for (auto& per_state : index)
+        for (auto& cell : per_state) cell = -1;
+    for (std::size_t r = 0; r < std::size(transition_table); ++r)
+        for (std::size_t s = 0; s < n_states; ++s)
+            if (transition_table[r].from.contains(static_cast<state>(s)))
+                index[s][static_cast<std::size_t>(transition_table[r].on)] = static_cast<std::int8_t>(r);
+    return index;
+}
+inline constexpr transition_index_t transition_index = build_transition_index();
+} // namespace detail
+
 /**
  * @brief The row for an event in a state, or nullptr when the event is not allowed there.
  * @since 0.1.0
  */
 constexpr const transition* find_transition(state s, event_type e) noexcept {
-    for (const auto& row : transition_table)
-        if (row.on == e && row.from.contains(s)) return &row;
-    return nullptr;
+    const auto si = static_cast<std::size_t>(s), ei = static_cast<std::size_t>(e);
+    if (si >= detail::n_states || ei >= detail::n_events) return nullptr;
+    const int row = detail::transition_index[si][ei];
+    return row < 0 ? nullptr : &transition_table[row];
 }
 
 /**

@@ -138,8 +138,12 @@ inline std::int64_t to_unix(const instant& t) {
  * @since 0.1.0
  */
 inline instant checked_instant(const instant& t) {
+    static const instant first(date(min_year, 1, 1));
+    static const instant last(date(max_year, 12, 31), boost::posix_time::time_duration(23, 59, 59));
     if (t.is_special()) throw error(errc::out_of_range, "not a date-time");
-    return instant_from_unix(to_unix(t));
+    if (t < first || t > last) throw error(errc::out_of_range, "an instant is outside 1900..2199");
+    const auto fraction = t.time_of_day().fractional_seconds();
+    return fraction ? t - boost::posix_time::time_duration(0, 0, 0, fraction) : t;
 }
 
 } // namespace sfcore

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include <boost/date_time/local_time/local_time.hpp>
+
 #include "fixtures.hpp"
 
 using namespace sfcore;
@@ -121,4 +123,18 @@ TEST_CASE("a member's age on a date comes from their date of birth", "[model]") 
     CHECK(m.age_on(make_date(2026, 3, 1)) == 18);
     m.born.reset();
     CHECK_FALSE(m.age_on(make_date(2026, 3, 1)).has_value());
+}
+
+TEST_CASE("the fast New Zealand local time agrees with Boost's time zone rules", "[time][nz]") {
+    // Every 37 minutes across 2020-2031, including both daylight-saving changes of every year.
+    const boost::local_time::time_zone_ptr zone(new boost::local_time::posix_time_zone("NZST+12NZDT,M9.5.0,M4.1.0/3"));
+    for (instant t(make_date(2020, 1, 1)); t < instant(make_date(2031, 1, 1)); t += boost::posix_time::minutes(37)) {
+        const boost::local_time::local_date_time expected(t, zone);
+        const nz_local got = nz_local_time(t);
+        const auto lt = expected.local_time();
+        if (got.date != lt.date() || got.hour != lt.time_of_day().hours() || got.minute != lt.time_of_day().minutes()) {
+            FAIL("differs at " << to_unix(t));
+        }
+    }
+    SUCCEED();
 }
