@@ -107,6 +107,55 @@ enum class overdue_kind : std::uint8_t {
 #undef SF_OVERDUE_KIND
 };
 
+/** @brief Information categories: what a piece of information is about (callers may register more). @since 0.1.0 */
+enum class category : std::uint8_t {
+#define SF_CATEGORY(sym, v, name, label) name = v,
+#include "sfcore/def/categories.def"
+#undef SF_CATEGORY
+};
+
+/** @brief Why information is shared. @since 0.1.0 */
+enum class purpose : std::uint8_t {
+#define SF_PURPOSE(sym, v, name, label) name = v,
+#include "sfcore/def/purposes.def"
+#undef SF_PURPOSE
+};
+
+/** @brief Areas a family's key issues fall in. @since 0.1.0 */
+enum class issue_area : std::uint8_t {
+#define SF_ISSUE_AREA(sym, v, name, label) name = v,
+#include "sfcore/def/issue_areas.def"
+#undef SF_ISSUE_AREA
+};
+
+/** @brief The rule that decided a disclosure. @since 0.1.0 */
+enum class decision_rule : std::uint8_t {
+#define SF_DECISION_RULE(sym, v, name, label) name = v,
+#include "sfcore/def/decision_rules.def"
+#undef SF_DECISION_RULE
+};
+
+/** @brief Legal bases for sharing without consent. @since 0.1.0 */
+enum class legal_basis : std::uint8_t {
+#define SF_LEGAL_BASIS(sym, v, name, label) name = v,
+#include "sfcore/def/legal_bases.def"
+#undef SF_LEGAL_BASIS
+};
+
+/** @brief The six purposes of Oranga Tamariki Act s66C. @since 0.1.0 */
+enum class s66c_purpose : std::uint8_t {
+#define SF_S66C_PURPOSE(sym, v, name, label) name = v,
+#include "sfcore/def/s66c_purposes.def"
+#undef SF_S66C_PURPOSE
+};
+
+/** @brief Kinds of audit entry. @since 0.1.0 */
+enum class audit_kind : std::uint8_t {
+#define SF_AUDIT_KIND(sym, v, name, label) name = v,
+#include "sfcore/def/audit_kinds.def"
+#undef SF_AUDIT_KIND
+};
+
 /**
  * @brief One row of an enumeration's table.
  * @tparam E the enumeration.
@@ -210,6 +259,55 @@ inline constexpr enum_row<overdue_kind> overdue_kind_table[] = {
 #undef SF_OVERDUE_KIND
 };
 
+/** @brief The rows of category, in value order. @since 0.1.0 */
+inline constexpr enum_row<category> category_table[] = {
+#define SF_CATEGORY(sym, v, name, label) {category::name, #name, label},
+#include "sfcore/def/categories.def"
+#undef SF_CATEGORY
+};
+
+/** @brief The rows of purpose, in value order. @since 0.1.0 */
+inline constexpr enum_row<purpose> purpose_table[] = {
+#define SF_PURPOSE(sym, v, name, label) {purpose::name, #name, label},
+#include "sfcore/def/purposes.def"
+#undef SF_PURPOSE
+};
+
+/** @brief The rows of issue_area, in value order. @since 0.1.0 */
+inline constexpr enum_row<issue_area> issue_area_table[] = {
+#define SF_ISSUE_AREA(sym, v, name, label) {issue_area::name, #name, label},
+#include "sfcore/def/issue_areas.def"
+#undef SF_ISSUE_AREA
+};
+
+/** @brief The rows of decision_rule, in value order. @since 0.1.0 */
+inline constexpr enum_row<decision_rule> decision_rule_table[] = {
+#define SF_DECISION_RULE(sym, v, name, label) {decision_rule::name, #name, label},
+#include "sfcore/def/decision_rules.def"
+#undef SF_DECISION_RULE
+};
+
+/** @brief The rows of legal_basis, in value order. @since 0.1.0 */
+inline constexpr enum_row<legal_basis> legal_basis_table[] = {
+#define SF_LEGAL_BASIS(sym, v, name, label) {legal_basis::name, #name, label},
+#include "sfcore/def/legal_bases.def"
+#undef SF_LEGAL_BASIS
+};
+
+/** @brief The rows of s66c_purpose, in value order. @since 0.1.0 */
+inline constexpr enum_row<s66c_purpose> s66c_purpose_table[] = {
+#define SF_S66C_PURPOSE(sym, v, name, label) {s66c_purpose::name, #name, label},
+#include "sfcore/def/s66c_purposes.def"
+#undef SF_S66C_PURPOSE
+};
+
+/** @brief The rows of audit_kind, in value order. @since 0.1.0 */
+inline constexpr enum_row<audit_kind> audit_kind_table[] = {
+#define SF_AUDIT_KIND(sym, v, name, label) {audit_kind::name, #name, label},
+#include "sfcore/def/audit_kinds.def"
+#undef SF_AUDIT_KIND
+};
+
 namespace detail {
 template <class E> struct table_of;
 template <> struct table_of<referral_source> {
@@ -263,6 +361,34 @@ template <> struct table_of<guard> {
 template <> struct table_of<overdue_kind> {
     static constexpr const auto& rows = overdue_kind_table;
     static constexpr const char* what = "overdue kind";
+};
+template <> struct table_of<category> {
+    static constexpr const auto& rows = category_table;
+    static constexpr const char* what = "information category";
+};
+template <> struct table_of<purpose> {
+    static constexpr const auto& rows = purpose_table;
+    static constexpr const char* what = "purpose";
+};
+template <> struct table_of<issue_area> {
+    static constexpr const auto& rows = issue_area_table;
+    static constexpr const char* what = "issue area";
+};
+template <> struct table_of<decision_rule> {
+    static constexpr const auto& rows = decision_rule_table;
+    static constexpr const char* what = "decision rule";
+};
+template <> struct table_of<legal_basis> {
+    static constexpr const auto& rows = legal_basis_table;
+    static constexpr const char* what = "legal basis";
+};
+template <> struct table_of<s66c_purpose> {
+    static constexpr const auto& rows = s66c_purpose_table;
+    static constexpr const char* what = "s66C purpose";
+};
+template <> struct table_of<audit_kind> {
+    static constexpr const auto& rows = audit_kind_table;
+    static constexpr const char* what = "audit kind";
 };
 } // namespace detail
 

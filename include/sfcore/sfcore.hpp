@@ -12,7 +12,9 @@
 
 #include "sfcore/agency.hpp"
 #include "sfcore/calendar.hpp"
+#include "sfcore/audit.hpp"
 #include "sfcore/case.hpp"
+#include "sfcore/disclosure.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/error.hpp"
 #include "sfcore/ids.hpp"

@@ -1,0 +1,47 @@
+/**
+ * @file sha256.hpp
+ * @brief SHA-256 (FIPS 180-4), for the audit log's hash chain.
+ */
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sfcore {
+
+/** @brief A SHA-256 digest. @since 0.1.0 */
+using digest = std::array<std::uint8_t, 32>;
+
+/**
+ * @brief Incremental SHA-256.
+ * @since 0.1.0
+ */
+class sha256 {
+public:
+    /** @brief A fresh hash. */
+    sha256() noexcept;
+    /** @brief Hash more bytes. */
+    sha256& update(const void* data, std::size_t size) noexcept;
+    /** @brief Hash more text. */
+    sha256& update(std::string_view text) noexcept { return update(text.data(), text.size()); }
+    /** @brief The digest of everything hashed (the object is then spent). */
+    digest finish() noexcept;
+
+private:
+    void block(const std::uint8_t* p) noexcept;
+    std::array<std::uint32_t, 8> h_;
+    std::array<std::uint8_t, 64> buffer_{};
+    std::uint64_t length_ = 0;
+    std::size_t used_ = 0;
+};
+
+/** @brief The SHA-256 digest of some text. @since 0.1.0 */
+inline digest sha256_of(std::string_view text) { return sha256().update(text).finish(); }
+
+/** @brief A digest as 64 lowercase hex digits. @since 0.1.0 */
+std::string to_hex(const digest& d);
+
+} // namespace sfcore
