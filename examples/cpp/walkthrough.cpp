@@ -1,5 +1,6 @@
 // A family's whole Strengthening Families case, in C++: referral, consent,
-// family-directed preparation, the interagency meeting, the action plan, a
+// family-directed preparation, consent-gated disclosure for the meeting, a
+// sharing without consent, the interagency meeting, the action plan, a
 // change of circumstances, a review, closure and the final report.
 #include <iostream>
 
@@ -71,6 +72,65 @@ int main() {
     first.invitees = {party::of(agencies::MSD), party::of(sam)};
     record(c, at(2026, 3, 5, 11, 5), meeting_scheduled{first});
 
+    // Consent-gated disclosure, before the meeting: Hine's written consent
+    // names MSD and the teacher; the family keeps her benefit details confidential.
+    disclosure_ledger ledger(c, directory);
+    ledger.set_issue_areas({issue_area::education, issue_area::housing}, "coordinator-mere", at(2026, 3, 5, 12, 0));
+    disclosure_consent k;
+    k.subject = k.given_by = member_id{1};
+    k.scope = {{party::of(agencies::MSD), party::of(sam)},
+               bit(category::housing) | bit(category::income_benefits) | bit(category::education) | bit(category::health),
+               bit(purpose::meeting_preparation) | bit(purpose::meeting) | bit(purpose::plan_delivery),
+               make_date(2026, 3, 5), make_date(2026, 12, 31)};
+    k.signed_on = make_date(2026, 3, 5);
+    k.form_version = "SF-consent-2024";
+    k.recorded_by = "coordinator-mere";
+    k.recorded_at = at(2026, 3, 5, 12, 5);
+    ledger.give(k);
+    ledger.mark_confidential(member_id{1}, category::income_benefits, true, "coordinator-mere", at(2026, 3, 5, 12, 10));
+    std::cout << "\nDisclosure notice for Hine (told beforehand):\n"
+              << ledger.notice(member_id{1}, purpose::meeting, at(2026, 3, 5, 12, 15)).text;
+    std::cout << "\nDecisions for the meeting:\n";
+    const auto ask = [&](category what, party to, std::vector<member_id> about, const char* text) {
+        const decision d = ledger.decide({party::of(agencies::MSD), std::move(about), what, to, purpose::meeting,
+                                          at(2026, 3, 12, 9, 30)}, "coordinator-mere");
+        std::cout << "  " << text << ": " << (d ? "PERMIT" : "DENY") << " [" << to_string(d.rule) << "] "
+                  << ledger.explain(d) << "\n";
+    };
+    ask(category::housing, party::of(agencies::MSD), {member_id{1}}, "Hine's housing to MSD");
+    ask(category::housing, party::of(aroha), {member_id{1}}, "Hine's housing to Aroha (MSD)");
+    ask(category::income_benefits, party::of(agencies::MSD), {member_id{1}}, "Hine's benefits to MSD");
+    ask(category::health, party::of(agencies::MSD), {member_id{1}}, "Hine's health to MSD");
+    ask(category::housing, party::of(agencies::POLICE), {member_id{1}}, "Hine's housing to Police");
+    ask(category::housing, party::of(agencies::MSD), {member_id{1}, member_id{3}}, "Hine's and Koro's tenancy to MSD");
+
+    // Sharing without consent: a serious threat, recorded in full.
+    sharing_record threat;
+    threat.subjects = {member_id{2}};
+    threat.what = category::child_protection;
+    threat.description = "Tama disclosed being hit by a visitor to the house";
+    threat.discloser = party::of(sam);
+    threat.recipient = party::of(agencies::OT);
+    threat.at = at(2026, 3, 12, 15, 0);
+    threat.basis = legal_basis::ot_s15;
+    threat.purpose = "report of concern about Tama's safety";
+    threat.approver = "Principal (delegated authority)";
+    threat.necessity = "a child's disclosure of physical harm; Oranga Tamariki can act on it";
+    threat.child_consulted = true;
+    threat.not_told_reason = "the family is told after Oranga Tamariki has assessed safety";
+    std::cout << "\nSharing without consent, first without its approver:\n";
+    sharing_record incomplete = threat;
+    incomplete.approver.clear();
+    for (const auto& m : ledger.share_without_consent(incomplete, "teacher-sam").missing) std::cout << "  refused: missing " << m << "\n";
+    std::cout << "  complete record: " << (ledger.share_without_consent(threat, "teacher-sam") ? "recorded" : "refused")
+              << " under " << label(threat.basis) << "\n";
+    const auto verified = audit_log::from_text(ledger.audit().to_text()).verify();
+    std::cout << "Audit log: " << ledger.audit().entries().size() << " entries, chain "
+              << (verified.ok ? "verifies" : "BROKEN: " + verified.reason) << "\n";
+    std::string tampered = ledger.audit().to_text();
+    tampered[tampered.find("permit")] = 'P';
+    std::cout << "Audit log with one byte changed: " << audit_log::from_text(tampered).verify().reason << "\n\n";
+
     // 4. The initial meeting and the action plan.
     record(c, at(2026, 3, 12, 12, 0), meeting_held{meeting_id{1}, {party::of(member_id{1}), party::of(member_id{3}), party::of(aroha), party::of(sam)}});
     plan p;
@@ -122,5 +182,5 @@ int main() {
     const bool replayed = case_file::replay(c.id(), c.journal()) == c;
     std::cout << "\nState: " << to_string(c.state()) << "; replaying the journal gives the same case: "
               << (replayed ? "yes" : "NO") << "\n";
-    return c.state() == state::closed && replayed && refusals_shown == 3 ? 0 : 1;
+    return c.state() == state::closed && replayed && refusals_shown == 3 && verified.ok ? 0 : 1;
 }

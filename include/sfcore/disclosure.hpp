@@ -247,6 +247,7 @@ public:
 
     /**
      * @brief Decide a request and record the decision in the audit log.
+     * @param r the request.
      * @param actor who asked (the host's user id).
      * @throws sfcore::error errc::invalid_request or errc::not_found for a malformed request.
      */

@@ -10,6 +10,10 @@
 
 using namespace sfcore;
 
+#ifndef SFCORE_RANDOMIZED_SCALE
+#define SFCORE_RANDOMIZED_SCALE 1  // sanitized builds define 10
+#endif
+
 namespace {
 
 long env_or(const char* name, long fallback) {
@@ -175,7 +179,7 @@ void check_invariants(const case_file& c) {
 } // namespace
 
 TEST_CASE("random event sequences keep every invariant, and replay equals the live case", "[lifecycle][property]") {
-    const long sequences = env_or("SFCORE_PROPERTY_SEQUENCES", 100000);
+    const long sequences = env_or("SFCORE_PROPERTY_SEQUENCES", 100000 / SFCORE_RANDOMIZED_SCALE);
     const auto seed = static_cast<std::uint64_t>(env_or("SFCORE_PROPERTY_SEED", 20261122));
     fixtures::world w;
     generator gen{w, std::mt19937_64(seed)};
