@@ -11,16 +11,7 @@
 
 using namespace sfcore;
 
-#ifndef SFCORE_RANDOMIZED_SCALE
-#define SFCORE_RANDOMIZED_SCALE 1  // sanitized builds define 10
-#endif
-
 namespace {
-
-long env_or(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 struct history {
     fixtures::world w;
@@ -130,8 +121,8 @@ struct history {
 } // namespace
 
 TEST_CASE("the engine agrees with the naive reference decider on random histories", "[disclosure][differential]") {
-    const long requests = env_or("SFCORE_DIFFERENTIAL_REQUESTS", 1000000 / SFCORE_RANDOMIZED_SCALE);
-    std::mt19937_64 rng(static_cast<std::uint64_t>(env_or("SFCORE_DIFFERENTIAL_SEED", 4242)));
+    const long requests = fixtures::env_or("SFCORE_DIFFERENTIAL_REQUESTS", 1000000 / SFCORE_RANDOMIZED_SCALE);
+    std::mt19937_64 rng(static_cast<std::uint64_t>(fixtures::env_or("SFCORE_DIFFERENTIAL_SEED", 4242)));
     long done = 0, mismatches = 0, permits = 0;
     std::array<long, std::size(decision_rule_table)> by_rule{};
     while (done < requests) {

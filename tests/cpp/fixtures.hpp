@@ -2,14 +2,25 @@
 // to any lifecycle state through the events a coordinator would record.
 #pragma once
 
+#include <cstdlib>
 #include <functional>
 #include <string>
 
 #include "sfcore/sfcore.hpp"
 
+#ifndef SFCORE_RANDOMIZED_SCALE
+#define SFCORE_RANDOMIZED_SCALE 1  // sanitized builds define 10: randomized tests run smaller
+#endif
+
 namespace fixtures {
 
 using namespace sfcore;
+
+// A count from the environment (for the randomized tests), or the default.
+inline long env_or(const char* name, long fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::strtol(v, nullptr, 10) : fallback;
+}
 
 inline errc code_of(const std::function<void()>& f) {
     try {

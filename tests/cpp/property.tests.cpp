@@ -10,16 +10,7 @@
 
 using namespace sfcore;
 
-#ifndef SFCORE_RANDOMIZED_SCALE
-#define SFCORE_RANDOMIZED_SCALE 1  // sanitized builds define 10
-#endif
-
 namespace {
-
-long env_or(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 struct generator {
     fixtures::world& w;
@@ -179,8 +170,8 @@ void check_invariants(const case_file& c) {
 } // namespace
 
 TEST_CASE("random event sequences keep every invariant, and replay equals the live case", "[lifecycle][property]") {
-    const long sequences = env_or("SFCORE_PROPERTY_SEQUENCES", 100000 / SFCORE_RANDOMIZED_SCALE);
-    const auto seed = static_cast<std::uint64_t>(env_or("SFCORE_PROPERTY_SEED", 20261122));
+    const long sequences = fixtures::env_or("SFCORE_PROPERTY_SEQUENCES", 100000 / SFCORE_RANDOMIZED_SCALE);
+    const auto seed = static_cast<std::uint64_t>(fixtures::env_or("SFCORE_PROPERTY_SEED", 20261122));
     fixtures::world w;
     generator gen{w, std::mt19937_64(seed)};
     long accepted = 0, refused = 0, errors = 0, reached_plan = 0;
