@@ -59,6 +59,125 @@ void disclosure_ledger::sync(const case_file& c, const agency_directory& directo
         practitioner_agency_.push_back(p.agency);
         practitioner_names_.push_back(p.name);
     }
+    table_.ready = false;
+}
+
+bool disclosure_ledger::known(const party& p) const noexcept {
+    switch (p.kind) {
+    case party_kind::member: return p.id >= 1 && p.id <= subjects_.size();
+    case party_kind::agency: return p.id >= 1 && p.id <= agency_names_.size();
+    case party_kind::practitioner: return p.id >= 1 && p.id <= practitioner_names_.size();
+    }
+    return false;
+}
+
+std::size_t disclosure_ledger::slot_of(const party& p) const noexcept {
+    return p.kind == party_kind::agency ? p.id - 1 : agency_names_.size() + p.id - 1;
+}
+
+party disclosure_ledger::party_of_slot(std::size_t slot) const noexcept {
+    if (slot < agency_names_.size()) return party::of(agency_id{static_cast<std::uint32_t>(slot + 1)});
+    return party::of(practitioner_id{static_cast<std::uint32_t>(slot - agency_names_.size() + 1)});
+}
+
+void disclosure_ledger::prepare(const date& day) {
+    const date d = checked_date(day);
+    compiled_table t;
+    const instant start = nz_time(d, 0, 0);
+    t.from = std::max(start, last_change_);
+    t.until = nz_time(d + boost::gregorian::days(1), 0, 0) - boost::posix_time::seconds(1);
+    t.slots = agency_names_.size() + practitioner_names_.size();
+    t.cells.assign(subjects_.size() * t.slots, cell{});
+    t.has_consent.assign(subjects_.size(), 0);
+    t.confidential.resize(subjects_.size());
+    for (std::size_t i = 0; i < subjects_.size(); ++i) t.confidential[i] = confidential_at(member_id{static_cast<std::uint32_t>(i + 1)}, last_change_);
+    t.necessary = necessary_at(last_change_);
+    constexpr category_set everything = ~category_set{0};
+
+    std::vector<std::vector<entry>> standing(t.cells.size());
+    std::vector<std::uint8_t> covered(t.slots);
+    for (const auto& g : consents_) {
+        const std::size_t s = g.subject.value() - 1;
+        t.has_consent[s] = 1;
+        std::fill(covered.begin(), covered.end(), 0);
+        for (const auto& r : g.scope.recipients)
+            for (std::size_t k = 0; k < t.slots; ++k)
+                if (covers(r, party_of_slot(k))) covered[k] = 1;
+        const bool in_period = d >= g.scope.from && d <= g.scope.until;
+        for (std::size_t k = 0; k < t.slots; ++k) {
+            if (!covered[k]) continue;
+            cell& c = t.cells[s * t.slots + k];
+            c.covered = true;
+            c.named |= g.scope.categories;
+            category_set withdrawn = 0;
+            for (const auto& w : withdrawals_)
+                if (w.subject == g.subject && w.at >= g.recorded_at && (!w.recipient || covers(*w.recipient, party_of_slot(k))))
+                    withdrawn |= w.what ? bit(*w.what) : everything;
+            for (std::size_t p = 0; p < std::size(purpose_table); ++p) {
+                if (!((g.scope.purposes >> p) & 1u)) continue;
+                c.with_purpose[p] |= g.scope.categories;
+                if (in_period) {
+                    c.in_period[p] |= g.scope.categories;
+                    c.standing[p] |= g.scope.categories & ~withdrawn;
+                }
+            }
+            if (in_period && (g.scope.categories & ~withdrawn))
+                standing[s * t.slots + k].push_back({g.id, g.scope.purposes, g.scope.categories & ~withdrawn});
+        }
+    }
+    // Keep, per cell, only the consents that are the first (lowest id) to
+    // stand for some (purpose, category): the one a decision names.
+    for (std::size_t i = 0; i < standing.size(); ++i) {
+        std::array<category_set, 8> seen{};
+        t.cells[i].first = static_cast<std::uint32_t>(t.entries.size());
+        for (const auto& e : standing[i]) {
+            bool adds = false;
+            for (std::size_t p = 0; p < std::size(purpose_table); ++p)
+                if (((e.purposes >> p) & 1u) && (e.categories & ~seen[p])) {
+                    adds = true;
+                    seen[p] |= e.categories;
+                }
+            if (adds) t.entries.push_back(e);
+        }
+        t.cells[i].count = static_cast<std::uint32_t>(t.entries.size()) - t.cells[i].first;
+    }
+    t.ready = true;
+    table_ = std::move(t);
+}
+
+decision disclosure_ledger::decide_fast(member_id s, std::size_t slot, const disclosure_request& r) const noexcept {
+    decision d;
+    d.subject = s;
+    const std::size_t si = s.value() - 1;
+    const category_set c = bit(r.what);
+    const auto p = static_cast<std::size_t>(r.why);
+    if (table_.confidential[si] & c) {
+        d.rule = decision_rule::confidential;
+        return d;
+    }
+    if (r.why != purpose::deidentified && !(table_.necessary & c)) {
+        d.rule = decision_rule::not_necessary;
+        return d;
+    }
+    const cell& k = table_.cells[si * table_.slots + slot];
+    if (k.standing[p] & c) {
+        for (std::uint32_t i = k.first; i < k.first + k.count; ++i) {
+            const entry& e = table_.entries[i];
+            if (((e.purposes >> p) & 1u) && (e.categories & c)) {
+                d.permit = true;
+                d.rule = decision_rule::consent;
+                d.consent = e.id;
+                return d;
+            }
+        }
+    }
+    if (k.in_period[p] & c) d.rule = decision_rule::withdrawn;
+    else if (k.with_purpose[p] & c) d.rule = decision_rule::outside_period;
+    else if (k.named & c) d.rule = decision_rule::purpose_not_named;
+    else if (k.covered) d.rule = decision_rule::category_not_named;
+    else if (table_.has_consent[si]) d.rule = decision_rule::recipient_not_named;
+    else d.rule = decision_rule::no_consent;
+    return d;
 }
 
 const disclosure_ledger::subject_info& disclosure_ledger::subject(member_id m) const {
@@ -133,6 +252,7 @@ std::uint32_t disclosure_ledger::give(disclosure_consent c) {
                   "consent|" + std::to_string(c.id) + "|subject=" + std::to_string(c.subject.value()) + "|by=" +
                       std::to_string(c.given_by.value()));
     last_change_ = c.recorded_at;
+    table_.ready = false;
     consents_.push_back(std::move(c));
     return consents_.back().id;
 }
@@ -150,6 +270,7 @@ void disclosure_ledger::withdraw(const consent_withdrawal& w) {
                       (x.recipient ? "|recipient=" + party_name(*x.recipient) : std::string()) +
                       (x.what ? std::string("|category=") + to_string(*x.what) : std::string()));
     last_change_ = x.at;
+    table_.ready = false;
     withdrawals_.push_back(std::move(x));
 }
 
@@ -162,6 +283,7 @@ void disclosure_ledger::mark_confidential(member_id m, category what, bool confi
                   std::string(confidential ? "confidential" : "not-confidential") + "|subject=" +
                       std::to_string(m.value()) + "|category=" + to_string(what));
     last_change_ = at;
+    table_.ready = false;
     marks_.push_back({at, m, what, confidential});
 }
 
@@ -176,6 +298,7 @@ void disclosure_ledger::set_issue_areas(const std::vector<issue_area>& areas, st
     }
     audit_.append(at, audit_kind::consent_change, checked_nonblank_utf8(by, "recorded-by"), "issue-areas|" + names);
     last_change_ = at;
+    table_.ready = false;
     necessity_.push_back({at, necessary});
 }
 
@@ -188,6 +311,7 @@ void disclosure_ledger::adjust_necessity(category what, bool widen, std::string_
     audit_.append(at, audit_kind::consent_change, checked_nonblank_utf8(by, "recorded-by"),
                   std::string(widen ? "widen|" : "narrow|") + to_string(what));
     last_change_ = at;
+    table_.ready = false;
     necessity_.push_back({at, necessary});
 }
 
@@ -212,12 +336,13 @@ category_set disclosure_ledger::confidential_at(member_id m, instant at) const {
 
 void disclosure_ledger::check_request(const disclosure_request& r) const {
     if (r.subjects.empty()) throw error(errc::invalid_request, "a request names at least one subject");
-    for (auto s : r.subjects) subject(s);
-    enum_from_int<category>(static_cast<long long>(r.what));
-    enum_from_int<purpose>(static_cast<long long>(r.why));
+    for (auto s : r.subjects)
+        if (!known(party::of(s))) subject(s);  // throws not_found
+    if (static_cast<std::size_t>(r.what) >= std::size(category_table)) enum_from_int<category>(static_cast<long long>(r.what));
+    if (static_cast<std::size_t>(r.why) >= std::size(purpose_table)) enum_from_int<purpose>(static_cast<long long>(r.why));
     if (r.recipient.kind == party_kind::member) throw error(errc::invalid_request, "a recipient is an agency or a practitioner");
-    party_name(r.recipient);
-    checked_instant(r.at);
+    if (!known(r.recipient)) party_name(r.recipient);  // throws not_found
+    if (r.at.is_special()) checked_instant(r.at);
 }
 
 decision disclosure_ledger::decide_one(member_id s, const disclosure_request& r) const {
@@ -282,9 +407,11 @@ decision disclosure_ledger::decide_one(member_id s, const disclosure_request& r)
 
 decision disclosure_ledger::check(const disclosure_request& r) const {
     check_request(r);
+    const bool fast = prepared_for(r.at);
+    const std::size_t slot = fast ? slot_of(r.recipient) : 0;
     decision first;
     for (std::size_t i = 0; i < r.subjects.size(); ++i) {
-        const decision d = decide_one(r.subjects[i], r);
+        const decision d = fast ? decide_fast(r.subjects[i], slot, r) : decide_one(r.subjects[i], r);
         if (!d.permit) return d;  // deny overrides
         if (i == 0) first = d;
     }
@@ -292,6 +419,7 @@ decision disclosure_ledger::check(const disclosure_request& r) const {
 }
 
 decision disclosure_ledger::decide(const disclosure_request& r, std::string_view actor) {
+    if (!prepared_for(r.at) && !r.at.is_special() && r.at >= last_change_) prepare(nz_date(checked_instant(r.at)));
     const decision d = check(r);
     std::string subjects;
     for (auto s : r.subjects) subjects += (subjects.empty() ? "" : ",") + std::to_string(s.value());
@@ -346,6 +474,7 @@ record_result disclosure_ledger::share_without_consent(const sharing_record& r, 
                   std::string("share|basis=") + to_string(x.basis) + "|subjects=" + subjects + "|category=" +
                       to_string(x.what) + "|recipient=" + party_name(x.recipient) + "|approver=" + x.approver);
     last_change_ = x.at;
+    table_.ready = false;
     sharings_.push_back(std::move(x));
     out.recorded = true;
     return out;
@@ -371,6 +500,7 @@ record_result disclosure_ledger::decline(const declined_request& r, std::string_
                   std::string("declined|basis=") + to_string(x.basis) + "|requester=" + party_name(x.requester) +
                       "|reasons=" + join(x.reasons, "; "));
     last_change_ = x.at;
+    table_.ready = false;
     declined_.push_back(std::move(x));
     out.recorded = true;
     return out;

@@ -290,6 +290,19 @@ public:
      */
     disclosure_notice notice(member_id m, purpose why, instant at) const;
 
+    /**
+     * @brief Compile the decision table for one New Zealand day, so that
+     * check() and decide() answer for instants of that day after the last
+     * change from the table, without walking the history (no allocation).
+     * Every change makes the table stale; decide() prepares it again when it
+     * needs to. Instants outside the prepared day, or before the last
+     * change, are answered from history, with the same result.
+     */
+    void prepare(const sfcore::date& day);
+
+    /** @brief True when a decision at @p at would be answered from the prepared table. */
+    bool prepared_for(instant at) const noexcept { return table_.ready && at >= table_.from && at <= table_.until; }
+
     /** @brief Every consent, in the order given. */
     const std::vector<disclosure_consent>& consents() const noexcept { return consents_; }
     /** @brief Every withdrawal. */
@@ -323,7 +336,38 @@ private:
         category_set necessary;
     };
 
+    // The decision table for one day after the last change: for each
+    // (subject, recipient slot), the categories that reach each stage of the
+    // rule, and the standing consents in id order.
+    struct cell {
+        bool covered = false;                        // some consent names (or covers) the recipient
+        category_set named = 0;                      // … with these categories
+        std::array<category_set, 8> with_purpose{};  // … and this purpose
+        std::array<category_set, 8> in_period{};     // … and a period holding the day
+        std::array<category_set, 8> standing{};      // … not withdrawn
+        std::uint32_t first = 0, count = 0;          // standing consents in table.entries
+    };
+    struct entry {
+        std::uint32_t id;
+        purpose_set purposes;
+        category_set categories;
+    };
+    struct compiled_table {
+        bool ready = false;
+        instant from, until;
+        std::size_t slots = 0;
+        std::vector<cell> cells;
+        std::vector<entry> entries;
+        std::vector<category_set> confidential;
+        std::vector<std::uint8_t> has_consent;
+        category_set necessary = 0;
+    };
+
     const subject_info& subject(member_id m) const;
+    std::size_t slot_of(const party& p) const noexcept;
+    party party_of_slot(std::size_t slot) const noexcept;
+    decision decide_fast(member_id s, std::size_t slot, const disclosure_request& r) const noexcept;
+    bool known(const party& p) const noexcept;
     bool covers(const party& granted, const party& asked) const;
     void check_request(const disclosure_request& r) const;
     decision decide_one(member_id s, const disclosure_request& r) const;
@@ -344,6 +388,7 @@ private:
     std::vector<declined_request> declined_;
     audit_log audit_;
     instant last_change_;
+    compiled_table table_;
 };
 
 } // namespace sfcore

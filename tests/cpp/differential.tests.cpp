@@ -111,6 +111,10 @@ struct history {
         r.what = any_category();
         r.recipient = any_recipient();
         r.why = static_cast<purpose>(upto(5));
+        if (coin(50)) {  // soon after the last change: where a prepared table answers
+            r.at = w.clock + boost::posix_time::seconds(static_cast<long>(upto(coin(80) ? 3600 * 6 : 86400 * 2)));
+            return r;
+        }
         // Anywhere from before the first change to after the last.
         const auto span = (w.clock - start).total_seconds() + 86400 * 10;
         r.at = start - boost::posix_time::hours(24) + boost::posix_time::seconds(static_cast<long>(rng() % static_cast<std::uint64_t>(span)));
@@ -123,13 +127,16 @@ struct history {
 TEST_CASE("the engine agrees with the naive reference decider on random histories", "[disclosure][differential]") {
     const long requests = fixtures::env_or("SFCORE_DIFFERENTIAL_REQUESTS", 1000000 / SFCORE_RANDOMIZED_SCALE);
     std::mt19937_64 rng(static_cast<std::uint64_t>(fixtures::env_or("SFCORE_DIFFERENTIAL_SEED", 4242)));
-    long done = 0, mismatches = 0, permits = 0;
+    long done = 0, mismatches = 0, permits = 0, from_table = 0;
     std::array<long, std::size(decision_rule_table)> by_rule{};
     while (done < requests) {
         history h(rng);
         for (int i = 0, n = 5 + static_cast<int>(h.upto(60)); i < n; ++i) h.random_change();
+        // Most histories compile the day's table (the day of the last change, or the next).
+        if (h.coin(85)) h.ledger.prepare(nz_date(h.w.clock) + boost::gregorian::days(h.coin(80) ? 0 : 1));
         for (int i = 0; i < 400 && done < requests; ++i, ++done) {
             const disclosure_request r = h.random_request();
+            from_table += h.ledger.prepared_for(r.at);
             const decision got = h.ledger.check(r);
             const decision want = h.ref.decide(r);
             if (!(got == want)) {
@@ -151,7 +158,10 @@ TEST_CASE("the engine agrees with the naive reference decider on random historie
         CHECK(by_rule[static_cast<std::size_t>(row.value)] > 0);
     }
     CHECK(permits > requests / 100);
-    WARN(done << " requests, " << mismatches << " mismatches, " << permits << " permits");
+    CHECK(from_table > requests / 10);  // both paths are compared, the table and the history
+    CHECK(from_table < requests - requests / 10);
+    WARN(done << " requests, " << mismatches << " mismatches, " << permits << " permits, " << from_table
+              << " answered from a prepared table");
 }
 
 TEST_CASE("no permit after a withdrawal's instant, and none of a confidential item", "[disclosure][property]") {
