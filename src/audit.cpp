@@ -90,11 +90,18 @@ std::int64_t parse_i64(std::string_view s, const char* what) {
 } // namespace
 
 digest audit_log::hash_of(const audit_entry& e) {
+    // prev | seq | unix time | kind | actor (length-prefixed) | text (length-prefixed),
+    // gathered into one buffer so short entries hash in few blocks.
+    std::uint8_t head[32 + 8 + 8 + 1];
+    std::memcpy(head, e.prev.data(), 32);
+    const auto put = [&head](std::size_t at, std::uint64_t v) {
+        for (int i = 0; i < 8; ++i) head[at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v >> (56 - 8 * i));
+    };
+    put(32, e.seq);
+    put(40, static_cast<std::uint64_t>(to_unix(e.at)));
+    head[48] = static_cast<std::uint8_t>(e.kind);
     sha256 h;
-    h.update(e.prev.data(), e.prev.size());
-    put_u64(h, e.seq);
-    put_u64(h, static_cast<std::uint64_t>(to_unix(e.at)));
-    put_u64(h, static_cast<std::uint64_t>(e.kind));
+    h.update(head, sizeof head);
     put_text(h, e.actor);
     put_text(h, e.text);
     return h.finish();

@@ -20,6 +20,40 @@ std::string join(const std::vector<std::string>& xs, const char* sep = ", ") {
 
 } // namespace
 
+category_registry::category_registry() {
+    for (const auto& row : category_table) {
+        names_.emplace_back(row.name);
+        labels_.emplace_back(row.label);
+    }
+}
+
+category category_registry::add(std::string_view name, std::string_view label) {
+    if (name.empty() || name.size() > 40 ||
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string_view::npos)
+        throw error(errc::invalid_argument, "a category name is 1-40 lowercase letters, digits or '_'");
+    if (find(name)) throw error(errc::already_exists, "category \"" + std::string(name) + "\" exists");
+    if (names_.size() == capacity) throw error(errc::out_of_range, "a registry holds at most 64 categories");
+    labels_.push_back(checked_nonblank_utf8(label, "category label"));
+    names_.emplace_back(name);
+    return static_cast<category>(names_.size() - 1);
+}
+
+const std::string& category_registry::name(category c) const {
+    if (!contains(c)) throw error(errc::invalid_argument, "unknown category " + std::to_string(static_cast<int>(c)));
+    return names_[static_cast<std::size_t>(c)];
+}
+
+const std::string& category_registry::label(category c) const {
+    if (!contains(c)) throw error(errc::invalid_argument, "unknown category " + std::to_string(static_cast<int>(c)));
+    return labels_[static_cast<std::size_t>(c)];
+}
+
+std::optional<category> category_registry::find(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (names_[i] == name) return static_cast<category>(i);
+    return std::nullopt;
+}
+
 category_set default_necessity(issue_area area) noexcept {
     using c = category;
     switch (area) {
@@ -37,8 +71,9 @@ category_set default_necessity(issue_area area) noexcept {
     return 0;
 }
 
-disclosure_ledger::disclosure_ledger(const case_file& c, const agency_directory& directory, consent_settings settings)
-    : settings_(settings), last_change_(instant(date(min_year, 1, 1))) {
+disclosure_ledger::disclosure_ledger(const case_file& c, const agency_directory& directory, consent_settings settings,
+                                     category_registry categories)
+    : settings_(settings), categories_(std::move(categories)), last_change_(instant(date(min_year, 1, 1))) {
     if (settings.young_person_consent_age < 0 || settings.young_person_consent_age > settings.adult_age ||
         settings.adult_age > 25)
         throw error(errc::invalid_argument, "consent ages must satisfy 0 <= young person age <= adult age <= 25");
@@ -94,7 +129,8 @@ void disclosure_ledger::prepare(const date& day) {
     t.necessary = necessary_at(last_change_);
     constexpr category_set everything = ~category_set{0};
 
-    std::vector<std::vector<entry>> standing(t.cells.size());
+    const std::size_t purposes = std::size(purpose_table);
+    std::vector<std::vector<entry>> standing(t.cells.size() * purposes);  // [cell][purpose], id order
     std::vector<std::uint8_t> covered(t.slots);
     for (const auto& g : consents_) {
         const std::size_t s = g.subject.value() - 1;
@@ -113,33 +149,30 @@ void disclosure_ledger::prepare(const date& day) {
             for (const auto& w : withdrawals_)
                 if (w.subject == g.subject && w.at >= g.recorded_at && (!w.recipient || covers(*w.recipient, party_of_slot(k))))
                     withdrawn |= w.what ? bit(*w.what) : everything;
-            for (std::size_t p = 0; p < std::size(purpose_table); ++p) {
+            for (std::size_t p = 0; p < purposes; ++p) {
                 if (!((g.scope.purposes >> p) & 1u)) continue;
-                c.with_purpose[p] |= g.scope.categories;
-                if (in_period) {
-                    c.in_period[p] |= g.scope.categories;
-                    c.standing[p] |= g.scope.categories & ~withdrawn;
-                }
+                purpose_cell& pc = c.by_purpose[p];
+                pc.with_purpose |= g.scope.categories;
+                if (!in_period) continue;
+                pc.in_period |= g.scope.categories;
+                const category_set stands = g.scope.categories & ~withdrawn;
+                pc.standing |= stands;
+                if (stands) standing[(s * t.slots + k) * purposes + p].push_back({g.id, stands});
             }
-            if (in_period && (g.scope.categories & ~withdrawn))
-                standing[s * t.slots + k].push_back({g.id, g.scope.purposes, g.scope.categories & ~withdrawn});
         }
     }
-    // Keep, per cell, only the consents that are the first (lowest id) to
-    // stand for some (purpose, category): the one a decision names.
+    // Keep, per (cell, purpose), only the consents that are the first (lowest
+    // id) to stand for some category: the one a decision names.
     for (std::size_t i = 0; i < standing.size(); ++i) {
-        std::array<category_set, 8> seen{};
-        t.cells[i].first = static_cast<std::uint32_t>(t.entries.size());
-        for (const auto& e : standing[i]) {
-            bool adds = false;
-            for (std::size_t p = 0; p < std::size(purpose_table); ++p)
-                if (((e.purposes >> p) & 1u) && (e.categories & ~seen[p])) {
-                    adds = true;
-                    seen[p] |= e.categories;
-                }
-            if (adds) t.entries.push_back(e);
-        }
-        t.cells[i].count = static_cast<std::uint32_t>(t.entries.size()) - t.cells[i].first;
+        purpose_cell& pc = t.cells[i / purposes].by_purpose[i % purposes];
+        pc.first = static_cast<std::uint32_t>(t.entries.size());
+        category_set seen = 0;
+        for (const auto& e : standing[i])
+            if (e.categories & ~seen) {
+                t.entries.push_back(e);
+                seen |= e.categories;
+            }
+        pc.count = static_cast<std::uint32_t>(t.entries.size()) - pc.first;
     }
     t.ready = true;
     table_ = std::move(t);
@@ -160,19 +193,18 @@ decision disclosure_ledger::decide_fast(member_id s, std::size_t slot, const dis
         return d;
     }
     const cell& k = table_.cells[si * table_.slots + slot];
-    if (k.standing[p] & c) {
-        for (std::uint32_t i = k.first; i < k.first + k.count; ++i) {
-            const entry& e = table_.entries[i];
-            if (((e.purposes >> p) & 1u) && (e.categories & c)) {
+    const purpose_cell& pc = k.by_purpose[p];
+    if (pc.standing & c) {
+        for (std::uint32_t i = pc.first; i < pc.first + pc.count; ++i)
+            if (table_.entries[i].categories & c) {
                 d.permit = true;
                 d.rule = decision_rule::consent;
-                d.consent = e.id;
+                d.consent = table_.entries[i].id;
                 return d;
             }
-        }
     }
-    if (k.in_period[p] & c) d.rule = decision_rule::withdrawn;
-    else if (k.with_purpose[p] & c) d.rule = decision_rule::outside_period;
+    if (pc.in_period & c) d.rule = decision_rule::withdrawn;
+    else if (pc.with_purpose & c) d.rule = decision_rule::outside_period;
     else if (k.named & c) d.rule = decision_rule::purpose_not_named;
     else if (k.covered) d.rule = decision_rule::category_not_named;
     else if (table_.has_consent[si]) d.rule = decision_rule::recipient_not_named;
@@ -200,7 +232,9 @@ std::string disclosure_ledger::party_name(const party& p) const {
     throw error(errc::not_found, std::string("no ") + to_string(p.kind) + " " + std::to_string(p.id));
 }
 
-std::string disclosure_ledger::category_name(category c) const { return label(c); }
+std::string disclosure_ledger::category_name(category c) const { return categories_.label(c); }
+
+void disclosure_ledger::check_category(category c) const { categories_.name(c); }
 
 bool disclosure_ledger::covers(const party& granted, const party& asked) const {
     if (granted == asked) return true;
@@ -223,7 +257,7 @@ std::uint32_t disclosure_ledger::give(disclosure_consent c) {
     if (c.scope.until < c.scope.from) throw error(errc::invalid_consent, "the consent's period ends before it starts");
     if (c.scope.recipients.empty()) throw error(errc::invalid_consent, "a consent names at least one recipient");
     if (c.scope.categories == 0) throw error(errc::invalid_consent, "a consent names at least one category");
-    if (c.scope.categories >> std::size(category_table)) throw error(errc::invalid_consent, "a consent names an unknown category");
+    if (categories_.size() < 64 && (c.scope.categories >> categories_.size())) throw error(errc::invalid_consent, "a consent names an unknown category");
     if (c.scope.purposes == 0 || (c.scope.purposes & ~all_purposes))
         throw error(errc::invalid_consent, "a consent names at least one purpose, and only known ones");
     for (const auto& p : c.scope.recipients) {
@@ -263,12 +297,12 @@ void disclosure_ledger::withdraw(const consent_withdrawal& w) {
     check_order(x.at);
     subject(x.subject);
     if (x.recipient) party_name(*x.recipient);
-    if (x.what) enum_from_int<category>(static_cast<long long>(*x.what));
+    if (x.what) check_category(*x.what);
     checked_nonblank_utf8(x.recorded_by, "recorded-by");
     audit_.append(x.at, audit_kind::consent_change, x.recorded_by,
                   "withdrawal|subject=" + std::to_string(x.subject.value()) +
                       (x.recipient ? "|recipient=" + party_name(*x.recipient) : std::string()) +
-                      (x.what ? std::string("|category=") + to_string(*x.what) : std::string()));
+                      (x.what ? "|category=" + categories_.name(*x.what) : std::string()));
     last_change_ = x.at;
     table_.ready = false;
     withdrawals_.push_back(std::move(x));
@@ -278,10 +312,10 @@ void disclosure_ledger::mark_confidential(member_id m, category what, bool confi
     at = checked_instant(at);
     check_order(at);
     subject(m);
-    enum_from_int<category>(static_cast<long long>(what));
+    check_category(what);
     audit_.append(at, audit_kind::consent_change, checked_nonblank_utf8(by, "recorded-by"),
                   std::string(confidential ? "confidential" : "not-confidential") + "|subject=" +
-                      std::to_string(m.value()) + "|category=" + to_string(what));
+                      std::to_string(m.value()) + "|category=" + categories_.name(what));
     last_change_ = at;
     table_.ready = false;
     marks_.push_back({at, m, what, confidential});
@@ -305,11 +339,11 @@ void disclosure_ledger::set_issue_areas(const std::vector<issue_area>& areas, st
 void disclosure_ledger::adjust_necessity(category what, bool widen, std::string_view by, instant at) {
     at = checked_instant(at);
     check_order(at);
-    enum_from_int<category>(static_cast<long long>(what));
+    check_category(what);
     category_set necessary = necessity_.back().necessary;
     necessary = widen ? (necessary | bit(what)) : (necessary & ~bit(what));
     audit_.append(at, audit_kind::consent_change, checked_nonblank_utf8(by, "recorded-by"),
-                  std::string(widen ? "widen|" : "narrow|") + to_string(what));
+                  std::string(widen ? "widen|" : "narrow|") + categories_.name(what));
     last_change_ = at;
     table_.ready = false;
     necessity_.push_back({at, necessary});
@@ -338,7 +372,7 @@ void disclosure_ledger::check_request(const disclosure_request& r) const {
     if (r.subjects.empty()) throw error(errc::invalid_request, "a request names at least one subject");
     for (auto s : r.subjects)
         if (!known(party::of(s))) subject(s);  // throws not_found
-    if (static_cast<std::size_t>(r.what) >= std::size(category_table)) enum_from_int<category>(static_cast<long long>(r.what));
+    if (!categories_.contains(r.what)) check_category(r.what);  // throws
     if (static_cast<std::size_t>(r.why) >= std::size(purpose_table)) enum_from_int<purpose>(static_cast<long long>(r.why));
     if (r.recipient.kind == party_kind::member) throw error(errc::invalid_request, "a recipient is an agency or a practitioner");
     if (!known(r.recipient)) party_name(r.recipient);  // throws not_found
@@ -425,7 +459,7 @@ decision disclosure_ledger::decide(const disclosure_request& r, std::string_view
     for (auto s : r.subjects) subjects += (subjects.empty() ? "" : ",") + std::to_string(s.value());
     audit_.append(r.at, audit_kind::decision, checked_nonblank_utf8(actor, "actor"),
                   std::string(d.permit ? "permit" : "deny") + "|rule=" + to_string(d.rule) + "|subjects=" + subjects +
-                      "|category=" + to_string(r.what) + "|purpose=" + to_string(r.why) + "|discloser=" +
+                      "|category=" + categories_.name(r.what) + "|purpose=" + to_string(r.why) + "|discloser=" +
                       to_string(r.discloser.kind) + ":" + std::to_string(r.discloser.id) + "|recipient=" +
                       to_string(r.recipient.kind) + ":" + std::to_string(r.recipient.id));
     return d;
@@ -443,7 +477,7 @@ record_result disclosure_ledger::share_without_consent(const sharing_record& r, 
     for (auto s : x.subjects) subject(s);
     for (const party* p : {&x.discloser, &x.recipient})
         if (p->kind != party_kind::member) party_name(*p);
-    enum_from_int<category>(static_cast<long long>(x.what));
+    check_category(x.what);
     enum_from_int<legal_basis>(static_cast<long long>(x.basis));
     enum_from_int<s66c_purpose>(static_cast<long long>(x.s66c));
     for (const std::string* t : {&x.description, &x.requested_by, &x.purpose, &x.approver, &x.necessity, &x.not_told_reason})
@@ -472,7 +506,7 @@ record_result disclosure_ledger::share_without_consent(const sharing_record& r, 
     for (auto s : x.subjects) subjects += (subjects.empty() ? "" : ",") + std::to_string(s.value());
     audit_.append(x.at, audit_kind::sharing, checked_nonblank_utf8(actor, "actor"),
                   std::string("share|basis=") + to_string(x.basis) + "|subjects=" + subjects + "|category=" +
-                      to_string(x.what) + "|recipient=" + party_name(x.recipient) + "|approver=" + x.approver);
+                      categories_.name(x.what) + "|recipient=" + party_name(x.recipient) + "|approver=" + x.approver);
     last_change_ = x.at;
     table_.ready = false;
     sharings_.push_back(std::move(x));
@@ -485,7 +519,7 @@ record_result disclosure_ledger::decline(const declined_request& r, std::string_
     x.at = checked_instant(r.at);
     for (auto s : x.subjects) subject(s);
     if (x.requester.kind != party_kind::member) party_name(x.requester);
-    enum_from_int<category>(static_cast<long long>(x.what));
+    check_category(x.what);
     enum_from_int<legal_basis>(static_cast<long long>(x.basis));
     record_result out;
     const bool reasons = !x.reasons.empty() && std::none_of(x.reasons.begin(), x.reasons.end(), [](const std::string& s) {
@@ -531,24 +565,25 @@ disclosure_notice disclosure_ledger::notice(member_id m, purpose why, instant at
                 if (std::find(recipients.begin(), recipients.end(), p) == recipients.end()) recipients.push_back(p);
     for (const auto& p : recipients) {
         notice_line line{p, {}};
-        for (const auto& c : category_table)
-            if (check(disclosure_request{p, {m}, c.value, p, why, at}).permit) line.categories.push_back(c.value);
+        for (std::size_t c = 0; c < categories_.size(); ++c)
+            if (check(disclosure_request{p, {m}, static_cast<category>(c), p, why, at}).permit)
+                line.categories.push_back(static_cast<category>(c));
         if (!line.categories.empty()) n.lines.push_back(std::move(line));
     }
     const category_set conf = confidential_at(m, at);
-    for (const auto& c : category_table)
-        if (conf & bit(c.value)) n.confidential.push_back(c.value);
+    for (std::size_t c = 0; c < categories_.size(); ++c)
+        if (conf & bit(static_cast<category>(c))) n.confidential.push_back(static_cast<category>(c));
 
     std::string t = "Kia ora " + s.name + ". For " + label(why) + ", this is what may be shared about you:\n";
     if (n.lines.empty()) t += "- Nothing: no one may receive your information under your consent.\n";
     for (const auto& line : n.lines) {
         std::vector<std::string> cats;
-        for (auto c : line.categories) cats.push_back(label(c));
+        for (auto c : line.categories) cats.push_back(categories_.label(c));
         t += "- " + party_name(line.recipient) + " may receive your " + join(cats) + ".\n";
     }
     if (!n.confidential.empty()) {
         std::vector<std::string> cats;
-        for (auto c : n.confidential) cats.push_back(label(c));
+        for (auto c : n.confidential) cats.push_back(categories_.label(c));
         t += "You asked that your " + join(cats) + " stay confidential: it will not be shared under your consent.\n";
     }
     t += "Only what relates to your family's key issues is shared. Tell your coordinator if anything must stay "

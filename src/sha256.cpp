@@ -66,13 +66,15 @@ sha256& sha256::update(const void* data, std::size_t size) noexcept {
 
 digest sha256::finish() noexcept {
     const std::uint64_t bits = length_ * 8;
-    const std::uint8_t pad = 0x80;
-    update(&pad, 1);
-    const std::uint8_t zero = 0;
-    while (used_ != 56) update(&zero, 1);
-    std::uint8_t len[8];
-    for (int i = 0; i < 8; ++i) len[i] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
-    update(len, 8);
+    buffer_[used_++] = 0x80;
+    if (used_ > 56) {  // no room for the length: pad out this block
+        std::memset(buffer_.data() + used_, 0, buffer_.size() - used_);
+        block(buffer_.data());
+        used_ = 0;
+    }
+    std::memset(buffer_.data() + used_, 0, 56 - used_);
+    for (int i = 0; i < 8; ++i) buffer_[56 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
+    block(buffer_.data());
     digest out;
     for (int i = 0; i < 8; ++i)
         for (int j = 0; j < 4; ++j) out[4 * i + j] = static_cast<std::uint8_t>(h_[i] >> (24 - 8 * j));

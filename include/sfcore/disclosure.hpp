@@ -62,6 +62,50 @@ inline constexpr purpose_set all_purposes = static_cast<purpose_set>((1u << std:
  */
 category_set default_necessity(issue_area area) noexcept;
 
+/**
+ * @brief The information categories in use: the built-in list
+ * (sfcore::category_table, ids 0–12, never renumbered) and the ones a
+ * caller adds, numbered after them, up to 64 in all.
+ * @since 0.1.0
+ */
+class category_registry {
+public:
+    /** @brief The most categories a registry holds (a category_set has 64 bits). */
+    static constexpr std::size_t capacity = 64;
+
+    /** @brief The built-in categories. */
+    category_registry();
+
+    /**
+     * @brief Add a category.
+     * @param name its identifier: lowercase letters, digits and '_', not taken.
+     * @param label its plain-language label (UTF-8, not blank).
+     * @return its id.
+     * @throws sfcore::error errc::invalid_argument (name), errc::already_exists, errc::out_of_range (full).
+     */
+    category add(std::string_view name, std::string_view label);
+
+    /** @brief True when @p c is in the registry. */
+    bool contains(category c) const noexcept { return static_cast<std::size_t>(c) < names_.size(); }
+    /** @brief How many categories there are. */
+    std::size_t size() const noexcept { return names_.size(); }
+    /**
+     * @brief A category's identifier.
+     * @throws sfcore::error errc::invalid_argument for an unknown category.
+     */
+    const std::string& name(category c) const;
+    /**
+     * @brief A category's label.
+     * @throws sfcore::error errc::invalid_argument for an unknown category.
+     */
+    const std::string& label(category c) const;
+    /** @brief The category with an identifier, if any. */
+    std::optional<category> find(std::string_view name) const noexcept;
+
+private:
+    std::vector<std::string> names_, labels_;
+};
+
 /** @brief What a consent covers. @since 0.1.0 */
 struct consent_scope {
     std::vector<party> recipients;  ///< Whole agencies or named practitioners (not family members).
@@ -205,8 +249,10 @@ public:
      * @param c the case (its members: who may consent for whom).
      * @param directory the agencies and practitioners recipients may be.
      * @param settings the consent ages.
+     * @param categories the information categories in use.
      */
-    disclosure_ledger(const case_file& c, const agency_directory& directory, consent_settings settings = {});
+    disclosure_ledger(const case_file& c, const agency_directory& directory, consent_settings settings = {},
+                      category_registry categories = {});
 
     /** @brief Take in members and practitioners added to the case or directory since. */
     void sync(const case_file& c, const agency_directory& directory);
@@ -303,6 +349,9 @@ public:
     /** @brief True when a decision at @p at would be answered from the prepared table. */
     bool prepared_for(instant at) const noexcept { return table_.ready && at >= table_.from && at <= table_.until; }
 
+    /** @brief The information categories in use. */
+    const category_registry& categories() const noexcept { return categories_; }
+
     /** @brief Every consent, in the order given. */
     const std::vector<disclosure_consent>& consents() const noexcept { return consents_; }
     /** @brief Every withdrawal. */
@@ -339,17 +388,19 @@ private:
     // The decision table for one day after the last change: for each
     // (subject, recipient slot), the categories that reach each stage of the
     // rule, and the standing consents in id order.
+    struct purpose_cell {                       // one (subject, recipient, purpose): 32 bytes
+        category_set standing = 0;              // categories of standing consents
+        category_set in_period = 0;             // … of consents whose period holds the day
+        category_set with_purpose = 0;          // … of consents naming the purpose
+        std::uint32_t first = 0, count = 0;     // its standing consents in table.entries
+    };
     struct cell {
-        bool covered = false;                        // some consent names (or covers) the recipient
-        category_set named = 0;                      // … with these categories
-        std::array<category_set, 8> with_purpose{};  // … and this purpose
-        std::array<category_set, 8> in_period{};     // … and a period holding the day
-        std::array<category_set, 8> standing{};      // … not withdrawn
-        std::uint32_t first = 0, count = 0;          // standing consents in table.entries
+        bool covered = false;                   // some consent names (or covers) the recipient
+        category_set named = 0;                 // … with these categories
+        std::array<purpose_cell, std::size(purpose_table)> by_purpose{};
     };
     struct entry {
         std::uint32_t id;
-        purpose_set purposes;
         category_set categories;
     };
     struct compiled_table {
@@ -375,7 +426,10 @@ private:
     std::string party_name(const party& p) const;
     std::string category_name(category c) const;
 
+    void check_category(category c) const;
+
     consent_settings settings_;
+    category_registry categories_;
     std::vector<subject_info> subjects_;
     std::vector<agency_id> practitioner_agency_;   // index: practitioner id - 1
     std::vector<std::string> agency_names_;        // index: agency id - 1

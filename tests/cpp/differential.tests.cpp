@@ -22,7 +22,14 @@ struct history {
     std::vector<party> recipients;
     instant start;
 
-    explicit history(std::mt19937_64& g) : c(make(w)), ledger(c, w.dir), rng(g) {
+    // 30 categories: the 13 built in and 17 a region adds.
+    static category_registry thirty() {
+        category_registry r;
+        for (int i = 0; r.size() < 30; ++i) r.add("regional_" + std::to_string(i), "regional category " + std::to_string(i));
+        return r;
+    }
+
+    explicit history(std::mt19937_64& g) : c(make(w)), ledger(c, w.dir, consent_settings{}, thirty()), rng(g) {
         ref.dir = &w.dir;
         ref.necessities.push_back({bit(category::identity_contact), instant(make_date(1900, 1, 1))});
         recipients = {party::of(agencies::MSD), party::of(agencies::MOE), party::of(agencies::POLICE),
@@ -41,7 +48,7 @@ struct history {
     std::uint32_t upto(std::uint32_t n) { return static_cast<std::uint32_t>(rng() % n); }
     bool coin(int pct) { return static_cast<int>(rng() % 100) < pct; }
     member_id any_member() { return member_id{upto(4) + 1}; }
-    category any_category() { return static_cast<category>(upto(static_cast<std::uint32_t>(std::size(category_table)))); }
+    category any_category() { return static_cast<category>(upto(static_cast<std::uint32_t>(ledger.categories().size()))); }
     party any_recipient() { return recipients[upto(static_cast<std::uint32_t>(recipients.size()))]; }
     instant step() { return w.clock += boost::posix_time::minutes(1 + upto(60 * 24 * 3)); }
 
@@ -54,7 +61,7 @@ struct history {
             k.given_by = k.subject == member_id{2} ? member_id{1} : k.subject;
             k.child_views = "views";
             for (std::uint32_t n = 1 + upto(3); n > 0; --n) k.scope.recipients.push_back(any_recipient());
-            k.scope.categories = (rng() & ((category_set{1} << std::size(category_table)) - 1)) | bit(any_category());
+            k.scope.categories = (rng() & ((category_set{1} << ledger.categories().size()) - 1)) | bit(any_category());
             k.scope.purposes = static_cast<purpose_set>((rng() & all_purposes) | bit(static_cast<purpose>(upto(5))));
             k.scope.from = nz_date(at) - boost::gregorian::days(static_cast<long>(upto(30)));
             k.scope.until = nz_date(at) + boost::gregorian::days(static_cast<long>(upto(120)));

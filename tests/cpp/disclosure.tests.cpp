@@ -309,3 +309,28 @@ TEST_CASE("the audit log detects any change, deletion or reordering", "[audit]")
         CHECK(code_of([&] { audit_log::from_text(saved.substr(0, saved.size() - 1)); }) == errc::malformed);
     }
 }
+
+TEST_CASE("the category list is extensible, up to 64", "[disclosure][categories]") {
+    category_registry r;
+    CHECK(r.size() == std::size(category_table));
+    const category gambling = r.add("gambling_harm", "gambling harm");
+    CHECK(static_cast<int>(gambling) == 13);
+    CHECK(r.label(gambling) == "gambling harm");
+    CHECK(r.find("housing") == category::housing);
+    CHECK(code_of([&] { r.add("gambling_harm", "again"); }) == errc::already_exists);
+    CHECK(code_of([&] { r.add("Bad Name", "x"); }) == errc::invalid_argument);
+    CHECK(code_of([&] { r.label(static_cast<category>(40)); }) == errc::invalid_argument);
+    for (int i = 0; r.size() < category_registry::capacity; ++i) r.add("extra_" + std::to_string(i), "extra");
+    CHECK(code_of([&] { r.add("one_too_many", "x"); }) == errc::out_of_range);
+
+    family f;
+    category_registry regional;
+    const category whenua = regional.add("whenua", "land and whenua matters");
+    disclosure_ledger ledger(f.c, f.w.dir, consent_settings{}, regional);
+    ledger.adjust_necessity(whenua, true, "whānau", f.w.tick());
+    ledger.give(f.consent(member_id{1}, {party::of(agencies::MSD)}, bit(whenua)));
+    CHECK(ledger.decide(f.ask({member_id{1}}, whenua, party::of(agencies::MSD)), "x").permit);
+    CHECK(ledger.notice(member_id{1}, purpose::meeting, f.w.tick()).text.find("land and whenua matters") != std::string::npos);
+    // A category the ledger does not know is a clear error.
+    CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, whenua, party::of(agencies::MSD)), "x"); }) == errc::invalid_argument);
+}
