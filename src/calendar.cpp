@@ -71,9 +71,8 @@ date easter_sunday(int year) {
     return make_date(year, month, day);
 }
 
-const std::vector<holiday>& holiday_calendar::year_cache(int year) const {
+std::vector<holiday> holiday_calendar::compute(int year) const {
     check_year(year);
-    if (auto it = cache_.find(year); it != cache_.end()) return it->second;
 
     std::vector<holiday> out;
     const auto y = static_cast<unsigned short>(year);
@@ -102,15 +101,39 @@ const std::vector<holiday>& holiday_calendar::year_cache(int year) const {
     for (const auto& [d, name] : extra_)
         if (d.year() == year) out.push_back({d, name});
     std::stable_sort(out.begin(), out.end(), [](const holiday& a, const holiday& b) { return a.date < b.date; });
-    return cache_.emplace(year, std::move(out)).first->second;
+    return out;
 }
 
-std::vector<holiday> holiday_calendar::holidays(int year) const { return year_cache(year); }
+std::vector<holiday> holiday_calendar::holidays(int year) const { return compute(year); }
 
+// Is a date a holiday? Decided from the rules directly, without building the
+// year's list (a test checks both agree on every day).
 bool holiday_calendar::is_holiday(const date& d) const {
-    const date checked = checked_date(d);
-    for (const auto& h : year_cache(checked.year()))
-        if (h.date == checked) return true;
+    const date day = checked_date(d);
+    const int year = day.year();
+    const auto y = static_cast<unsigned short>(year);
+    if (year > matariki_last_year && !matariki_.count(year))
+        throw error(errc::out_of_range, "the Matariki holiday of " + std::to_string(year) +
+                                            " is not known here: set it with holiday_calendar::set_matariki()");
+    if (extra_.count(day)) return true;
+    const auto month = day.month().as_number();
+    if (month == 1 || month == 12) {  // the two pairs, each observed on the next free weekdays
+        std::vector<holiday> pair;
+        pair.reserve(2);
+        add_pair(pair, month == 1 ? date(y, 1, 1) : date(y, 12, 25), "", "");
+        return pair[0].date == day || pair[1].date == day;
+    }
+    if (month == 2) return day == next_monday_if_weekend(date(y, 2, 6));
+    const date easter = easter_sunday(year);
+    if (day == easter - days(2) || day == easter + days(1)) return true;
+    if (month == 4 && day == next_monday_if_weekend(date(y, 4, 25))) return true;
+    if (month == 6 && day == nth_weekday(year, 6, wd::Monday, 1)) return true;
+    if (month == 10 && day == nth_weekday(year, 10, wd::Monday, 4)) return true;
+    if ((month == 6 || month == 7) && year >= matariki_first_year && day.day_of_week() == wd::Friday) {
+        if (auto it = matariki_.find(year); it != matariki_.end()) return it->second == day;
+        const auto& md = matariki_table[year - matariki_first_year];
+        return day == date(y, static_cast<unsigned short>(md[0]), static_cast<unsigned short>(md[1]));
+    }
     return false;
 }
 
@@ -142,13 +165,11 @@ void holiday_calendar::set_matariki(int year, const date& d) {
     if (checked.year() != year || checked.day_of_week() != wd::Friday)
         throw error(errc::invalid_argument, "Matariki of " + std::to_string(year) + " is a Friday in that year");
     matariki_[year] = checked;
-    cache_.erase(year);
 }
 
 void holiday_calendar::add(const date& d, const std::string& name) {
     const date checked = checked_date(d);
     extra_[checked] = checked_nonblank_utf8(name, "holiday name");
-    cache_.erase(checked.year());
 }
 
 } // namespace sfcore

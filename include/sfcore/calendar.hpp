@@ -37,6 +37,9 @@ struct holiday {
 
 /**
  * @brief New Zealand's national public holidays and working-day arithmetic.
+ *
+ * Const members may be called from many threads at once; set_matariki() and
+ * add() must not run while another thread uses the calendar.
  * @since 0.1.0
  */
 class holiday_calendar {
@@ -93,11 +96,10 @@ public:
     void add(const sfcore::date& d, const std::string& name);
 
 private:
-    const std::vector<holiday>& year_cache(int year) const;
+    std::vector<holiday> compute(int year) const;
 
     std::map<int, sfcore::date> matariki_;
     std::map<sfcore::date, std::string> extra_;
-    mutable std::map<int, std::vector<holiday>> cache_;
 };
 
 /**

@@ -76,6 +76,19 @@ TEST_CASE("New Zealand public holidays with Mondayisation and Matariki", "[calen
     }
 }
 
+TEST_CASE("is_holiday agrees with the holiday list on every day 2020-2030", "[calendar]") {
+    holiday_calendar cal;
+    cal.add(make_date(2026, 1, 26), "Auckland Anniversary Day");
+    for (int y = 2020; y <= 2030; ++y) {
+        std::set<date> listed;
+        for (const auto& h : cal.holidays(y)) listed.insert(h.date);
+        for (date d(static_cast<unsigned short>(y), 1, 1); d.year() == y; d += boost::gregorian::days(1)) {
+            if (cal.is_holiday(d) != (listed.count(d) == 1)) FAIL("disagree on " << to_iso(d));
+        }
+    }
+    SUCCEED();
+}
+
 TEST_CASE("working days skip weekends and holidays", "[calendar]") {
     const holiday_calendar cal;
     CHECK(cal.add_working_days(make_date(2026, 11, 2), 15) == make_date(2026, 11, 23));
@@ -91,6 +104,7 @@ TEST_CASE("working days skip weekends and holidays", "[calendar]") {
 TEST_CASE("Matariki after the known years must be set; regional days can be added", "[calendar]") {
     holiday_calendar cal;
     CHECK(code_of([&] { cal.holidays(2031); }) == errc::out_of_range);
+    CHECK(code_of([&] { cal.is_holiday(make_date(2031, 3, 3)); }) == errc::out_of_range);
     CHECK(code_of([&] { cal.set_matariki(2031, make_date(2031, 7, 10)); }) == errc::invalid_argument);  // a Thursday
     cal.set_matariki(2031, make_date(2031, 7, 11));
     CHECK(cal.is_holiday(make_date(2031, 7, 11)));
