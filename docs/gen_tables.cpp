@@ -35,7 +35,7 @@ std::string guards_of(const sfcore::transition& row) {
 // state are listed in the tables rather than drawn, to keep it readable.
 int diagram() {
     std::cout << "digraph lifecycle {\n"
-                 "  rankdir=LR; bgcolor=\"transparent\";\n"
+                 "  rankdir=TB; bgcolor=\"transparent\";\n"
                  "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef4f0\", fontname=\"Helvetica\"];\n"
                  "  edge [fontname=\"Helvetica\", fontsize=10];\n"
                  "  start [shape=point]; start -> referred [label=\"referral_received\"];\n";
