@@ -362,12 +362,16 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e, const 
         if (!missing.empty()) return "written consent is missing from " + missing;
         return std::nullopt;
     }
-    case guard::invitees_approved:
-        if (proposed)
-            for (const auto& p : proposed->invitees)
+    case guard::invitees_approved: {
+        // Invitees of a meeting being scheduled, or the attendance of one being held.
+        const std::vector<party>* parties = proposed ? &proposed->invitees : nullptr;
+        if (const auto* held = std::get_if<meeting_held>(&e.payload)) parties = &held->attendance;
+        if (parties)
+            for (const auto& p : *parties)
                 if (!is_approved(p))
                     return "the family has not approved " + describe(p, dir, members_) + " to take part";
         return std::nullopt;
+    }
     case guard::meeting_pending: {
         const auto& m = meetings_[std::get<meeting_held>(e.payload).meeting.value() - 1];
         if (m.held) return "meeting " + std::to_string(m.id.value()) + " has already been held";

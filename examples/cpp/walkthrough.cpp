@@ -61,6 +61,7 @@ int main() {
     record(c, at(2026, 3, 5, 10, 0), priorities_set{{"Tama at school every day", "a secure home"}, {"Koro's support", "close whānau"}, {"help with rent", "transport to school"}});
     record(c, at(2026, 3, 5, 10, 10), invitee_approved{party::of(agencies::MSD)});
     record(c, at(2026, 3, 5, 10, 11), invitee_approved{party::of(sam)});  // the teacher by name, not the Ministry
+    record(c, at(2026, 3, 5, 10, 12), invitee_approved{party::of(aroha)});  // and the MSD social worker by name
     meeting first;
     first.start = at(2026, 3, 12, 10, 0);
     first.venue = "Ngā Hau e Whā marae";
@@ -142,6 +143,11 @@ int main() {
         action{{}, "Attendance check-ins each Friday", party::of(sam), make_date(2026, 4, 24), action_status::open, support_type::truancy, "Tama at school every day"},
     };
     record(c, at(2026, 3, 12, 12, 30), plan_agreed{p});
+
+    if (c.plans().empty()) {
+        std::cerr << "the plan was not agreed\n";
+        return 1;
+    }
 
     // 5. Implementation: a change of circumstances, the plan revised.
     record(c, at(2026, 3, 20, 16, 0), action_updated{action_id{2}, action_status::done, "Koro walks Tama every day"});

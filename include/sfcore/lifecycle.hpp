@@ -81,7 +81,7 @@ inline constexpr transition transition_table[] = {
     {detail::working,                              event_type::invitee_approved,        detail::g(),                                                             stay},
     {detail::working,                              event_type::invitee_withdrawn,       detail::g(),                                                             stay},
     {{state::preparing},                           event_type::meeting_scheduled,       detail::g(guard::written_consent, guard::invitees_approved),             state::meeting_scheduled},
-    {{state::meeting_scheduled, state::under_review}, event_type::meeting_held,         detail::g(guard::meeting_pending),                                       stay},
+    {{state::meeting_scheduled, state::under_review}, event_type::meeting_held,         detail::g(guard::meeting_pending, guard::invitees_approved),             stay},
     {{state::meeting_scheduled, state::plan_active, state::under_review},
                                                    event_type::plan_agreed,             detail::g(guard::meeting_held, guard::plan_complete, guard::child_plan), state::plan_active},
     {{state::plan_active},                         event_type::plan_revised,            detail::g(guard::revision_reason, guard::plan_complete, guard::child_plan), stay},

@@ -73,6 +73,18 @@ SCENARIO("no meeting is scheduled without every participating adult's written co
     CHECK(c.meetings().front().karakia);
 }
 
+SCENARIO("no one takes part in a meeting without the family's approval", "[scenario][seed]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::preparing);
+    REQUIRE(w.rec(c, invitee_withdrawn{party::of(agencies::POLICE)}));
+    REQUIRE(w.rec(c, meeting_scheduled{w.meeting_with({party::of(agencies::MSD)})}));
+    const outcome o = w.rec(c, meeting_held{meeting_id{1}, {party::of(member_id{1}), party::of(w.officer)}});
+    CHECK(o.guard == guard::invitees_approved);
+    CHECK(o.reason == "the family has not approved Constable Rewi to take part");
+    CHECK_FALSE(c.meetings()[0].held);
+    CHECK(w.rec(c, meeting_held{meeting_id{1}, {party::of(member_id{1}), party::of(agencies::MSD)}}));
+}
+
 SCENARIO("the plan is modified after a change of circumstances", "[scenario][seed]") {
     fixtures::world w;
     case_file c = w.drive_to(state::plan_active);
