@@ -60,7 +60,7 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
-## bench: the benchmarks, in an optimised build (build-bench/); results in build-bench/bench.json.
+## bench: the benchmarks, in an optimised build (build-bench/); results in build-bench/bench.json and docs/performance.md.
 bench: deps
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DSFCORE_BUILD_BENCH=ON -DSFCORE_BUILD_TESTS=OFF \
 	  -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF $(CMAKE_ARGS) \
@@ -68,6 +68,8 @@ bench: deps
 	cmake --build $(BENCH_BUILD) -j $(JOBS) --target sfcore_bench
 	$(BENCH_BUILD)/bench/sfcore_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
 	  --benchmark_out=$(BENCH_BUILD)/bench.json --benchmark_out_format=json
+	$(PYTHON) scripts/bench_report.py $(BENCH_BUILD)/bench.json docs/performance.md
+	@echo "wrote docs/performance.md"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(VENV) *.configure.log python/*.egg-info
