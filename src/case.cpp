@@ -13,7 +13,8 @@ namespace {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-std::string describe(const party& p, const agency_directory* dir, const std::vector<member>& members) {
+// A party's name for a refusal's reason (its id when no directory is at hand, as in replay).
+std::string party_label(const party& p, const agency_directory* dir, const std::vector<member>& members) {
     switch (p.kind) {
     case party_kind::member:
         for (const auto& m : members)
@@ -369,7 +370,7 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e, const 
         if (parties)
             for (const auto& p : *parties)
                 if (!is_approved(p))
-                    return "the family has not approved " + describe(p, dir, members_) + " to take part";
+                    return "the family has not approved " + party_label(p, dir, members_) + " to take part";
         return std::nullopt;
     }
     case guard::meeting_pending: {

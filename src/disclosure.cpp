@@ -232,8 +232,6 @@ std::string disclosure_ledger::party_name(const party& p) const {
     throw error(errc::not_found, std::string("no ") + to_string(p.kind) + " " + std::to_string(p.id));
 }
 
-std::string disclosure_ledger::category_name(category c) const { return categories_.label(c); }
-
 void disclosure_ledger::check_category(category c) const { categories_.name(c); }
 
 bool disclosure_ledger::covers(const party& granted, const party& asked) const {

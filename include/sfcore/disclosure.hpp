@@ -424,7 +424,6 @@ private:
     decision decide_one(member_id s, const disclosure_request& r) const;
     void check_order(instant at) const;
     std::string party_name(const party& p) const;
-    std::string category_name(category c) const;
 
     void check_category(category c) const;
 
