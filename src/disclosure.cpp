@@ -451,7 +451,6 @@ decision disclosure_ledger::check(const disclosure_request& r) const {
 }
 
 decision disclosure_ledger::decide(const disclosure_request& r, std::string_view actor) {
-    if (!prepared_for(r.at) && !r.at.is_special() && r.at >= last_change_) prepare(nz_date(checked_instant(r.at)));
     const decision d = check(r);
     std::string subjects;
     for (auto s : r.subjects) subjects += (subjects.empty() ? "" : ",") + std::to_string(s.value());

@@ -91,6 +91,7 @@ int main() {
     ledger.mark_confidential(member_id{1}, category::income_benefits, true, "coordinator-mere", at(2026, 3, 5, 12, 10));
     std::cout << "\nDisclosure notice for Hine (told beforehand):\n"
               << ledger.notice(member_id{1}, purpose::meeting, at(2026, 3, 5, 12, 15)).text;
+    ledger.prepare(make_date(2026, 3, 12));  // compile the day's decision table
     std::cout << "\nDecisions for the meeting:\n";
     const auto ask = [&](category what, party to, std::vector<member_id> about, const char* text) {
         const decision d = ledger.decide({party::of(agencies::MSD), std::move(about), what, to, purpose::meeting,

@@ -340,9 +340,11 @@ public:
      * @brief Compile the decision table for one New Zealand day, so that
      * check() and decide() answer for instants of that day after the last
      * change from the table, without walking the history (no allocation).
-     * Every change makes the table stale; decide() prepares it again when it
-     * needs to. Instants outside the prepared day, or before the last
-     * change, are answered from history, with the same result.
+     * Every change makes the table stale; call prepare() again when the
+     * changes are done (compiling costs in proportion to the consents, so
+     * it is never done behind a decision). Instants outside the prepared
+     * day, before the last change, or after a change are answered from
+     * history, with the same result.
      */
     void prepare(const sfcore::date& day);
 
