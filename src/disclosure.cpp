@@ -118,98 +118,106 @@ party disclosure_ledger::party_of_slot(std::size_t slot) const noexcept {
 void disclosure_ledger::prepare(const date& day) {
     const date d = checked_date(day);
     compiled_table t;
+    staging g;
     const instant start = nz_time(d, 0, 0);
     t.from = std::max(start, last_change_);
     t.until = nz_time(d + boost::gregorian::days(1), 0, 0) - boost::posix_time::seconds(1);
     t.slots = agency_names_.size() + practitioner_names_.size();
-    t.cells.assign(subjects_.size() * t.slots, cell{});
-    t.has_consent.assign(subjects_.size(), 0);
-    t.confidential.resize(subjects_.size());
-    for (std::size_t i = 0; i < subjects_.size(); ++i) t.confidential[i] = confidential_at(member_id{static_cast<std::uint32_t>(i + 1)}, last_change_);
-    t.necessary = necessary_at(last_change_);
+    t.agencies = agency_names_.size();
+    t.subjects = subjects_.size();
+    t.cats = categories_.size();
+    g.cells.assign(subjects_.size() * t.slots, cell{});
+    g.has_consent.assign(subjects_.size(), 0);
+    g.confidential.resize(subjects_.size());
+    for (std::size_t i = 0; i < subjects_.size(); ++i) g.confidential[i] = confidential_at(member_id{static_cast<std::uint32_t>(i + 1)}, last_change_);
+    g.necessary = necessary_at(last_change_);
     constexpr category_set everything = ~category_set{0};
 
     const std::size_t purposes = std::size(purpose_table);
-    std::vector<std::vector<entry>> standing(t.cells.size() * purposes);  // [cell][purpose], id order
+    std::vector<std::vector<entry>> standing(g.cells.size() * purposes);  // [cell][purpose], id order
     std::vector<std::uint8_t> covered(t.slots);
-    for (const auto& g : consents_) {
-        const std::size_t s = g.subject.value() - 1;
-        t.has_consent[s] = 1;
+    t.slot_row.assign(t.slots, 0);
+    for (const auto& c : consents_) {
+        const std::size_t s = c.subject.value() - 1;
+        g.has_consent[s] = 1;
         std::fill(covered.begin(), covered.end(), 0);
-        for (const auto& r : g.scope.recipients)
+        for (const auto& r : c.scope.recipients)
             for (std::size_t k = 0; k < t.slots; ++k)
                 if (covers(r, party_of_slot(k))) covered[k] = 1;
-        const bool in_period = d >= g.scope.from && d <= g.scope.until;
+        const bool in_period = d >= c.scope.from && d <= c.scope.until;
         for (std::size_t k = 0; k < t.slots; ++k) {
             if (!covered[k]) continue;
-            cell& c = t.cells[s * t.slots + k];
-            c.covered = true;
-            c.named |= g.scope.categories;
+            t.slot_row[k] = 1;
+            cell& x = g.cells[s * t.slots + k];
+            x.covered = true;
+            x.named |= c.scope.categories;
             category_set withdrawn = 0;
             for (const auto& w : withdrawals_)
-                if (w.subject == g.subject && w.at >= g.recorded_at && (!w.recipient || covers(*w.recipient, party_of_slot(k))))
+                if (w.subject == c.subject && w.at >= c.recorded_at && (!w.recipient || covers(*w.recipient, party_of_slot(k))))
                     withdrawn |= w.what ? bit(*w.what) : everything;
             for (std::size_t p = 0; p < purposes; ++p) {
-                if (!((g.scope.purposes >> p) & 1u)) continue;
-                purpose_cell& pc = c.by_purpose[p];
-                pc.with_purpose |= g.scope.categories;
+                if (!((c.scope.purposes >> p) & 1u)) continue;
+                purpose_cell& pc = x.by_purpose[p];
+                pc.with_purpose |= c.scope.categories;
                 if (!in_period) continue;
-                pc.in_period |= g.scope.categories;
-                const category_set stands = g.scope.categories & ~withdrawn;
+                pc.in_period |= c.scope.categories;
+                const category_set stands = c.scope.categories & ~withdrawn;
                 pc.standing |= stands;
-                if (stands) standing[(s * t.slots + k) * purposes + p].push_back({g.id, stands});
+                if (stands) standing[(s * t.slots + k) * purposes + p].push_back({c.id, stands});
             }
         }
     }
     // Keep, per (cell, purpose), only the consents that are the first (lowest
     // id) to stand for some category: the one a decision names.
     for (std::size_t i = 0; i < standing.size(); ++i) {
-        purpose_cell& pc = t.cells[i / purposes].by_purpose[i % purposes];
-        pc.first = static_cast<std::uint32_t>(t.entries.size());
+        purpose_cell& pc = g.cells[i / purposes].by_purpose[i % purposes];
+        pc.first = static_cast<std::uint32_t>(g.entries.size());
         category_set seen = 0;
         for (const auto& e : standing[i])
             if (e.categories & ~seen) {
-                t.entries.push_back(e);
+                g.entries.push_back(e);
                 seen |= e.categories;
             }
-        pc.count = static_cast<std::uint32_t>(t.entries.size()) - pc.first;
+        pc.count = static_cast<std::uint32_t>(g.entries.size()) - pc.first;
     }
+    // Rows: 0 for recipients no consent names, then one per named recipient.
+    std::vector<std::size_t> row_slot{0};
+    for (std::size_t k = 0; k < t.slots; ++k)
+        if (t.slot_row[k]) {
+            t.slot_row[k] = static_cast<std::uint32_t>(row_slot.size());
+            row_slot.push_back(k);
+        }
+    t.rows = row_slot.size();
+    t.answers.resize(t.subjects * t.rows * purposes * t.cats);
+    const cell nobody{};
+    std::size_t at = 0;
+    for (std::size_t si = 0; si < t.subjects; ++si)
+        for (std::size_t row = 0; row < t.rows; ++row) {
+            const cell& k = row == 0 ? nobody : g.cells[si * t.slots + row_slot[row]];
+            for (std::size_t p = 0; p < purposes; ++p)
+                for (std::size_t c = 0; c < t.cats; ++c) t.answers[at++] = answer(g, si, k, p, category_set{1} << c);
+        }
     t.ready = true;
     table_ = std::move(t);
 }
 
-decision disclosure_ledger::decide_fast(member_id s, std::size_t slot, const disclosure_request& r) const noexcept {
-    decision d;
-    d.subject = s;
-    const std::size_t si = s.value() - 1;
-    const category_set c = bit(r.what);
-    const auto p = static_cast<std::size_t>(r.why);
-    if (table_.confidential[si] & c) {
-        d.rule = decision_rule::confidential;
-        return d;
-    }
-    if (r.why != purpose::deidentified && !(table_.necessary & c)) {
-        d.rule = decision_rule::not_necessary;
-        return d;
-    }
-    const cell& k = table_.cells[si * table_.slots + slot];
+static_assert(std::size(decision_rule_table) <= 32, "an answer keeps the rule in its low 5 bits");
+
+std::uint32_t disclosure_ledger::answer(const staging& g, std::size_t si, const cell& k, std::size_t p, category_set c) noexcept {
+    const auto rule = [](decision_rule r) { return static_cast<std::uint32_t>(r); };
+    if (g.confidential[si] & c) return rule(decision_rule::confidential);
+    if (p != static_cast<std::size_t>(purpose::deidentified) && !(g.necessary & c)) return rule(decision_rule::not_necessary);
     const purpose_cell& pc = k.by_purpose[p];
     if (pc.standing & c) {
         for (std::uint32_t i = pc.first; i < pc.first + pc.count; ++i)
-            if (table_.entries[i].categories & c) {
-                d.permit = true;
-                d.rule = decision_rule::consent;
-                d.consent = table_.entries[i].id;
-                return d;
-            }
+            if (g.entries[i].categories & c) return g.entries[i].id << 5 | rule(decision_rule::consent);
     }
-    if (pc.in_period & c) d.rule = decision_rule::withdrawn;
-    else if (pc.with_purpose & c) d.rule = decision_rule::outside_period;
-    else if (k.named & c) d.rule = decision_rule::purpose_not_named;
-    else if (k.covered) d.rule = decision_rule::category_not_named;
-    else if (table_.has_consent[si]) d.rule = decision_rule::recipient_not_named;
-    else d.rule = decision_rule::no_consent;
-    return d;
+    if (pc.in_period & c) return rule(decision_rule::withdrawn);
+    if (pc.with_purpose & c) return rule(decision_rule::outside_period);
+    if (k.named & c) return rule(decision_rule::purpose_not_named);
+    if (k.covered) return rule(decision_rule::category_not_named);
+    if (g.has_consent[si]) return rule(decision_rule::recipient_not_named);
+    return rule(decision_rule::no_consent);
 }
 
 const disclosure_ledger::subject_info& disclosure_ledger::subject(member_id m) const {
@@ -437,13 +445,13 @@ decision disclosure_ledger::decide_one(member_id s, const disclosure_request& r)
     return d;
 }
 
-decision disclosure_ledger::check(const disclosure_request& r) const {
+decision disclosure_ledger::check_in_full(const disclosure_request& r) const {
     check_request(r);
     const bool fast = prepared_for(r.at);
     const std::size_t slot = fast ? slot_of(r.recipient) : 0;
     decision first;
     for (std::size_t i = 0; i < r.subjects.size(); ++i) {
-        const decision d = fast ? decide_fast(r.subjects[i], slot, r) : decide_one(r.subjects[i], r);
+        const decision d = fast ? lookup(r.subjects[i], slot, r) : decide_one(r.subjects[i], r);
         if (!d.permit) return d;  // deny overrides
         if (i == 0) first = d;
     }

@@ -2,6 +2,12 @@
 
 #include <cstring>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SFCORE_SHA_X86 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace sfcore {
 
 namespace {
@@ -18,10 +24,9 @@ constexpr std::uint32_t k[64] = {
 constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 } // namespace
 
-sha256::sha256() noexcept
-    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+namespace detail {
 
-void sha256::block(const std::uint8_t* p) noexcept {
+void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* p) noexcept {
     std::uint32_t w[64];
     for (int i = 0; i < 16; ++i)
         w[i] = std::uint32_t(p[4 * i]) << 24 | std::uint32_t(p[4 * i + 1]) << 16 | std::uint32_t(p[4 * i + 2]) << 8 |
@@ -31,7 +36,8 @@ void sha256::block(const std::uint8_t* p) noexcept {
         const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
+    std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6],
+                  h = state[7];
     for (int i = 0; i < 64; ++i) {
         const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
         const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
@@ -44,7 +50,82 @@ void sha256::block(const std::uint8_t* p) noexcept {
         b = a;
         a = t1 + t2;
     }
-    h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d; h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
+    state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+    state[4] += e; state[5] += f; state[6] += g; state[7] += h;
+}
+
+#ifdef SFCORE_SHA_X86
+namespace {
+
+bool cpu_has_sha() noexcept {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    const bool ssse3 = (c & (1u << 9)) != 0, sse41 = (c & (1u << 19)) != 0;
+    if (__get_cpuid_max(0, nullptr) < 7) return false;
+    __cpuid_count(7, 0, a, b, c, d);
+    return ssse3 && sse41 && (b & (1u << 29)) != 0;
+}
+
+// One block with the x86 SHA extensions: the same rounds as the portable
+// code, four at a time, with the message schedule in four rolling vectors.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(std::uint32_t* state, const std::uint8_t* p) noexcept {
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i t = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));        // DCBA
+    __m128i s1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));   // HGFE
+    t = _mm_shuffle_epi32(t, 0xB1);                                               // CDAB
+    s1 = _mm_shuffle_epi32(s1, 0x1B);                                             // EFGH
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                                       // ABEF
+    s1 = _mm_blend_epi16(s1, t, 0xF0);                                            // CDGH
+    const __m128i abef = s0, cdgh = s1;
+    __m128i w[4];
+    for (int g = 0; g < 16; ++g) {
+        __m128i& x = w[g & 3];
+        if (g < 4) {
+            x = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), swap);
+        } else {
+            // W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], four lanes at once.
+            const __m128i m = _mm_add_epi32(_mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]),
+                                            _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+            x = _mm_sha256msg2_epu32(m, w[(g + 3) & 3]);
+        }
+        __m128i m = _mm_add_epi32(x, _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 4 * g)));
+        s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+        m = _mm_shuffle_epi32(m, 0x0E);
+        s0 = _mm_sha256rnds2_epu32(s0, s1, m);
+    }
+    s0 = _mm_add_epi32(s0, abef);
+    s1 = _mm_add_epi32(s1, cdgh);
+    t = _mm_shuffle_epi32(s0, 0x1B);        // FEBA
+    s1 = _mm_shuffle_epi32(s1, 0xB1);       // DCHG
+    s0 = _mm_blend_epi16(t, s1, 0xF0);      // DCBA
+    s1 = _mm_alignr_epi8(s1, t, 8);         // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state), s0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), s1);
+}
+
+} // namespace
+#endif
+
+bool sha256_compress_accelerated(std::uint32_t* state, const std::uint8_t* p) noexcept {
+#ifdef SFCORE_SHA_X86
+    static const bool has = cpu_has_sha();
+    if (has) {
+        compress_sha_ni(state, p);
+        return true;
+    }
+#endif
+    (void)state;
+    (void)p;
+    return false;
+}
+
+} // namespace detail
+
+sha256::sha256() noexcept
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void sha256::block(const std::uint8_t* p) noexcept {
+    if (!detail::sha256_compress_accelerated(h_.data(), p)) detail::sha256_compress_portable(h_.data(), p);
 }
 
 sha256& sha256::update(const void* data, std::size_t size) noexcept {

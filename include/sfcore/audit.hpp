@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <deque>
 #include <vector>
 
 #include "sfcore/enums.hpp"
@@ -51,8 +52,8 @@ public:
      */
     const audit_entry& append(instant at, audit_kind kind, std::string_view actor, std::string_view text);
 
-    /** @brief Every entry, oldest first. */
-    const std::vector<audit_entry>& entries() const noexcept { return entries_; }
+    /** @brief Every entry, oldest first (appending never moves an entry already written). */
+    const std::deque<audit_entry>& entries() const noexcept { return entries_; }
 
     /** @brief Recompute the chain: detects any change, deletion or reordering. */
     audit_verification verify() const;
@@ -73,7 +74,7 @@ public:
     static digest hash_of(const audit_entry& e);
 
 private:
-    std::vector<audit_entry> entries_;
+    std::deque<audit_entry> entries_;  // grows without moving what is written
 };
 
 } // namespace sfcore

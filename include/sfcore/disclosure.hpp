@@ -303,7 +303,10 @@ public:
      * @brief Decide a request without recording it (to preview). decide() is the one to use before disclosing.
      * @throws sfcore::error as decide().
      */
-    decision check(const disclosure_request& r) const;
+    decision check(const disclosure_request& r) const {
+        decision d;
+        return prepared_answer(r, d) ? d : check_in_full(r);
+    }
 
     /** @brief The plain-language reason for a decision. */
     std::string explain(const decision& d) const;
@@ -340,9 +343,12 @@ public:
      * @brief Compile the decision table for one New Zealand day, so that
      * check() and decide() answer for instants of that day after the last
      * change from the table, without walking the history (no allocation).
+     * The table holds one 4-byte answer for every (member, recipient some
+     * consent names, purpose, category), plus one row for recipients no
+     * consent names: a request about one person is one lookup.
      * Every change makes the table stale; call prepare() again when the
-     * changes are done (compiling costs in proportion to the consents, so
-     * it is never done behind a decision). Instants outside the prepared
+     * changes are done (compiling costs in proportion to the consents and to
+     * the size of the table, so it is never done behind a decision). Instants outside the prepared
      * day, before the last change, or after a change are answered from
      * history, with the same result.
      */
@@ -409,6 +415,17 @@ private:
         bool ready = false;
         instant from, until;
         std::size_t slots = 0;
+        std::size_t agencies = 0;               // slots below this are agencies, the rest practitioners
+        std::size_t subjects = 0;
+        std::size_t cats = 0;                   // categories known when prepared
+        std::size_t rows = 0;                   // 1 (no consent names the recipient) + the recipients some consent names
+        std::vector<std::uint32_t> slot_row;    // per slot: its row (0 when no consent names it)
+        // The answer to every (subject, row, purpose, category) of the day:
+        // (the permitting consent's id << 5) | the rule.
+        std::vector<std::uint32_t> answers;
+    };
+    // The per-cell stages, while a table is compiled.
+    struct staging {
         std::vector<cell> cells;
         std::vector<entry> entries;
         std::vector<category_set> confidential;
@@ -419,7 +436,34 @@ private:
     const subject_info& subject(member_id m) const;
     std::size_t slot_of(const party& p) const noexcept;
     party party_of_slot(std::size_t slot) const noexcept;
-    decision decide_fast(member_id s, std::size_t slot, const disclosure_request& r) const noexcept;
+    // The prepared day: a valid request about one person is one lookup. A
+    // request that fails any check here takes the full path, which names the error.
+    bool prepared_answer(const disclosure_request& r, decision& d) const noexcept {
+        const compiled_table& t = table_;
+        if (!t.ready || r.subjects.size() != 1 || r.at.is_special() || r.at < t.from || r.at > t.until) return false;
+        const std::size_t s = r.subjects[0].value() - std::size_t{1};
+        const auto c = static_cast<std::size_t>(r.what), p = static_cast<std::size_t>(r.why);
+        const std::size_t id = r.recipient.id - std::size_t{1};
+        std::size_t slot = t.slots;
+        if (r.recipient.kind == party_kind::agency && id < t.agencies) slot = id;
+        else if (r.recipient.kind == party_kind::practitioner && id < t.slots - t.agencies) slot = t.agencies + id;
+        if (s >= t.subjects || c >= t.cats || p >= std::size(purpose_table) || slot >= t.slots) return false;
+        d = lookup(r.subjects[0], slot, r);
+        return true;
+    }
+    decision lookup(member_id s, std::size_t slot, const disclosure_request& r) const noexcept {
+        const compiled_table& t = table_;
+        const std::uint32_t a = t.answers[(((s.value() - std::size_t{1}) * t.rows + t.slot_row[slot]) * std::size(purpose_table) +
+                                           static_cast<std::size_t>(r.why)) * t.cats + static_cast<std::size_t>(r.what)];
+        decision d;
+        d.rule = static_cast<decision_rule>(a & 31u);
+        d.permit = d.rule == decision_rule::consent;
+        d.subject = s;
+        d.consent = a >> 5;
+        return d;
+    }
+    decision check_in_full(const disclosure_request& r) const;
+    static std::uint32_t answer(const staging& g, std::size_t si, const cell& k, std::size_t p, category_set c) noexcept;
     bool known(const party& p) const noexcept;
     bool covers(const party& granted, const party& asked) const;
     void check_request(const disclosure_request& r) const;

@@ -17,6 +17,9 @@ using digest = std::array<std::uint8_t, 32>;
 
 /**
  * @brief Incremental SHA-256.
+ *
+ * Uses the x86 SHA extensions when the CPU has them (checked once, at run
+ * time) and portable code otherwise; both give the same digests.
  * @since 0.1.0
  */
 class sha256 {
@@ -43,5 +46,12 @@ inline digest sha256_of(std::string_view text) { return sha256().update(text).fi
 
 /** @brief A digest as 64 lowercase hex digits. @since 0.1.0 */
 std::string to_hex(const digest& d);
+
+namespace detail {
+/** @brief One SHA-256 block, in portable code. */
+void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* block) noexcept;
+/** @brief One block with the CPU's SHA instructions; false (and nothing done) when the CPU has none. */
+bool sha256_compress_accelerated(std::uint32_t* state, const std::uint8_t* block) noexcept;
+} // namespace detail
 
 } // namespace sfcore

@@ -256,6 +256,16 @@ TEST_CASE("a filtered view shows only what is permitted and says nothing of the 
 
 TEST_CASE("bad requests are errors, refusals are values", "[disclosure]") {
     family f;
+    const bool prepared = GENERATE(false, true);  // the same errors when a table answers the day
+    if (prepared) {
+        f.ledger.give(f.consent(member_id{1}, {party::of(agencies::MSD)}, bit(category::housing)));
+        f.ledger.prepare(nz_date(f.w.clock));
+        REQUIRE(f.ledger.prepared_for(f.ask({member_id{1}}, category::housing, party::of(agencies::MSD)).at));
+        CHECK(f.ledger.decide(f.ask({member_id{1}}, category::housing, party::of(agencies::MSD)), "x").permit);
+        CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{0}}, category::housing, party::of(agencies::MSD)), "x"); }) == errc::not_found);
+        CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, category::housing, party::of(practitioner_id{99})), "x"); }) == errc::not_found);
+        CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, category::housing, party::of(agencies::MSD), static_cast<purpose>(9)), "x"); }) == errc::invalid_argument);
+    }
     CHECK(code_of([&] { f.ledger.decide(f.ask({}, category::housing, party::of(agencies::MSD)), "x"); }) == errc::invalid_request);
     CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{7}}, category::housing, party::of(agencies::MSD)), "x"); }) == errc::not_found);
     CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, static_cast<category>(60), party::of(agencies::MSD)), "x"); }) == errc::invalid_argument);
