@@ -4,6 +4,8 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 BENCH_BUILD ?= build-bench
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 VENV       ?= .venv
 PYTHON     ?= /usr/bin/python3
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
@@ -11,7 +13,7 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan bench clean
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan bench fuzz clean
 
 all: build
 
@@ -28,7 +30,7 @@ build: configure
 ## demo: a family's case, walked through in C++, C and Python.
 demo: build
 	@echo "== C++: a family's whole case =="
-	@$(BUILD)/examples/sfcore_example_cpp
+	@$(BUILD)/examples/sfcore_example_cpp $(BUILD)/demo-cases.db
 	@echo; echo "== C and Python: the same library through the C ABI and the Python module =="
 	@$(BUILD)/examples/sfcore_example_c
 	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py
@@ -71,5 +73,19 @@ bench: deps
 	$(PYTHON) scripts/bench_report.py $(BENCH_BUILD)/bench.json docs/performance.md
 	@echo "wrote docs/performance.md"
 
+## fuzz: the archive loaders under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60), from the golden archives.
+## A crash is saved in $(FUZZ_BUILD)/crashes/: copy it to tests/fuzz/regressions/ and the tests replay it for ever.
+fuzz: deps
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_BUILD_FUZZ=ON \
+	  -DSFCORE_SANITIZE=address,undefined -DSFCORE_BUILD_TESTS=OFF -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=OFF \
+	  -DSFCORE_BUILD_EXAMPLES=OFF -DSFCORE_BUILD_CAPI=OFF $(CMAKE_ARGS) > $(FUZZ_BUILD).configure.log 2>&1 \
+	  || (cat $(FUZZ_BUILD).configure.log; exit 1)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target sfcore_fuzz_archive
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	@cp tests/data/v1/*.sfa $(FUZZ_BUILD)/corpus/
+	$(FUZZ_BUILD)/tests/fuzz/sfcore_fuzz_archive $(FUZZ_BUILD)/corpus tests/fuzz/regressions \
+	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_BUILD)/crashes/
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(VENV) *.configure.log python/*.egg-info
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info

@@ -8,7 +8,8 @@ packages=(
   libboost-date-time-dev libboost-serialization-dev
   catch2 pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-venv python3-pip python3-setuptools python3-wheel
-  doxygen graphviz tzdata libbenchmark-dev
+  doxygen graphviz tzdata libbenchmark-dev libsqlite3-dev
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -72,20 +72,24 @@ case_file case_file::open(case_id id, const agency_directory& directory, const s
     return c;
 }
 
-case_file case_file::replay(case_id id, const std::vector<event>& journal) {
+case_file case_file::replay(case_id id, std::vector<event> journal) {
     if (!id) throw error(errc::invalid_argument, "a case id must not be zero");
     if (journal.empty() || journal.front().type() != event_type::referral_received)
         throw error(errc::invalid_argument, "a case's journal starts with its referral");
     case_file c;
     c.id_ = id;
-    c.journal_.reserve(journal.size());
+    // Each event is checked and applied in place; the case adopts the journal
+    // at the end (its own journal_ stays empty meanwhile, so the order of
+    // events is checked here).
     for (std::size_t i = 0; i < journal.size(); ++i) {
-        event e = journal[i];
+        event& e = journal[i];
         if (i == 0) {
             checked_nonblank_utf8(e.who, "recorded-by");
             e.when = checked_instant(e.when);
             c.apply(e, state::referred);
         } else {
+            if (e.when < journal[i - 1].when)
+                throw error(errc::invalid_argument, "journal event " + std::to_string(i + 1) + " is earlier than the one before it");
             if (c.no_row(e.type()).guard != guard::no_transition) c.validate(nullptr, e);
             const outcome o = c.evaluate(e, nullptr);
             if (!o.accepted)
@@ -93,8 +97,8 @@ case_file case_file::replay(case_id id, const std::vector<event>& journal) {
                                                         label(e.type()) + ") is refused: " + o.reason);
             c.apply(e, o.to);
         }
-        c.journal_.push_back(std::move(e));
     }
+    c.journal_ = std::move(journal);
     return c;
 }
 

@@ -30,6 +30,21 @@ std::optional<date> review_due(const case_file& c, const timeframes& tf) {
     return *last + boost::gregorian::days(tf.review_latest_days);
 }
 
+std::optional<date> next_deadline(const case_file& c, const holiday_calendar& cal, const timeframes& tf) {
+    if (c.state() == state::closed || c.state() == state::declined) return std::nullopt;
+    std::optional<date> out;
+    const auto take = [&out](const date& d) {
+        if (!out || d < *out) out = d;
+    };
+    if (!first_held(c, meeting_kind::initial) && c.plans().empty()) take(initial_meeting_due(c, cal, tf));
+    if (const auto due = review_due(c, tf)) take(*due);
+    if (c.state() == state::plan_active || c.state() == state::under_review)
+        for (const auto& p : c.plans())
+            for (const auto& a : p.actions)
+                if (a.due && (a.status == action_status::open || a.status == action_status::in_progress)) take(*a.due);
+    return out;
+}
+
 std::vector<overdue_item> overdue(const case_file& c, const date& as_of, const holiday_calendar& cal,
                                   const timeframes& tf) {
     std::vector<overdue_item> out;

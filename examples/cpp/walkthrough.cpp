@@ -1,7 +1,11 @@
 // A family's whole Strengthening Families case, in C++: referral, consent,
 // family-directed preparation, consent-gated disclosure for the meeting, a
 // sharing without consent, the interagency meeting, the action plan, a
-// change of circumstances, a review, closure and the final report.
+// change of circumstances, a review, closure and the final report — kept in
+// a case store file as it goes, and reloaded from it at the end.
+//
+// Usage: sfcore_example_cpp [store-file]   (default: sfcore-walkthrough.db)
+#include <cstdio>
 #include <iostream>
 
 #include <sfcore/sfcore.hpp>
@@ -27,7 +31,9 @@ instant at(int y, int m, int d, int hh, int mm) { return nz_time(make_date(y, m,
 
 } // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    const std::string store_path = argc > 1 ? argv[1] : "sfcore-walkthrough.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((store_path + suffix).c_str());  // start afresh
     const agency_id trust = directory.add("Te Whare Awhina Trust", agency_kind::ngo);
     const practitioner_id mere = directory.add_practitioner(trust, "Mere Tipene");  // coordinator
     const practitioner_id aroha = directory.add_practitioner(agencies::MSD, "Aroha Ngata");
@@ -44,6 +50,13 @@ int main() {
     r.reasons = {"Tama is missing school", "rent arrears"};
     case_file c = case_file::open(case_id{1}, directory, r, "coordinator-mere", at(2026, 3, 2, 9, 0));
 
+    // The case store: each stage's events are appended as one transaction,
+    // naming the version the writer expects.
+    case_store store(store_path);
+    store.put_directory(directory);
+    std::uint64_t stored = store.append(c, 0);
+    const auto save = [&] { stored = store.append(c, stored); };
+
     // 2. Suitability, the family, written consent.
     record(c, at(2026, 3, 2, 10, 0), referral_accepted{false, "more than one agency involved"});
     record(c, at(2026, 3, 2, 10, 5), roles_assigned{mere, std::nullopt, std::nullopt, std::nullopt});
@@ -56,6 +69,8 @@ int main() {
     record(c, at(2026, 3, 3, 15, 0), preparation_started{});
     record(c, at(2026, 3, 4, 11, 0), consent_recorded{member_id{3}, make_date(2026, 3, 4), "SF-2024", std::nullopt, ""});
     record(c, at(2026, 3, 4, 11, 5), preparation_started{});
+
+    save();
 
     // 3. The family directs the preparation: priorities, who comes, where.
     record(c, at(2026, 3, 5, 10, 0), priorities_set{{"Tama at school every day", "a secure home"}, {"Koro's support", "close whānau"}, {"help with rent", "transport to school"}});
@@ -150,6 +165,10 @@ int main() {
         return 1;
     }
 
+    save();
+    store.put_ledger(c.id(), ledger, 0);
+    const std::uint64_t ledger_stored = store.ledger_version(c.id());
+
     // 5. Implementation: a change of circumstances, the plan revised.
     record(c, at(2026, 3, 20, 16, 0), action_updated{action_id{2}, action_status::done, "Koro walks Tama every day"});
     plan revised = c.plans()[0];
@@ -189,5 +208,30 @@ int main() {
     const bool replayed = case_file::replay(c.id(), c.journal()) == c;
     std::cout << "\nState: " << to_string(c.state()) << "; replaying the journal gives the same case: "
               << (replayed ? "yes" : "NO") << "\n";
-    return c.state() == state::closed && replayed && refusals_shown == 3 && verified.ok ? 0 : 1;
+
+    // 8. Kept: the last events and the ledger go to the store; a fresh
+    // handle reopens the file and reloads them.
+    save();
+    store.put_ledger(c.id(), ledger, ledger_stored);
+    bool reloaded = false;
+    {
+        case_store reopened(store_path);
+        const agency_directory dir = reopened.directory();
+        const case_file back = reopened.load(c.id());
+        const disclosure_ledger back_ledger = reopened.load_ledger(c.id(), back, dir);
+        const auto chain = back_ledger.audit().verify();
+        reloaded = back == c && chain.ok && back_ledger.consents().size() == ledger.consents().size();
+        case_query closed_cases;
+        closed_cases.state = state::closed;
+        std::cout << "\nReopened the store " << store_path << ": " << reopened.size() << " case, "
+                  << reopened.list(closed_cases).size() << " closed; case " << back.id().value() << " reloaded with "
+                  << back.journal().size() << " events, the same as recorded: " << (back == c ? "yes" : "NO")
+                  << "; its ledger's audit log: " << back_ledger.audit().entries().size() << " entries, chain "
+                  << (chain.ok ? "verifies" : "BROKEN") << "\n";
+        const bytes binary = save_archive(back), text = save_archive(back, archive_encoding::text);
+        std::cout << "As an archive: " << binary.size() << " bytes binary (" << binary.size() / back.journal().size()
+                  << " bytes an event, frame included), " << text.size() << " bytes text; loaded back equal: "
+                  << (load_case(binary) == c && load_case(text) == c ? "yes" : "NO") << "\n";
+    }
+    return c.state() == state::closed && replayed && reloaded && refusals_shown == 3 && verified.ok ? 0 : 1;
 }

@@ -17,6 +17,10 @@
 
 namespace sfcore {
 
+namespace detail {
+struct archive_access;
+} // namespace detail
+
 /** @brief One entry of the audit log. @since 0.1.0 */
 struct audit_entry {
     std::uint64_t seq = 0;   ///< 1, 2, 3, … in order.
@@ -74,6 +78,7 @@ public:
     static digest hash_of(const audit_entry& e);
 
 private:
+    friend struct detail::archive_access;
     std::deque<audit_entry> entries_;  // grows without moving what is written
 };
 

@@ -69,12 +69,13 @@ public:
                           instant when);
 
     /**
-     * @brief Rebuild a case from its journal, checking every event again.
+     * @brief Rebuild a case from its journal, checking every event again
+     * (pass the journal with std::move when it is not needed afterwards).
      * @throws sfcore::error errc::invalid_argument when the journal does not
      *         start with its referral, holds an event the lifecycle refuses,
      *         or its ids or times are out of order.
      */
-    static case_file replay(case_id id, const std::vector<event>& journal);
+    static case_file replay(case_id id, std::vector<event> journal);
 
     /**
      * @brief Offer an event: append it when the lifecycle allows it.

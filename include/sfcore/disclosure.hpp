@@ -376,6 +376,7 @@ public:
     category_set confidential_at(member_id m, instant at) const;
 
 private:
+    friend struct detail::archive_access;
     struct subject_info {
         member_id id;
         std::string name;

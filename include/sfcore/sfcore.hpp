@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sfcore/agency.hpp"
+#include "sfcore/archive.hpp"
 #include "sfcore/calendar.hpp"
 #include "sfcore/audit.hpp"
 #include "sfcore/case.hpp"
@@ -22,6 +23,7 @@
 #include "sfcore/model.hpp"
 #include "sfcore/referral.hpp"
 #include "sfcore/report.hpp"
+#include "sfcore/store.hpp"
 #include "sfcore/text.hpp"
 #include "sfcore/time.hpp"
 #include "sfcore/timeliness.hpp"

@@ -47,6 +47,16 @@ sfcore::date initial_meeting_due(const case_file& c, const holiday_calendar& cal
 std::optional<sfcore::date> review_due(const case_file& c, const timeframes& tf = {});
 
 /**
+ * @brief The earliest date by which something in the case is due: the
+ * initial meeting, a review, or an open action. overdue() finds something on
+ * exactly the dates after it.
+ * @return nothing when nothing is pending (declined and closed cases).
+ * @throws sfcore::error as holiday_calendar.
+ * @since 0.1.0
+ */
+std::optional<sfcore::date> next_deadline(const case_file& c, const holiday_calendar& cal, const timeframes& tf = {});
+
+/**
  * @brief What is overdue in a case as of a date. Declined and closed cases have nothing overdue.
  * @throws sfcore::error as holiday_calendar.
  * @since 0.1.0

@@ -192,4 +192,85 @@ struct world {
     }
 };
 
+// full_case() and full_ledger() wrote the golden archives in tests/data/v1:
+// the tests compare those archives with them, so change them only together
+// with a new archive format version.
+//
+// A case that has been through a review, a revision, a closure, a reopening
+// and an escalation, and ended closed: most kinds of event, in a fixed history.
+inline case_file full_case(world& w) {
+    case_file c = w.drive_to(state::plan_active);
+    const auto step = [&](event_payload p) {
+        const outcome o = w.rec(c, std::move(p));
+        if (!o) throw error(errc::internal, "fixture step refused: " + o.reason);
+    };
+    step(action_updated{action_id{1}, action_status::in_progress, "first session booked"});
+    step(review_scheduled{w.meeting_with({party::of(agencies::MSD), party::of(w.teacher)}, 30)});
+    step(meeting_held{meeting_id{2}, {party::of(member_id{1}), party::of(agencies::MSD)}});
+    step(plan_agreed{c.plans().front()});  // agreed again at the review
+    plan revised = c.plans().front();
+    revised.revision_reason = "moved house";
+    revised.actions[0].status = action_status::done;
+    step(plan_revised{revised});
+    step(invitee_withdrawn{party::of(agencies::POLICE)});
+    step(closure_started{exit_reason::planned, "goals achieved"});
+    step(final_report_submitted{"Tama attends school every day; rent is paid."});
+    step(case_closed{});
+    step(case_reopened{"the family asked for help again"});
+    step(escalated{"serious concern for Tama's safety"});
+    return c;
+}
+
+// A ledger for a case from drive_to() or full_case() with every kind of
+// record: consents (one for a child), withdrawals, a confidential mark,
+// necessity changes, a sharing without consent, a declined request,
+// decisions and a view; and one category a region added.
+inline disclosure_ledger full_ledger(world& w, const case_file& c) {
+    category_registry categories;
+    const category regional = categories.add("whanau_ora", "Whānau Ora navigator notes");
+    disclosure_ledger l(c, w.dir, consent_settings{}, categories);
+    l.set_issue_areas({issue_area::education, issue_area::housing}, "coordinator", w.tick());
+    l.adjust_necessity(regional, true, "coordinator", w.tick());
+    disclosure_consent k;
+    k.subject = member_id{1};
+    k.given_by = member_id{1};
+    k.scope = {{party::of(agencies::MSD), party::of(w.teacher)}, bit(category::housing) | bit(category::education) | bit(regional),
+               all_purposes, make_date(2026, 1, 1), make_date(2026, 12, 31)};
+    k.signed_on = make_date(2026, 3, 2);
+    k.form_version = "SF-consent-2024";
+    k.recorded_by = "coordinator";
+    k.recorded_at = w.tick();
+    l.give(k);
+    k.subject = member_id{2};
+    k.child_views = "ok if it helps me at school";
+    k.scope.categories = bit(category::education);
+    k.recorded_at = w.tick();
+    l.give(k);
+    l.mark_confidential(member_id{1}, category::housing, true, "coordinator", w.tick());
+    l.withdraw({member_id{1}, party::of(w.teacher), std::nullopt, "coordinator", w.tick()});
+    l.withdraw({member_id{2}, std::nullopt, category::education, "coordinator", w.tick()});
+    const instant at = w.tick();
+    l.decide({party::of(agencies::MOE), {member_id{1}}, category::education, party::of(agencies::MSD), purpose::meeting, at}, "msd-worker");
+    l.decide({party::of(agencies::MOE), {member_id{2}}, category::education, party::of(agencies::MSD), purpose::meeting, at}, "msd-worker");
+    sharing_record r;
+    r.subjects = {member_id{2}};
+    r.what = category::child_protection;
+    r.description = "attendance record and the school's concerns";
+    r.discloser = party::of(agencies::MOE);
+    r.recipient = party::of(agencies::POLICE);
+    r.at = w.tick();
+    r.basis = legal_basis::ot_s66;
+    r.requested_by = "Constable Rewi";
+    r.purpose = "investigation of a report of concern";
+    r.approver = "Principal, delegated authority";
+    r.necessity = "the request names this information and it bears on Tama's safety";
+    r.not_told_reason = "telling the family could put Tama at risk";
+    if (!l.share_without_consent(r, "principal")) throw error(errc::internal, "fixture sharing refused");
+    if (!l.decline({party::of(agencies::POLICE), {member_id{1}}, category::health, legal_basis::ot_s66,
+                    {"s66J: the information is not held by the school"}, "Principal", w.tick()}, "principal"))
+        throw error(errc::internal, "fixture decline refused");
+    l.view({{{member_id{1}}, category::education, "left school at 15"}}, party::of(agencies::MSD), purpose::meeting, w.tick(), "msd-worker");
+    return l;
+}
+
 } // namespace fixtures

@@ -169,7 +169,7 @@ void check_invariants(const case_file& c) {
 
 } // namespace
 
-TEST_CASE("random event sequences keep every invariant, and replay equals the live case", "[lifecycle][property]") {
+TEST_CASE("random event sequences keep every invariant, and replay and an archive round trip equal the live case", "[lifecycle][property]") {
     const long sequences = fixtures::env_or("SFCORE_PROPERTY_SEQUENCES", 100000 / SFCORE_RANDOMIZED_SCALE);
     const auto seed = static_cast<std::uint64_t>(fixtures::env_or("SFCORE_PROPERTY_SEED", 20261122));
     fixtures::world w;
@@ -208,6 +208,8 @@ TEST_CASE("random event sequences keep every invariant, and replay equals the li
         }
         reached_plan += planned;
         REQUIRE(case_file::replay(c.id(), c.journal()) == c);
+        // Any case survives an archive round trip (the text form for every tenth).
+        REQUIRE(load_case(save_archive(c, i % 10 ? archive_encoding::binary : archive_encoding::text)) == c);
     }
     // The walk must exercise the deep states, not stop at the first guard.
     CHECK(accepted > sequences * 3);

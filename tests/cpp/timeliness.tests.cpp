@@ -78,3 +78,17 @@ TEST_CASE("every event has a one-line description for a timeline", "[report]") {
     }
     CHECK(describe(c.journal()[0], c, w.dir).find("Te Rangi whānau, by Ministry of Education") != std::string::npos);
 }
+
+TEST_CASE("next_deadline is the last date with nothing overdue", "[timeliness]") {
+    const holiday_calendar cal;
+    for (const auto& row : state_table) {
+        fixtures::world w;
+        const case_file c = w.drive_to(row.value);
+        const auto due = next_deadline(c, cal);
+        INFO(row.name);
+        if (row.value == state::closed || row.value == state::declined) CHECK_FALSE(due);
+        if (!due) CHECK(overdue(c, make_date(2199, 1, 1), cal).empty());
+        for (date d = make_date(2026, 3, 1); d < make_date(2026, 7, 1); d += boost::gregorian::days(1))
+            CHECK(overdue(c, d, cal).empty() == (!due || d <= *due));
+    }
+}

@@ -1,0 +1,107 @@
+// Archive and store benchmarks: save + load throughput and size per event,
+// appending to the store, and opening a store of 100,000 cases to load one.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+
+#include <unistd.h>
+
+#include "../tests/cpp/fixtures.hpp"
+
+using namespace sfcore;
+
+namespace {
+
+// A case with about `events` events: a full case, then plan work (action
+// updates and priorities) as a long-running case accumulates.
+case_file case_with(fixtures::world& w, std::size_t events) {
+    case_file c = w.drive_to(state::plan_active);
+    const action_status cycle[] = {action_status::in_progress, action_status::open};
+    for (std::size_t i = 0; c.journal().size() < events; ++i) {
+        if (i % 3 == 2)
+            w.rec(c, priorities_set{{"school attendance", "housing", "step " + std::to_string(i)}, {"close whānau"}, {"money for rent"}});
+        else
+            w.rec(c, action_updated{action_id{1 + static_cast<std::uint32_t>(i % 2)}, cycle[i % 2], "week " + std::to_string(i)});
+    }
+    return c;
+}
+
+void BM_archive_save_load(benchmark::State& st) {
+    fixtures::world w;
+    const case_file c = case_with(w, static_cast<std::size_t>(st.range(0)));
+    const auto encoding = st.range(1) ? archive_encoding::text : archive_encoding::binary;
+    std::size_t size = 0;
+    for (auto _ : st) {
+        const bytes b = save_archive(c, encoding);
+        size = b.size();
+        benchmark::DoNotOptimize(load_case(b));
+    }
+    const double events = static_cast<double>(c.journal().size());
+    st.counters["per_event"] = benchmark::Counter(static_cast<double>(st.iterations()) * events,
+                                                  benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    st.counters["bytes_per_event"] = static_cast<double>(size) / events;
+}
+BENCHMARK(BM_archive_save_load)->ArgNames({"events", "text"})->Args({200, 0})->Args({2000, 0})->Args({200, 1});
+
+std::string temp_path(const char* name) {
+    char dir[] = "/tmp/sfcore-bench-XXXXXX";
+    if (!mkdtemp(dir)) std::abort();
+    return std::string(dir) + "/" + name;
+}
+
+void BM_store_append(benchmark::State& st) {
+    const std::string path = temp_path("append.db");
+    store_options o;
+    o.durable = st.range(0) != 0;
+    case_store store(path, o);
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    store.append(c, 0);
+    int i = 0;
+    for (auto _ : st) {
+        st.PauseTiming();
+        const std::uint64_t v = c.journal().size();
+        w.rec(c, priorities_set{{"step " + std::to_string(++i)}, {}, {}});
+        st.ResumeTiming();
+        store.append(c, v);
+    }
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_store_append)->ArgName("durable")->Arg(0)->Arg(1)->UseRealTime();
+
+// A store of 100,000 cases, made once per run.
+const std::string& big_store() {
+    static const std::string path = [] {
+        const std::string p = temp_path("cases.db");
+        store_options o;
+        o.durable = false;
+        case_store store(p, o);
+        fixtures::world w;
+        const case_file proto = w.drive_to(state::plan_active);
+        for (std::uint64_t id = 1; id <= 100000; ++id) store.append(case_file::replay(case_id{id}, proto.journal()), 0);
+        return p;
+    }();
+    return path;
+}
+
+void BM_store_open_and_load_one(benchmark::State& st) {
+    const std::string& path = big_store();
+    std::mt19937_64 rng(1);
+    for (auto _ : st) {
+        case_store store(path);
+        benchmark::DoNotOptimize(store.load(case_id{1 + rng() % 100000}));
+    }
+}
+BENCHMARK(BM_store_open_and_load_one)->UseRealTime();
+
+void BM_store_load_one(benchmark::State& st) {
+    case_store store(big_store());
+    std::mt19937_64 rng(2);
+    for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{1 + rng() % 100000}));
+}
+BENCHMARK(BM_store_load_one)->UseRealTime();
+
+} // namespace
