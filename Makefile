@@ -13,7 +13,7 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan bench fuzz clean
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan bench fuzz abi-baseline clean
 
 all: build
 
@@ -27,12 +27,13 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-## demo: a family's case, walked through in C++, C and Python.
+## demo: a family's case, walked through in C++, C (and Rust) through the C ABI, and Python.
 demo: build
 	@echo "== C++: a family's whole case =="
 	@$(BUILD)/examples/sfcore_example_cpp $(BUILD)/demo-cases.db
-	@echo; echo "== C and Python: the same library through the C ABI and the Python module =="
-	@$(BUILD)/examples/sfcore_example_c
+	@echo; echo "== C, Rust and Python: the same library through the C ABI and the Python module =="
+	@$(BUILD)/examples/sfcore_example_c $(BUILD)/demo-cases-c.db
+	@if [ -x $(BUILD)/examples/sfcore_example_rust ]; then $(BUILD)/examples/sfcore_example_rust; fi
 	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py
 
 ## test: every test (C++, C, Python, examples, packaging), the pip install and the docs build.
@@ -86,6 +87,12 @@ fuzz: deps
 	$(FUZZ_BUILD)/tests/fuzz/sfcore_fuzz_archive $(FUZZ_BUILD)/corpus tests/fuzz/regressions \
 	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_BUILD)/crashes/
+
+## abi-baseline: refresh capi/abi/ from the built libsfcore_c (with a release, or a new SONAME major version).
+abi-baseline: build
+	abidw --exported-interfaces-only --drop-private-types --headers-dir capi --headers-dir $(BUILD)/include \
+	  --no-corpus-path --no-comp-dir-path --short-locs \
+	  --out-file capi/abi/libsfcore_c.so.$$(echo $(shell grep -m1 -o 'VERSION [0-9]*' CMakeLists.txt | cut -d' ' -f2)).abi $(BUILD)/libsfcore_c.so
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info

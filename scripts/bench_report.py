@@ -34,6 +34,8 @@ TARGETS = [
     (r"BM_store_append/durable:1", "store append, one event a transaction, synced", "time", None, "no target"),
     (r"BM_store_open_and_load_one", "open a store of 100,000 cases and load one", "time", 1_000_000, "≤ 1 ms"),
     (r"BM_store_load_one", "load one case from an open store of 100,000", "time", None, "no target"),
+    (r"BM_decision_cpp_call$", "a prepared decision, C++ call", "time", None, "baseline for the C ABI"),
+    (r"BM_decision_c_abi$", "the same decision through the C ABI (sf_ledger_check)", "time", None, "see below"),
 ]
 
 
@@ -91,6 +93,11 @@ def main(src, dst):
         out += ["", f"A decision takes {decision / plain:.2f}x a plain `std::unordered_set` lookup of the same "
                     f"(subject, recipient, category, purpose) tuples; the target is at most 0.5x: {ok}. "
                     f"Against a set of the tuples packed by hand into one 64-bit key it takes {decision / packed:.2f}x."]
+    cpp, cabi = median_ns("BM_decision_cpp_call"), median_ns("BM_decision_c_abi")
+    if cpp and cabi:
+        ok = "met" if cabi - cpp <= 50 else "**not met**"
+        out += ["", f"The C ABI adds {cabi - cpp:.1f} ns to a decision (C++ {fmt(cpp)}, C {fmt(cabi)}); "
+                    f"the target is at most 50 ns: {ok}."]
     out += [
         "",
         "Notes:",

@@ -451,7 +451,7 @@ decision disclosure_ledger::check_in_full(const disclosure_request& r) const {
     const std::size_t slot = fast ? slot_of(r.recipient) : 0;
     decision first;
     for (std::size_t i = 0; i < r.subjects.size(); ++i) {
-        const decision d = fast ? lookup(r.subjects[i], slot, r) : decide_one(r.subjects[i], r);
+        const decision d = fast ? lookup(r.subjects[i], slot, r.what, r.why) : decide_one(r.subjects[i], r);
         if (!d.permit) return d;  // deny overrides
         if (i == 0) first = d;
     }

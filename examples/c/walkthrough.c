@@ -1,34 +1,208 @@
-/* A family's case through the C ABI: a self-referral, read back. */
+/* A family's whole case through the C ABI: referral, the family, written
+   consent, preparation, consent-gated disclosure, the meeting, the plan,
+   closure and the final report — kept in a case store and reloaded.
+
+   Usage: sfcore_example_c [store-file]   (default: an in-memory store)
+
+   Every call returns a status; TRY stops the walk-through at the first
+   error and says why (sf_error_last()). A refusal by the lifecycle is not
+   an error: it comes back in the sf_outcome. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <sfcore.h>
 
-static int check(int rc) {
-    if (rc != SF_OK) fprintf(stderr, "sfcore: %s\n", sf_error_last());
-    return rc;
+#define TRY(call)                                                                   \
+    do {                                                                            \
+        if ((call) != SF_OK) {                                                      \
+            fprintf(stderr, "C      | %s failed: %s\n", #call, sf_error_last());    \
+            goto done;                                                              \
+        }                                                                           \
+    } while (0)
+
+static const int64_t hour = 3600, day = 86400;
+static const int64_t t0 = 1772395200; /* 2026-03-02 09:00 in Auckland */
+
+/* Record an event; show a refusal and count it. */
+static int refusals = 0;
+static int show(const sf_outcome *o) {
+    const char *guard = "";
+    if (o->accepted) return 1;
+    sf_enum_name(&guard, SF_ENUM_GUARD, o->guard);
+    printf("C      |   refused [%s]: %s\n", guard, o->reason);
+    ++refusals;
+    return 0;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    const char *path = argc > 1 ? argv[1] : ":memory:";
     sf_directory *dir = NULL;
     sf_referral *ref = NULL;
-    sf_case *c = NULL;
-    int state = -1;
-    const char *state_name = NULL, *family = NULL;
-    int rc;
+    sf_case *c = NULL, *back = NULL;
+    sf_meeting *m = NULL;
+    sf_plan *p = NULL;
+    sf_ledger *ledger = NULL;
+    sf_store *store = NULL;
+    char *text = NULL;
+    uint8_t *archive = NULL;
+    size_t archive_size = 0;
+    sf_outcome o;
+    uint32_t trust = 0, mere = 0, aroha = 0, sam = 0, consent = 0;
+    uint64_t stored = 0;
+    int state = -1, ok = 0, result = 1;
+    const char *name = NULL;
 
-    if ((rc = check(sf_directory_new(&dir))) != SF_OK) return 1;
-    rc = check(sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20261120, "\xC5\x8Ct\xC4\x81huhu wh\xC4\x81nau"));
-    if (rc == SF_OK) rc = check(sf_case_open(&c, dir, 2, ref, "coordinator-1", 1795132800 /* 2026-11-20Z */));
-    if (rc == SF_OK) rc = check(sf_case_state(&state, c));
-    if (rc == SF_OK) rc = check(sf_state_name(&state_name, state));
-    if (rc == SF_OK) rc = check(sf_case_family_name(&family, c));
-    if (rc == SF_OK) printf("C      | case 2: %s, self-referral on 2026-11-20 -> state %s\n", family, state_name);
+    if (argc > 1) remove(path);
+    TRY(sf_directory_new(&dir));
+    TRY(sf_directory_add_agency(&trust, dir, "Te Whare Awhina Trust", SF_AGENCY_KIND_NGO));
+    TRY(sf_directory_add_practitioner(&mere, dir, trust, "Mere Tipene"));
+    TRY(sf_directory_add_practitioner(&aroha, dir, SF_AGENCY_MSD, "Aroha Ngata"));
+    TRY(sf_directory_add_practitioner(&sam, dir, SF_AGENCY_MOE, "Sam Wilson"));
 
-    /* A bad argument is an error code with a reason, never a crash. */
-    if (sf_case_state(&state, NULL) == SF_ENULLARG) printf("C      | bad argument -> %s\n", sf_error_last());
+    /* 1. The school refers the family. */
+    TRY(sf_referral_new(&ref, SF_REFERRAL_AGENCY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    TRY(sf_referral_set_agency(ref, SF_AGENCY_MOE, "Sam Wilson"));
+    TRY(sf_referral_add_reason(ref, "Tama is missing school"));
+    TRY(sf_case_open(&c, dir, 1, ref, "mere", t0));
+    TRY(sf_store_open(&store, path, -1));
+    TRY(sf_store_put_directory(store, dir));
+    TRY(sf_store_append(&stored, store, c, 0));
 
+    /* 2. Accepted; the family; written consent. */
+    TRY(sf_case_accept_referral(&o, c, dir, "mere", t0 + hour, 0, "more than one agency involved"));
+    show(&o);
+    TRY(sf_case_assign_roles(&o, c, dir, "mere", t0 + hour, mere, 0, 0, NULL));
+    TRY(sf_case_add_member(&o, c, dir, "mere", t0 + 2 * hour, "Hine Te Rangi", SF_ROLE_PARENT_CAREGIVER, 19880514, 1));
+    TRY(sf_case_add_member(&o, c, dir, "mere", t0 + 2 * hour, "Tama Te Rangi", SF_ROLE_CHILD, 20150801, 1));
+    printf("C      | preparation before Hine has signed:\n");
+    TRY(sf_case_start_preparation(&o, c, dir, "mere", t0 + 3 * hour));
+    show(&o);
+    TRY(sf_case_record_consent(&o, c, dir, "mere", t0 + 3 * hour, 1, 20260302, "SF-2024", 0, NULL));
+    TRY(sf_case_record_consent(&o, c, dir, "mere", t0 + 4 * hour, 2, 20260302, "SF-2024", 1, "I want to go to school"));
+    TRY(sf_case_start_preparation(&o, c, dir, "mere", t0 + 4 * hour));
+    if (!show(&o)) goto done;
+
+    /* 3. The family directs the preparation. */
+    {
+        const char *issues[] = {"school attendance", "rent arrears"}, *needs[] = {"help with rent"};
+        const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD}, teacher = {SF_PARTY_PRACTITIONER, 0};
+        sf_party sam_party = teacher;
+        sam_party.id = sam;
+        TRY(sf_case_set_priorities(&o, c, dir, "mere", t0 + day, issues, 2, NULL, 0, needs, 1));
+        TRY(sf_case_approve_invitee(&o, c, dir, "mere", t0 + day, msd));
+        TRY(sf_case_approve_invitee(&o, c, dir, "mere", t0 + day, sam_party));
+        TRY(sf_meeting_new(&m, t0 + 7 * day + hour, "Ng\xC4\x81 Hau e Wh\xC4\x81 marae"));
+        TRY(sf_meeting_add_invitee(m, msd));
+        TRY(sf_meeting_add_invitee(m, sam_party));
+        TRY(sf_meeting_set_details(m, NULL, NULL, 1, 1));
+        TRY(sf_case_schedule_meeting(&o, c, dir, "mere", t0 + day + hour, m));
+        if (!show(&o)) goto done;
+    }
+    TRY(sf_store_append(&stored, store, c, stored));
+
+    /* 4. Consent-gated disclosure for the meeting. */
+    TRY(sf_ledger_new(&ledger, c, dir, -1, -1, NULL));
+    {
+        const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+        const int areas[] = {SF_ISSUE_EDUCATION, SF_ISSUE_HOUSING};
+        const uint32_t hine = 1, tama = 2;
+        sf_consent k;
+        sf_request r;
+        sf_decision d;
+        memset(&k, 0, sizeof k);
+        TRY(sf_ledger_set_issue_areas(ledger, areas, 2, "mere", t0 + 2 * day));
+        k.subject = hine;
+        k.given_by = hine;
+        k.recipients = &msd;
+        k.recipient_count = 1;
+        k.categories = (1ull << SF_CATEGORY_HOUSING) | (1ull << SF_CATEGORY_INCOME_BENEFITS);
+        k.purposes = (1u << SF_PURPOSE_MEETING) | (1u << SF_PURPOSE_PLAN_DELIVERY);
+        k.from = 20260301;
+        k.until = 20261231;
+        k.signed_on = 20260304;
+        k.form_version = "SF-consent-2024";
+        k.recorded_by = "mere";
+        k.recorded_at = t0 + 2 * day + hour;
+        TRY(sf_ledger_give(&consent, ledger, &k));
+        TRY(sf_ledger_notice(&text, ledger, hine, SF_PURPOSE_MEETING, t0 + 2 * day + 2 * hour));
+        printf("C      | the notice Hine reviews:\n%s", text);
+        sf_free(text);
+        text = NULL;
+        r.discloser = msd;
+        r.subjects = &hine;
+        r.subject_count = 1;
+        r.category = SF_CATEGORY_HOUSING;
+        r.recipient = msd;
+        r.purpose = SF_PURPOSE_MEETING;
+        r.at = t0 + 3 * day;
+        TRY(sf_ledger_decide(&d, ledger, &r, "aroha"));
+        TRY(sf_ledger_explain(&text, ledger, &d));
+        printf("C      | MSD asks for Hine's housing: %s\n", text);
+        sf_free(text);
+        text = NULL;
+        r.subjects = &tama;
+        r.category = SF_CATEGORY_EDUCATION;
+        TRY(sf_ledger_decide(&d, ledger, &r, "aroha"));
+        TRY(sf_ledger_explain(&text, ledger, &d));
+        printf("C      | MSD asks for Tama's schooling: %s\n", text);
+        sf_free(text);
+        text = NULL;
+        TRY(sf_ledger_audit_verify(&ok, NULL, ledger));
+        printf("C      | audit log chain %s\n", ok ? "verifies" : "BROKEN");
+    }
+
+    /* 5. The meeting and the plan. */
+    {
+        const sf_party hine = {SF_PARTY_MEMBER, 1}, msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+        TRY(sf_case_hold_meeting(&o, c, dir, "mere", t0 + 7 * day + 3 * hour, 1, &hine, 1));
+        TRY(sf_plan_new(&p));
+        TRY(sf_plan_set_roles(p, SF_AGENCY_MSD, aroha));
+        TRY(sf_plan_add_action(NULL, p, "Budget advice and a rent arrears plan", msd, 20260410, SF_SUPPORT_BUDGET_ADVICE, "help with rent"));
+        TRY(sf_plan_add_action(NULL, p, "Walk Tama to school each morning", hine, 20260320, SF_SUPPORT_NONE, "school attendance"));
+        TRY(sf_case_agree_plan(&o, c, dir, "mere", t0 + 7 * day + 4 * hour, p));
+        if (!show(&o)) goto done;
+    }
+
+    /* 6. Closure: closing is refused until the final report is in. */
+    TRY(sf_case_update_action(&o, c, dir, "aroha", t0 + 20 * day, 1, SF_ACTION_DONE, "arrears cleared"));
+    TRY(sf_case_update_action(&o, c, dir, "mere", t0 + 20 * day, 2, SF_ACTION_DONE, NULL));
+    TRY(sf_case_start_closure(&o, c, dir, "mere", t0 + 21 * day, SF_EXIT_PLANNED, "Tama at school"));
+    printf("C      | closing before the final report:\n");
+    TRY(sf_case_close(&o, c, dir, "mere", t0 + 21 * day));
+    show(&o);
+    TRY(sf_case_submit_final_report(&o, c, dir, "aroha", t0 + 22 * day, "Tama attends school; the rent is paid."));
+    TRY(sf_case_close(&o, c, dir, "mere", t0 + 22 * day));
+    if (!show(&o)) goto done;
+    TRY(sf_case_final_report(&text, c, dir));
+    printf("C      | final report: %.*s...\n", (int)(strchr(text, '\n') ? strchr(text, '\n') - text : 40), text);
+    sf_free(text);
+    text = NULL;
+
+    /* 7. Kept: the store and an archive, reloaded. */
+    TRY(sf_store_append(&stored, store, c, stored));
+    TRY(sf_store_put_ledger(store, 1, ledger, 0));
+    TRY(sf_store_load(&back, store, 1));
+    TRY(sf_case_state(&state, back));
+    TRY(sf_state_name(&name, state));
+    printf("C      | reloaded from the store: %llu events, state %s\n", (unsigned long long)stored, name);
+    sf_case_free(back);
+    back = NULL;
+    TRY(sf_case_save(&archive, &archive_size, c, SF_ENCODING_BINARY));
+    TRY(sf_case_load(&back, archive, archive_size));
+    printf("C      | archive: %zu bytes, loaded back\n", archive_size);
+    result = refusals == 2 && state == SF_STATE_CLOSED && ok ? 0 : 1;
+
+done:
+    sf_free(archive);
+    sf_free(text);
+    sf_case_free(back);
+    sf_store_free(store);
+    sf_ledger_free(ledger);
+    sf_plan_free(p);
+    sf_meeting_free(m);
     sf_case_free(c);
     sf_referral_free(ref);
     sf_directory_free(dir);
-    return rc == SF_OK ? 0 : 1;
+    return result;
 }

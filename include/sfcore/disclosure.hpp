@@ -308,6 +308,18 @@ public:
         return prepared_answer(r, d) ? d : check_in_full(r);
     }
 
+    /**
+     * @brief As check(), for a request about one person, without building a
+     * disclosure_request (no allocation when a prepared table answers).
+     * @throws sfcore::error as decide().
+     */
+    decision check(const party& discloser, member_id subject, category what, const party& recipient, purpose why,
+                   instant at) const {
+        decision d;
+        return prepared_answer(subject, what, recipient, why, at, d)
+                   ? d
+                   : check_in_full(disclosure_request{discloser, {subject}, what, recipient, why, at});
+    }
     /** @brief The plain-language reason for a decision. */
     std::string explain(const decision& d) const;
 
@@ -440,22 +452,26 @@ private:
     // The prepared day: a valid request about one person is one lookup. A
     // request that fails any check here takes the full path, which names the error.
     bool prepared_answer(const disclosure_request& r, decision& d) const noexcept {
+        return r.subjects.size() == 1 && prepared_answer(r.subjects[0], r.what, r.recipient, r.why, r.at, d);
+    }
+    bool prepared_answer(member_id subject, category what, const party& recipient, purpose why, const instant& at,
+                         decision& d) const noexcept {
         const compiled_table& t = table_;
-        if (!t.ready || r.subjects.size() != 1 || r.at.is_special() || r.at < t.from || r.at > t.until) return false;
-        const std::size_t s = r.subjects[0].value() - std::size_t{1};
-        const auto c = static_cast<std::size_t>(r.what), p = static_cast<std::size_t>(r.why);
-        const std::size_t id = r.recipient.id - std::size_t{1};
+        if (!t.ready || at.is_special() || at < t.from || at > t.until) return false;
+        const std::size_t s = subject.value() - std::size_t{1};
+        const auto c = static_cast<std::size_t>(what), p = static_cast<std::size_t>(why);
+        const std::size_t id = recipient.id - std::size_t{1};
         std::size_t slot = t.slots;
-        if (r.recipient.kind == party_kind::agency && id < t.agencies) slot = id;
-        else if (r.recipient.kind == party_kind::practitioner && id < t.slots - t.agencies) slot = t.agencies + id;
+        if (recipient.kind == party_kind::agency && id < t.agencies) slot = id;
+        else if (recipient.kind == party_kind::practitioner && id < t.slots - t.agencies) slot = t.agencies + id;
         if (s >= t.subjects || c >= t.cats || p >= std::size(purpose_table) || slot >= t.slots) return false;
-        d = lookup(r.subjects[0], slot, r);
+        d = lookup(subject, slot, what, why);
         return true;
     }
-    decision lookup(member_id s, std::size_t slot, const disclosure_request& r) const noexcept {
+    decision lookup(member_id s, std::size_t slot, category what, purpose why) const noexcept {
         const compiled_table& t = table_;
         const std::uint32_t a = t.answers[(((s.value() - std::size_t{1}) * t.rows + t.slot_row[slot]) * std::size(purpose_table) +
-                                           static_cast<std::size_t>(r.why)) * t.cats + static_cast<std::size_t>(r.what)];
+                                           static_cast<std::size_t>(why)) * t.cats + static_cast<std::size_t>(what)];
         decision d;
         d.rule = static_cast<decision_rule>(a & 31u);
         d.permit = d.rule == decision_rule::consent;

@@ -1,0 +1,369 @@
+/* The C ABI end to end (C11): a case through its lifecycle, the transition
+   table, disclosure, archives, the store, and per-thread errors. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "check.h"
+#include "sfcore.h"
+
+static const int64_t t0 = 1772395200; /* 2026-03-02 09:00 in Auckland */
+static const int64_t hour = 3600, day = 86400;
+
+static sf_directory *dir;
+static uint32_t worker;
+
+#define ACCEPTED(call)                                                           \
+    do {                                                                          \
+        sf_outcome o_;                                                            \
+        int rc_ = (call);                                                         \
+        CHECK(rc_ == SF_OK);                                                      \
+        if (rc_ == SF_OK && !o_.accepted) fprintf(stderr, "refused: %s\n", o_.reason); \
+        CHECK(rc_ == SF_OK && o_.accepted);                                       \
+    } while (0)
+#define O &o_
+
+/* A case driven to an active plan. */
+static sf_case *active_case(uint64_t id) {
+    sf_referral *ref = NULL;
+    sf_case *c = NULL;
+    sf_meeting *m = NULL;
+    sf_plan *p = NULL;
+    const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD}, hine = {SF_PARTY_MEMBER, 1};
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_case_open(&c, dir, id, ref, "c", t0));
+    ACCEPTED(sf_case_accept_referral(O, c, dir, "c", t0 + hour, 0, NULL));
+    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Hine", SF_ROLE_PARENT_CAREGIVER, 19880514, 1));
+    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Tama", SF_ROLE_CHILD, 20150801, 1));
+    ACCEPTED(sf_case_record_consent(O, c, dir, "c", t0 + 2 * hour, 1, 20260302, "SF-2024", 0, NULL));
+    ACCEPTED(sf_case_assign_roles(O, c, dir, "c", t0 + 2 * hour, worker, 0, 0, NULL));
+    ACCEPTED(sf_case_start_preparation(O, c, dir, "c", t0 + 3 * hour));
+    ACCEPTED(sf_case_approve_invitee(O, c, dir, "c", t0 + 3 * hour, msd));
+    CHECK_STATUS(SF_OK, sf_meeting_new(&m, t0 + 7 * day, "marae"));
+    CHECK_STATUS(SF_OK, sf_meeting_add_invitee(m, msd));
+    ACCEPTED(sf_case_schedule_meeting(O, c, dir, "c", t0 + 4 * hour, m));
+    ACCEPTED(sf_case_hold_meeting(O, c, dir, "c", t0 + 7 * day + hour, 1, &hine, 1));
+    CHECK_STATUS(SF_OK, sf_plan_new(&p));
+    CHECK_STATUS(SF_OK, sf_plan_set_roles(p, SF_AGENCY_MSD, worker));
+    CHECK_STATUS(SF_OK, sf_plan_add_action(NULL, p, "Budget advice", msd, 20260410, SF_SUPPORT_BUDGET_ADVICE, "rent"));
+    ACCEPTED(sf_case_agree_plan(O, c, dir, "c", t0 + 7 * day + 2 * hour, p));
+    sf_plan_free(p);
+    sf_meeting_free(m);
+    sf_referral_free(ref);
+    return c;
+}
+
+static void test_lifecycle(void) {
+    sf_case *c = active_case(1);
+    sf_case_counts n;
+    sf_member_info mi;
+    sf_plan_info pi;
+    sf_action_info ai;
+    sf_meeting_info meet;
+    sf_event_info ev;
+    sf_outcome o;
+    sf_overdue_item *items = NULL;
+    size_t count = 0;
+    int state = -1, reason = 0;
+    int32_t deadline = 0;
+    const char *name = NULL;
+    char *line = NULL;
+    sf_plan *rev = NULL;
+
+    CHECK_STATUS(SF_OK, sf_case_state(&state, c));
+    CHECK(state == SF_STATE_PLAN_ACTIVE);
+    CHECK_STATUS(SF_OK, sf_case_counts_get(&n, c));
+    CHECK(n.members == 2 && n.meetings == 1 && n.plans == 1 && n.approved == 1 && n.events == 11);
+    CHECK_STATUS(SF_OK, sf_case_member(&mi, &name, c, 2));
+    CHECK(mi.role == SF_ROLE_CHILD && mi.born == 20150801 && strcmp(name, "Tama") == 0 && !mi.consented);
+    CHECK_STATUS(SF_OK, sf_case_meeting(&meet, NULL, c, 1));
+    CHECK(meet.held && meet.kind == SF_MEETING_INITIAL && meet.attendance_count == 1);
+    CHECK_STATUS(SF_OK, sf_case_plan(&pi, c, 0));
+    CHECK(pi.version == 1 && pi.lead_agency == SF_AGENCY_MSD && pi.key_contact == worker && pi.action_count == 1);
+    CHECK_STATUS(SF_OK, sf_case_action(&ai, &name, c, 0, 0));
+    CHECK(ai.id == 1 && ai.due == 20260410 && ai.owner.kind == SF_PARTY_AGENCY && strcmp(name, "Budget advice") == 0);
+    CHECK_STATUS(SF_OK, sf_case_event(&ev, &name, c, 0));
+    CHECK(ev.type == SF_EVENT_REFERRAL_RECEIVED && ev.when == t0 && strcmp(name, "c") == 0);
+    CHECK_STATUS(SF_OK, sf_case_describe_event(&line, c, dir, 1));
+    CHECK(line && strlen(line) > 0);
+    sf_free(line);
+
+    /* Overdue on 2026-04-21: the action due 04-10. */
+    CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, c, 20260421));
+    CHECK(count >= 1 && items[count - 1].kind == SF_OVERDUE_ACTION && items[count - 1].action_id == 1);
+    sf_free(items);
+    CHECK_STATUS(SF_OK, sf_case_next_deadline(&deadline, c));
+    CHECK(deadline == 20260410);
+
+    /* A revision: copy, change, offer. Without a reason it is refused, and nothing changes. */
+    CHECK_STATUS(SF_OK, sf_plan_from_case(&rev, c, 0));
+    CHECK_STATUS(SF_OK, sf_plan_set_action_status(rev, 0, SF_ACTION_IN_PROGRESS));
+    CHECK_STATUS(SF_OK, sf_case_revise_plan(&o, c, dir, "c", t0 + 8 * day, rev));
+    CHECK(!o.accepted && o.guard == SF_GUARD_REVISION_REASON && strlen(o.reason) > 0);
+    CHECK(o.from_state == SF_STATE_PLAN_ACTIVE && o.to_state == SF_STATE_PLAN_ACTIVE);
+    CHECK_STATUS(SF_OK, sf_plan_set_revision_reason(rev, "moved house"));
+    ACCEPTED(sf_case_revise_plan(O, c, dir, "c", t0 + 8 * day, rev));
+    sf_plan_free(rev);
+    CHECK_STATUS(SF_OK, sf_case_plan(&pi, c, 0));
+    CHECK(pi.version == 2);
+
+    /* Escalation closes the case; a later event is refused (a value, not an error). */
+    ACCEPTED(sf_case_escalate(O, c, dir, "c", t0 + 9 * day, "safety concern"));
+    CHECK_STATUS(SF_OK, sf_case_exit_reason(&reason, c));
+    CHECK(reason == SF_EXIT_ESCALATED);
+    CHECK_STATUS(SF_OK, sf_case_update_action(&o, c, dir, "c", t0 + 10 * day, 1, SF_ACTION_DONE, NULL));
+    CHECK(!o.accepted && o.guard == SF_GUARD_NO_TRANSITION);
+    /* An event earlier than the last is bad input. */
+    CHECK_STATUS(SF_EINVAL, sf_case_reopen(&o, c, dir, "c", t0, "again"));
+    ACCEPTED(sf_case_reopen(O, c, dir, "c", t0 + 11 * day, "again"));
+    sf_case_free(c);
+}
+
+static void test_table_and_names(void) {
+    size_t rows = 0, i;
+    sf_transition t;
+    const char *s = NULL;
+    int saw_reopen = 0;
+    CHECK_STATUS(SF_OK, sf_lifecycle_row_count(&rows));
+    CHECK(rows > 10);
+    for (i = 0; i < rows; ++i) {
+        CHECK_STATUS(SF_OK, sf_lifecycle_row(&t, i));
+        if (t.event == SF_EVENT_CASE_REOPENED) {
+            saw_reopen = 1;
+            CHECK(t.from_states == (1u << SF_STATE_CLOSED) && t.to_state == SF_STATE_AWAITING_CONSENT);
+        }
+    }
+    CHECK(saw_reopen);
+    CHECK_STATUS(SF_OK, sf_enum_name(&s, SF_ENUM_DECISION_RULE, SF_RULE_CONFIDENTIAL));
+    CHECK(strcmp(s, "confidential") == 0);
+    CHECK_STATUS(SF_OK, sf_enum_label(&s, SF_ENUM_STATE, SF_STATE_PLAN_ACTIVE));
+    CHECK(strcmp(s, "plan active") == 0);
+    CHECK_STATUS(SF_OK, sf_enum_name(&s, SF_ENUM_LEGAL_BASIS, SF_BASIS_PRIVACY_IPP11));
+    CHECK(strcmp(s, "privacy_ipp11") == 0);
+}
+
+static void test_disclosure_archives_store(void) {
+    sf_case *c = active_case(2), *back = NULL;
+    sf_ledger *l = NULL, *l2 = NULL;
+    sf_store *s = NULL, *s2 = NULL;
+    sf_categories *cats = NULL;
+    const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD}, police = {SF_PARTY_AGENCY, SF_AGENCY_POLICE};
+    const uint32_t hine = 1, tama = 2;
+    sf_consent k;
+    sf_request r;
+    sf_decision d;
+    sf_sharing sh;
+    sf_declined dec;
+    sf_info_item items[2];
+    int shown[2] = {9, 9}, rec = -1, ok = 0, regional = -1, areas[] = {SF_ISSUE_HOUSING};
+    char *missing = NULL, *text = NULL;
+    uint8_t *bytes = NULL;
+    size_t size = 0, consents = 0, sharings = 0, declined = 0, audit = 0;
+    uint64_t v = 0, v2 = 0;
+    uint32_t cid = 0;
+    const char *reasons[] = {"s66J: not held"};
+    sf_case_summary *list = NULL;
+    sf_case_query q = {SF_STATE_PLAN_ACTIVE, -1, 0, 0};
+
+    CHECK_STATUS(SF_OK, sf_categories_new(&cats));
+    CHECK_STATUS(SF_OK, sf_categories_add(&regional, cats, "whanau_ora", "Wh\xC4\x81nau Ora notes"));
+    CHECK(regional == SF_CATEGORY_COUNT_);
+    CHECK_STATUS(SF_OK, sf_ledger_new(&l, c, dir, -1, -1, cats));
+    CHECK_STATUS(SF_OK, sf_ledger_set_issue_areas(l, areas, 1, "c", t0 + 8 * day));
+    memset(&k, 0, sizeof k);
+    k.subject = hine;
+    k.given_by = hine;
+    k.recipients = &msd;
+    k.recipient_count = 1;
+    k.categories = 1ull << SF_CATEGORY_HOUSING;
+    k.purposes = 1u << SF_PURPOSE_MEETING;
+    k.from = 20260101;
+    k.until = 20261231;
+    k.signed_on = 20260302;
+    k.form_version = "v";
+    k.recorded_by = "c";
+    k.recorded_at = t0 + 8 * day + hour;
+    CHECK_STATUS(SF_OK, sf_ledger_give(&cid, l, &k));
+    CHECK(cid == 1);
+    /* A child cannot consent for themselves. */
+    k.subject = tama;
+    k.given_by = tama;
+    CHECK_STATUS(SF_ECONSENT, sf_ledger_give(&cid, l, &k));
+
+    r.discloser = msd;
+    r.subjects = &hine;
+    r.subject_count = 1;
+    r.category = SF_CATEGORY_HOUSING;
+    r.recipient = msd;
+    r.purpose = SF_PURPOSE_MEETING;
+    r.at = t0 + 9 * day;
+    CHECK_STATUS(SF_OK, sf_ledger_decide(&d, l, &r, "aroha"));
+    CHECK(d.permit == 1 && d.rule == SF_RULE_CONSENT && d.consent == 1);
+    r.recipient = police;
+    CHECK_STATUS(SF_OK, sf_ledger_decide(&d, l, &r, "constable"));
+    CHECK(d.permit == 0 && d.rule == SF_RULE_RECIPIENT_NOT_NAMED);
+    CHECK_STATUS(SF_OK, sf_ledger_explain(&text, l, &d));
+    CHECK(strstr(text, "refused for Hine") != NULL);
+    sf_free(text);
+    items[0].subjects = &hine;
+    items[0].subject_count = 1;
+    items[0].category = SF_CATEGORY_HOUSING;
+    items[1] = items[0];
+    items[1].category = SF_CATEGORY_HEALTH;
+    CHECK_STATUS(SF_OK, sf_ledger_view(shown, l, items, 2, msd, SF_PURPOSE_MEETING, t0 + 9 * day + hour, "aroha"));
+    CHECK(shown[0] == 1 && shown[1] == 0);
+
+    /* Prepared for the day: the same answers from the table. */
+    CHECK_STATUS(SF_OK, sf_ledger_prepare(l, 20260311));
+    r.recipient = msd;
+    CHECK_STATUS(SF_OK, sf_ledger_check(&d, l, &r));
+    CHECK(d.permit == 1);
+    /* Withdrawal: later decisions deny; the past still permits (time travel). */
+    CHECK_STATUS(SF_OK, sf_ledger_withdraw(l, hine, &msd, -1, "c", t0 + 10 * day));
+    r.at = t0 + 10 * day + hour;
+    CHECK_STATUS(SF_OK, sf_ledger_check(&d, l, &r));
+    CHECK(d.permit == 0 && d.rule == SF_RULE_WITHDRAWN);
+    r.at = t0 + 9 * day;
+    CHECK_STATUS(SF_OK, sf_ledger_check(&d, l, &r));
+    CHECK(d.permit == 1);
+
+    memset(&sh, 0, sizeof sh);
+    sh.subjects = &tama;
+    sh.subject_count = 1;
+    sh.category = SF_CATEGORY_CHILD_PROTECTION;
+    sh.description = "attendance record";
+    sh.discloser = msd;
+    sh.recipient = police;
+    sh.at = t0 + 11 * day;
+    sh.basis = SF_BASIS_OT_S66;
+    sh.s66c = SF_S66C_NONE;
+    sh.purpose = "investigation";
+    sh.approver = "manager";
+    sh.necessity = "bears on safety";
+    CHECK_STATUS(SF_OK, sf_ledger_share(&rec, &missing, l, &sh, "aroha"));
+    CHECK(rec == 0 && missing && strstr(missing, "who requested it under s66") != NULL);
+    sf_free(missing);
+    sh.requested_by = "Constable Rewi";
+    sh.not_told_reason = "risk to Tama";
+    CHECK_STATUS(SF_OK, sf_ledger_share(&rec, &missing, l, &sh, "aroha"));
+    CHECK(rec == 1 && missing == NULL);
+
+    memset(&dec, 0, sizeof dec);
+    dec.requester = police;
+    dec.subjects = &hine;
+    dec.subject_count = 1;
+    dec.category = SF_CATEGORY_HEALTH;
+    dec.basis = SF_BASIS_OT_S66;
+    dec.reasons = reasons;
+    dec.reason_count = 1;
+    dec.decided_by = "manager";
+    dec.at = t0 + 12 * day;
+    CHECK_STATUS(SF_OK, sf_ledger_decline(&rec, NULL, l, &dec, "manager"));
+    CHECK(rec == 1);
+
+    CHECK_STATUS(SF_OK, sf_ledger_counts(&consents, NULL, &sharings, &declined, &audit, l));
+    CHECK(consents == 1 && sharings == 1 && declined == 1 && audit >= 8);
+    CHECK_STATUS(SF_OK, sf_ledger_audit_verify(&ok, NULL, l));
+    CHECK(ok == 1);
+    CHECK_STATUS(SF_OK, sf_ledger_audit_text(&text, l));
+    CHECK_STATUS(SF_OK, sf_audit_verify_text(&ok, NULL, text));
+    CHECK(ok == 1);
+    {
+        char *p = strstr(text, "permit");
+        uint64_t bad = 0;
+        if (p) *p = 'P';
+        CHECK_STATUS(SF_OK, sf_audit_verify_text(&ok, &bad, text));
+        CHECK(ok == 0 && bad > 0);
+    }
+    sf_free(text);
+
+    /* Archives: a case and a ledger, binary and text. */
+    CHECK_STATUS(SF_OK, sf_case_save(&bytes, &size, c, SF_ENCODING_TEXT));
+    CHECK_STATUS(SF_OK, sf_case_load(&back, bytes, size));
+    bytes[size - 1] ^= 1;
+    {
+        sf_case *damaged = NULL;
+        CHECK_STATUS(SF_ECHECKSUM, sf_case_load(&damaged, bytes, size));
+        CHECK(damaged == NULL);
+    }
+    sf_free(bytes);
+    CHECK_STATUS(SF_OK, sf_ledger_save(&bytes, &size, l, SF_ENCODING_BINARY));
+    CHECK_STATUS(SF_OK, sf_ledger_load(&l2, bytes, size, c, dir));
+    CHECK_STATUS(SF_OK, sf_ledger_counts(&consents, NULL, NULL, NULL, &size, l2));
+    CHECK(consents == 1 && size == audit + 0);
+    sf_free(bytes);
+
+    /* The store: two handles on one file; the one behind gets a conflict. */
+    CHECK_STATUS(SF_OK, sf_store_open(&s, "capi-store.db", 0));
+    CHECK_STATUS(SF_OK, sf_store_open(&s2, "capi-store.db", 0));
+    CHECK_STATUS(SF_OK, sf_store_version(&v, s, 2));
+    if (v > 0) { /* a rerun: start afresh */
+        sf_store_free(s);
+        sf_store_free(s2);
+        remove("capi-store.db");
+        remove("capi-store.db-wal");
+        remove("capi-store.db-shm");
+        CHECK_STATUS(SF_OK, sf_store_open(&s, "capi-store.db", 0));
+        CHECK_STATUS(SF_OK, sf_store_open(&s2, "capi-store.db", 0));
+    }
+    CHECK_STATUS(SF_OK, sf_store_append(&v, s, back, 0));
+    CHECK_STATUS(SF_ECONFLICT, sf_store_append(&v2, s2, back, 0));
+    CHECK_STATUS(SF_OK, sf_store_list(&list, &size, s2, &q));
+    CHECK(size == 1 && list[0].id == 2 && list[0].coordinator == worker && list[0].version == v);
+    sf_free(list);
+    CHECK_STATUS(SF_OK, sf_store_put_ledger(s, 2, l, 0));
+    CHECK_STATUS(SF_ECONFLICT, sf_store_put_ledger(s2, 2, l, 0));
+    sf_ledger_free(l2);
+    CHECK_STATUS(SF_OK, sf_store_load_ledger(&l2, s2, 2, back, dir));
+    CHECK_STATUS(SF_OK, sf_store_size(&v2, s2));
+    CHECK(v2 == 1);
+
+    sf_store_free(s2);
+    sf_store_free(s);
+    sf_ledger_free(l2);
+    sf_ledger_free(l);
+    sf_categories_free(cats);
+    sf_case_free(back);
+    sf_case_free(c);
+}
+
+/* Errors are per thread: each thread sees its own last error. */
+static int error_thread(void *arg) {
+    const int which = *(const int *)arg;
+    int i, bad = 0;
+    for (i = 0; i < 2000; ++i) {
+        const char *s = NULL;
+        if (which == 0) {
+            if (sf_state_name(&s, 99) != SF_EINVAL) ++bad;
+            if (sf_error_last_code() != SF_EINVAL || !strstr(sf_error_last(), "unknown state")) ++bad;
+        } else {
+            if (sf_case_state(NULL, NULL) != SF_ENULLARG) ++bad;
+            if (sf_error_last_code() != SF_ENULLARG || !strstr(sf_error_last(), "NULL")) ++bad;
+        }
+    }
+    return bad;
+}
+
+static void test_threads(void) {
+    thrd_t t[4];
+    int which[4] = {0, 1, 0, 1}, i, bad = 0;
+    for (i = 0; i < 4; ++i) CHECK(thrd_create(&t[i], error_thread, &which[i]) == thrd_success);
+    for (i = 0; i < 4; ++i) {
+        int r = 0;
+        thrd_join(t[i], &r);
+        bad += r;
+    }
+    CHECK(bad == 0);
+}
+
+int main(void) {
+    CHECK_STATUS(SF_OK, sf_directory_new(&dir));
+    CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
+    test_lifecycle();
+    test_table_and_names();
+    test_disclosure_archives_store();
+    test_threads();
+    sf_directory_free(dir);
+    return check_summary();
+}
