@@ -7,6 +7,8 @@
 #include "sfcore/archive.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <tuple>
 #include <cstring>
 #include <istream>
 #include <limits>
@@ -82,6 +84,14 @@ template <class T>
 struct is_vector : std::false_type {};
 template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T>
+struct is_deque : std::false_type {};
+template <class T, class A>
+struct is_deque<std::deque<T, A>> : std::true_type {};
+template <class T>
+struct is_tuple : std::false_type {};
+template <class... T>
+struct is_tuple<std::tuple<T...>> : std::true_type {};
 template <class T>
 struct is_variant : std::false_type {};
 template <class... T>
@@ -241,16 +251,18 @@ struct walker {
                 if (has) (*this)(x.emplace());
                 else x.reset();
             }
-        } else if constexpr (is_vector<T>::value) {
+        } else if constexpr (is_vector<T>::value || is_deque<T>::value) {
             const std::uint32_t n = count(x.size());
             if constexpr (saving) {
                 for (auto& e : x) (*this)(e);
             } else {
                 x.clear();
                 // Room for what the bytes left could hold at 8 bytes an element, at most.
-                x.reserve(std::min<std::size_t>(n, remaining() / 8));
+                if constexpr (is_vector<T>::value) x.reserve(std::min<std::size_t>(n, remaining() / 8));
                 for (std::uint32_t i = 0; i < n; ++i) (*this)(x.emplace_back());
             }
+        } else if constexpr (is_tuple<T>::value) {
+            std::apply([this](auto&... f) { ((*this)(f), ...); }, x);
         } else if constexpr (is_variant<T>::value) {
             std::uint8_t index = static_cast<std::uint8_t>(x.index());
             ar & index;
@@ -292,8 +304,8 @@ struct archive_access {
         std::vector<std::string> category_names, category_labels;  // beyond the built-in ones
         std::vector<disclosure_consent> consents;
         std::vector<consent_withdrawal> withdrawals;
-        std::vector<disclosure_ledger::mark> marks;
-        std::vector<disclosure_ledger::necessity_change> necessity;  // after the first (built-in) one
+        std::vector<std::tuple<instant, member_id, category, bool>> marks;  // at, subject, category, confidential
+        std::vector<std::tuple<instant, category_set>> necessity;  // after the first (built-in) one
         std::vector<sharing_record> sharings;
         std::vector<declined_request> declined;
         std::deque<audit_entry> audit;
@@ -308,8 +320,8 @@ struct archive_access {
         }
         r.consents = l.consents_;
         r.withdrawals = l.withdrawals_;
-        r.marks = l.marks_;
-        r.necessity.assign(l.necessity_.begin() + 1, l.necessity_.end());
+        for (const auto& m : l.marks_) r.marks.emplace_back(m.at, m.subject, m.what, m.confidential);
+        for (auto n = l.necessity_.begin() + 1; n != l.necessity_.end(); ++n) r.necessity.emplace_back(n->at, n->necessary);
         r.sharings = l.sharings_;
         r.declined = l.declined_;
         r.audit = l.audit_.entries_;
@@ -334,8 +346,8 @@ struct archive_access {
         std::vector<step> steps;
         for (std::size_t i = 0; i < r.consents.size(); ++i) steps.push_back({key(r.consents[i].recorded_at), 0, i});
         for (std::size_t i = 0; i < r.withdrawals.size(); ++i) steps.push_back({key(r.withdrawals[i].at), 1, i});
-        for (std::size_t i = 0; i < r.marks.size(); ++i) steps.push_back({key(r.marks[i].at), 2, i});
-        for (std::size_t i = 0; i < r.necessity.size(); ++i) steps.push_back({key(r.necessity[i].at), 3, i});
+        for (std::size_t i = 0; i < r.marks.size(); ++i) steps.push_back({key(std::get<0>(r.marks[i])), 2, i});
+        for (std::size_t i = 0; i < r.necessity.size(); ++i) steps.push_back({key(std::get<0>(r.necessity[i])), 3, i});
         for (std::size_t i = 0; i < r.sharings.size(); ++i) steps.push_back({key(r.sharings[i].at), 4, i});
         for (std::size_t i = 0; i < r.declined.size(); ++i) steps.push_back({key(r.declined[i].at), 5, i});
         std::stable_sort(steps.begin(), steps.end(), [](const step& a, const step& b) { return a.at < b.at; });
@@ -348,16 +360,16 @@ struct archive_access {
             }
             case 1: l.withdraw(r.withdrawals[s.index]); break;
             case 2: {
-                const auto& m = r.marks[s.index];
-                l.mark_confidential(m.subject, m.what, m.confidential, "archive", m.at);
+                const auto& [at, subject, what, confidential] = r.marks[s.index];
+                l.mark_confidential(subject, what, confidential, "archive", at);
                 break;
             }
             case 3: {
-                const auto& n = r.necessity[s.index];
-                l.check_order(checked_instant(n.at));
-                if (l.categories_.size() < 64 && (n.necessary >> l.categories_.size())) malformed("a necessity names an unknown category");
-                l.necessity_.push_back({n.at, n.necessary});
-                l.last_change_ = n.at;
+                const auto& [at, necessary] = r.necessity[s.index];
+                l.check_order(checked_instant(at));
+                if (l.categories_.size() < 64 && (necessary >> l.categories_.size())) malformed("a necessity names an unknown category");
+                l.necessity_.push_back({at, necessary});
+                l.last_change_ = at;
                 break;
             }
             case 4:
@@ -383,30 +395,11 @@ void walk_ledger(W& w, archive_access::ledger_record& r) {
     w(r.category_labels);
     w(r.consents);
     w(r.withdrawals);
-    const std::uint32_t marks = w.count(r.marks.size());
-    if constexpr (!W::saving) r.marks.resize(0);
-    for (std::uint32_t i = 0; i < marks; ++i) {
-        if constexpr (!W::saving) r.marks.emplace_back();
-        auto& m = r.marks[i];
-        w(m.at);
-        w(m.subject);
-        w(m.what);
-        w(m.confidential);
-    }
-    const std::uint32_t necessity = w.count(r.necessity.size());
-    for (std::uint32_t i = 0; i < necessity; ++i) {
-        if constexpr (!W::saving) r.necessity.emplace_back();
-        auto& n = r.necessity[i];
-        w(n.at);
-        w(n.necessary);
-    }
+    w(r.marks);
+    w(r.necessity);
     w(r.sharings);
     w(r.declined);
-    const std::uint32_t entries = w.count(r.audit.size());
-    for (std::uint32_t i = 0; i < entries; ++i) {
-        if constexpr (!W::saving) r.audit.emplace_back();
-        w(r.audit[i]);
-    }
+    w(r.audit);
 }
 
 namespace {
@@ -593,9 +586,7 @@ disclosure_ledger load_ledger(const void* data, std::size_t size, const case_fil
 bytes save_archive(const audit_log& a, archive_encoding encoding) {
     return detail::save_framed(archive_content::audit, encoding, [&a](auto& w) {
         w.template version<audit_log>();
-        auto& entries = detail::archive_access::entries(const_cast<audit_log&>(a));  // saving only reads
-        const std::uint32_t n = w.count(entries.size());
-        for (std::uint32_t i = 0; i < n; ++i) w(entries[i]);
+        w(detail::archive_access::entries(const_cast<audit_log&>(a)));  // saving only reads
     });
 }
 
@@ -604,8 +595,7 @@ audit_log load_audit(const void* data, std::size_t size) {
     auto& entries = detail::archive_access::entries(a);
     detail::load_framed(data, size, archive_content::audit, [&](auto& w) {
         w.template version<audit_log>();
-        const std::uint32_t n = w.count();
-        for (std::uint32_t i = 0; i < n; ++i) w(entries.emplace_back());
+        w(entries);
     });
     return a;
 }
