@@ -3,6 +3,7 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 BENCH_BUILD ?= build-bench
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
@@ -13,7 +14,7 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan bench fuzz abi-baseline clean
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan test-tsan bench fuzz abi-baseline clean
 
 all: build
 
@@ -63,6 +64,15 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+## test-tsan: the concurrency tests (C++ shared_ledger, C threads) under ThreadSanitizer (build-tsan/).
+test-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_SANITIZE=thread -DSFCORE_BUILD_DOCS=OFF \
+	  -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
+	  > $(TSAN_BUILD).configure.log 2>&1 || (cat $(TSAN_BUILD).configure.log; exit 1)
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target sfcore_tests sfcore_capi_case_tests
+	TSAN_OPTIONS=halt_on_error=1 SFCORE_CONCURRENCY_ROUNDS=2000 $(TSAN_BUILD)/tests/sfcore_tests "[concurrency]"
+	cd $(TSAN_BUILD)/tests && TSAN_OPTIONS=halt_on_error=1 ./sfcore_capi_case_tests
+
 ## bench: the benchmarks, in an optimised build (build-bench/); results in build-bench/bench.json and docs/performance.md.
 bench: deps
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DSFCORE_BUILD_BENCH=ON -DSFCORE_BUILD_TESTS=OFF \
@@ -95,4 +105,4 @@ abi-baseline: build
 	  --out-file capi/abi/libsfcore_c.so.$$(echo $(shell grep -m1 -o 'VERSION [0-9]*' CMakeLists.txt | cut -d' ' -f2)).abi $(BUILD)/libsfcore_c.so
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info

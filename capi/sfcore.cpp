@@ -154,7 +154,7 @@ int sf_directory_add_agency(uint32_t* out_id, sf_directory* dir, const char* nam
 int sf_directory_find_agency(uint32_t* out_id, const sf_directory* dir, const char* name) {
     return call([&] {
         auto& o = need(out_id, "out_id");
-        const auto d = need(dir, "dir");
+        const auto& d = need(dir, "dir");
         const auto n = sfcore::checked_utf8(text(name, "name"), "name");
         const auto id = d.impl.find_by_name(n);
         if (!id) throw sfcore::error(sfcore::errc::not_found, "no agency named \"" + n + "\"");
@@ -212,8 +212,8 @@ int sf_case_open(sf_case** out, const sf_directory* dir, uint64_t case_id, const
     return call([&] {
         auto& o = need(out, "out");
         o = nullptr;
-        const auto d = need(dir, "dir");
-        const auto r = need(referral, "referral");
+        const auto& d = need(dir, "dir");
+        const auto& r = need(referral, "referral");
         auto c = sfcore::case_file::open(sfcore::case_id{case_id}, d.impl, r.impl, text(recorded_by, "recorded_by"),
                                          sfcore::instant_from_unix(recorded_at));
         o = make_handle<sf_case>(std::move(c));
@@ -233,7 +233,7 @@ int sf_case_id(uint64_t* out, const sf_case* c) {
 int sf_case_referral(int* out_source, uint32_t* out_agency_id, int32_t* out_received, const sf_case* c) {
     return call([&] {
         auto& src = need(out_source, "out_source");
-        const auto r = need(c, "case").impl.referral();
+        const auto& r = need(c, "case").impl.referral();
         src = static_cast<int>(r.source);
         if (out_agency_id) *out_agency_id = r.agency ? r.agency->value() : 0;
         if (out_received) *out_received = sfcore::to_yyyymmdd(r.received);
@@ -335,7 +335,7 @@ int offer(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who,
     return call([&] {
         auto& o = need(out, "out");
         auto k = need(c, "case");
-        const auto d = need(dir, "dir");
+        const auto& d = need(dir, "dir");
         const std::string_view w = text(who, "who");
         const outcome r = k.impl.record(d.impl, w, instant_of(when), payload());
         last_reason = r.reason;
@@ -448,7 +448,7 @@ int sf_directory_add_practitioner(uint32_t* out_id, sf_directory* dir, uint32_t 
 int sf_directory_practitioner(const char** out_name, uint32_t* out_agency_id, const sf_directory* dir, uint32_t id) {
     return call([&] {
         auto& o = need(out_name, "out_name");
-        const auto p = need(dir, "dir").impl.practitioner_at(practitioner_id{id});
+        const auto& p = need(dir, "dir").impl.practitioner_at(practitioner_id{id});
         o = p.name.c_str();
         if (out_agency_id) *out_agency_id = p.agency.value();
     });
@@ -457,7 +457,7 @@ int sf_directory_practitioner(const char** out_name, uint32_t* out_agency_id, co
 int sf_directory_counts(size_t* out_agencies, size_t* out_practitioners, const sf_directory* dir) {
     return call([&] {
         auto& o = need(out_agencies, "out_agencies");
-        const auto d = need(dir, "dir");
+        const auto& d = need(dir, "dir");
         o = d.impl.all().size();
         if (out_practitioners) *out_practitioners = d.impl.practitioners().size();
     });
@@ -734,7 +734,7 @@ int sf_plan_set_action_status(sf_plan* plan, size_t index, int status) {
 int sf_case_counts_get(sf_case_counts* out, const sf_case* c) {
     return call([&] {
         auto& o = need(out, "out");
-        const auto k = need(c, "case").impl;
+        const auto& k = need(c, "case").impl;
         o.events = k.journal().size();
         o.members = k.members().size();
         o.meetings = k.meetings().size();
@@ -746,7 +746,7 @@ int sf_case_counts_get(sf_case_counts* out, const sf_case* c) {
 int sf_case_member(sf_member_info* out, const char** out_name, const sf_case* c, uint32_t id) {
     return call([&] {
         auto& o = need(out, "out");
-        const auto k = need(c, "case").impl;
+        const auto& k = need(c, "case").impl;
         const member& m = k.member_at(member_id{id});
         o.id = m.id.value();
         o.role = static_cast<int>(m.role);
@@ -809,7 +809,7 @@ int sf_case_action(sf_action_info* out, const char** out_description, const sf_c
 
 int sf_case_roles(uint32_t* out_coordinator, uint32_t* out_lead_agency, uint32_t* out_lead_contact, const sf_case* c) {
     return call([&] {
-        const auto r = need(c, "case").impl.roles();
+        const auto& r = need(c, "case").impl.roles();
         if (out_coordinator) *out_coordinator = r.coordinator ? r.coordinator->value() : 0;
         if (out_lead_agency) *out_lead_agency = r.lead_agency ? r.lead_agency->value() : 0;
         if (out_lead_contact) *out_lead_contact = r.lead_contact ? r.lead_contact->value() : 0;
@@ -830,8 +830,8 @@ int sf_case_event(sf_event_info* out, const char** out_who, const sf_case* c, si
 int sf_case_describe_event(char** out, const sf_case* c, const sf_directory* dir, size_t index) {
     return call([&] {
         auto& o = need(out, "out");
-        const auto k = need(c, "case").impl;
-        const auto d = need(dir, "dir").impl;
+        const auto& k = need(c, "case").impl;
+        const auto& d = need(dir, "dir").impl;
         if (index >= k.journal().size()) throw error(errc::out_of_range, "no event " + std::to_string(index));
         o = string_out(describe(k.journal()[index], k, d));
     });
@@ -839,7 +839,7 @@ int sf_case_describe_event(char** out, const sf_case* c, const sf_directory* dir
 
 int sf_case_exit_reason(int* out, const sf_case* c) {
     return call([&] {
-        const auto r = need(c, "case").impl.exit_reason();
+        const auto& r = need(c, "case").impl.exit_reason();
         need(out, "out") = r ? static_cast<int>(*r) : -1;
     });
 }
@@ -934,7 +934,7 @@ int sf_ledger_give(uint32_t* out_consent_id, sf_ledger* ledger, const sf_consent
     return call([&] {
         auto& o = need(out_consent_id, "out_consent_id");
         auto l = need(ledger, "ledger");
-        const auto k = need(consent, "consent");
+        const auto& k = need(consent, "consent");
         if (k.recipient_count > 0 && !k.recipients) throw error(errc::null_argument, "recipients is NULL");
         disclosure_consent x;
         x.subject = member_id{k.subject};
@@ -1009,7 +1009,7 @@ int sf_ledger_decide(sf_decision* out, sf_ledger* ledger, const sf_request* requ
 int sf_ledger_check(sf_decision* out, const sf_ledger* ledger, const sf_request* request) {
     return call([&] {
         auto& o = need(out, "out");
-        const auto l = need(ledger, "ledger");
+        const auto& l = need(ledger, "ledger");
         const auto& r = need(request, "request");
         if (r.subject_count == 1 && r.subjects) {  // one person: no request object to build
             o = to_c(l.impl.check(party_of(r.discloser), member_id{r.subjects[0]}, category_of(r.category),
@@ -1023,7 +1023,7 @@ int sf_ledger_check(sf_decision* out, const sf_ledger* ledger, const sf_request*
 int sf_ledger_explain(char** out, const sf_ledger* ledger, const sf_decision* d) {
     return call([&] {
         auto& o = need(out, "out");
-        const auto l = need(ledger, "ledger");
+        const auto& l = need(ledger, "ledger");
         const auto& x = need(d, "decision");
         decision dd;
         dd.permit = x.permit != 0;
@@ -1038,7 +1038,7 @@ int sf_ledger_share(int* out_recorded, char** out_missing, sf_ledger* ledger, co
     return call([&] {
         auto& rec = need(out_recorded, "out_recorded");
         auto l = need(ledger, "ledger");
-        const auto s = need(sharing, "sharing");
+        const auto& s = need(sharing, "sharing");
         if (out_missing) *out_missing = nullptr;
         sharing_record r;
         r.subjects = member_list(s.subjects, s.subject_count, "subjects");
@@ -1066,7 +1066,7 @@ int sf_ledger_decline(int* out_recorded, char** out_missing, sf_ledger* ledger, 
     return call([&] {
         auto& rec = need(out_recorded, "out_recorded");
         auto l = need(ledger, "ledger");
-        const auto d = need(declined, "declined");
+        const auto& d = need(declined, "declined");
         if (out_missing) *out_missing = nullptr;
         declined_request r;
         r.requester = party_of(d.requester);
@@ -1085,7 +1085,7 @@ int sf_ledger_decline(int* out_recorded, char** out_missing, sf_ledger* ledger, 
 int sf_ledger_notice(char** out_text, const sf_ledger* ledger, uint32_t member, int purpose_, int64_t at) {
     return call([&] {
         auto& o = need(out_text, "out_text");
-        const auto l = need(ledger, "ledger");
+        const auto& l = need(ledger, "ledger");
         o = string_out(l.impl.notice(member_id{member}, enum_from_int<purpose>(purpose_), instant_of(at)).text);
     });
 }
@@ -1116,7 +1116,7 @@ int sf_ledger_counts(size_t* out_consents, size_t* out_withdrawals, size_t* out_
                      size_t* out_audit_entries, const sf_ledger* ledger) {
     return call([&] {
         auto& o = need(out_consents, "out_consents");
-        const auto l = need(ledger, "ledger").impl;
+        const auto& l = need(ledger, "ledger").impl;
         o = l.consents().size();
         if (out_withdrawals) *out_withdrawals = l.withdrawals().size();
         if (out_sharings) *out_sharings = l.sharings().size();
@@ -1128,7 +1128,7 @@ int sf_ledger_counts(size_t* out_consents, size_t* out_withdrawals, size_t* out_
 int sf_ledger_audit_verify(int* out_ok, uint64_t* out_first_bad, const sf_ledger* ledger) {
     return call([&] {
         auto& o = need(out_ok, "out_ok");
-        const auto v = need(ledger, "ledger").impl.audit().verify();
+        const auto& v = need(ledger, "ledger").impl.audit().verify();
         o = v.ok ? 1 : 0;
         if (out_first_bad) *out_first_bad = v.first_bad;
     });
@@ -1162,8 +1162,8 @@ int sf_ledger_load(sf_ledger** out, const uint8_t* data, size_t size, const sf_c
     return call([&] {
         auto& o = need(out, "out");
         o = nullptr;
-        const auto k = need(c, "case").impl;
-        const auto d = need(dir, "dir").impl;
+        const auto& k = need(c, "case").impl;
+        const auto& d = need(dir, "dir").impl;
         o = make_handle<sf_ledger>(load_ledger(archive_in(data, size), size, k, d));
     });
 }
@@ -1216,7 +1216,7 @@ int sf_store_list(sf_case_summary** out_items, size_t* out_count, const sf_store
     return call([&] {
         auto& items = need(out_items, "out_items");
         auto& count = need(out_count, "out_count");
-        const auto s = need(store, "store");
+        const auto& s = need(store, "store");
         case_query q;
         if (query) {
             if (query->state >= 0) q.state = enum_from_int<state>(query->state);
@@ -1251,9 +1251,9 @@ int sf_store_load_ledger(sf_ledger** out, const sf_store* store, uint64_t id, co
     return call([&] {
         auto& o = need(out, "out");
         o = nullptr;
-        const auto s = need(store, "store");
-        const auto k = need(c, "case").impl;
-        const auto d = need(dir, "dir").impl;
+        const auto& s = need(store, "store");
+        const auto& k = need(c, "case").impl;
+        const auto& d = need(dir, "dir").impl;
         o = make_handle<sf_ledger>(s.impl.load_ledger(case_id{id}, k, d));
     });
 }

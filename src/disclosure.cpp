@@ -460,6 +460,11 @@ decision disclosure_ledger::check_in_full(const disclosure_request& r) const {
 
 decision disclosure_ledger::decide(const disclosure_request& r, std::string_view actor) {
     const decision d = check(r);
+    record_decision(r, d, actor);
+    return d;
+}
+
+void disclosure_ledger::record_decision(const disclosure_request& r, const decision& d, std::string_view actor) {
     std::string subjects;
     for (auto s : r.subjects) subjects += (subjects.empty() ? "" : ",") + std::to_string(s.value());
     audit_.append(r.at, audit_kind::decision, checked_nonblank_utf8(actor, "actor"),
@@ -467,7 +472,6 @@ decision disclosure_ledger::decide(const disclosure_request& r, std::string_view
                       "|category=" + categories_.name(r.what) + "|purpose=" + to_string(r.why) + "|discloser=" +
                       to_string(r.discloser.kind) + ":" + std::to_string(r.discloser.id) + "|recipient=" +
                       to_string(r.recipient.kind) + ":" + std::to_string(r.recipient.id));
-    return d;
 }
 
 std::string disclosure_ledger::explain(const decision& d) const {

@@ -389,6 +389,9 @@ public:
 
 private:
     friend struct detail::archive_access;
+    friend class shared_ledger;
+    // The audit entry of a decision check() made (decide() is check() and this).
+    void record_decision(const disclosure_request& r, const decision& d, std::string_view actor);
     struct subject_info {
         member_id id;
         std::string name;

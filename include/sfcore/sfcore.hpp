@@ -23,6 +23,7 @@
 #include "sfcore/model.hpp"
 #include "sfcore/referral.hpp"
 #include "sfcore/report.hpp"
+#include "sfcore/shared.hpp"
 #include "sfcore/store.hpp"
 #include "sfcore/text.hpp"
 #include "sfcore/time.hpp"

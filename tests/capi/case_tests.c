@@ -1,9 +1,9 @@
-/* The C ABI end to end (C11): a case through its lifecycle, the transition
+/* The C ABI end to end (C11, POSIX threads): a case through its lifecycle, the transition
    table, disclosure, archives, the store, and per-thread errors. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "check.h"
 #include "sfcore.h"
@@ -329,7 +329,7 @@ static void test_disclosure_archives_store(void) {
 }
 
 /* Errors are per thread: each thread sees its own last error. */
-static int error_thread(void *arg) {
+static void *error_thread(void *arg) {
     const int which = *(const int *)arg;
     int i, bad = 0;
     for (i = 0; i < 2000; ++i) {
@@ -342,17 +342,17 @@ static int error_thread(void *arg) {
             if (sf_error_last_code() != SF_ENULLARG || !strstr(sf_error_last(), "NULL")) ++bad;
         }
     }
-    return bad;
+    return (void *)(intptr_t)bad;
 }
 
 static void test_threads(void) {
-    thrd_t t[4];
+    pthread_t t[4];
     int which[4] = {0, 1, 0, 1}, i, bad = 0;
-    for (i = 0; i < 4; ++i) CHECK(thrd_create(&t[i], error_thread, &which[i]) == thrd_success);
+    for (i = 0; i < 4; ++i) CHECK(pthread_create(&t[i], NULL, error_thread, &which[i]) == 0);
     for (i = 0; i < 4; ++i) {
-        int r = 0;
-        thrd_join(t[i], &r);
-        bad += r;
+        void *r = NULL;
+        pthread_join(t[i], &r);
+        bad += (int)(intptr_t)r;
     }
     CHECK(bad == 0);
 }
