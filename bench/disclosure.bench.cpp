@@ -174,3 +174,27 @@ void BM_decision_past(benchmark::State& st) {
 BENCHMARK(BM_decision_past);
 
 } // namespace
+
+namespace {
+
+// The decision at the current instant as families grow (members), with 150 consent records.
+void BM_decision_by_family_size(benchmark::State& st) {
+    bench_family f(static_cast<int>(st.range(0)), 150);
+    std::size_t i = 0;
+    for (auto _ : st) benchmark::DoNotOptimize(f.ledger->check(f.requests[i++ & 1023]));
+}
+BENCHMARK(BM_decision_by_family_size)->ArgName("members")->Arg(5)->Arg(20)->Arg(80);
+
+// Verifying an audit log of n entries (per entry).
+void BM_audit_verify(benchmark::State& st) {
+    audit_log log;
+    const instant at = instant_from_unix(1772395200);
+    for (std::int64_t i = 0; i < st.range(0); ++i)
+        log.append(at, audit_kind::decision, "worker", "permit|rule=consent|subjects=1|category=housing|purpose=meeting");
+    for (auto _ : st) benchmark::DoNotOptimize(log.verify());
+    st.counters["per_entry"] = benchmark::Counter(static_cast<double>(st.iterations()) * static_cast<double>(st.range(0)),
+                                                  benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_audit_verify)->ArgName("entries")->Arg(1000)->Arg(100000);
+
+} // namespace

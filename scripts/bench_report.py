@@ -26,6 +26,8 @@ TARGETS = [
     (r"BM_decision_with_audit/growing_log:0$", "decision + audit append, a family's log", "per_decision", 2_000, "≤ 2 µs"),
     (r"BM_decision_with_audit/growing_log:1$", "decision + audit append, one log of millions", "time", 2_000, "≤ 2 µs"),
     (r"BM_decision_from_history/\d+$", "decision answered from history (not prepared)", "time", None, "slow path"),
+    (r"BM_decision_by_family_size/members:\d+$", "decision at the current instant, by family size", "time", 50, "≤ 50 ns"),
+    (r"BM_audit_verify/entries:\d+$", "audit log verification, per entry", "per_entry", None, "no target"),
     (r"BM_decision_past$", "decision at a past instant (time travel)", "time", 1_000, "≤ 1 µs"),
     (r"BM_archive_save_load/events:\d+/text:0$", "archive save + load (binary), per event", "per_event", 1_000, "≤ 1 µs (≥ 1,000,000 events/s)"),
     (r"BM_archive_save_load/events:\d+/text:1$", "archive save + load (text), per event", "per_event", None, "for inspection, no target"),
