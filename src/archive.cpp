@@ -12,6 +12,7 @@
 #include <cstring>
 #include <istream>
 #include <limits>
+#include <memory>
 #include <ostream>
 #include <streambuf>
 #include <type_traits>
@@ -66,7 +67,8 @@ private:
 // Input: the payload, read in place; remaining() bounds every count.
 class input_buffer : public std::streambuf {
 public:
-    input_buffer(const std::uint8_t* p, std::size_t n) {
+    input_buffer(const std::uint8_t* p, std::size_t n) { reset(p, n); }
+    void reset(const std::uint8_t* p, std::size_t n) {
         char* b = const_cast<char*>(reinterpret_cast<const char*>(p));
         setg(b, b, b + n);
     }
@@ -490,13 +492,25 @@ bytes encode_event(const event& e) {
     return out;
 }
 
-event decode_event(const std::uint8_t* data, std::size_t size) {
+// One binary archive over a buffer that is pointed at each event in turn:
+// making a Boost archive costs more than reading a small event, and the
+// walker writes only primitives (no class or object tracking), so one
+// archive can read any number of separately written events.
+struct event_decoder::impl {
+    input_buffer buf{nullptr, 0};
+    boost::archive::binary_iarchive ar{buf, archive_flags};
+};
+
+event_decoder::event_decoder() : impl_(std::make_unique<impl>()) {}
+event_decoder::~event_decoder() = default;
+
+event event_decoder::decode(const std::uint8_t* data, std::size_t size) {
     if (!data && size > 0) throw error(errc::null_argument, "event data");
-    input_buffer buf(data, size);
+    impl& d = *impl_;
+    d.buf.reset(data, size);
     event e;
     try {
-        boost::archive::binary_iarchive ar(buf, archive_flags);
-        walker<boost::archive::binary_iarchive> w{ar, &buf, nullptr};
+        walker<boost::archive::binary_iarchive> w{d.ar, &d.buf, nullptr};
         w(e);
     } catch (const error& x) {
         if (x.code() == errc::malformed || x.code() == errc::unsupported_version) throw;
@@ -504,9 +518,11 @@ event decode_event(const std::uint8_t* data, std::size_t size) {
     } catch (const boost::archive::archive_exception& x) {
         malformed(std::string("an event cannot be read (") + x.what() + ")");
     }
-    if (buf.remaining() != 0) malformed("bytes follow an event");
+    if (d.buf.remaining() != 0) malformed("bytes follow an event");
     return e;
 }
+
+event decode_event(const std::uint8_t* data, std::size_t size) { return event_decoder().decode(data, size); }
 
 } // namespace detail
 

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 
 #include "sfcore/archive.hpp"
 
@@ -13,5 +14,20 @@ namespace sfcore::detail {
 bytes encode_event(const event& e);
 /** An event from its bytes; every length is bounded. @throws sfcore::error errc::malformed, errc::unsupported_version. */
 event decode_event(const std::uint8_t* data, std::size_t size);
+
+/** Decodes events one after another, reusing one archive (for a case's or a store's many events). */
+class event_decoder {
+public:
+    event_decoder();
+    ~event_decoder();
+    event_decoder(const event_decoder&) = delete;
+    event_decoder& operator=(const event_decoder&) = delete;
+    /** As decode_event(). */
+    event decode(const std::uint8_t* data, std::size_t size);
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
 
 } // namespace sfcore::detail

@@ -108,13 +108,18 @@ digest audit_log::hash_of(const audit_entry& e) {
 }
 
 const audit_entry& audit_log::append(instant at, audit_kind kind, std::string_view actor, std::string_view text) {
+    return append_owned(at, kind, actor, std::string(text));
+}
+
+const audit_entry& audit_log::append_owned(instant at, audit_kind kind, std::string_view actor, std::string&& text) {
     audit_entry e;
     e.at = checked_instant(at);
     if (!entries_.empty() && e.at < entries_.back().at)
         throw error(errc::invalid_argument, "an audit entry cannot be earlier than the last one");
     e.kind = enum_from_int<audit_kind>(static_cast<long long>(kind));
     e.actor = checked_nonblank_utf8(actor, "audit actor");
-    e.text = checked_utf8(text, "audit text");
+    if (!is_valid_utf8(text)) throw error(errc::invalid_utf8, "audit text is not valid UTF-8");
+    e.text = std::move(text);
     e.seq = entries_.size() + 1;
     if (!entries_.empty()) e.prev = entries_.back().hash;
     e.hash = hash_of(e);

@@ -54,6 +54,16 @@ void add_pair(std::vector<holiday>& out, const date& first, const char* first_na
     }
 }
 
+// A date checked against the accepted range by day number alone (a calendar
+// check runs for every day of every timeframe: converting to year, month and
+// day once per check is what it costs).
+date in_range(const date& d) {
+    static const date first(min_year, 1, 1), last(max_year, 12, 31);
+    if (d.is_special()) throw error(errc::out_of_range, "not a date");
+    if (d < first || d > last) throw error(errc::out_of_range, "date " + to_iso(d) + " is outside 1900-01-01..2199-12-31");
+    return d;
+}
+
 void check_year(int year) {
     if (year < min_year || year > max_year)
         throw error(errc::out_of_range, "year " + std::to_string(year) + " is outside 1900..2199");
@@ -109,39 +119,49 @@ std::vector<holiday> holiday_calendar::holidays(int year) const { return compute
 // Is a date a holiday? Decided from the rules directly, without building the
 // year's list (a test checks both agree on every day).
 bool holiday_calendar::is_holiday(const date& d) const {
-    const date day = checked_date(d);
-    const int year = day.year();
+    const date day = in_range(d);
+    const auto ymd = day.year_month_day();
+    const int year = ymd.year;
+    const unsigned month = ymd.month;
     const auto y = static_cast<unsigned short>(year);
     if (year > matariki_last_year && !matariki_.count(year))
         throw error(errc::out_of_range, "the Matariki holiday of " + std::to_string(year) +
                                             " is not known here: set it with holiday_calendar::set_matariki()");
-    if (extra_.count(day)) return true;
-    const auto month = day.month().as_number();
-    if (month == 1 || month == 12) {  // the two pairs, each observed on the next free weekdays
+    if (!extra_.empty() && extra_.count(day)) return true;
+    switch (month) {
+    case 1:
+    case 12: {  // the two pairs, each observed on the next free weekdays
         std::vector<holiday> pair;
         pair.reserve(2);
         add_pair(pair, month == 1 ? date(y, 1, 1) : date(y, 12, 25), "", "");
         return pair[0].date == day || pair[1].date == day;
     }
-    if (month == 2) return day == next_monday_if_weekend(date(y, 2, 6));
-    const date easter = easter_sunday(year);
-    if (day == easter - days(2) || day == easter + days(1)) return true;
-    if (month == 4 && day == next_monday_if_weekend(date(y, 4, 25))) return true;
-    if (month == 6 && day == nth_weekday(year, 6, wd::Monday, 1)) return true;
-    if (month == 10 && day == nth_weekday(year, 10, wd::Monday, 4)) return true;
-    if ((month == 6 || month == 7) && year >= matariki_first_year && day.day_of_week() == wd::Friday) {
-        if (auto it = matariki_.find(year); it != matariki_.end()) return it->second == day;
-        const auto& md = matariki_table[year - matariki_first_year];
-        return day == date(y, static_cast<unsigned short>(md[0]), static_cast<unsigned short>(md[1]));
+    case 2: return ymd.day >= 6 && ymd.day <= 8 && day == next_monday_if_weekend(date(y, 2, 6));
+    case 3:
+    case 4: {
+        if (month == 4 && ymd.day >= 25 && ymd.day <= 27 && day == next_monday_if_weekend(date(y, 4, 25))) return true;
+        const date easter = easter_sunday(year);
+        return day == easter - days(2) || day == easter + days(1);
     }
-    return false;
+    case 6:
+    case 7:
+        if (month == 6 && ymd.day <= 7 && day == nth_weekday(year, 6, wd::Monday, 1)) return true;
+        if (year >= matariki_first_year && day.day_of_week() == wd::Friday) {
+            if (auto it = matariki_.find(year); it != matariki_.end()) return it->second == day;
+            const auto& md = matariki_table[year - matariki_first_year];
+            return day == date(y, static_cast<unsigned short>(md[0]), static_cast<unsigned short>(md[1]));
+        }
+        return false;
+    case 10: return ymd.day >= 22 && day == nth_weekday(year, 10, wd::Monday, 4);
+    default: return false;  // May, August, September, November: no national holiday
+    }
 }
 
-bool holiday_calendar::is_working_day(const date& d) const { return !weekend(checked_date(d)) && !is_holiday(d); }
+bool holiday_calendar::is_working_day(const date& d) const { return !weekend(in_range(d)) && !is_holiday(d); }
 
 date holiday_calendar::add_working_days(const date& from, int n) const {
     if (n < 0) throw error(errc::invalid_argument, "a number of working days must not be negative");
-    date d = checked_date(from);
+    date d = in_range(from);
     while (n > 0) {
         d += days(1);
         if (is_working_day(d)) --n;
@@ -150,8 +170,8 @@ date holiday_calendar::add_working_days(const date& from, int n) const {
 }
 
 int holiday_calendar::working_days_between(const date& from, const date& to) const {
-    date d = checked_date(from);
-    const date end = checked_date(to);
+    date d = in_range(from);
+    const date end = in_range(to);
     int n = 0;
     while (d < end) {
         d += days(1);

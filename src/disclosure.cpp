@@ -1,6 +1,12 @@
 #include "sfcore/disclosure.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "sfcore/text.hpp"
 
@@ -464,14 +470,135 @@ decision disclosure_ledger::decide(const disclosure_request& r, std::string_view
     return d;
 }
 
+namespace {
+void append_number(std::string& out, std::uint64_t v) {
+    char buf[20];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(end - buf));
+}
+void append_party(std::string& out, const party& p) {
+    out += to_string(p.kind);
+    out += ':';
+    append_number(out, p.id);
+}
+} // namespace
+
+std::string disclosure_ledger::decision_text(const disclosure_request& r, const decision& d) const {
+    // One buffer, no temporaries: this runs once per decision.
+    std::string text;
+    text.reserve(128);
+    text += d.permit ? "permit|rule=" : "deny|rule=";
+    text += to_string(d.rule);
+    text += "|subjects=";
+    for (std::size_t i = 0; i < r.subjects.size(); ++i) {
+        if (i) text += ',';
+        append_number(text, r.subjects[i].value());
+    }
+    text += "|category=";
+    text += categories_.name(r.what);
+    text += "|purpose=";
+    text += to_string(r.why);
+    text += "|discloser=";
+    append_party(text, r.discloser);
+    text += "|recipient=";
+    append_party(text, r.recipient);
+    return text;
+}
+
 void disclosure_ledger::record_decision(const disclosure_request& r, const decision& d, std::string_view actor) {
-    std::string subjects;
-    for (auto s : r.subjects) subjects += (subjects.empty() ? "" : ",") + std::to_string(s.value());
-    audit_.append(r.at, audit_kind::decision, checked_nonblank_utf8(actor, "actor"),
-                  std::string(d.permit ? "permit" : "deny") + "|rule=" + to_string(d.rule) + "|subjects=" + subjects +
-                      "|category=" + categories_.name(r.what) + "|purpose=" + to_string(r.why) + "|discloser=" +
-                      to_string(r.discloser.kind) + ":" + std::to_string(r.discloser.id) + "|recipient=" +
-                      to_string(r.recipient.kind) + ":" + std::to_string(r.recipient.id));
+    audit_.append_owned(r.at, audit_kind::decision, actor, decision_text(r, d));
+}
+
+std::size_t disclosure_ledger::decide_many(const disclosure_request* const* requests, std::size_t count,
+                                           std::string_view actor, decision* out) {
+    if (count == 0) return 0;
+    if (!requests || !out) throw error(errc::null_argument, "decide_many: no requests or no room for the decisions");
+    const std::string who = checked_nonblank_utf8(actor, "actor");
+    // A decision and its audit text, made ahead of the append that chains it into the log.
+    struct staged {
+        decision d;
+        std::string text;
+    };
+    const auto stage = [&](std::size_t i) {
+        const disclosure_request& r = *requests[i];
+        staged s{check(r), {}};
+        s.text = decision_text(r, s.d);
+        return s;
+    };
+    const auto commit = [&](std::size_t i, staged&& s) {
+        audit_.append_owned(requests[i]->at, audit_kind::decision, who, std::move(s.text));
+        out[i] = s.d;
+    };
+    constexpr std::size_t chunk = 512;
+    if (count < 4 * chunk || std::thread::hardware_concurrency() < 2) {
+        for (std::size_t i = 0; i < count; ++i) commit(i, stage(i));
+        return count;
+    }
+    // Two stages on two threads: a worker decides and words each request (check()
+    // reads the ledger but never the audit log), while this thread chains the
+    // entries into the log in request order. Either stage's exception stops both;
+    // the decisions committed before it stay recorded, as with decide() in a loop.
+    std::mutex lock;
+    std::condition_variable changed;
+    std::deque<std::vector<staged>> ready;  // chunks in request order
+    bool produced = false, stop = false;
+    std::exception_ptr failure;  // the worker's
+    std::thread worker([&] {
+        for (std::size_t from = 0; from < count && !failure; from += chunk) {
+            std::vector<staged> part;
+            part.reserve(chunk);
+            std::exception_ptr failed;
+            try {
+                for (std::size_t i = from; i < std::min(count, from + chunk); ++i) part.push_back(stage(i));
+            } catch (...) {
+                failed = std::current_exception();  // what was staged before it is still committed
+            }
+            std::unique_lock<std::mutex> l(lock);
+            changed.wait(l, [&] { return stop || ready.size() < 8; });
+            if (stop) return;
+            ready.push_back(std::move(part));
+            failure = failed;
+            changed.notify_all();
+        }
+        std::lock_guard<std::mutex> l(lock);
+        produced = true;
+        changed.notify_all();
+    });
+    std::size_t next = 0;
+    try {
+        for (;;) {
+            std::vector<staged> part;
+            {
+                std::unique_lock<std::mutex> l(lock);
+                changed.wait(l, [&] { return !ready.empty() || produced; });
+                if (ready.empty()) break;
+                part = std::move(ready.front());
+                ready.pop_front();
+                changed.notify_all();
+            }
+            for (auto& s : part) commit(next++, std::move(s));
+        }
+    } catch (...) {
+        {
+            std::lock_guard<std::mutex> l(lock);
+            stop = true;
+            changed.notify_all();
+        }
+        worker.join();
+        throw;
+    }
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
+    return next;
+}
+
+std::vector<decision> disclosure_ledger::decide_many(const std::vector<disclosure_request>& requests, std::string_view actor) {
+    std::vector<const disclosure_request*> ptrs;
+    ptrs.reserve(requests.size());
+    for (const auto& r : requests) ptrs.push_back(&r);
+    std::vector<decision> out(requests.size());
+    decide_many(ptrs.data(), ptrs.size(), actor, out.data());
+    return out;
 }
 
 std::string disclosure_ledger::explain(const decision& d) const {

@@ -1,5 +1,7 @@
 #include <boost/date_time/local_time/local_time.hpp>
 
+#include <vector>
+
 #include "sfcore/model.hpp"
 
 namespace sfcore {
@@ -51,18 +53,51 @@ instant dst_start_utc(int year) {
     while (d.day_of_week() != boost::date_time::Sunday) d -= days(1);
     return instant(d - days(1), hours(14));
 }
+
+// When daylight saving ends and starts each year, in UTC seconds, for every
+// year an instant in range can fall in locally (made once; read by many threads).
+struct dst_year {
+    std::int64_t end, start;
+};
+constexpr int dst_first_year = min_year - 1, dst_last_year = max_year + 1;
+
+const std::vector<dst_year>& dst_table() {
+    static const std::vector<dst_year> table = [] {
+        std::vector<dst_year> t;
+        for (int y = dst_first_year; y <= dst_last_year; ++y) t.push_back({to_unix(dst_end_utc(y)), to_unix(dst_start_utc(y))});
+        return t;
+    }();
+    return table;
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// The year of a day counted from 1970-01-01 (Howard Hinnant's civil_from_days).
+constexpr int year_of_day(std::int64_t z) noexcept {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    return static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+static_assert(year_of_day(0) == 1970 && year_of_day(-1) == 1969 && year_of_day(365) == 1971 && year_of_day(11016) == 2000);
 } // namespace
 
-// The same rule as nz_zone(), computed directly: this runs for many events.
+// The same rule as nz_zone(), by arithmetic on seconds: this runs for many events.
 nz_local nz_local_time(const instant& t) {
-    const instant utc = checked_instant(t);
-    const int year = (utc + hours(12)).date().year();
-    const bool daylight = utc < dst_end_utc(year) || utc >= dst_start_utc(year);
-    const instant local = utc + hours(daylight ? 13 : 12);
+    const std::int64_t s = to_unix(checked_instant(t));
+    const int year = year_of_day(floor_div(s + 12 * 3600, 86400));  // the local year, near enough to pick the rule
+    const dst_year& y = dst_table()[static_cast<std::size_t>(year - dst_first_year)];
+    const bool daylight = s < y.end || s >= y.start;
+    const std::int64_t local = s + (daylight ? 13 : 12) * 3600;
+    const std::int64_t day = floor_div(local, 86400), second = local - day * 86400;
     nz_local out;
-    out.date = local.date();
-    out.hour = static_cast<int>(local.time_of_day().hours());
-    out.minute = static_cast<int>(local.time_of_day().minutes());
+    out.date = unix_epoch.date() + days(static_cast<long>(day));
+    out.hour = static_cast<int>(second / 3600);
+    out.minute = static_cast<int>(second % 3600 / 60);
     out.utc_offset = daylight ? 780 : 720;
     return out;
 }

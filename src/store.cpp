@@ -2,8 +2,15 @@
 // optimistic concurrency by event count.
 #include "sfcore/store.hpp"
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include <sqlite3.h>
@@ -139,6 +146,14 @@ struct case_store::impl {
         return q.row() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
     }
 
+    // Bind a case query's conditions to ?1..?4 (see where_of()).
+    void bind_query(stmt& q, const case_query& query) const {
+        if (query.state) q.bind(1, static_cast<std::int64_t>(*query.state));
+        if (query.programme) q.bind(2, static_cast<std::int64_t>(*query.programme));
+        if (query.coordinator) q.bind(3, static_cast<std::int64_t>(query.coordinator->value()));
+        if (query.overdue_on) q.bind(4, static_cast<std::int64_t>(to_yyyymmdd(checked_date(*query.overdue_on))));
+    }
+
     void require_case(std::int64_t id) const {
         stmt q(*this, "SELECT 1 FROM cases WHERE id = ?");
         q.bind(1, id);
@@ -252,11 +267,12 @@ case_file case_store::load(case_id id) const {
         journal.reserve(version);
         impl::stmt q(s, "SELECT seq, data FROM events WHERE case_id = ? ORDER BY seq");
         q.bind(1, key);
+        detail::event_decoder decoder;
         while (q.row()) {
             if (static_cast<std::uint64_t>(q.integer(0)) != journal.size() + 1)
                 throw error(errc::malformed, "store: case " + std::to_string(key) + " has a gap in its events");
             const auto [p, n] = q.blob(1);
-            journal.push_back(detail::decode_event(p, n));
+            journal.push_back(decoder.decode(p, n));
         }
         if (journal.size() != version)
             throw error(errc::malformed, "store: case " + std::to_string(key) + " has " + std::to_string(journal.size()) +
@@ -277,19 +293,26 @@ std::uint64_t case_store::size() const {
     return static_cast<std::uint64_t>(q.integer(0));
 }
 
-std::vector<case_summary> case_store::list(const case_query& query) const {
-    const impl& s = *impl_;
-    std::string sql = "SELECT id, version, state, programme, coordinator, next_deadline FROM cases WHERE 1";
+namespace {
+
+// The WHERE clause of a case query over the cases table, with ?1..?4 bound by bind_query().
+std::string where_of(const case_query& query) {
+    std::string sql = " WHERE 1";
     if (query.state) sql += " AND state = ?1";
     if (query.programme) sql += " AND programme = ?2";
     if (query.coordinator) sql += " AND coordinator = ?3";
     if (query.overdue_on) sql += " AND next_deadline < ?4";
-    sql += " ORDER BY id";
+    return sql;
+}
+
+} // namespace
+
+std::vector<case_summary> case_store::list(const case_query& query) const {
+    const impl& s = *impl_;
+    const std::string sql =
+        "SELECT id, version, state, programme, coordinator, next_deadline FROM cases" + where_of(query) + " ORDER BY id";
     impl::stmt q(s, sql.c_str());
-    if (query.state) q.bind(1, static_cast<std::int64_t>(*query.state));
-    if (query.programme) q.bind(2, static_cast<std::int64_t>(*query.programme));
-    if (query.coordinator) q.bind(3, static_cast<std::int64_t>(query.coordinator->value()));
-    if (query.overdue_on) q.bind(4, static_cast<std::int64_t>(to_yyyymmdd(checked_date(*query.overdue_on))));
+    s.bind_query(q, query);
     std::vector<case_summary> out;
     while (q.row()) {
         case_summary c;
@@ -305,6 +328,148 @@ std::vector<case_summary> case_store::list(const case_query& query) const {
         }
         out.push_back(c);
     }
+    return out;
+}
+
+namespace {
+
+// Walk the cases of a query in one read: replay each and hand it to
+// visit(case_file&&), which returns false to stop. Returns how many were
+// visited. With two cores, a worker thread reads the rows and decodes the
+// events (SQLite and Boost) while the calling thread replays and visits, so
+// visit() always runs on the caller's thread, in case order.
+template <class Impl, class Stmt, class Visit>
+std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) {
+    s.exec("BEGIN");
+    struct end_read {
+        const Impl& s;
+        ~end_read() { sqlite3_exec(s.db, "COMMIT", nullptr, nullptr, nullptr); }
+    } end{s};
+    // The events of the matching cases, in (case, seq) order: the table's own order.
+    const std::string sql = "SELECT e.case_id, e.seq, e.data, c.version FROM events e JOIN cases c ON c.id = e.case_id" +
+                            where_of(query) + " ORDER BY e.case_id, e.seq";
+    Stmt q(s, sql.c_str());
+    s.bind_query(q, query);
+
+    // A case as read: its id, the number of events its summary gives, its journal.
+    struct read_case {
+        std::int64_t id = 0;
+        std::uint64_t expected = 0;
+        std::vector<event> journal;
+    };
+    // Read the cases in order, handing each to take(read_case&&); take returns false to stop.
+    const auto read = [&q](auto&& take) {
+        detail::event_decoder decoder;
+        read_case current;
+        while (q.row()) {
+            const std::int64_t id = q.integer(0);
+            if (id != current.id) {
+                if (current.id != 0 && !take(std::move(current))) return;
+                current = read_case{id, static_cast<std::uint64_t>(q.integer(3)), {}};
+                current.journal.reserve(std::min<std::uint64_t>(current.expected, 4096));
+            }
+            if (static_cast<std::uint64_t>(q.integer(1)) != current.journal.size() + 1)
+                throw error(errc::malformed, "store: case " + std::to_string(id) + " has a gap in its events");
+            const auto [p, n] = q.blob(2);
+            current.journal.push_back(decoder.decode(p, n));
+        }
+        if (current.id != 0) take(std::move(current));
+    };
+    std::uint64_t visited = 0;
+    const auto replay_and_visit = [&](read_case&& r) -> bool {
+        if (r.journal.size() != r.expected)
+            throw error(errc::malformed, "store: case " + std::to_string(r.id) + " has " +
+                                             std::to_string(r.journal.size()) + " events, its summary says " +
+                                             std::to_string(r.expected));
+        std::optional<case_file> c;
+        try {
+            c.emplace(case_file::replay(case_id{static_cast<std::uint64_t>(r.id)}, std::move(r.journal)));
+        } catch (const error& e) {
+            throw error(errc::malformed, "store: case " + std::to_string(r.id) + ": the journal does not replay: " +
+                                             e.what());
+        }
+        ++visited;
+        return visit(std::move(*c));
+    };
+    if (std::thread::hardware_concurrency() < 2) {
+        read(replay_and_visit);
+        return visited;
+    }
+
+    std::mutex lock;
+    std::condition_variable changed;
+    std::deque<std::vector<read_case>> ready;  // batches, in case order
+    bool done = false, stop = false;
+    std::exception_ptr failure;  // the reader's: raised once what it read before is visited
+    std::thread reader([&] {
+        std::vector<read_case> batch;
+        const auto hand_over = [&]() -> bool {
+            std::unique_lock<std::mutex> l(lock);
+            changed.wait(l, [&] { return stop || ready.size() < 8; });
+            if (stop) return false;
+            ready.push_back(std::move(batch));
+            batch = {};
+            changed.notify_all();
+            return true;
+        };
+        try {
+            read([&](read_case&& r) {
+                batch.push_back(std::move(r));
+                return batch.size() < 64 || hand_over();
+            });
+        } catch (...) {
+            std::lock_guard<std::mutex> l(lock);
+            failure = std::current_exception();
+        }
+        if (!batch.empty()) hand_over();
+        std::lock_guard<std::mutex> l(lock);
+        done = true;
+        changed.notify_all();
+    });
+    // Stop and join the reader on every way out, before the read transaction ends.
+    struct joiner {
+        std::thread& t;
+        std::mutex& m;
+        std::condition_variable& cv;
+        bool& stop;
+        ~joiner() {
+            {
+                std::lock_guard<std::mutex> l(m);
+                stop = true;
+                cv.notify_all();
+            }
+            t.join();
+        }
+    } join_at_end{reader, lock, changed, stop};
+    for (;;) {
+        std::vector<read_case> batch;
+        {
+            std::unique_lock<std::mutex> l(lock);
+            changed.wait(l, [&] { return !ready.empty() || done; });
+            if (ready.empty()) break;
+            batch = std::move(ready.front());
+            ready.pop_front();
+            changed.notify_all();
+        }
+        for (auto& r : batch)
+            if (!replay_and_visit(std::move(r))) return visited;
+    }
+    if (failure) std::rethrow_exception(failure);
+    return visited;
+}
+
+} // namespace
+
+std::uint64_t case_store::for_each(const case_query& query, const std::function<bool(const case_file&)>& visit) const {
+    return walk_cases<impl, impl::stmt>(*impl_, query, [&visit](case_file&& c) { return visit(c); });
+}
+
+std::vector<case_file> case_store::load_all(const case_query& query) const {
+    std::vector<case_file> out;
+    walk_cases<impl, impl::stmt>(*impl_, query, [&out](case_file&& c) {
+        out.push_back(std::move(c));
+        return true;
+    });
     return out;
 }
 

@@ -55,6 +55,12 @@ public:
      *         (blank actor; an instant earlier than the last entry's).
      */
     const audit_entry& append(instant at, audit_kind kind, std::string_view actor, std::string_view text);
+    /**
+     * @brief As append(instant, audit_kind, std::string_view, std::string_view),
+     * taking the text without copying it.
+     * @throws sfcore::error as that append().
+     */
+    const audit_entry& append_owned(instant at, audit_kind kind, std::string_view actor, std::string&& text);
 
     /** @brief Every entry, oldest first (appending never moves an entry already written). */
     const std::deque<audit_entry>& entries() const noexcept { return entries_; }

@@ -300,6 +300,29 @@ public:
     decision decide(const disclosure_request& r, std::string_view actor);
 
     /**
+     * @brief Decide many requests and record each decision, in order: the same
+     * decisions and the same audit log as decide() on each in turn, faster.
+     * A large batch uses a second thread that decides and words each request
+     * while the calling thread chains the entries into the audit log; the
+     * call returns when both are done.
+     * @param requests @p count pointers to requests.
+     * @param count how many.
+     * @param actor who asked (the host's user id).
+     * @param[out] out room for @p count decisions.
+     * @return @p count.
+     * @throws sfcore::error as decide(), for the first request that fails: the
+     *         decisions before it are recorded (as by decide() in a loop), none after it.
+     */
+    std::size_t decide_many(const disclosure_request* const* requests, std::size_t count, std::string_view actor,
+                            decision* out);
+
+    /**
+     * @brief As decide_many(const disclosure_request* const*, std::size_t, std::string_view, decision*).
+     * @return the decisions, in request order.
+     */
+    std::vector<decision> decide_many(const std::vector<disclosure_request>& requests, std::string_view actor);
+
+    /**
      * @brief Decide a request without recording it (to preview). decide() is the one to use before disclosing.
      * @throws sfcore::error as decide().
      */
@@ -392,6 +415,8 @@ private:
     friend class shared_ledger;
     // The audit entry of a decision check() made (decide() is check() and this).
     void record_decision(const disclosure_request& r, const decision& d, std::string_view actor);
+    // The canonical audit text of a decision.
+    std::string decision_text(const disclosure_request& r, const decision& d) const;
     struct subject_info {
         member_id id;
         std::string name;

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,6 +108,25 @@ public:
 
     /** @brief The cases that match a query, by id. */
     std::vector<case_summary> list(const case_query& q = {}) const;
+
+    /**
+     * @brief Call @p visit with every case that matches a query, in id
+     * order, read in one pass from one consistent snapshot (each case is
+     * replayed as by load()). @p visit returns false to stop early.
+     * The store must not be used from @p visit.
+     * @return how many cases were visited.
+     * @throws sfcore::error errc::malformed (a damaged row), errc::io_error;
+     *         and whatever @p visit throws.
+     */
+    std::uint64_t for_each(const case_query& q, const std::function<bool(const case_file&)>& visit) const;
+
+    /**
+     * @brief Every case that matches a query, in id order, from one
+     * consistent snapshot: for a report over a whole store (much faster
+     * than one load() per case).
+     * @throws sfcore::error as for_each().
+     */
+    std::vector<case_file> load_all(const case_query& q = {}) const;
 
     /**
      * @brief Save a case's disclosure ledger. @p expected_version is the

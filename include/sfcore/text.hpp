@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,15 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // Eight ASCII bytes at a time (no high bit, no NUL): most text is ASCII.
+        while (n - i >= 8) {
+            std::uint64_t v = 0;
+            for (std::size_t k = 0; k < 8; ++k) v |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+            const std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            if ((v & highs) || ((v - ones) & ~v & highs)) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == 0) return false;
         if (c < 0x80) { ++i; continue; }

@@ -128,8 +128,10 @@ inline instant instant_from_unix(std::int64_t seconds) {
  */
 inline std::int64_t to_unix(const instant& t) {
     if (t.is_special()) throw error(errc::invalid_argument, "not a date-time");
-    const std::int64_t days = (t.date() - unix_epoch.date()).days();
-    return days * 86400 + t.time_of_day().total_seconds();
+    // Tick arithmetic (no calendar conversion), rounded down to the second.
+    const std::int64_t ticks = (t - unix_epoch).ticks();
+    const std::int64_t per_second = boost::posix_time::time_duration::ticks_per_second();
+    return ticks >= 0 ? ticks / per_second : -((-ticks + per_second - 1) / per_second);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "../../src/archive_detail.hpp"
 #include "../fuzz/load_any.hpp"
 #include "fixtures.hpp"
 #include "sfcore/archive.hpp"
@@ -313,4 +314,25 @@ TEST_CASE("every input the fuzzer found, and the golden archives it starts from,
             ++n;
         }
     CHECK(n >= 6);
+}
+
+TEST_CASE("one event decoder reads event after event, and carries on after a damaged one", "[archive][store]") {
+    // The store decodes a case's events with one reused archive.
+    fixtures::world w;
+    const case_file c = fixtures::full_case(w);
+    std::vector<bytes> rows;
+    for (const auto& e : c.journal()) rows.push_back(detail::encode_event(e));
+    detail::event_decoder decoder;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CAPTURE(i);
+        CHECK(decoder.decode(rows[i].data(), rows[i].size()) == c.journal()[i]);
+        bytes cut(rows[i].begin(), rows[i].end() - 1);
+        CHECK(code_of([&] { decoder.decode(cut.data(), cut.size()); }) == errc::malformed);
+        bytes longer = rows[i];
+        longer.push_back(0);
+        CHECK(code_of([&] { decoder.decode(longer.data(), longer.size()); }) == errc::malformed);
+        // after each refusal, the next good event still reads as written
+        CHECK(decoder.decode(rows[i].data(), rows[i].size()) == c.journal()[i]);
+    }
+    CHECK(code_of([&] { decoder.decode(nullptr, 3); }) == errc::null_argument);
 }

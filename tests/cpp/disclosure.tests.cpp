@@ -344,3 +344,46 @@ TEST_CASE("the category list is extensible, up to 64", "[disclosure][categories]
     // A category the ledger does not know is a clear error.
     CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, whenua, party::of(agencies::MSD)), "x"); }) == errc::invalid_argument);
 }
+
+TEST_CASE("decide_many gives the decisions and the audit log of decide() in a loop", "[disclosure][bulk]") {
+    // Small batches run on the calling thread; large ones on two (see decide_many).
+    const std::size_t n = GENERATE(std::size_t{0}, std::size_t{7}, std::size_t{5000});
+    CAPTURE(n);
+    family f;
+    f.ledger.give(f.consent(member_id{1}, {party::of(agencies::MSD)}, bit(category::housing) | bit(category::education)));
+    f.ledger.give(f.consent(member_id{3}, {party::of(f.w.teacher)}, bit(category::education)));
+    const category cats[] = {category::housing, category::education, category::health};
+    const party to[] = {party::of(agencies::MSD), party::of(f.w.teacher), party::of(agencies::POLICE)};
+    std::vector<disclosure_request> rs;
+    const instant at = f.w.tick();
+    for (std::size_t i = 0; i < n; ++i)
+        rs.push_back({party::of(agencies::MOE),
+                      i % 5 == 0 ? std::vector<member_id>{member_id{1}, member_id{3}} : std::vector<member_id>{member_id{static_cast<std::uint32_t>(1 + i % 3)}},
+                      cats[i % 3], to[(i / 3) % 3], purpose::meeting, at});
+    disclosure_ledger one = f.ledger, many = f.ledger;
+    std::vector<decision> expected;
+    for (const auto& r : rs) expected.push_back(one.decide(r, "worker"));
+    CHECK(many.decide_many(rs, "worker") == expected);
+    CHECK(many.audit().to_text() == one.audit().to_text());
+    CHECK(many.audit().verify().ok);
+
+    SECTION("a malformed request stops the batch: what came before it is recorded, nothing after") {
+        if (n < 10) return;
+        disclosure_ledger bad = f.ledger;
+        std::vector<disclosure_request> broken = rs;
+        broken[n - 100].subjects = {member_id{42}};
+        CHECK(code_of([&] { bad.decide_many(broken, "worker"); }) == errc::not_found);
+        CHECK(bad.audit().entries().size() == f.ledger.audit().entries().size() + (n - 100));
+        CHECK(bad.audit().verify().ok);
+        broken[n - 100] = rs[n - 100];
+        broken[n - 50].at = at - boost::posix_time::hours(1);  // earlier than the log: refused where it falls
+        disclosure_ledger late = f.ledger;
+        CHECK(code_of([&] { late.decide_many(broken, "worker"); }) == errc::invalid_argument);
+        CHECK(late.audit().entries().size() == f.ledger.audit().entries().size() + (n - 50));
+    }
+    SECTION("a blank actor is refused before anything is decided") {
+        disclosure_ledger blank = f.ledger;
+        if (n > 0) CHECK(code_of([&] { blank.decide_many(rs, " "); }) == errc::invalid_argument);
+        CHECK(blank.audit().entries().size() == f.ledger.audit().entries().size());
+    }
+}

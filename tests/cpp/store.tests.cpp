@@ -159,6 +159,34 @@ TEST_CASE("the store keeps cases, lists and queries them, and survives reopening
     }
 }
 
+TEST_CASE("load_all reads every matching case in one pass, equal to loading each", "[store]") {
+    fixtures::world w;
+    case_store st(":memory:");
+    std::vector<case_file> cases;
+    for (const auto& row : state_table) {
+        const case_file c = w.drive_to(row.value);
+        cases.push_back(case_file::replay(case_id{cases.size() + 1}, c.journal()));
+        st.append(cases.back(), 0);
+    }
+    const auto all = st.load_all();
+    REQUIRE(all.size() == cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) CHECK(all[i] == cases[i]);
+
+    case_query q;
+    q.state = state::closed;
+    const auto closed = st.load_all(q);
+    REQUIRE(closed.size() == st.list(q).size());
+    for (const auto& c : closed) CHECK(c.state() == state::closed);
+
+    std::vector<std::uint64_t> seen;
+    CHECK(st.for_each({}, [&](const case_file& c) {
+        seen.push_back(c.id().value());
+        return seen.size() < 3;  // stop after the third
+    }) == 3);
+    CHECK(seen == std::vector<std::uint64_t>{1, 2, 3});
+    CHECK(case_store(":memory:").load_all().empty());
+}
+
 TEST_CASE("an append names the version it expects: a writer that is behind gets a conflict and nothing is lost", "[store]") {
     temp_dir dir;
     fixtures::world w;

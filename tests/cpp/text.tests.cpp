@@ -34,3 +34,24 @@ TEST_CASE("checked text gives a clear error", "[text]") {
                          Catch::Matchers::Predicate<error>([](const error& e) { return e.code() == errc::invalid_utf8; }));
     CHECK_THROWS_WITH(checked_nonblank_utf8("   ", "family name"), Catch::Contains("family name must not be empty"));
 }
+
+TEST_CASE("the eight-byte ASCII path finds a bad byte or a NUL at every offset", "[text]") {
+    // Long ASCII text is checked eight bytes at a time: a fault must be found
+    // wherever it falls in or between those blocks, before and after valid
+    // multi-byte characters.
+    for (std::size_t len = 1; len <= 40; ++len)
+        for (std::size_t at = 0; at < len; ++at) {
+            std::string ok(len, 'a');
+            CHECK(is_valid_utf8(ok));
+            for (const char bad : {'\0', '\x80', '\xFF', '\xC3'}) {
+                std::string s = ok;
+                s[at] = bad;
+                CAPTURE(len, at, static_cast<int>(static_cast<unsigned char>(bad)));
+                CHECK_FALSE(is_valid_utf8(s));
+            }
+            std::string macron = ok;
+            macron.replace(at, 1, "ā");
+            CHECK(is_valid_utf8(macron));
+            CHECK_FALSE(is_valid_utf8(macron.substr(0, at + 1)));  // cut inside the two-byte character
+        }
+}

@@ -44,4 +44,9 @@ TEST_CASE("instants round-trip through Unix seconds, before and after 1970", "[t
                                                                    boost::posix_time::seconds(59)));
     CHECK(code_of([] { instant_from_unix(-2208988801LL); }) == errc::out_of_range);
     CHECK(code_of([] { instant_from_unix(7258118400LL); }) == errc::out_of_range);
+    // A fraction of a second rounds down, on either side of 1970.
+    CHECK(to_unix(instant_from_unix(10) + boost::posix_time::milliseconds(900)) == 10);
+    CHECK(to_unix(instant_from_unix(-10) + boost::posix_time::milliseconds(900)) == -10);
+    CHECK(to_unix(instant_from_unix(-10) - boost::posix_time::milliseconds(100)) == -11);
+    CHECK(code_of([] { to_unix(instant()); }) == errc::invalid_argument);
 }
