@@ -5,11 +5,12 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <new>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "sfcore/sfcore.hpp"
 
@@ -346,6 +347,17 @@ int offer(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who,
         o.assigned = r.assigned;
         o.reason = last_reason.c_str();
     });
+}
+
+case_query query_of(const sf_case_query* query) {
+    case_query q;
+    if (query) {
+        if (query->state >= 0) q.state = enum_from_int<state>(query->state);
+        if (query->programme >= 0) q.programme = enum_from_int<programme>(query->programme);
+        if (query->coordinator) q.coordinator = practitioner_id{query->coordinator};
+        if (query->overdue_on) q.overdue_on = date_of(query->overdue_on);
+    }
+    return q;
 }
 
 disclosure_request request_of(const sf_request& r) {
@@ -1006,6 +1018,50 @@ int sf_ledger_decide(sf_decision* out, sf_ledger* ledger, const sf_request* requ
     });
 }
 
+int sf_ledger_decide_many(sf_decision* out, size_t* out_decided, sf_ledger* ledger, const sf_request* requests,
+                          size_t count, const char* actor) {
+    std::size_t before = 0;
+    disclosure_ledger* l = nullptr;
+    const int status = call([&] {
+        need(out_decided, "out_decided") = 0;
+        auto h = need(ledger, "ledger");
+        l = &h.impl;
+        before = l->audit().entries().size();
+        const std::string_view who = text(actor, "actor");
+        if (count == 0) return;
+        need(out, "out");
+        need(requests, "requests");
+        // As sf_ledger_decide() on each in turn: a request that cannot be read
+        // stops the batch where it stands, after the ones before it.
+        std::vector<disclosure_request> rs;
+        rs.reserve(count);
+        std::exception_ptr unreadable;
+        for (std::size_t i = 0; i < count && !unreadable; ++i) {
+            try {
+                rs.push_back(request_of(requests[i]));
+            } catch (...) {
+                unreadable = std::current_exception();
+            }
+        }
+        std::vector<decision> ds(rs.size());
+        std::vector<const disclosure_request*> ptrs;
+        ptrs.reserve(rs.size());
+        for (const auto& r : rs) ptrs.push_back(&r);
+        try {
+            l->decide_many(ptrs.data(), ptrs.size(), who, ds.data());
+        } catch (...) {
+            // The decisions before the failing request are recorded: hand them back too.
+            const std::size_t done = l->audit().entries().size() - before;
+            for (std::size_t i = 0; i < done; ++i) out[i] = to_c(ds[i]);
+            throw;
+        }
+        for (std::size_t i = 0; i < ds.size(); ++i) out[i] = to_c(ds[i]);
+        if (unreadable) std::rethrow_exception(unreadable);
+    });
+    if (out_decided && l) *out_decided = l->audit().entries().size() - before;
+    return status;
+}
+
 int sf_ledger_check(sf_decision* out, const sf_ledger* ledger, const sf_request* request) {
     return call([&] {
         auto& o = need(out, "out");
@@ -1217,19 +1273,28 @@ int sf_store_list(sf_case_summary** out_items, size_t* out_count, const sf_store
         auto& items = need(out_items, "out_items");
         auto& count = need(out_count, "out_count");
         const auto& s = need(store, "store");
-        case_query q;
-        if (query) {
-            if (query->state >= 0) q.state = enum_from_int<state>(query->state);
-            if (query->programme >= 0) q.programme = enum_from_int<programme>(query->programme);
-            if (query->coordinator) q.coordinator = practitioner_id{query->coordinator};
-            if (query->overdue_on) q.overdue_on = date_of(query->overdue_on);
-        }
+        const case_query q = query_of(query);
         std::vector<sf_case_summary> v;
         for (const auto& c : s.impl.list(q))
             v.push_back({c.id.value(), static_cast<int>(c.state), static_cast<int>(c.programme),
                          c.coordinator ? c.coordinator->value() : 0, c.version, c_date(c.next_deadline)});
         items = copy_out(v.data(), v.size());
         count = v.size();
+    });
+}
+
+int sf_store_each(uint64_t* out_visited, const sf_store* store, const sf_case_query* query, sf_case_visitor visit,
+                  void* user) {
+    return call([&] {
+        auto& visited = need(out_visited, "out_visited");
+        visited = 0;
+        const auto& s = need(store, "store");
+        if (!visit) throw sfcore::error(sfcore::errc::null_argument, "visit is NULL");
+        const case_query q = query_of(query);
+        s.impl.for_each(q, [&](const case_file& c) {
+            ++visited;
+            return visit(user, reinterpret_cast<const sf_case*>(&c)) == 0;
+        });
     });
 }
 

@@ -54,6 +54,16 @@ static sf_case *active_case(uint64_t id) {
     return c;
 }
 
+struct seen_cases {
+    int count;
+    uint64_t last_id;
+};
+static int see_case(void *user, const sf_case *c) {
+    struct seen_cases *seen = (struct seen_cases *)user;
+    ++seen->count;
+    return sf_case_id(&seen->last_id, c) != SF_OK;  /* go on while the case reads */
+}
+
 static void test_lifecycle(void) {
     sf_case *c = active_case(1);
     sf_case_counts n;
@@ -214,6 +224,31 @@ static void test_disclosure_archives_store(void) {
     CHECK_STATUS(SF_OK, sf_ledger_view(shown, l, items, 2, msd, SF_PURPOSE_MEETING, t0 + 9 * day + hour, "aroha"));
     CHECK(shown[0] == 1 && shown[1] == 0);
 
+    /* Many at once: the same decisions as one by one, each recorded. */
+    {
+        sf_request many[3];
+        sf_decision out[3];
+        size_t decided = 99, before = 0, after = 0, n = 0;
+        many[0] = r;
+        many[0].at = t0 + 9 * day + 2 * hour; /* after the view above: the audit log keeps time order */
+        many[1] = r;
+        many[1].recipient = msd;
+        many[1].at = many[0].at;
+        many[2] = many[1];
+        many[2].category = SF_CATEGORY_HEALTH;
+        CHECK_STATUS(SF_OK, sf_ledger_counts(&n, NULL, NULL, NULL, &before, l));
+        CHECK_STATUS(SF_OK, sf_ledger_decide_many(out, &decided, l, many, 3, "aroha"));
+        CHECK_STATUS(SF_OK, sf_ledger_counts(&n, NULL, NULL, NULL, &after, l));
+        CHECK(decided == 3 && after == before + 3);
+        CHECK(out[0].permit == 0 && out[0].rule == SF_RULE_RECIPIENT_NOT_NAMED);
+        CHECK(out[1].permit == 1 && out[1].consent == 1);
+        CHECK(out[2].permit == 0);
+        /* A bad request stops the batch where it stands: the one before it is recorded. */
+        many[1].purpose = 42;
+        CHECK(sf_ledger_decide_many(out, &decided, l, many, 3, "aroha") == SF_EINVAL);
+        CHECK(decided == 1 && out[0].rule == SF_RULE_RECIPIENT_NOT_NAMED);
+    }
+
     /* Prepared for the day: the same answers from the table. */
     CHECK_STATUS(SF_OK, sf_ledger_prepare(l, 20260311));
     r.recipient = msd;
@@ -312,6 +347,13 @@ static void test_disclosure_archives_store(void) {
     CHECK_STATUS(SF_OK, sf_store_list(&list, &size, s2, &q));
     CHECK(size == 1 && list[0].id == 2 && list[0].coordinator == worker && list[0].version == v);
     sf_free(list);
+    {
+        /* Every case in one pass, on this thread; the visitor can stop early. */
+        struct seen_cases seen = {0, 0};
+        uint64_t visited = 0;
+        CHECK_STATUS(SF_OK, sf_store_each(&visited, s2, NULL, see_case, &seen));
+        CHECK(visited == 1 && seen.count == 1 && seen.last_id == 2);
+    }
     CHECK_STATUS(SF_OK, sf_store_put_ledger(s, 2, l, 0));
     CHECK_STATUS(SF_ECONFLICT, sf_store_put_ledger(s2, 2, l, 0));
     sf_ledger_free(l2);

@@ -164,6 +164,15 @@ static void row_sf_ledger_adjust_necessity(void) { NUL(sf_ledger_adjust_necessit
 static void row_sf_ledger_prepare(void) { NUL(sf_ledger_prepare(NULL, 20260302)); ERR(sf_ledger_prepare(ledger, 3)); }
 static sf_request bad_request(void) { static const uint32_t who = 1; sf_request r; r.discloser = msd; r.subjects = &who; r.subject_count = 1; r.category = 0; r.recipient = msd; r.purpose = 0; r.at = t0; return r; }
 static void row_sf_ledger_decide(void) { sf_decision d; sf_request r = bad_request(); NUL(sf_ledger_decide(NULL, ledger, &r, "a")); NUL(sf_ledger_decide(&d, NULL, &r, "a")); NUL(sf_ledger_decide(&d, ledger, NULL, "a")); NUL(sf_ledger_decide(&d, ledger, &r, NULL)); r.subject_count = 0; ERR(sf_ledger_decide(&d, ledger, &r, "a")); r = bad_request(); r.subjects = NULL; NUL(sf_ledger_decide(&d, ledger, &r, "a")); r = bad_request(); r.purpose = 42; ERR(sf_ledger_decide(&d, ledger, &r, "a")); r = bad_request(); r.recipient.kind = SF_PARTY_MEMBER; ERR(sf_ledger_decide(&d, ledger, &r, "a")); }
+static void row_sf_ledger_decide_many(void) {
+    sf_decision d[2]; size_t n = 7; sf_request r[2]; r[0] = bad_request(); r[1] = bad_request();
+    NUL(sf_ledger_decide_many(d, NULL, ledger, r, 2, "a")); NUL(sf_ledger_decide_many(d, &n, NULL, r, 2, "a")); CHECK(n == 0);
+    NUL(sf_ledger_decide_many(NULL, &n, ledger, r, 2, "a")); NUL(sf_ledger_decide_many(d, &n, ledger, NULL, 2, "a"));
+    NUL(sf_ledger_decide_many(d, &n, ledger, r, 2, NULL)); CHECK_STATUS(SF_EUTF8, sf_ledger_decide_many(d, &n, ledger, r, 2, bad_utf8));
+    CHECK_STATUS(SF_OK, sf_ledger_decide_many(NULL, &n, ledger, NULL, 0, "a")); CHECK(n == 0);
+    r[1].purpose = 42; ERR(sf_ledger_decide_many(d, &n, ledger, r, 2, "a"));
+    r[1] = bad_request(); r[1].subjects = NULL; NUL(sf_ledger_decide_many(d, &n, ledger, r, 2, "a"));
+}
 static void row_sf_ledger_check(void) { sf_decision d; sf_request r = bad_request(); NUL(sf_ledger_check(NULL, ledger, &r)); NUL(sf_ledger_check(&d, NULL, &r)); NUL(sf_ledger_check(&d, ledger, NULL)); r.category = -1; ERR(sf_ledger_check(&d, ledger, &r)); }
 static void row_sf_ledger_explain(void) { char *s; sf_decision d = {0, 999, 1, 0}; NUL(sf_ledger_explain(NULL, ledger, &d)); NUL(sf_ledger_explain(&s, NULL, &d)); NUL(sf_ledger_explain(&s, ledger, NULL)); ERR(sf_ledger_explain(&s, ledger, &d)); }
 static void row_sf_ledger_share(void) { int rec; sf_sharing s; memset(&s, 0, sizeof s); NUL(sf_ledger_share(NULL, NULL, ledger, &s, "a")); NUL(sf_ledger_share(&rec, NULL, NULL, &s, "a")); NUL(sf_ledger_share(&rec, NULL, ledger, NULL, "a")); s.discloser = msd; s.recipient = msd; s.at = t0; NUL(sf_ledger_share(&rec, NULL, ledger, &s, NULL)); s.basis = 99; ERR(sf_ledger_share(&rec, NULL, ledger, &s, "a")); }
@@ -184,6 +193,13 @@ static void row_sf_store_load(void) { sf_case *c; NUL(sf_store_load(NULL, store,
 static void row_sf_store_version(void) { uint64_t v; NUL(sf_store_version(NULL, store, 1)); NUL(sf_store_version(&v, NULL, 1)); ERR(sf_store_version(&v, store, 0)); }
 static void row_sf_store_size(void) { uint64_t v; NUL(sf_store_size(NULL, store)); NUL(sf_store_size(&v, NULL)); }
 static void row_sf_store_list(void) { sf_case_summary *i; size_t n; sf_case_query q = {99, -1, 0, 0}; NUL(sf_store_list(NULL, &n, store, NULL)); NUL(sf_store_list(&i, NULL, store, NULL)); NUL(sf_store_list(&i, &n, NULL, NULL)); ERR(sf_store_list(&i, &n, store, &q)); q.state = -1; q.overdue_on = 5; ERR(sf_store_list(&i, &n, store, &q)); }
+static int count_case(void *user, const sf_case *c) { (void)c; ++*(int *)user; return 0; }
+static void row_sf_store_each(void) {
+    uint64_t n; int seen = 0; sf_case_query q = {99, -1, 0, 0};
+    NUL(sf_store_each(NULL, store, NULL, count_case, &seen)); NUL(sf_store_each(&n, NULL, NULL, count_case, &seen));
+    NUL(sf_store_each(&n, store, NULL, NULL, &seen)); ERR(sf_store_each(&n, store, &q, count_case, &seen));
+    q.state = -1; q.overdue_on = 5; ERR(sf_store_each(&n, store, &q, count_case, &seen)); CHECK(seen == 0);
+}
 static void row_sf_store_put_ledger(void) { NUL(sf_store_put_ledger(NULL, 1, ledger, 0)); NUL(sf_store_put_ledger(store, 1, NULL, 0)); CHECK_STATUS(SF_ENOTFOUND, sf_store_put_ledger(store, 424242, ledger, 0)); }
 static void row_sf_store_ledger_version(void) { uint64_t v; NUL(sf_store_ledger_version(NULL, store, 1)); NUL(sf_store_ledger_version(&v, NULL, 1)); }
 static void row_sf_store_load_ledger(void) { sf_ledger *l; NUL(sf_store_load_ledger(NULL, store, 1, kase, dir)); NUL(sf_store_load_ledger(&l, NULL, 1, kase, dir)); NUL(sf_store_load_ledger(&l, store, 1, NULL, dir)); NUL(sf_store_load_ledger(&l, store, 1, kase, NULL)); CHECK_STATUS(SF_ENOTFOUND, sf_store_load_ledger(&l, store, 424242, kase, dir)); }
@@ -218,12 +234,12 @@ static const struct row {
     ROW(sf_case_overdue), ROW(sf_case_next_deadline), ROW(sf_case_save), ROW(sf_case_load),
     ROW(sf_categories_new), ROW(sf_categories_free), ROW(sf_categories_add), ROW(sf_ledger_new), ROW(sf_ledger_free),
     ROW(sf_ledger_sync), ROW(sf_ledger_give), ROW(sf_ledger_withdraw), ROW(sf_ledger_mark_confidential),
-    ROW(sf_ledger_set_issue_areas), ROW(sf_ledger_adjust_necessity), ROW(sf_ledger_prepare), ROW(sf_ledger_decide),
+    ROW(sf_ledger_set_issue_areas), ROW(sf_ledger_adjust_necessity), ROW(sf_ledger_prepare), ROW(sf_ledger_decide), ROW(sf_ledger_decide_many),
     ROW(sf_ledger_check), ROW(sf_ledger_explain), ROW(sf_ledger_share), ROW(sf_ledger_decline), ROW(sf_ledger_notice),
     ROW(sf_ledger_view), ROW(sf_ledger_counts), ROW(sf_ledger_audit_verify), ROW(sf_ledger_audit_text),
     ROW(sf_audit_verify_text), ROW(sf_ledger_save), ROW(sf_ledger_load),
     ROW(sf_store_open), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
-    ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_put_ledger), ROW(sf_store_ledger_version),
+    ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_each), ROW(sf_store_put_ledger), ROW(sf_store_ledger_version),
     ROW(sf_store_load_ledger), ROW(sf_store_put_directory), ROW(sf_store_directory),
 };
 
