@@ -14,7 +14,7 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs test-asan test-tsan bench fuzz abi-baseline clean
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz abi-baseline clean
 
 all: build
 
@@ -35,7 +35,7 @@ demo: build
 	@echo; echo "== C, Rust and Python: the same library through the C ABI and the Python module =="
 	@$(BUILD)/examples/sfcore_example_c $(BUILD)/demo-cases-c.db
 	@if [ -x $(BUILD)/examples/sfcore_example_rust ]; then $(BUILD)/examples/sfcore_example_rust; fi
-	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py
+	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py $(BUILD)/demo-cases-py.db
 
 ## test: every test (C++, C, Python, examples, packaging), the pip install and the docs build.
 test: build
@@ -52,6 +52,10 @@ test-venv: venv
 	  ../$(VENV)/bin/python -m pytest -q -p no:cacheprovider python
 	$(VENV)/bin/python -c "import sfcore; print('import sfcore:', sfcore.__version__, sfcore.__file__)"
 
+## stubs: write python/sfcore/_core.pyi from the built module (after changing the bindings; a test checks it).
+stubs: build
+	PYTHONPATH=$(BUILD)/python $(PYTHON) scripts/gen_stubs.py python/sfcore/_core.pyi
+
 ## docs: the Doxygen reference and guide (warnings are errors) in build/docs/html.
 docs: configure
 	cmake --build $(BUILD) --target docs
@@ -64,24 +68,26 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
-## test-tsan: the concurrency tests (C++ shared_ledger, C threads) under ThreadSanitizer (build-tsan/).
+## test-tsan: the concurrency tests (C++ shared_ledger, bulk decisions, C threads) under ThreadSanitizer (build-tsan/).
 test-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_SANITIZE=thread -DSFCORE_BUILD_DOCS=OFF \
 	  -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
 	  > $(TSAN_BUILD).configure.log 2>&1 || (cat $(TSAN_BUILD).configure.log; exit 1)
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target sfcore_tests sfcore_capi_case_tests
-	TSAN_OPTIONS=halt_on_error=1 SFCORE_CONCURRENCY_ROUNDS=2000 $(TSAN_BUILD)/tests/sfcore_tests "[concurrency]"
+	TSAN_OPTIONS=halt_on_error=1 SFCORE_CONCURRENCY_ROUNDS=2000 $(TSAN_BUILD)/tests/sfcore_tests "[concurrency],[bulk]"
 	cd $(TSAN_BUILD)/tests && TSAN_OPTIONS=halt_on_error=1 ./sfcore_capi_case_tests
 
-## bench: the benchmarks, in an optimised build (build-bench/); results in build-bench/bench.json and docs/performance.md.
+## bench: the benchmarks, in an optimised build (build-bench/): C++ (Google Benchmark) and Python (bench/python_bench.py);
+## results in build-bench/bench.json, build-bench/python-bench.json and docs/performance.md.
 bench: deps
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DSFCORE_BUILD_BENCH=ON -DSFCORE_BUILD_TESTS=OFF \
-	  -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF $(CMAKE_ARGS) \
+	  -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=ON -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
 	  > $(BENCH_BUILD).configure.log 2>&1 || (cat $(BENCH_BUILD).configure.log; exit 1)
-	cmake --build $(BENCH_BUILD) -j $(JOBS) --target sfcore_bench
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target sfcore_bench _core
 	$(BENCH_BUILD)/bench/sfcore_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
 	  --benchmark_out=$(BENCH_BUILD)/bench.json --benchmark_out_format=json
-	$(PYTHON) scripts/bench_report.py $(BENCH_BUILD)/bench.json docs/performance.md
+	PYTHONPATH=$(BENCH_BUILD)/python $(PYTHON) bench/python_bench.py $(BENCH_BUILD)/python-bench.json
+	$(PYTHON) scripts/bench_report.py $(BENCH_BUILD)/bench.json docs/performance.md $(BENCH_BUILD)/python-bench.json
 	@echo "wrote docs/performance.md"
 
 ## fuzz: the archive loaders under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60), from the golden archives.

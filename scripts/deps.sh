@@ -10,6 +10,7 @@ packages=(
   python3-pytest python3-venv python3-pip python3-setuptools python3-wheel
   doxygen graphviz tzdata libbenchmark-dev libsqlite3-dev
   clang-14 libclang-rt-14-dev rustc abigail-tools
+  python3-pandas python3-matplotlib
 )
 
 missing=()

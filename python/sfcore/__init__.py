@@ -1,51 +1,29 @@
 """sfcore: the Strengthening Families lifecycle and consent-gated disclosure.
 
 The compiled core lives in ``sfcore._core``; everything public is re-exported
-here. Errors are raised as subclasses of :class:`SfcoreError`, each carrying
-``.code`` (an :class:`ErrorCode`); a refusal by a rule is a returned value,
-never an exception.
+here. A quick map:
+
+- ``AgencyDirectory``, ``Referral``, ``Case`` and the event payloads
+  (``ReferralAccepted`` … ``CaseReopened``): a family's case as a journal of
+  events. ``Case.record()`` returns an ``Outcome``: accepted, or refused by a
+  named guard with the reason.
+- ``Ledger``: consent, confidentiality, necessity, decisions (``decide``,
+  ``check``, ``decide_many``), sharing without consent, notices, filtered
+  views and the hash-chained ``AuditLog``.
+- ``Store``: the SQLite case store (a context manager); archives through
+  ``to_bytes()``/``from_bytes()`` and pickling.
+- ``sfcore.analysis``: tables for analysts (records, pandas DataFrames) and
+  aggregates; ``sfcore.plots``: a case timeline and a lifecycle funnel
+  (matplotlib).
+
+Dates are ``datetime.date``; instants are aware ``datetime.datetime`` (any
+zone in, Pacific/Auckland out). Errors are raised as subclasses of
+:class:`SfcoreError`, each carrying ``.code`` (an :class:`ErrorCode`); a
+refusal by a rule is a returned value, never an exception.
 """
 
-from ._core import (
-    Agency,
-    AgencyDirectory,
-    AgencyKind,
-    ArgumentError,
-    Case,
-    ConsentError,
-    DisclosureError,
-    ErrorCode,
-    Event,
-    EventType,
-    InternalError,
-    LifecycleError,
-    Programme,
-    Referral,
-    ReferralSource,
-    SfcoreError,
-    State,
-    StorageError,
-    __version__,
-)
+from . import _core
+from ._core import *  # noqa: F401,F403  (every public name of the compiled core)
+from ._core import __version__
 
-__all__ = [
-    "Agency",
-    "AgencyDirectory",
-    "AgencyKind",
-    "ArgumentError",
-    "Case",
-    "ConsentError",
-    "DisclosureError",
-    "ErrorCode",
-    "Event",
-    "EventType",
-    "InternalError",
-    "LifecycleError",
-    "Programme",
-    "Referral",
-    "ReferralSource",
-    "SfcoreError",
-    "State",
-    "StorageError",
-    "__version__",
-]
+__all__ = sorted(n for n in dir(_core) if not n.startswith("_") and n != "VERSION_NUMBER") + ["__version__"]

@@ -77,7 +77,9 @@ def test_unknown_agency_is_an_argument_error_with_a_code():
 
 def test_wrong_types_are_type_errors():
     with pytest.raises(TypeError):
-        sfcore.Referral(source="agency", received=datetime.date(2026, 11, 2), family_name="x")
+        sfcore.Referral(source=1.5, received=datetime.date(2026, 11, 2), family_name="x")
+    with pytest.raises(sfcore.ArgumentError):  # a name that is no referral source
+        sfcore.Referral(source="charity", received=datetime.date(2026, 11, 2), family_name="x")
     with pytest.raises(TypeError):
         sfcore.Referral(source=sfcore.ReferralSource.FAMILY, received="2026-11-02", family_name="x")
     with pytest.raises(TypeError):

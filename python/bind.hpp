@@ -1,0 +1,624 @@
+// What every part of sfcore._core shares: how sfcore's values cross into
+// Python and back.
+//
+// - A date is a datetime.date; an instant is an aware datetime.datetime
+//   (any zone in; Pacific/Auckland out). A naive datetime is refused: it
+//   names no instant.
+// - An id (member, agency, practitioner, meeting, action, case) is an int.
+// - Every enumeration is a Python enum.IntEnum made from the same table the
+//   C++ enum and the C ABI read. An argument takes a member, its int value or
+//   its name ("plan_active" or "PLAN_ACTIVE").
+#pragma once
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <datetime.h>
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "sfcore/sfcore.hpp"
+
+namespace sfcore_py {
+
+namespace py = pybind11;
+
+/// Python enumerator names are the C++ identifiers in capitals.
+inline std::string upper(const char* s) {
+    std::string out(s);
+    for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+/// repr() of a str, for __repr__ texts.
+inline std::string repr_text(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
+
+/// repr() of any value Python can take.
+template <class T>
+std::string repr_of(const T& v) {
+    return py::repr(py::cast(v)).template cast<std::string>();
+}
+
+inline void import_datetime() {
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;
+    if (!PyDateTimeAPI) throw py::error_already_set();
+}
+
+/// Pacific/Auckland, as zoneinfo knows it (kept for the interpreter's life).
+inline py::handle nz_zone() {
+    static PyObject* zone = py::module_::import("zoneinfo").attr("ZoneInfo")("Pacific/Auckland").release().ptr();
+    return zone;
+}
+
+// ---- enumerations --------------------------------------------------------
+
+/// The Python name and rows of an enumeration that has a table.
+template <class E, class = void>
+struct enum_info : std::false_type {};
+
+template <class E>
+struct enum_info<E, std::void_t<decltype(sfcore::detail::table_of<E>::rows)>> : std::true_type {
+    static std::vector<std::pair<std::string, long long>> rows() {
+        std::vector<std::pair<std::string, long long>> out;
+        for (const auto& r : sfcore::detail::table_of<E>::rows) out.emplace_back(r.name, static_cast<long long>(r.value));
+        return out;
+    }
+    static const char* label(long long v) { return sfcore::label(static_cast<E>(v)); }
+    static E from_int(long long v) { return sfcore::enum_from_int<E>(v); }
+    static E from_name(const std::string& s) { return sfcore::enum_from_string<E>(s); }
+};
+
+template <>
+struct enum_info<sfcore::errc> : std::true_type {
+    static std::vector<std::pair<std::string, long long>> rows() {
+        std::vector<std::pair<std::string, long long>> out{{"ok", 0}};
+        for (const auto& r : sfcore::error_table) out.emplace_back(r.name, static_cast<long long>(r.code));
+        return out;
+    }
+    static const char* label(long long v) {
+        const auto* row = sfcore::find_error(static_cast<sfcore::errc>(v));
+        return row ? row->text : "no error";
+    }
+    static sfcore::errc from_int(long long v) {
+        if (v == 0) return sfcore::errc::ok;
+        const auto* row = sfcore::find_error(static_cast<sfcore::errc>(v));
+        if (!row) throw sfcore::error(sfcore::errc::invalid_argument, "unknown error code " + std::to_string(v));
+        return row->code;
+    }
+    static sfcore::errc from_name(const std::string& s) {
+        for (const auto& r : sfcore::error_table)
+            if (s == r.name) return r.code;
+        throw sfcore::error(sfcore::errc::invalid_argument, "unknown error code \"" + s + "\"");
+    }
+};
+
+/// Enumerations without a def table: their rows, listed here.
+template <class E>
+struct listed_enum : std::true_type {
+    static std::vector<std::pair<std::string, long long>> rows();
+    static const char* label(long long v);
+    static E from_int(long long v) {
+        for (const auto& [n, x] : rows())
+            if (x == v) return static_cast<E>(v);
+        throw sfcore::error(sfcore::errc::invalid_argument, "unknown value " + std::to_string(v));
+    }
+    static E from_name(const std::string& s) {
+        for (const auto& [n, x] : rows())
+            if (n == s) return static_cast<E>(x);
+        throw sfcore::error(sfcore::errc::invalid_argument, "unknown name \"" + s + "\"");
+    }
+};
+template <>
+inline std::vector<std::pair<std::string, long long>> listed_enum<sfcore::archive_encoding>::rows() {
+    return {{"binary", 1}, {"text", 2}};
+}
+template <>
+inline const char* listed_enum<sfcore::archive_encoding>::label(long long v) {
+    return v == 1 ? "compact binary, for storage" : "text, for inspection";
+}
+template <>
+inline std::vector<std::pair<std::string, long long>> listed_enum<sfcore::archive_content>::rows() {
+    return {{"case_journal", 1}, {"ledger", 2}, {"audit", 3}, {"directory", 4}};
+}
+template <>
+inline const char* listed_enum<sfcore::archive_content>::label(long long v) {
+    switch (v) {
+    case 1: return "a case: its id and journal";
+    case 2: return "a disclosure ledger with its audit log";
+    case 3: return "an audit log";
+    default: return "an agency directory";
+    }
+}
+template <>
+struct enum_info<sfcore::archive_encoding> : listed_enum<sfcore::archive_encoding> {};
+template <>
+struct enum_info<sfcore::archive_content> : listed_enum<sfcore::archive_content> {};
+
+/// The Python class of each enumeration and its members by value, once made.
+template <class E>
+struct enum_class {
+    static inline PyObject* cls = nullptr;
+    static inline std::vector<PyObject*> members;  // by value; nullptr where no member
+};
+
+/// The Python class name of each enumeration (the signatures and stubs use it).
+template <class E>
+struct enum_name;
+#define SFCORE_PY_ENUM_NAME(E, N)                                                  \
+    template <>                                                                    \
+    struct enum_name<E> {                                                          \
+        static constexpr auto name = pybind11::detail::const_name(N);              \
+        static constexpr const char* text = N;                                     \
+    };
+SFCORE_PY_ENUM_NAME(sfcore::errc, "ErrorCode")
+SFCORE_PY_ENUM_NAME(sfcore::referral_source, "ReferralSource")
+SFCORE_PY_ENUM_NAME(sfcore::programme, "Programme")
+SFCORE_PY_ENUM_NAME(sfcore::agency_kind, "AgencyKind")
+SFCORE_PY_ENUM_NAME(sfcore::state, "State")
+SFCORE_PY_ENUM_NAME(sfcore::event_type, "EventType")
+SFCORE_PY_ENUM_NAME(sfcore::member_role, "MemberRole")
+SFCORE_PY_ENUM_NAME(sfcore::support_type, "SupportType")
+SFCORE_PY_ENUM_NAME(sfcore::exit_reason, "ExitReason")
+SFCORE_PY_ENUM_NAME(sfcore::action_status, "ActionStatus")
+SFCORE_PY_ENUM_NAME(sfcore::meeting_kind, "MeetingKind")
+SFCORE_PY_ENUM_NAME(sfcore::party_kind, "PartyKind")
+SFCORE_PY_ENUM_NAME(sfcore::guard, "Guard")
+SFCORE_PY_ENUM_NAME(sfcore::overdue_kind, "OverdueKind")
+SFCORE_PY_ENUM_NAME(sfcore::category, "Category")
+SFCORE_PY_ENUM_NAME(sfcore::purpose, "Purpose")
+SFCORE_PY_ENUM_NAME(sfcore::issue_area, "IssueArea")
+SFCORE_PY_ENUM_NAME(sfcore::decision_rule, "DecisionRule")
+SFCORE_PY_ENUM_NAME(sfcore::legal_basis, "LegalBasis")
+SFCORE_PY_ENUM_NAME(sfcore::s66c_purpose, "S66CPurpose")
+SFCORE_PY_ENUM_NAME(sfcore::audit_kind, "AuditKind")
+SFCORE_PY_ENUM_NAME(sfcore::archive_encoding, "ArchiveEncoding")
+SFCORE_PY_ENUM_NAME(sfcore::archive_content, "ArchiveContent")
+#undef SFCORE_PY_ENUM_NAME
+
+/// Make the enum.IntEnum for E from its table and put it in the module.
+template <class E>
+py::object make_enum(py::module_& m, const std::string& doc) {
+    using info = enum_info<E>;
+    const char* name = enum_name<E>::text;
+    py::list members;
+    std::string text = doc + "\n\nMembers (value: label):\n";
+    long long top = 0;
+    for (const auto& [n, v] : info::rows()) {
+        members.append(py::make_tuple(upper(n.c_str()), v));
+        text += "\n- " + upper(n.c_str()) + " = " + std::to_string(v) + ": " + info::label(v);
+        top = std::max(top, v);
+    }
+    py::object cls = py::module_::import("enum").attr("IntEnum")(name, members, py::arg("module") = "sfcore",
+                                                                 py::arg("qualname") = name);
+    cls.attr("__doc__") = text;
+    py::object property = py::module_::import("builtins").attr("property");
+    cls.attr("label") = property(
+        py::cpp_function([](long long v) -> std::string { return info::label(v); }), py::none(), py::none(),
+        "The plain-language label, e.g. 'plan active'.");
+    m.attr(name) = cls;
+    enum_class<E>::cls = cls.inc_ref().ptr();
+    enum_class<E>::members.assign(static_cast<std::size_t>(top) + 1, nullptr);
+    for (const auto& [n, v] : info::rows())
+        enum_class<E>::members[static_cast<std::size_t>(v)] = py::object(cls.attr(upper(n.c_str()).c_str())).release().ptr();
+    return cls;
+}
+
+/// The member of an enumeration as a Python object (an int for a caller's own category).
+template <class E>
+py::object enum_object(E v) {
+    const auto i = static_cast<std::size_t>(v);
+    const auto& ms = enum_class<E>::members;
+    if (i < ms.size() && ms[i]) return py::reinterpret_borrow<py::object>(ms[i]);
+    return py::int_(static_cast<long long>(v));
+}
+
+/// An enumeration from a Python member, int or name.
+template <class E>
+bool enum_load(py::handle src, E& out) {
+    using info = enum_info<E>;
+    if (!src || PyBool_Check(src.ptr())) return false;
+    PyObject* cls = enum_class<E>::cls;
+    if (cls && PyObject_IsInstance(src.ptr(), cls) == 1) {
+        out = static_cast<E>(PyLong_AsLongLong(src.ptr()));
+        return true;
+    }
+    static PyObject* enum_base = py::object(py::module_::import("enum").attr("Enum")).release().ptr();
+    if (PyObject_IsInstance(src.ptr(), enum_base) == 1) return false;  // another enumeration's member
+    if (PyLong_Check(src.ptr())) {
+        const long long v = PyLong_AsLongLong(src.ptr());
+        if (v == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            throw sfcore::error(sfcore::errc::invalid_argument,
+                                std::string("an ") + enum_name<E>::text + " value is out of range");
+        }
+        if constexpr (std::is_same_v<E, sfcore::category>) {
+            // A caller's own categories follow the built-in ones; the ledger checks them.
+            if (v >= 0 && v < static_cast<long long>(sfcore::category_registry::capacity)) {
+                out = static_cast<E>(v);
+                return true;
+            }
+        }
+        out = info::from_int(v);
+        return true;
+    }
+    if (PyUnicode_Check(src.ptr())) {
+        std::string s = src.cast<std::string>();
+        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        out = info::from_name(s);
+        return true;
+    }
+    return false;
+}
+
+// ---- dates and instants ----------------------------------------------------
+
+/// A datetime.date (not a datetime.datetime) as a date.
+inline bool date_load(py::handle src, sfcore::date& out) {
+    import_datetime();
+    if (!PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
+    out = sfcore::make_date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+                            PyDateTime_GET_DAY(src.ptr()));
+    return true;
+}
+
+inline py::object date_object(const sfcore::date& d) {
+    import_datetime();
+    if (d.is_special()) return py::none();
+    const auto ymd = d.year_month_day();
+    return py::reinterpret_steal<py::object>(
+        PyDate_FromDate(static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)));
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+constexpr long long days_from_civil(long long y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+/// A zone's UTC offset for a local time, remembered: asking a tzinfo (zoneinfo is
+/// written in Python) costs more than the rest of a decision. The offset of a
+/// given zone at given local fields never changes (true of zoneinfo, timezone
+/// and every tzinfo that follows the datetime contract), and each entry holds a
+/// reference to its zone, so an entry is never stale. Used with the GIL held.
+class offset_cache {
+public:
+    // The offset in seconds of local time (fields, fold) in zone tz, as utcoffset() gives it.
+    long long offset(PyObject* dt, PyObject* tz, long long local, int fold) {
+        const std::size_t slot = (static_cast<std::size_t>(local) ^ (reinterpret_cast<std::uintptr_t>(tz) >> 4) ^
+                                  static_cast<std::size_t>(fold)) % size;
+        entry& e = entries_[slot];
+        if (e.zone.ptr() == tz && e.local == local && e.fold == fold) return e.offset;
+        py::object delta = py::reinterpret_steal<py::object>(PyObject_CallMethod(dt, "utcoffset", nullptr));
+        if (!delta) throw py::error_already_set();
+        if (delta.is_none())
+            throw sfcore::error(sfcore::errc::invalid_argument,
+                                "a datetime must be timezone-aware (a naive datetime names no instant): give it a "
+                                "tzinfo, e.g. ZoneInfo(\"Pacific/Auckland\")");
+        const long long off = static_cast<long long>(PyDateTime_DELTA_GET_DAYS(delta.ptr())) * 86400 +
+                              PyDateTime_DELTA_GET_SECONDS(delta.ptr());
+        e.zone = py::reinterpret_borrow<py::object>(tz);
+        e.local = local;
+        e.fold = fold;
+        e.offset = off;
+        return off;
+    }
+
+private:
+    static constexpr std::size_t size = 256;
+    struct entry {
+        py::object zone;
+        long long local = 0;
+        int fold = 0;
+        long long offset = 0;
+    };
+    entry entries_[size];
+};
+
+inline offset_cache& offsets() {
+    static auto* cache = new offset_cache();  // lives as long as the interpreter
+    return *cache;
+}
+
+/// An aware datetime.datetime as an instant (to the second); a naive one is an error.
+inline bool instant_load(py::handle src, sfcore::instant& out) {
+    import_datetime();
+    PyObject* o = src.ptr();
+    if (!PyDateTime_Check(o)) return false;
+    const int y = PyDateTime_GET_YEAR(o);
+    if (y < sfcore::min_year - 1 || y > sfcore::max_year + 1)
+        throw sfcore::error(sfcore::errc::out_of_range, "a datetime in year " + std::to_string(y) + " is outside 1900..2199");
+    const long long local = days_from_civil(y, static_cast<unsigned>(PyDateTime_GET_MONTH(o)),
+                                            static_cast<unsigned>(PyDateTime_GET_DAY(o))) * 86400 +
+                            PyDateTime_DATE_GET_HOUR(o) * 3600LL + PyDateTime_DATE_GET_MINUTE(o) * 60LL +
+                            PyDateTime_DATE_GET_SECOND(o);
+    PyObject* tz = PyDateTime_DATE_GET_TZINFO(o);
+    if (tz == Py_None)
+        throw sfcore::error(sfcore::errc::invalid_argument,
+                            "a datetime must be timezone-aware (a naive datetime names no instant): give it a tzinfo, "
+                            "e.g. ZoneInfo(\"Pacific/Auckland\")");
+    out = sfcore::instant_from_unix(local - offsets().offset(o, tz, local, PyDateTime_DATE_GET_FOLD(o)));
+    return true;
+}
+
+/// An instant as an aware datetime in Pacific/Auckland.
+inline py::object instant_object(const sfcore::instant& t) {
+    import_datetime();
+    if (t.is_special()) return py::none();
+    static PyObject* fromtimestamp = nullptr;
+    if (!fromtimestamp) {
+        import_datetime();
+        fromtimestamp = py::object(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType))
+                                       .attr("fromtimestamp"))
+                            .release()
+                            .ptr();
+    }
+    return py::reinterpret_borrow<py::object>(fromtimestamp)(sfcore::to_unix(t), nz_zone());
+}
+
+// ---- shared bindings -------------------------------------------------------
+
+/// Raise the Python exception for an error code.
+[[noreturn]] void raise(sfcore::errc code, const std::string& detail);
+
+/// A Python Ledger: a disclosure ledger with the Case and AgencyDirectory it
+/// was last synced with (its archive loads only against them, so pickling
+/// keeps them together).
+struct py_ledger {
+    sfcore::disclosure_ledger l;
+    py::object case_obj;
+    py::object directory_obj;
+};
+
+/// A Python Store: a case store that can be closed (and used as a context manager).
+struct py_store {
+    std::unique_ptr<sfcore::case_store> store;
+    std::string path;
+
+    sfcore::case_store& get() const {
+        if (!store) raise(sfcore::errc::io_error, "the store " + path + " is closed");
+        return *store;
+    }
+};
+
+// ---- exceptions -------------------------------------------------------------
+
+/// The Python exception class for an sfcore error family.
+py::handle exception_class(sfcore::error_family f);
+
+
+/// Set the Python exception for an sfcore error (as the module's translator does).
+void set_python_error(const sfcore::error& e);
+
+/// In a catch block: set the Python exception for the exception in flight, and return nullptr.
+PyObject* python_error_from_current();
+
+/// Keyword arguments of a METH_FASTCALL | METH_KEYWORDS method, matched to names
+/// (pybind11 2.10 copies the keyword dict and deletes each name it uses, which
+/// costs more than a whole decision; the hot methods parse their own).
+template <std::size_t N>
+class fast_args {
+public:
+    fast_args(const char* function, const std::array<PyObject*, N>& names, PyObject* const* args, Py_ssize_t nargs,
+              PyObject* kwnames) {
+        if (nargs > static_cast<Py_ssize_t>(N))
+            throw py::type_error(std::string(function) + "() takes at most " + std::to_string(N) + " arguments");
+        for (Py_ssize_t i = 0; i < nargs; ++i) values_[static_cast<std::size_t>(i)] = args[i];
+        const Py_ssize_t nk = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        for (Py_ssize_t k = 0; k < nk; ++k) {
+            PyObject* key = PyTuple_GET_ITEM(kwnames, k);
+            std::size_t at = N;
+            for (std::size_t i = 0; i < N && at == N; ++i)
+                if (key == names[i]) at = i;  // interned: the usual case
+            for (std::size_t i = 0; i < N && at == N; ++i)
+                if (PyUnicode_Compare(key, names[i]) == 0) at = i;
+            if (at == N)
+                throw py::type_error(std::string(function) + "() got an unexpected keyword argument '" +
+                                     py::str(key).cast<std::string>() + "'");
+            if (values_[at])
+                throw py::type_error(std::string(function) + "() got multiple values for argument '" +
+                                     py::str(names[at]).cast<std::string>() + "'");
+            values_[at] = args[nargs + k];
+        }
+        for (std::size_t i = 0; i < N; ++i)
+            if (!values_[i])
+                throw py::type_error(std::string(function) + "() missing required argument '" +
+                                     py::str(names[i]).cast<std::string>() + "'");
+        function_ = function;
+        names_ = &names;
+    }
+
+    /// Argument i as a T (pybind11's caster, so the same conversions as everywhere else).
+    template <class T>
+    T get(std::size_t i) const {
+        py::detail::make_caster<T> c;
+        if (!c.load(values_[i], true))
+            throw py::type_error(std::string(function_) + "(): argument '" + py::str((*names_)[i]).cast<std::string>() +
+                                 "' has the wrong type: " +
+                                 py::str(py::handle(values_[i]).get_type().attr("__name__")).cast<std::string>());
+        return py::detail::cast_op<T>(std::move(c));
+    }
+    py::handle operator[](std::size_t i) const { return values_[i]; }
+
+private:
+    std::array<PyObject*, N> values_{};
+    const char* function_ = "";
+    const std::array<PyObject*, N>* names_ = nullptr;
+};
+
+/// Interned Python strings for a method's argument names (kept for the interpreter's life).
+template <std::size_t N>
+std::array<PyObject*, N> interned(const std::array<const char*, N>& names) {
+    std::array<PyObject*, N> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = PyUnicode_InternFromString(names[i]);
+    return out;
+}
+
+// ---- the module's parts -----------------------------------------------------
+void bind_enums_and_errors(py::module_& m);
+void bind_case(py::module_& m);
+void bind_disclosure(py::module_& m);
+void bind_store(py::module_& m);
+void bind_analysis(py::module_& m);
+
+} // namespace sfcore_py
+
+// ---- type casters ------------------------------------------------------------
+namespace pybind11 {
+namespace detail {
+
+template <>
+struct type_caster<boost::gregorian::date> {
+    PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
+    bool load(handle src, bool) { return sfcore_py::date_load(src, value); }
+    static handle cast(const boost::gregorian::date& d, return_value_policy, handle) {
+        return sfcore_py::date_object(d).release();
+    }
+};
+
+template <>
+struct type_caster<boost::posix_time::ptime> {
+    PYBIND11_TYPE_CASTER(boost::posix_time::ptime, const_name("datetime.datetime"));
+    bool load(handle src, bool) { return sfcore_py::instant_load(src, value); }
+    static handle cast(const boost::posix_time::ptime& t, return_value_policy, handle) {
+        return sfcore_py::instant_object(t).release();
+    }
+};
+
+template <class Tag, class Rep>
+struct type_caster<sfcore::strong_id<Tag, Rep>> {
+    using id_type = sfcore::strong_id<Tag, Rep>;
+    PYBIND11_TYPE_CASTER(id_type, const_name("int"));
+    bool load(handle src, bool convert) {
+        if (!src || PyBool_Check(src.ptr()) || !PyLong_Check(src.ptr())) return false;
+        make_caster<Rep> rep;
+        if (!rep.load(src, convert))
+            throw sfcore::error(sfcore::errc::invalid_argument,
+                                "an id must be a whole number from 0 to " +
+                                    std::to_string(std::numeric_limits<Rep>::max()));
+        value = id_type(cast_op<Rep>(rep));
+        return true;
+    }
+    static handle cast(id_type id, return_value_policy, handle) {
+        return PyLong_FromUnsignedLongLong(static_cast<unsigned long long>(id.value()));
+    }
+};
+
+template <class E>
+struct type_caster<E, std::enable_if_t<std::is_enum_v<E> && sfcore_py::enum_info<E>::value>> {
+    PYBIND11_TYPE_CASTER(E, sfcore_py::enum_name<E>::name);
+    bool load(handle src, bool) { return sfcore_py::enum_load<E>(src, value); }
+    static handle cast(E v, return_value_policy, handle) { return sfcore_py::enum_object(v).release(); }
+};
+
+} // namespace detail
+} // namespace pybind11
+
+namespace sfcore_py {
+
+/// A __repr__ that lists fields by their Python names: "Name(a=..., b=...)".
+inline auto repr_fields(const char* name, std::vector<const char*> fields) {
+    return [name, fields](const py::object& self) {
+        std::string s = std::string(name) + "(";
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i) s += ", ";
+            s += fields[i];
+            s += "=";
+            s += py::repr(self.attr(fields[i])).cast<std::string>();
+        }
+        return s + ")";
+    };
+}
+
+/// Equality and copying for a value type bound with pybind11.
+template <class T, class... Extra>
+py::class_<T, Extra...>& value_type(py::class_<T, Extra...>& c) {
+    c.def(
+        "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator(), "Field-by-field equality.");
+    c.def("__copy__", [](const T& v) { return T(v); });
+    c.def("__deepcopy__", [](const T& v, const py::dict&) { return T(v); }, py::arg("memo"));
+    return c;
+}
+
+/// Bytes from any object with the buffer protocol (bytes, bytearray, memoryview).
+struct byte_view {
+    py::buffer_info info;
+    const void* data() const { return info.ptr; }
+    std::size_t size() const { return static_cast<std::size_t>(info.size * info.itemsize); }
+};
+inline byte_view bytes_of(const py::buffer& b) {
+    py::buffer_info info = b.request();
+    if (info.ndim > 1) throw sfcore::error(sfcore::errc::invalid_argument, "an archive must be flat bytes");
+    return byte_view{std::move(info)};
+}
+inline py::bytes to_py_bytes(const sfcore::bytes& b) {
+    return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
+}
+
+} // namespace sfcore_py
+
+namespace sfcore_py {
+
+/// A bound C++ object taken with its Python object (to keep a reference to
+/// it); the signature names T's Python class.
+template <class T>
+struct held {
+    py::object obj;
+    const T& get() const { return obj.cast<const T&>(); }
+};
+
+/// A category out: a Category member, or an int for a caller's own.
+struct category_obj {
+    py::object obj;
+};
+
+/// Categories out: Category members, and ints for a caller's own.
+struct category_list {
+    std::vector<py::object> items;
+};
+
+} // namespace sfcore_py
+
+namespace pybind11 {
+namespace detail {
+
+template <class T>
+struct type_caster<sfcore_py::held<T>> {
+    PYBIND11_TYPE_CASTER(sfcore_py::held<T>, make_caster<T>::name);
+    bool load(handle src, bool) {
+        if (!isinstance<T>(src)) return false;
+        value.obj = reinterpret_borrow<object>(src);
+        return true;
+    }
+    static handle cast(const sfcore_py::held<T>& h, return_value_policy, handle) { return h.obj.inc_ref(); }
+};
+
+template <>
+struct type_caster<sfcore_py::category_obj> {
+    PYBIND11_TYPE_CASTER(sfcore_py::category_obj, const_name("Category | int"));
+    bool load(handle, bool) { return false; }
+    static handle cast(const sfcore_py::category_obj& c, return_value_policy, handle) { return c.obj.inc_ref(); }
+};
+
+template <>
+struct type_caster<sfcore_py::category_list> {
+    PYBIND11_TYPE_CASTER(sfcore_py::category_list, const_name("List[Category | int]"));
+    bool load(handle, bool) { return false; }
+    static handle cast(const sfcore_py::category_list& l, return_value_policy, handle) {
+        list out;
+        for (const auto& o : l.items) out.append(o);
+        return out.release();
+    }
+};
+
+} // namespace detail
+} // namespace pybind11

@@ -1,0 +1,513 @@
+// The analysts' tables: cases, members, events, meetings, actions,
+// decisions, sharings and declined requests. Each is built in C++ as typed
+// columns (from a store without holding the GIL, or from Case and Ledger
+// objects), then handed to Python as lists (sfcore.analysis.records) or as
+// packed arrays that sfcore.analysis.frame turns into pandas columns.
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "bind.hpp"
+
+namespace sfcore_py {
+
+using namespace pybind11::literals;
+
+namespace {
+
+// ---- typed columns ------------------------------------------------------
+
+enum class kind { integer, boolean, text, day, moment };
+
+// One column: int64 values (integers, booleans, days since 1970, seconds since
+// 1970) or texts, and which rows are missing.
+struct column {
+    std::string name;
+    kind k;
+    std::vector<std::int64_t> values;
+    std::vector<std::string> texts;
+    std::vector<std::uint8_t> missing;
+    bool any_missing = false;
+
+    void none() {
+        missing.push_back(1);
+        any_missing = true;
+        if (k == kind::text) texts.emplace_back();
+        else values.push_back(0);
+    }
+    void number(std::int64_t v) {
+        missing.push_back(0);
+        values.push_back(v);
+    }
+    void text(std::string s) {
+        missing.push_back(0);
+        texts.push_back(std::move(s));
+    }
+};
+
+class table {
+public:
+    table(std::initializer_list<std::pair<const char*, kind>> cols) {
+        for (const auto& [n, k] : cols) cols_.push_back(column{n, k, {}, {}, {}, false});
+    }
+
+    // Cells, one row at a time, column by column.
+    table& operator<<(std::nullopt_t) {
+        next().none();
+        return *this;
+    }
+    table& operator<<(bool v) {
+        next().number(v ? 1 : 0);
+        return *this;
+    }
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+    table& operator<<(T v) {
+        next().number(static_cast<std::int64_t>(v));
+        return *this;
+    }
+    template <class Tag, class Rep>
+    table& operator<<(sfcore::strong_id<Tag, Rep> id) {
+        next().number(static_cast<std::int64_t>(id.value()));
+        return *this;
+    }
+    table& operator<<(std::string s) {
+        next().text(std::move(s));
+        return *this;
+    }
+    table& operator<<(const char* s) { return *this << std::string(s); }
+    table& operator<<(const sfcore::date& d) {
+        if (d.is_special()) return *this << std::nullopt;
+        next().number((d - sfcore::unix_epoch.date()).days());
+        return *this;
+    }
+    table& operator<<(const sfcore::instant& t) {
+        if (t.is_special()) return *this << std::nullopt;
+        next().number(sfcore::to_unix(t));
+        return *this;
+    }
+    template <class T>
+    table& operator<<(const std::optional<T>& v) {
+        if (!v) return *this << std::nullopt;
+        return *this << *v;
+    }
+    template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
+    table& operator<<(E v) {
+        return *this << std::string(sfcore::to_string(v));
+    }
+
+    // As Python lists of Python values (None where missing).
+    py::dict lists() const {
+        py::dict out;
+        for (const auto& c : cols_) {
+            py::list l(c.missing.size());
+            std::unordered_map<std::string, py::object> seen;  // one str per distinct text
+            for (std::size_t i = 0; i < c.missing.size(); ++i) {
+                py::object v;
+                if (c.missing[i]) v = py::none();
+                else switch (c.k) {
+                    case kind::integer: v = py::int_(c.values[i]); break;
+                    case kind::boolean: v = py::bool_(c.values[i] != 0); break;
+                    case kind::day: v = date_object(sfcore::unix_epoch.date() + boost::gregorian::days(c.values[i])); break;
+                    case kind::moment: v = instant_object(sfcore::instant_from_unix(c.values[i])); break;
+                    case kind::text: {
+                        auto [it, fresh] = seen.try_emplace(c.texts[i]);
+                        if (fresh) it->second = py::str(c.texts[i]);
+                        v = it->second;
+                    }
+                }
+                PyList_SET_ITEM(l.ptr(), static_cast<Py_ssize_t>(i), v.release().ptr());
+            }
+            out[c.name.c_str()] = l;
+        }
+        return out;
+    }
+
+    // As packed arrays: name -> (kind, values, missing). values is int64
+    // little-endian bytes (or a list of str for text); missing is bytes (1 =
+    // missing), or None when nothing is.
+    py::dict arrays() const {
+        static const char* kinds[] = {"integer", "boolean", "text", "day", "moment"};
+        py::dict out;
+        for (const auto& c : cols_) {
+            py::object values;
+            if (c.k == kind::text) {
+                py::list l(c.texts.size());
+                std::unordered_map<std::string, py::object> seen;
+                for (std::size_t i = 0; i < c.texts.size(); ++i) {
+                    py::object v = py::none();
+                    if (!c.missing[i]) {
+                        auto [it, fresh] = seen.try_emplace(c.texts[i]);
+                        if (fresh) it->second = py::str(c.texts[i]);
+                        v = it->second;
+                    }
+                    PyList_SET_ITEM(l.ptr(), static_cast<Py_ssize_t>(i), v.release().ptr());
+                }
+                values = l;
+            } else {
+                values = py::bytes(reinterpret_cast<const char*>(c.values.data()), c.values.size() * sizeof(std::int64_t));
+            }
+            py::object missing = c.any_missing
+                                     ? py::object(py::bytes(reinterpret_cast<const char*>(c.missing.data()), c.missing.size()))
+                                     : py::object(py::none());
+            out[c.name.c_str()] = py::make_tuple(kinds[static_cast<int>(c.k)], values, missing);
+        }
+        return out;
+    }
+
+private:
+    column& next() {
+        column& c = cols_[next_];
+        next_ = (next_ + 1) % cols_.size();
+        return c;
+    }
+    std::vector<column> cols_;
+    std::size_t next_ = 0;
+};
+
+// ---- names -----------------------------------------------------------------
+
+// Names of agencies and practitioners for a table; an id the directory lacks
+// is named by its kind and number.
+class names {
+public:
+    explicit names(const sfcore::agency_directory& d) : d_(d) {}
+    std::optional<std::string> agency(std::optional<sfcore::agency_id> id) const {
+        if (!id) return std::nullopt;
+        const auto* a = d_.find(*id);
+        return a ? a->name : "agency " + std::to_string(id->value());
+    }
+    std::optional<std::string> practitioner(std::optional<sfcore::practitioner_id> id) const {
+        if (!id) return std::nullopt;
+        const auto& ps = d_.practitioners();
+        if (id->value() == 0 || id->value() > ps.size()) return "practitioner " + std::to_string(id->value());
+        return ps[id->value() - 1].name;
+    }
+    std::string party(const sfcore::party& p, const sfcore::case_file* c) const {
+        switch (p.kind) {
+        case sfcore::party_kind::agency: return *agency(sfcore::agency_id{p.id});
+        case sfcore::party_kind::practitioner: {
+            const auto& ps = d_.practitioners();
+            if (p.id == 0 || p.id > ps.size()) break;
+            const auto& pr = ps[p.id - 1];
+            return pr.name + " (" + *agency(pr.agency) + ")";
+        }
+        case sfcore::party_kind::member:
+            if (c)
+                for (const auto& m : c->members())
+                    if (m.id.value() == p.id) return m.name;
+            break;
+        }
+        return std::string(sfcore::to_string(p.kind)) + " " + std::to_string(p.id);
+    }
+    // "agency:3" (the audit log's form) → a name.
+    std::string audit_party(std::string_view s) const {
+        const auto colon = s.find(':');
+        if (colon == std::string_view::npos) return std::string(s);
+        try {
+            const auto kind = sfcore::enum_from_string<sfcore::party_kind>(s.substr(0, colon));
+            return party({kind, static_cast<std::uint32_t>(std::stoul(std::string(s.substr(colon + 1))))}, nullptr);
+        } catch (const std::exception&) {
+            return std::string(s);
+        }
+    }
+
+private:
+    const sfcore::agency_directory& d_;
+};
+
+struct settings {
+    const sfcore::agency_directory* directory = nullptr;
+    const sfcore::holiday_calendar* calendar = nullptr;
+    sfcore::timeframes timeframes;
+};
+
+// ---- the tables, a case (or a ledger) at a time ------------------------------
+
+struct case_table {
+    virtual ~case_table() = default;
+    virtual void add(const sfcore::case_file& c) = 0;
+    table t;
+    explicit case_table(table cols) : t(std::move(cols)) {}
+};
+
+struct cases_rows : case_table {
+    const settings& s;
+    names n;
+    explicit cases_rows(const settings& st)
+        : case_table({{"case_id", kind::integer}, {"family_name", kind::text}, {"programme", kind::text},
+                      {"state", kind::text}, {"referral_source", kind::text}, {"referring_agency", kind::text},
+                      {"referred", kind::day}, {"site", kind::text}, {"coordinator", kind::text},
+                      {"lead_agency", kind::text}, {"lead_contact", kind::text}, {"members", kind::integer},
+                      {"participating", kind::integer}, {"events", kind::integer}, {"initial_meeting_due", kind::day},
+                      {"initial_meeting", kind::day}, {"working_days_to_initial_meeting", kind::integer},
+                      {"initial_meeting_on_time", kind::boolean}, {"meetings_held", kind::integer},
+                      {"reviews_held", kind::integer}, {"plan_versions", kind::integer}, {"actions", kind::integer},
+                      {"actions_done", kind::integer}, {"needs", kind::integer}, {"exit_reason", kind::text},
+                      {"closed", kind::day}, {"next_deadline", kind::day}}),
+          s(st), n(*st.directory) {}
+    void add(const sfcore::case_file& c) override {
+        const auto& r = c.referral();
+        const auto& roles = c.roles();
+        std::size_t participating = 0;
+        for (const auto& m : c.members()) participating += m.participating;
+        std::optional<sfcore::date> initial;
+        int held = 0, reviews = 0;
+        for (const auto& m : c.meetings()) {
+            if (!m.held) continue;
+            ++held;
+            if (m.kind == sfcore::meeting_kind::initial && !initial) initial = sfcore::nz_date(m.start);
+            if (m.kind == sfcore::meeting_kind::review) ++reviews;
+        }
+        std::size_t actions = 0, done = 0;
+        for (const auto& p : c.plans())
+            for (const auto& a : p.actions) {
+                ++actions;
+                done += a.status == sfcore::action_status::done;
+            }
+        std::optional<int> days;
+        if (initial) days = s.calendar->working_days_between(r.received, *initial);
+        std::optional<bool> on_time;
+        if (days) on_time = *days <= s.timeframes.initial_meeting_working_days;
+        t << c.id() << r.family_name << c.programme() << c.state() << r.source << n.agency(r.agency) << r.received
+          << (r.site.empty() ? std::optional<std::string>() : r.site) << n.practitioner(roles.coordinator)
+          << n.agency(roles.lead_agency) << n.practitioner(roles.lead_contact) << c.members().size() << participating
+          << c.journal().size() << sfcore::initial_meeting_due(c, *s.calendar, s.timeframes) << initial << days << on_time
+          << held << reviews << c.plan_history().size() << actions << done << c.priorities().needs.size()
+          << c.exit_reason()
+          << (c.closed_at() ? std::optional<sfcore::date>(sfcore::nz_date(*c.closed_at())) : std::nullopt)
+          << sfcore::next_deadline(c, *s.calendar, s.timeframes);
+    }
+};
+
+struct members_rows : case_table {
+    members_rows()
+        : case_table({{"case_id", kind::integer}, {"member_id", kind::integer}, {"name", kind::text}, {"role", kind::text},
+                      {"born", kind::day}, {"age_at_referral", kind::integer}, {"participating", kind::boolean},
+                      {"consented", kind::boolean}, {"consent_signed", kind::day}}) {}
+    void add(const sfcore::case_file& c) override {
+        for (const auto& m : c.members()) {
+            const sfcore::participation_consent* pc = nullptr;
+            for (const auto& k : c.consents())
+                if (k.member == m.id) pc = &k;
+            const bool standing = pc && !pc->ended_at;
+            t << c.id() << m.id << m.name << m.role << m.born << m.age_on(c.referral().received) << m.participating
+              << standing << (standing ? std::optional<sfcore::date>(pc->signed_on) : std::nullopt);
+        }
+    }
+};
+
+struct events_rows : case_table {
+    events_rows()
+        : case_table({{"case_id", kind::integer}, {"seq", kind::integer}, {"type", kind::text}, {"when", kind::moment},
+                      {"who", kind::text}}) {}
+    void add(const sfcore::case_file& c) override {
+        std::size_t seq = 0;
+        for (const auto& e : c.journal()) t << c.id() << ++seq << e.type() << e.when << e.who;
+    }
+};
+
+struct meetings_rows : case_table {
+    meetings_rows()
+        : case_table({{"case_id", kind::integer}, {"meeting_id", kind::integer}, {"kind", kind::text},
+                      {"start", kind::moment}, {"venue", kind::text}, {"held", kind::boolean},
+                      {"invitees", kind::integer}, {"attended", kind::integer}, {"karakia", kind::boolean},
+                      {"mihi", kind::boolean}, {"interpreter", kind::text}, {"facilitator", kind::text}}) {}
+    static std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+    void add(const sfcore::case_file& c) override {
+        for (const auto& m : c.meetings())
+            t << c.id() << m.id << m.kind << m.start << m.venue << m.held << m.invitees.size() << m.attendance.size()
+              << m.karakia << m.mihi << text(m.interpreter) << text(m.facilitator);
+    }
+};
+
+struct actions_rows : case_table {
+    names n;
+    explicit actions_rows(const settings& st)
+        : case_table({{"case_id", kind::integer}, {"plan", kind::integer}, {"child", kind::integer},
+                      {"plan_version", kind::integer}, {"action_id", kind::integer}, {"description", kind::text},
+                      {"owner", kind::text}, {"owner_kind", kind::text}, {"due", kind::day}, {"status", kind::text},
+                      {"support", kind::text}, {"need", kind::text}}),
+          n(*st.directory) {}
+    void add(const sfcore::case_file& c) override {
+        std::size_t index = 0;
+        for (const auto& p : c.plans()) {
+            for (const auto& a : p.actions)
+                t << c.id() << index << p.child << p.version << a.id << a.description
+                  << (a.owner ? std::optional<std::string>(n.party(*a.owner, &c)) : std::nullopt)
+                  << (a.owner ? std::optional<sfcore::party_kind>(a.owner->kind) : std::nullopt) << a.due << a.status
+                  << a.support << (a.need.empty() ? std::nullopt : std::optional<std::string>(a.need));
+            ++index;
+        }
+    }
+};
+
+// "permit|rule=consent|subjects=1,2|category=housing|…" → its fields.
+std::map<std::string_view, std::string_view> fields_of(std::string_view text) {
+    std::map<std::string_view, std::string_view> out;
+    std::size_t start = 0;
+    bool first = true;
+    while (start <= text.size()) {
+        std::size_t end = text.find('|', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view part = text.substr(start, end - start);
+        if (first) out["verdict"] = part;
+        else if (auto eq = part.find('='); eq != std::string_view::npos) out[part.substr(0, eq)] = part.substr(eq + 1);
+        first = false;
+        start = end + 1;
+    }
+    return out;
+}
+
+std::optional<std::string> field(const std::map<std::string_view, std::string_view>& f, const char* key) {
+    auto it = f.find(key);
+    if (it == f.end()) return std::nullopt;
+    return std::string(it->second);
+}
+
+std::string ids_text(const std::vector<sfcore::member_id>& ids) {
+    std::string out;
+    for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id.value());
+    return out;
+}
+
+struct ledger_table {
+    virtual ~ledger_table() = default;
+    virtual void add(sfcore::case_id id, const sfcore::case_file& c, const sfcore::disclosure_ledger& l) = 0;
+    table t;
+    names n;
+    ledger_table(table cols, const settings& st) : t(std::move(cols)), n(*st.directory) {}
+};
+
+struct decisions_rows : ledger_table {
+    explicit decisions_rows(const settings& st)
+        : ledger_table({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment}, {"actor", kind::text},
+                        {"permit", kind::boolean}, {"rule", kind::text}, {"subjects", kind::text},
+                        {"category", kind::text}, {"purpose", kind::text}, {"discloser", kind::text},
+                        {"recipient", kind::text}},
+                       st) {}
+    void add(sfcore::case_id id, const sfcore::case_file&, const sfcore::disclosure_ledger& l) override {
+        for (const auto& e : l.audit().entries()) {
+            if (e.kind != sfcore::audit_kind::decision) continue;
+            const auto f = fields_of(e.text);
+            const auto verdict = f.count("verdict") ? f.at("verdict") : std::string_view{};
+            const auto party_of = [&](const char* key) -> std::optional<std::string> {
+                auto it = f.find(key);
+                if (it == f.end()) return std::nullopt;
+                return n.audit_party(it->second);
+            };
+            t << id << e.seq << e.at << e.actor << (verdict == "permit") << field(f, "rule") << field(f, "subjects")
+              << field(f, "category") << field(f, "purpose") << party_of("discloser") << party_of("recipient");
+        }
+    }
+};
+
+struct sharings_rows : ledger_table {
+    explicit sharings_rows(const settings& st)
+        : ledger_table({{"case_id", kind::integer}, {"at", kind::moment}, {"basis", kind::text}, {"s66c", kind::text},
+                        {"category", kind::text}, {"subjects", kind::text}, {"discloser", kind::text},
+                        {"recipient", kind::text}, {"description", kind::text}, {"purpose", kind::text},
+                        {"approver", kind::text}, {"necessity", kind::text}, {"requested_by", kind::text},
+                        {"child_consulted", kind::boolean}, {"family_told", kind::boolean},
+                        {"not_told_reason", kind::text}},
+                       st) {}
+    static std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+    void add(sfcore::case_id id, const sfcore::case_file& c, const sfcore::disclosure_ledger& l) override {
+        for (const auto& r : l.sharings())
+            t << id << r.at << r.basis
+              << (r.s66c == sfcore::s66c_purpose::none ? std::nullopt : std::optional<sfcore::s66c_purpose>(r.s66c))
+              << l.categories().name(r.what) << ids_text(r.subjects) << n.party(r.discloser, &c)
+              << n.party(r.recipient, &c) << r.description << r.purpose << r.approver << r.necessity
+              << text(r.requested_by) << r.child_consulted << r.family_told << text(r.not_told_reason);
+    }
+};
+
+struct declined_rows : ledger_table {
+    explicit declined_rows(const settings& st)
+        : ledger_table({{"case_id", kind::integer}, {"at", kind::moment}, {"requester", kind::text}, {"basis", kind::text},
+                        {"category", kind::text}, {"subjects", kind::text}, {"reasons", kind::text},
+                        {"decided_by", kind::text}},
+                       st) {}
+    void add(sfcore::case_id id, const sfcore::case_file& c, const sfcore::disclosure_ledger& l) override {
+        for (const auto& r : l.declined()) {
+            std::string reasons;
+            for (const auto& x : r.reasons) reasons += (reasons.empty() ? "" : "; ") + x;
+            t << id << r.at << n.party(r.requester, &c) << r.basis << l.categories().name(r.what) << ids_text(r.subjects)
+              << reasons << r.decided_by;
+        }
+    }
+};
+
+std::unique_ptr<case_table> case_rows(const std::string& name, const settings& s) {
+    if (name == "cases") return std::make_unique<cases_rows>(s);
+    if (name == "members") return std::make_unique<members_rows>();
+    if (name == "events") return std::make_unique<events_rows>();
+    if (name == "meetings") return std::make_unique<meetings_rows>();
+    if (name == "actions") return std::make_unique<actions_rows>(s);
+    return nullptr;
+}
+
+std::unique_ptr<ledger_table> ledger_rows(const std::string& name, const settings& s) {
+    if (name == "decisions") return std::make_unique<decisions_rows>(s);
+    if (name == "sharings") return std::make_unique<sharings_rows>(s);
+    if (name == "declined") return std::make_unique<declined_rows>(s);
+    return nullptr;
+}
+
+} // namespace
+
+void bind_analysis(py::module_& m) {
+    m.attr("TABLES") = py::make_tuple("cases", "members", "events", "meetings", "actions", "decisions", "sharings", "declined");
+    m.def(
+        "table",
+        [](const std::string& name, const py::object& source, const sfcore::agency_directory& directory,
+           const sfcore::holiday_calendar* calendar, const sfcore::timeframes* timeframes, bool arrays) -> py::dict {
+            static const sfcore::holiday_calendar national;
+            settings s;
+            s.directory = &directory;
+            s.calendar = calendar ? calendar : &national;
+            if (timeframes) s.timeframes = *timeframes;
+            const auto done = [arrays](const table& t) { return arrays ? t.arrays() : t.lists(); };
+            if (auto rows = case_rows(name, s)) {
+                if (py::isinstance<py_store>(source)) {
+                    const sfcore::case_store& store = source.cast<const py_store&>().get();
+                    py::gil_scoped_release unlocked;  // the walk is C++ alone
+                    store.for_each({}, [&](const sfcore::case_file& c) {
+                        rows->add(c);
+                        return true;
+                    });
+                } else {
+                    for (const auto& c : source) {
+                        if (!py::isinstance<sfcore::case_file>(c))
+                            throw py::type_error("the " + name + " table is made from a Store or Cases, not " +
+                                                 py::str(c.get_type().attr("__name__")).cast<std::string>());
+                        rows->add(c.cast<const sfcore::case_file&>());
+                    }
+                }
+                return done(rows->t);
+            }
+            if (auto rows = ledger_rows(name, s)) {
+                for (const auto& l : source) {
+                    if (!py::isinstance<py_ledger>(l))
+                        throw py::type_error("the " + name + " table is made from Ledgers, not " +
+                                             py::str(l.get_type().attr("__name__")).cast<std::string>());
+                    const auto& x = l.cast<const py_ledger&>();
+                    const auto& c = x.case_obj.cast<const sfcore::case_file&>();
+                    rows->add(c.id(), c, x.l);
+                }
+                return done(rows->t);
+            }
+            raise(sfcore::errc::invalid_argument,
+                  "unknown table \"" + name + "\": one of cases, members, events, meetings, actions, decisions, sharings, declined");
+        },
+        "name"_a, "source"_a, py::kw_only(), "directory"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(),
+        "arrays"_a = false,
+        "One of the analysts' tables as columns: cases, members, events, meetings and actions from a Store (read "
+        "without holding the GIL) or a sequence of Case; decisions, sharings and declined from a sequence of Ledger. "
+        "Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column "
+        "is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one "
+        "of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values "
+        "as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. "
+        "sfcore.analysis builds records and DataFrames from it.");
+}
+
+} // namespace sfcore_py

@@ -1,0 +1,312 @@
+"""Tables and aggregates for analysts: caseloads, timeliness, exits, decisions and service gaps.
+
+Every function takes a *source*:
+
+- a :class:`sfcore.Store` (its cases, its ledgers and its agency directory), or
+- an iterable of :class:`sfcore.Case` and/or :class:`sfcore.Ledger` objects
+  (give ``directory=`` when there is no ledger to take it from).
+
+The tables (:data:`TABLES`) are ``cases``, ``members``, ``events``,
+``meetings`` and ``actions`` (from the cases) and ``decisions``,
+``sharings`` and ``declined`` (from the ledgers). :func:`records` gives a
+table as a list of dicts; :func:`frame` as a pandas DataFrame (pandas is
+optional: ``apt-get install python3-pandas``). Enumerations appear by their
+identifiers (``"plan_active"``), parties by name, dates as ``datetime.date``.
+
+Aggregates return lists of dicts (``pandas.DataFrame(rows)`` makes a frame
+of them). Those that group take ``by``: ``None`` (one group, ``"all"``), a
+column of the ``cases`` table (``"coordinator"``, ``"site"``,
+``"programme"``, ``"lead_agency"``…), or a function of a ``cases`` record —
+for a region, map the site or the coordinator to it::
+
+    REGION = {"Ōtāhuhu": "Auckland", "Tokoroa": "Waikato"}
+    analysis.timeliness(store, by=lambda case: REGION.get(case["site"], "other"))
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from typing import Any, Callable, Dict, Iterable, List, Optional, Union
+
+from . import _core
+
+TABLES = _core.TABLES
+LEDGER_TABLES = ("decisions", "sharings", "declined")
+
+By = Union[None, str, Callable[[Dict[str, Any]], Any]]
+
+
+def _argument_error(text: str) -> Exception:
+    """An ArgumentError as the core raises them: with .code and the code in the text."""
+    e = _core.ArgumentError(f"[sfcore.error.101] invalid argument: {text}")
+    e.code = _core.ErrorCode.INVALID_ARGUMENT
+    return e
+
+
+class _Source:
+    """Cases, ledgers and a directory, from a store or from objects (each loaded when first needed)."""
+
+    def __init__(self, source, directory=None, calendar=None, timeframes=None):
+        self.calendar = calendar
+        self.timeframes = timeframes
+        self._store = None
+        self._cases = None
+        self._ledgers = None
+        if isinstance(source, _core.Store):
+            self._store = source
+            if directory is None:
+                directory = source.directory()
+        else:
+            items = list(source)
+            for x in items:
+                if not isinstance(x, (_core.Case, _core.Ledger)):
+                    raise TypeError(f"a source holds Case and Ledger objects, not {type(x).__name__}")
+            self._ledgers = [x for x in items if isinstance(x, _core.Ledger)]
+            given = [x for x in items if isinstance(x, _core.Case)]
+            seen = {c.id for c in given}
+            self._cases = given + [l.case for l in self._ledgers if l.case.id not in seen]
+            if directory is None and self._ledgers:
+                directory = self._ledgers[0].directory
+        if directory is None:
+            raise _argument_error("give directory=: the source has no agency directory to read")
+        self.directory = directory
+
+    @property
+    def cases(self):
+        if self._cases is None:
+            self._cases = self._store.cases()
+        return self._cases
+
+    @property
+    def ledgers(self):
+        if self._ledgers is None:
+            store = self._store
+            self._ledgers = [store.load_ledger(c.id, c, self.directory) for c in self.cases if store.ledger_version(c.id) > 0]
+        return self._ledgers
+
+    def columns(self, table, arrays=False):
+        if table in LEDGER_TABLES:
+            source = self.ledgers
+        elif self._store is not None and self._cases is None:
+            source = self._store  # read in C++, straight from the store
+        else:
+            source = self.cases
+        return _core.table(table, source, directory=self.directory, calendar=self.calendar,
+                           timeframes=self.timeframes, arrays=arrays)
+
+
+def _rows(cols: Dict[str, list]) -> List[Dict[str, Any]]:
+    names = list(cols)
+    return [dict(zip(names, values)) for values in zip(*cols.values())]
+
+
+def columns(table: str, source, *, directory=None, calendar=None, timeframes=None) -> Dict[str, list]:
+    """A table as columns: a dict of equal-length lists, one per column."""
+    return _Source(source, directory, calendar, timeframes).columns(table)
+
+
+def records(table: str, source, *, directory=None, calendar=None, timeframes=None) -> List[Dict[str, Any]]:
+    """A table as a list of dicts, one per row."""
+    return _rows(columns(table, source, directory=directory, calendar=calendar, timeframes=timeframes))
+
+
+def _pandas_column(pandas, numpy, kind, values, missing):
+    """One packed column (see sfcore._core.table) as a pandas-native column."""
+    if kind == "text":
+        return values
+    a = numpy.frombuffer(values, dtype="<i8")
+    mask = None if missing is None else numpy.frombuffer(missing, dtype=numpy.uint8).astype(bool)
+    if kind == "integer":
+        return a.copy() if mask is None else pandas.arrays.IntegerArray(a.copy(), mask)
+    if kind == "boolean":
+        return a.astype(bool) if mask is None else pandas.arrays.BooleanArray(a.astype(bool), mask)
+    times = a.astype("datetime64[D]" if kind == "day" else "datetime64[s]")
+    if mask is not None:
+        times[mask] = numpy.datetime64("NaT")
+    times = times.astype("datetime64[ns]")
+    if kind == "day":
+        return times
+    return pandas.DatetimeIndex(times).tz_localize("UTC").tz_convert("Pacific/Auckland")
+
+
+def frame(table: str, source, *, directory=None, calendar=None, timeframes=None):
+    """A table as a pandas DataFrame (needs pandas: ``apt-get install python3-pandas``).
+
+    Columns are pandas-native: whole numbers as int64 (``Int64`` where some are
+    missing), flags as bool (``boolean``), dates as ``datetime64[ns]`` (NaT where
+    missing), instants as tz-aware datetimes in Pacific/Auckland, and text as
+    objects. From a store, the table is read straight from the store without
+    making a Case object per case.
+    """
+    try:
+        import numpy
+        import pandas
+    except ImportError as e:  # optional: sfcore itself never needs pandas
+        raise ImportError("sfcore.analysis.frame() needs pandas: apt-get install python3-pandas "
+                          "(records() gives the same rows as dicts)") from e
+    packed = _Source(source, directory, calendar, timeframes).columns(table, arrays=True)
+    return pandas.DataFrame({name: _pandas_column(pandas, numpy, *col) for name, col in packed.items()})
+
+
+def _grouper(by: By) -> Callable[[Dict[str, Any]], Any]:
+    if by is None:
+        return lambda case: "all"
+    if callable(by):
+        return by
+    if by not in _CASE_COLUMNS:
+        raise _argument_error(f"by={by!r} is not a column of the cases table ({', '.join(_CASE_COLUMNS)})")
+    return lambda case: case[by]
+
+
+_CASE_COLUMNS = ("case_id", "family_name", "programme", "state", "referral_source", "referring_agency", "referred",
+                 "site", "coordinator", "lead_agency", "lead_contact", "members", "participating", "events",
+                 "initial_meeting_due", "initial_meeting", "working_days_to_initial_meeting",
+                 "initial_meeting_on_time", "meetings_held", "reviews_held", "plan_versions", "actions",
+                 "actions_done", "needs", "exit_reason", "closed", "next_deadline")
+
+
+def _sorted(rows: List[Dict[str, Any]], *keys: str) -> List[Dict[str, Any]]:
+    return sorted(rows, key=lambda r: tuple((r[k] is None, str(r[k])) for k in keys))
+
+
+def timeliness(source, *, by: By = "coordinator", directory=None, calendar=None, timeframes=None) -> List[Dict[str, Any]]:
+    """Referral to initial meeting against the target (15 working days unless ``timeframes`` says otherwise).
+
+    One row per group: ``cases``, ``initial_meetings`` (held), ``on_time``, ``late``,
+    ``on_time_share`` (of those held), ``median_working_days``, ``target``.
+    """
+    src = _Source(source, directory, calendar, timeframes)
+    key = _grouper(by)
+    target = (timeframes or _core.Timeframes()).initial_meeting_working_days
+    groups: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
+    for case in _rows(src.columns("cases")):
+        groups[key(case)].append(case)
+    out = []
+    for group, cases in groups.items():
+        days = [c["working_days_to_initial_meeting"] for c in cases if c["working_days_to_initial_meeting"] is not None]
+        on_time = sum(1 for d in days if d <= target)
+        out.append({"group": group, "cases": len(cases), "initial_meetings": len(days), "on_time": on_time,
+                    "late": len(days) - on_time, "on_time_share": on_time / len(days) if days else None,
+                    "median_working_days": statistics.median(days) if days else None, "target": target})
+    return _sorted(out, "group")
+
+
+def overdue(source, as_of, *, by: By = "coordinator", directory=None, calendar=None,
+            timeframes=None) -> List[Dict[str, Any]]:
+    """What is overdue on a date, by group: initial meetings, reviews and actions.
+
+    One row per group: ``cases`` (open ones with anything overdue), ``initial_meetings``,
+    ``reviews``, ``actions``, and ``items`` (each a :class:`sfcore.OverdueItem`).
+    """
+    src = _Source(source, directory, calendar, timeframes)
+    key = _grouper(by)
+    by_id = {row["case_id"]: row for row in _rows(src.columns("cases"))}
+    groups: Dict[Any, Dict[str, Any]] = {}
+    for case in src.cases:
+        items = case.overdue(as_of, calendar, timeframes)
+        if not items:
+            continue
+        group = key(by_id[case.id])
+        row = groups.setdefault(group, {"group": group, "cases": 0, "initial_meetings": 0, "reviews": 0,
+                                        "actions": 0, "items": []})
+        row["cases"] += 1
+        for item in items:
+            row[{_core.OverdueKind.INITIAL_MEETING: "initial_meetings", _core.OverdueKind.REVIEW: "reviews",
+                 _core.OverdueKind.ACTION: "actions"}[item.kind]] += 1
+        row["items"].extend(items)
+    return _sorted(list(groups.values()), "group")
+
+
+def exits(source, *, directory=None) -> List[Dict[str, Any]]:
+    """Closed cases by programme and exit reason: ``cases`` and ``share`` of the programme's closed cases."""
+    cases = records("cases", source, directory=directory)
+    counts = Counter((c["programme"], c["exit_reason"]) for c in cases if c["exit_reason"] is not None and c["closed"])
+    totals = Counter()
+    for (programme, _), n in counts.items():
+        totals[programme] += n
+    rows = [{"programme": p, "exit_reason": r, "cases": n, "share": n / totals[p]} for (p, r), n in counts.items()]
+    return _sorted(rows, "programme", "exit_reason")
+
+
+def decisions_by_basis(source, *, directory=None) -> List[Dict[str, Any]]:
+    """Every disclosure by what decided it.
+
+    Decisions under consent count by the rule that decided (``consent`` permits;
+    ``no_consent``, ``confidential``, ``withdrawn``… refuse); sharing without consent
+    by its legal basis; declined requests by the basis they relied on. One row per
+    (``kind``, ``basis``): ``count``, ``permitted`` (decisions and sharings), ``refused``.
+    """
+    src = _Source(source, directory)
+    rows: Dict[tuple, Dict[str, Any]] = {}
+
+    def add(kind, basis, permitted):
+        row = rows.setdefault((kind, basis), {"kind": kind, "basis": basis, "count": 0, "permitted": 0, "refused": 0})
+        row["count"] += 1
+        row["permitted" if permitted else "refused"] += 1
+
+    for d in _rows(src.columns("decisions")):
+        add("decision", d["rule"], d["permit"])
+    for s in _rows(src.columns("sharings")):
+        add("sharing without consent", s["basis"], True)
+    for r in _rows(src.columns("declined")):
+        add("declined request", r["basis"], False)
+    return _sorted(list(rows.values()), "kind", "basis")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def service_gaps(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
+    """Needs the families named that no agency's action addresses.
+
+    Only cases that have agreed a plan count. A need (from the family's priorities)
+    is addressed when an action of a current plan owned by an agency or a
+    practitioner names it as its ``need`` (compared without case or extra spaces);
+    an action the family owns does not address it. One row per (group, need):
+    ``families`` (how many cases name it unaddressed) and ``case_ids``, the most
+    common first.
+    """
+    src = _Source(source, directory)
+    key = _grouper(by)
+    by_id = {row["case_id"]: row for row in _rows(src.columns("cases"))}
+    gaps: Dict[tuple, Dict[str, Any]] = {}
+    for case in src.cases:
+        if not case.plan_history:
+            continue
+        addressed = {_norm(a.need) for p in case.plans for a in p.actions
+                     if a.need and a.owner is not None and a.owner.kind != _core.PartyKind.MEMBER}
+        group = key(by_id[case.id])
+        for need in dict.fromkeys(case.priorities.needs):
+            if _norm(need) in addressed:
+                continue
+            row = gaps.setdefault((group, _norm(need)), {"group": group, "need": need, "families": 0, "case_ids": []})
+            row["families"] += 1
+            row["case_ids"].append(case.id)
+    return sorted(gaps.values(), key=lambda r: (-r["families"], str(r["group"]), r["need"]))
+
+
+def funnel(source, *, directory=None) -> List[Dict[str, Any]]:
+    """How far cases got through the lifecycle: one row per stage with ``cases`` that reached it.
+
+    Stages: referred, accepted, preparing (consent given), meeting scheduled, plan agreed,
+    reviewed, closed with a planned exit.
+    """
+    stages = [("referred", None), ("accepted", "referral_accepted"), ("preparing", "preparation_started"),
+              ("meeting scheduled", "meeting_scheduled"), ("plan agreed", "plan_agreed"),
+              ("reviewed", "review_scheduled")]
+    src = _Source(source, directory)
+    seen: Dict[int, set] = defaultdict(set)
+    for e in _rows(src.columns("events")):
+        seen[e["case_id"]].add(e["type"])
+    cases = _rows(src.columns("cases"))
+    planned = sum(1 for c in cases if c["exit_reason"] == "planned" and c["closed"])
+    rows = [{"stage": name, "cases": len(cases) if event is None else sum(1 for s in seen.values() if event in s)}
+            for name, event in stages]
+    rows.append({"stage": "closed, planned exit", "cases": planned})
+    return rows
+
+
+__all__ = ["TABLES", "columns", "records", "frame", "timeliness", "overdue", "exits", "decisions_by_basis",
+           "service_gaps", "funnel"]

@@ -1,0 +1,157 @@
+"""Analysts' tables, aggregates and plots, from a store or from objects."""
+
+import datetime
+import subprocess
+import sys
+
+import pytest
+
+import sfcore
+from sfcore import analysis, sample
+
+
+@pytest.fixture(scope="module")
+def region():
+    d, families, ledgers = sample.caseload(120, seed=11)
+    store = sfcore.Store(":memory:")
+    store.put_directory(d)
+    for f, led in zip(families, ledgers):
+        store.append(f.case, 0)
+        store.put_ledger(f.case.id, led, 0)
+    return d, families, ledgers, store
+
+
+def test_every_table_from_a_store_equals_the_same_from_objects(region):
+    d, families, ledgers, store = region
+    for table in analysis.TABLES:
+        from_store = analysis.records(table, store)
+        from_objects = analysis.records(table, ledgers, directory=d)
+        assert from_store == from_objects, table
+        cols = analysis.columns(table, store)
+        assert {len(v) for v in cols.values()} == {len(from_store)}
+        if from_store:
+            assert list(cols) == list(from_store[0])
+
+
+def test_the_cases_table_matches_the_cases(region):
+    d, families, _, store = region
+    rows = {r["case_id"]: r for r in analysis.records("cases", store)}
+    assert len(rows) == len(families)
+    for f in families:
+        c, r = f.case, rows[f.case.id]
+        assert r["state"] == c.state.name.lower() and r["programme"] == c.programme.name.lower()
+        assert r["family_name"] == c.referral.family_name and r["referred"] == c.referral.received
+        assert r["events"] == len(c.journal) and r["members"] == len(c.members)
+        assert r["initial_meeting_due"] == c.initial_meeting_due() and r["next_deadline"] == c.next_deadline()
+        assert r["plan_versions"] == len(c.plan_history)
+        assert r["exit_reason"] == (c.exit_reason.name.lower() if c.exit_reason is not None else None)
+        if c.state == sfcore.State.CLOSED and c.exit_reason == sfcore.ExitReason.PLANNED:
+            report = c.final_report(d)
+            assert r["working_days_to_initial_meeting"] == report.days_to_initial_meeting
+            assert r["reviews_held"] == report.reviews_held and r["closed"] == report.closed_on
+            assert r["actions_done"] == len(report.done)
+        if c.roles.coordinator is not None:
+            assert r["coordinator"] == d.practitioner(c.roles.coordinator).name
+
+
+def test_the_other_tables_count_what_the_cases_hold(region):
+    d, families, ledgers, store = region
+    cases = [f.case for f in families]
+    assert len(analysis.records("members", store)) == sum(len(c.members) for c in cases)
+    events = analysis.records("events", store)
+    assert len(events) == sum(len(c.journal) for c in cases)
+    assert events[0]["type"] == "referral_received" and events[0]["when"].tzinfo is not None
+    assert len(analysis.records("meetings", store)) == sum(len(c.meetings) for c in cases)
+    assert len(analysis.records("actions", store)) == sum(len(p.actions) for c in cases for p in c.plans)
+    decisions = analysis.records("decisions", store)
+    assert len(decisions) == sum(len(l.audit.by(sfcore.AuditKind.DECISION)) for l in ledgers)
+    assert {d_["rule"] for d_ in decisions} <= {r.name.lower() for r in sfcore.DecisionRule}
+    assert all(d_["permit"] == (d_["rule"] == "consent") for d_ in decisions)
+    sharings = analysis.records("sharings", store)
+    assert len(sharings) == sum(len(l.sharings) for l in ledgers) > 0
+    assert sharings[0]["basis"] == "ot_s15" and sharings[0]["recipient"] == "Oranga Tamariki"
+    assert analysis.records("declined", store) == []
+
+
+def test_frames_when_pandas_is_installed(region):
+    pandas = pytest.importorskip("pandas")
+    store = region[3]
+    df = analysis.frame("cases", store)
+    assert isinstance(df, pandas.DataFrame) and len(df) == 120 and "working_days_to_initial_meeting" in df.columns
+    assert df.groupby("state").size().sum() == 120
+    assert len(analysis.frame("events", store)) == len(analysis.records("events", store))
+
+
+def test_importing_sfcore_needs_neither_pandas_nor_matplotlib():
+    code = "import sys, sfcore, sfcore.analysis; assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_timeliness_by_coordinator_and_by_a_region_function(region):
+    d, families, _, store = region
+    rows = analysis.timeliness(store, by="coordinator")
+    assert sum(r["cases"] for r in rows) == 120
+    held = [f.case for f in families if any(m.held and m.kind == sfcore.MeetingKind.INITIAL for m in f.case.meetings)]
+    assert sum(r["initial_meetings"] for r in rows) == len(held)
+    assert all(r["on_time"] + r["late"] == r["initial_meetings"] and r["target"] == 15 for r in rows)
+    tight = analysis.timeliness(store, by=None, timeframes=sfcore.Timeframes(initial_meeting_working_days=5))
+    assert len(tight) == 1 and tight[0]["group"] == "all" and tight[0]["on_time"] <= sum(r["on_time"] for r in rows)
+    regions = analysis.timeliness(store, by=lambda case: "north" if case["case_id"] % 2 else "south")
+    assert [r["group"] for r in regions] == ["north", "south"]
+    with pytest.raises(sfcore.ArgumentError) as e:
+        analysis.timeliness(store, by="region")
+    assert e.value.code == sfcore.ErrorCode.INVALID_ARGUMENT
+
+
+def test_overdue_exits_decisions_gaps_and_the_funnel(region):
+    d, families, ledgers, store = region
+    day = datetime.date(2026, 9, 1)
+    rows = analysis.overdue(store, day, by="programme")
+    assert sum(r["cases"] for r in rows) == sum(1 for f in families if f.case.overdue(day))
+    assert sum(r["actions"] for r in rows) == sum(1 for f in families for i in f.case.overdue(day)
+                                                  if i.kind == sfcore.OverdueKind.ACTION)
+    exits = analysis.exits(store)
+    closed = [f.case for f in families if f.case.state == sfcore.State.CLOSED]
+    assert sum(r["cases"] for r in exits) == len(closed)
+    for programme in {r["programme"] for r in exits}:
+        assert abs(sum(r["share"] for r in exits if r["programme"] == programme) - 1) < 1e-9
+    basis = analysis.decisions_by_basis(store)
+    decisions = sum(len(l.audit.by(sfcore.AuditKind.DECISION)) for l in ledgers)
+    assert sum(r["count"] for r in basis if r["kind"] == "decision") == decisions
+    assert {r["basis"] for r in basis if r["kind"] == "sharing without consent"} == {"ot_s15"}
+    gaps = analysis.service_gaps(store)
+    for g in gaps:
+        for cid in g["case_ids"]:
+            case = next(f.case for f in families if f.case.id == cid)
+            assert g["need"] in case.priorities.needs
+            assert all(a.need != g["need"] or a.owner.kind == sfcore.PartyKind.MEMBER for p in case.plans for a in p.actions)
+    assert gaps == sorted(gaps, key=lambda r: (-r["families"], str(r["group"]), r["need"]))
+    funnel = analysis.funnel(store)
+    counts = [r["cases"] for r in funnel]
+    assert counts[0] == 120 and counts[:-1] == sorted(counts[:-1], reverse=True)
+
+
+def test_a_source_of_the_wrong_kind_is_refused(region):
+    with pytest.raises(TypeError):
+        analysis.records("cases", [1, 2, 3])
+    with pytest.raises(sfcore.ArgumentError):
+        analysis.records("cases", [region[1][0].case])  # no directory to name the agencies from
+    with pytest.raises(sfcore.ArgumentError):
+        analysis.records("nothing", region[3])
+
+
+def test_plots_are_drawn_without_a_display(region, tmp_path):
+    pytest.importorskip("matplotlib")
+    from sfcore import plots
+
+    d, families, _, store = region
+    case = max((f.case for f in families), key=lambda c: len(c.journal))
+    fig = plots.case_timeline(case, d)
+    fig.savefig(tmp_path / "timeline.png")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "referral" in labels and any(m.kind.label in labels for m in case.meetings)
+    funnel = plots.lifecycle_funnel(store)
+    funnel.savefig(tmp_path / "funnel.png")
+    assert [t.get_text() for t in funnel.axes[0].get_yticklabels()][0] == "referred"
+    for png in ("timeline.png", "funnel.png"):
+        assert (tmp_path / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

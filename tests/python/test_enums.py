@@ -1,0 +1,76 @@
+"""Every enumeration is a Python IntEnum made from the same table as the C++ enum and the C ABI."""
+
+import ctypes
+import enum
+
+import pytest
+
+import sfcore
+
+ENUMS = [sfcore.ReferralSource, sfcore.Programme, sfcore.AgencyKind, sfcore.State, sfcore.EventType,
+         sfcore.MemberRole, sfcore.SupportType, sfcore.ExitReason, sfcore.ActionStatus, sfcore.MeetingKind,
+         sfcore.PartyKind, sfcore.Guard, sfcore.OverdueKind, sfcore.Category, sfcore.Purpose, sfcore.IssueArea,
+         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.AuditKind, sfcore.ArchiveEncoding,
+         sfcore.ArchiveContent, sfcore.ErrorCode]
+
+
+@pytest.mark.parametrize("cls", ENUMS, ids=lambda c: c.__name__)
+def test_every_enumeration_is_an_int_enum_with_labels(cls):
+    assert issubclass(cls, enum.IntEnum)
+    assert cls.__module__ == "sfcore"
+    members = list(cls)
+    assert members, cls
+    for m in members:
+        assert m.name == m.name.upper()
+        assert isinstance(m.label, str) and m.label and m.label != "?"
+        assert f"{m.name} = {int(m)}" in cls.__doc__
+
+
+def test_values_are_the_c_abi_values(c_library):
+    # sf_enum_name(out, enumeration, value) names every value of the tables the C ABI lists.
+    name = ctypes.c_char_p()
+    c_enum = {"State": 1, "EventType": 2, "Guard": 3, "ReferralSource": 4, "Programme": 5, "AgencyKind": 6,
+              "PartyKind": 7, "MemberRole": 8, "MeetingKind": 9, "ActionStatus": 10, "SupportType": 11,
+              "ExitReason": 12, "Category": 13, "Purpose": 14, "DecisionRule": 15, "LegalBasis": 16,
+              "S66CPurpose": 17, "IssueArea": 18, "AuditKind": 19, "OverdueKind": 20}
+    for cls_name, number in c_enum.items():
+        members = list(getattr(sfcore, cls_name))
+        for m in members:
+            assert c_library.sf_enum_name(ctypes.byref(name), number, int(m)) == 0
+            assert name.value.decode().upper() == m.name
+        # and nothing beyond them
+        assert c_library.sf_enum_name(ctypes.byref(name), number, max(int(m) for m in members) + 1) != 0
+
+
+def test_an_argument_takes_a_member_its_value_or_its_name():
+    d = sfcore.AgencyDirectory()
+    a = d.add("Trust A", sfcore.AgencyKind.NGO)
+    b = d.add("Trust B", 1)
+    c = d.add("Trust C", "ngo")
+    e = d.add("Trust D", "NGO")
+    assert {d[x].kind for x in (a, b, c, e)} == {sfcore.AgencyKind.NGO}
+
+
+def test_a_wrong_value_name_or_enumeration_is_refused():
+    d = sfcore.AgencyDirectory()
+    with pytest.raises(sfcore.ArgumentError) as e:
+        d.add("Trust", 99)
+    assert e.value.code == sfcore.ErrorCode.INVALID_ARGUMENT
+    assert "unknown agency kind 99" in str(e.value)
+    with pytest.raises(sfcore.ArgumentError):
+        d.add("Trust", "charity")
+    with pytest.raises(TypeError):  # a member of another enumeration is not an agency kind
+        d.add("Trust", sfcore.State.CLOSED)
+    with pytest.raises(TypeError):
+        d.add("Trust", True)
+    with pytest.raises(TypeError):
+        d.add("Trust", 1.0)
+
+
+def test_enumerations_pickle_and_compare_as_ints():
+    import pickle
+
+    assert pickle.loads(pickle.dumps(sfcore.State.PLAN_ACTIVE)) is sfcore.State.PLAN_ACTIVE
+    assert sfcore.State.PLAN_ACTIVE == int(sfcore.State.PLAN_ACTIVE)
+    assert sfcore.State.PLAN_ACTIVE.label == "plan active"
+    assert repr(sfcore.Category.HOUSING) == "<Category.HOUSING: 6>"
