@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <random>
 #include <string>
 
@@ -72,36 +73,49 @@ void BM_store_append(benchmark::State& st) {
 }
 BENCHMARK(BM_store_append)->ArgName("durable")->Arg(0)->Arg(1)->UseRealTime();
 
-// A store of 100,000 cases, made once per run.
-const std::string& big_store() {
-    static const std::string path = [] {
-        const std::string p = temp_path("cases.db");
+// A store of n cases (1,000, 10,000 or 100,000), made once per run.
+const std::string& store_of(std::uint64_t n) {
+    static std::map<std::uint64_t, std::string> made;
+    auto [it, fresh] = made.try_emplace(n);
+    if (fresh) {
+        it->second = temp_path(("cases-" + std::to_string(n) + ".db").c_str());
         store_options o;
         o.durable = false;
-        case_store store(p, o);
+        case_store store(it->second, o);
         fixtures::world w;
         const case_file proto = w.drive_to(state::plan_active);
-        for (std::uint64_t id = 1; id <= 100000; ++id) store.append(case_file::replay(case_id{id}, proto.journal()), 0);
-        return p;
-    }();
-    return path;
+        for (std::uint64_t id = 1; id <= n; ++id) store.append(case_file::replay(case_id{id}, proto.journal()), 0);
+    }
+    return it->second;
 }
 
 void BM_store_open_and_load_one(benchmark::State& st) {
-    const std::string& path = big_store();
+    const auto n = static_cast<std::uint64_t>(st.range(0));
+    const std::string& path = store_of(n);
     std::mt19937_64 rng(1);
     for (auto _ : st) {
         case_store store(path);
-        benchmark::DoNotOptimize(store.load(case_id{1 + rng() % 100000}));
+        benchmark::DoNotOptimize(store.load(case_id{1 + rng() % n}));
     }
 }
-BENCHMARK(BM_store_open_and_load_one)->UseRealTime();
+BENCHMARK(BM_store_open_and_load_one)->ArgName("cases")->Arg(1000)->Arg(10000)->Arg(100000)->UseRealTime();
 
 void BM_store_load_one(benchmark::State& st) {
-    case_store store(big_store());
+    const auto n = static_cast<std::uint64_t>(st.range(0));
+    case_store store(store_of(n));
     std::mt19937_64 rng(2);
-    for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{1 + rng() % 100000}));
+    for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{1 + rng() % n}));
 }
-BENCHMARK(BM_store_load_one)->UseRealTime();
+BENCHMARK(BM_store_load_one)->ArgName("cases")->Arg(1000)->Arg(100000)->UseRealTime();
+
+// Every case of a store in one pass (a report over a whole store), per case.
+void BM_store_load_all(benchmark::State& st) {
+    const auto n = static_cast<std::uint64_t>(st.range(0));
+    case_store store(store_of(n));
+    for (auto _ : st) benchmark::DoNotOptimize(store.for_each({}, [](const case_file& c) { return c.id().value() != 0; }));
+    st.counters["per_case"] = benchmark::Counter(static_cast<double>(st.iterations()) * static_cast<double>(n),
+                                                 benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_store_load_all)->ArgName("cases")->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace

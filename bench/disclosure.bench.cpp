@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "../tests/cpp/fixtures.hpp"
+#include "../tests/cpp/reference_decider.hpp"
 
 using namespace sfcore;
 
@@ -45,6 +46,8 @@ struct bench_family {
         }
     };
     std::unordered_set<tuple, tuple_hash> plain;
+    // The naive reference decider of the differential test, over the same facts.
+    reference::facts ref;
 
     static std::uint64_t key(std::uint32_t s, std::uint32_t r, category c, purpose p) {
         return (std::uint64_t{s} << 32) | (std::uint64_t{r} << 16) | (std::uint64_t(c) << 8) | std::uint64_t(p);
@@ -87,9 +90,16 @@ struct bench_family {
                         plain.insert({m, to, static_cast<category>(cat), p});
                     }
         }
-        for (std::uint32_t m = 1; m <= static_cast<std::uint32_t>(members); m += 3)
+        for (std::uint32_t m = 1; m <= static_cast<std::uint32_t>(members); m += 3) {
             ledger->mark_confidential(member_id{m}, category::health, true, "c", w.tick());
+            ref.marks.push_back({member_id{m}, category::health, true, w.clock});
+        }
         const instant now = w.tick();
+        ref.dir = &w.dir;
+        ref.necessities.push_back({ledger->necessary_at(now), instant(make_date(1900, 1, 1))});
+        for (const auto& k : ledger->consents())
+            ref.grants.push_back({k.id, k.subject, k.scope.recipients, k.scope.categories, k.scope.purposes, k.scope.from,
+                                  k.scope.until, k.recorded_at});
         ledger->prepare(nz_date(now));
         for (int i = 0; i < 1024; ++i) {
             const party to = recipients[rng() % recipients.size()];
@@ -127,6 +137,15 @@ void BM_unordered_set_tuple_baseline(benchmark::State& st) {
     }
 }
 BENCHMARK(BM_unordered_set_tuple_baseline)->Arg(150);
+
+// The naive baseline: the reference decider of the differential test (lists
+// walked per request), on the same family and requests.
+void BM_reference_decider(benchmark::State& st) {
+    bench_family f(20, static_cast<int>(st.range(0)));
+    std::size_t i = 0;
+    for (auto _ : st) benchmark::DoNotOptimize(f.ref.decide(f.requests[i++ & 1023]));
+}
+BENCHMARK(BM_reference_decider)->Arg(10)->Arg(150)->Arg(1000)->Arg(10000);
 
 // A decision with its audit append. Arg 0: batches of 1,024 decisions on a
 // copy of a family's ledger (a family's log holds thousands of entries);
