@@ -108,7 +108,7 @@ fuzz: deps
 abi-baseline: build
 	abidw --exported-interfaces-only --drop-private-types --headers-dir capi --headers-dir $(BUILD)/include \
 	  --no-corpus-path --no-comp-dir-path --short-locs \
-	  --out-file capi/abi/libsfcore_c.so.$$(echo $(shell grep -m1 -o 'VERSION [0-9]*' CMakeLists.txt | cut -d' ' -f2)).abi $(BUILD)/libsfcore_c.so
+	  --out-file capi/abi/libsfcore_c.so.$(shell sed -n 's/^project.sfcore VERSION \([0-9]*\)\..*/\1/p' CMakeLists.txt).abi $(BUILD)/libsfcore_c.so
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info

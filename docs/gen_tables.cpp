@@ -1,7 +1,9 @@
 // Writes documentation pages from the library's own tables, so the docs can
 // never disagree with the code.  Usage: sfcore_gen_tables errors
+#include <algorithm>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "sfcore/sfcore.hpp"
 
@@ -100,6 +102,65 @@ int lifecycle() {
     return 0;
 }
 
+// Sharing without consent: every legal basis, and what its record must hold —
+// asked of the ledger itself, by offering it an empty record under each basis.
+int law() {
+    using namespace sfcore;
+    std::cout << "# Sharing without consent {#sharing_law}\n\n"
+                 "Generated from `sfcore::legal_basis_table` and `sfcore::s66c_purpose_table`; the lists of what a "
+                 "record must hold are the ledger's own answer to an empty record under each basis "
+                 "(`disclosure_ledger::share_without_consent()` refuses an incomplete record with this list, and "
+                 "records nothing).\n\n"
+                 "Sharing without consent is a separate act from a decision under consent: it never changes what "
+                 "consent permits, and it is recorded in full in the ledger and its audit log.\n\n"
+                 "## The legal bases\n\n| basis | what it allows |\n|---|---|\n";
+    for (const auto& b : legal_basis_table) std::cout << "| `" << b.name << "` | " << b.label << " |\n";
+    std::cout << "\n## What the record must hold\n\n";
+    agency_directory directory;
+    referral r;
+    r.family_name = "—";
+    r.received = make_date(2026, 1, 5);
+    const case_file c = case_file::open(case_id{1}, directory, r, "docs", instant_from_unix(1767600000));
+    disclosure_ledger ledger(c, directory);
+    // What an empty record lacks under each basis (the child and family marked as
+    // consulted and told, so the reason for not telling them is not asked for).
+    std::vector<std::vector<std::string>> missing;
+    for (const auto& b : legal_basis_table) {
+        sharing_record empty;
+        empty.basis = b.value;
+        empty.discloser = empty.recipient = party{party_kind::member, 0};
+        empty.at = instant_from_unix(1767600000);
+        empty.child_consulted = empty.family_told = true;
+        missing.push_back(ledger.share_without_consent(empty, "docs").missing);
+    }
+    std::vector<std::string> common;
+    for (const auto& item : missing.front()) {
+        bool everywhere = true;
+        for (const auto& m : missing) everywhere = everywhere && std::find(m.begin(), m.end(), item) != m.end();
+        if (everywhere) common.push_back(item);
+    }
+    std::cout << "Under every basis, the record must say:\n\n";
+    for (const auto& item : common) std::cout << "- " << item << "\n";
+    std::cout << "- when (the instant it was shared)\n"
+                 "- whether the child (or their representative) was consulted or told, and whether the family "
+                 "was told — and when either was not, why\n\n"
+                 "| basis | and also |\n|---|---|\n";
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+        std::string extra;
+        for (const auto& item : missing[i])
+            if (std::find(common.begin(), common.end(), item) == common.end()) extra += (extra.empty() ? "" : "; ") + item;
+        std::cout << "| `" << legal_basis_table[i].name << "` | " << (extra.empty() ? "—" : extra) << " |\n";
+    }
+    std::cout << "\n";
+    std::cout << "## The six purposes of s66C\n\n| purpose | |\n|---|---|\n";
+    for (const auto& p : s66c_purpose_table)
+        if (p.value != s66c_purpose::none) std::cout << "| `" << p.name << "` | " << p.label << " |\n";
+    std::cout << "\n## Declined requests\n\nA request may be declined on the grounds of s66I; "
+                 "`disclosure_ledger::decline()` records who asked, about whom, for what, under which basis, who "
+                 "decided and when, and refuses a record without reasons (s66J).\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -107,6 +168,7 @@ int main(int argc, char** argv) {
     if (what == "errors") return errors();
     if (what == "diagram") return diagram();
     if (what == "lifecycle") return lifecycle();
-    std::cerr << "usage: sfcore_gen_tables errors|diagram|lifecycle\n";
+    if (what == "law") return law();
+    std::cerr << "usage: sfcore_gen_tables errors|diagram|lifecycle|law\n";
     return 2;
 }

@@ -105,7 +105,8 @@ case_file case_file::replay(case_id id, std::vector<event> journal) {
 outcome case_file::record(const agency_directory& directory, std::string_view who, instant when,
                           event_payload payload) {
     event e{checked_instant(when), checked_nonblank_utf8(who, "recorded-by"), std::move(payload)};
-    if (outcome refused = no_row(e.type()); refused.guard == guard::no_transition) return refused;
+    // An event the state has no row for is refused before its payload is checked.
+    if (!find_transition(state_, e.type())) return no_row(e.type());
     validate(&directory, e);
     outcome o = evaluate(e, &directory);
     if (!o.accepted) return o;
@@ -117,7 +118,7 @@ outcome case_file::record(const agency_directory& directory, std::string_view wh
 outcome case_file::check(const agency_directory& directory, std::string_view who, instant when,
                          const event_payload& payload) const {
     event e{checked_instant(when), checked_nonblank_utf8(who, "recorded-by"), payload};
-    if (outcome refused = no_row(e.type()); refused.guard == guard::no_transition) return refused;
+    if (!find_transition(state_, e.type())) return no_row(e.type());
     validate(&directory, e);
     return evaluate(e, &directory);
 }
@@ -307,9 +308,10 @@ outcome case_file::no_row(event_type type) const {
 }
 
 outcome case_file::evaluate(const event& e, const agency_directory* dir) const {
-    outcome o = no_row(e.type());
-    if (o.guard == guard::no_transition) return o;
     const transition* row = find_transition(state_, e.type());
+    if (!row) return no_row(e.type());
+    outcome o;
+    o.from = o.to = state_;
     for (guard g : row->guards) {
         if (g == guard::none) continue;
         if (auto why = refused_by(g, e, dir)) {
