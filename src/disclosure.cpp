@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
+#include <functional>
 #include <thread>
 
+#include "pipeline.hpp"
 #include "sfcore/text.hpp"
 
 namespace sfcore {
@@ -534,61 +532,29 @@ std::size_t disclosure_ledger::decide_many(const disclosure_request* const* requ
         for (std::size_t i = 0; i < count; ++i) commit(i, stage(i));
         return count;
     }
-    // Two stages on two threads: a worker decides and words each request (check()
-    // reads the ledger but never the audit log), while this thread chains the
-    // entries into the log in request order. Either stage's exception stops both;
+    // Two stages on two threads: a worker decides and words each request
+    // (check() reads the ledger but never the audit log), while this thread
+    // chains the entries into the log in request order. A failure stops both;
     // the decisions committed before it stay recorded, as with decide() in a loop.
-    std::mutex lock;
-    std::condition_variable changed;
-    std::deque<std::vector<staged>> ready;  // chunks in request order
-    bool produced = false, stop = false;
-    std::exception_ptr failure;  // the worker's
-    std::thread worker([&] {
-        for (std::size_t from = 0; from < count && !failure; from += chunk) {
-            std::vector<staged> part;
-            part.reserve(chunk);
-            std::exception_ptr failed;
-            try {
-                for (std::size_t i = from; i < std::min(count, from + chunk); ++i) part.push_back(stage(i));
-            } catch (...) {
-                failed = std::current_exception();  // what was staged before it is still committed
-            }
-            std::unique_lock<std::mutex> l(lock);
-            changed.wait(l, [&] { return stop || ready.size() < 8; });
-            if (stop) return;
-            ready.push_back(std::move(part));
-            failure = failed;
-            changed.notify_all();
-        }
-        std::lock_guard<std::mutex> l(lock);
-        produced = true;
-        changed.notify_all();
-    });
     std::size_t next = 0;
-    try {
-        for (;;) {
-            std::vector<staged> part;
-            {
-                std::unique_lock<std::mutex> l(lock);
-                changed.wait(l, [&] { return !ready.empty() || produced; });
-                if (ready.empty()) break;
-                part = std::move(ready.front());
-                ready.pop_front();
-                changed.notify_all();
+    detail::two_stage<staged>(
+        [&](const std::function<bool(std::vector<staged>&&)>& hand_over) {
+            for (std::size_t from = 0; from < count; from += chunk) {
+                std::vector<staged> part;
+                part.reserve(chunk);
+                try {
+                    for (std::size_t i = from; i < std::min(count, from + chunk); ++i) part.push_back(stage(i));
+                } catch (...) {
+                    hand_over(std::move(part));  // what was decided before the fault is still recorded
+                    throw;
+                }
+                if (!hand_over(std::move(part))) return;
             }
+        },
+        [&](std::vector<staged>& part) {
             for (auto& s : part) commit(next++, std::move(s));
-        }
-    } catch (...) {
-        {
-            std::lock_guard<std::mutex> l(lock);
-            stop = true;
-            changed.notify_all();
-        }
-        worker.join();
-        throw;
-    }
-    worker.join();
-    if (failure) std::rethrow_exception(failure);
+            return true;
+        });
     return next;
 }
 

@@ -3,11 +3,8 @@
 #include "sfcore/store.hpp"
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
-#include <exception>
-#include <mutex>
+#include <functional>
 #include <thread>
 #include <limits>
 #include <optional>
@@ -16,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "archive_detail.hpp"
+#include "pipeline.hpp"
 #include "sfcore/archive.hpp"
 
 namespace sfcore {
@@ -396,65 +394,28 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
         return visited;
     }
 
-    std::mutex lock;
-    std::condition_variable changed;
-    std::deque<std::vector<read_case>> ready;  // batches, in case order
-    bool done = false, stop = false;
-    std::exception_ptr failure;  // the reader's: raised once what it read before is visited
-    std::thread reader([&] {
-        std::vector<read_case> batch;
-        const auto hand_over = [&]() -> bool {
-            std::unique_lock<std::mutex> l(lock);
-            changed.wait(l, [&] { return stop || ready.size() < 8; });
-            if (stop) return false;
-            ready.push_back(std::move(batch));
-            batch = {};
-            changed.notify_all();
-            return true;
-        };
-        try {
-            read([&](read_case&& r) {
-                batch.push_back(std::move(r));
-                return batch.size() < 64 || hand_over();
-            });
-        } catch (...) {
-            std::lock_guard<std::mutex> l(lock);
-            failure = std::current_exception();
-        }
-        if (!batch.empty()) hand_over();
-        std::lock_guard<std::mutex> l(lock);
-        done = true;
-        changed.notify_all();
-    });
-    // Stop and join the reader on every way out, before the read transaction ends.
-    struct joiner {
-        std::thread& t;
-        std::mutex& m;
-        std::condition_variable& cv;
-        bool& stop;
-        ~joiner() {
-            {
-                std::lock_guard<std::mutex> l(m);
-                stop = true;
-                cv.notify_all();
+    // The reader hands over batches of cases, in order; a fault while reading is
+    // raised once the cases read before it are visited.
+    detail::two_stage<read_case>(
+        [&](const std::function<bool(std::vector<read_case>&&)>& hand_over) {
+            std::vector<read_case> batch;
+            try {
+                read([&](read_case&& r) {
+                    batch.push_back(std::move(r));
+                    if (batch.size() < 64) return true;
+                    return hand_over(std::exchange(batch, {}));
+                });
+            } catch (...) {
+                hand_over(std::move(batch));
+                throw;
             }
-            t.join();
-        }
-    } join_at_end{reader, lock, changed, stop};
-    for (;;) {
-        std::vector<read_case> batch;
-        {
-            std::unique_lock<std::mutex> l(lock);
-            changed.wait(l, [&] { return !ready.empty() || done; });
-            if (ready.empty()) break;
-            batch = std::move(ready.front());
-            ready.pop_front();
-            changed.notify_all();
-        }
-        for (auto& r : batch)
-            if (!replay_and_visit(std::move(r))) return visited;
-    }
-    if (failure) std::rethrow_exception(failure);
+            if (!batch.empty()) hand_over(std::move(batch));
+        },
+        [&](std::vector<read_case>& batch) {
+            for (auto& r : batch)
+                if (!replay_and_visit(std::move(r))) return false;
+            return true;
+        });
     return visited;
 }
 

@@ -187,6 +187,42 @@ TEST_CASE("load_all reads every matching case in one pass, equal to loading each
     CHECK(case_store(":memory:").load_all().empty());
 }
 
+TEST_CASE("a damaged row stops a whole-store read after the cases before it, with a clear error", "[store]") {
+    temp_dir dir;
+    const std::string path = dir.file("cases.db");
+    fixtures::world w;
+    const case_file proto = w.drive_to(state::plan_active);
+    {
+        case_store st(path);
+        for (std::uint64_t id = 1; id <= 300; ++id) st.append(case_file::replay(case_id{id}, proto.journal()), 0);
+    }
+    const auto damage = [&](const char* sql) {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    };
+    SECTION("an event that does not decode") { damage("UPDATE events SET data = x'00ff' WHERE case_id = 250 AND seq = 3"); }
+    SECTION("a summary that counts more events than are stored") { damage("UPDATE cases SET version = 99 WHERE id = 250"); }
+    case_store st(path);
+    std::vector<std::uint64_t> seen;
+    CHECK(code_of([&] {
+              st.for_each({}, [&](const case_file& c) {
+                  seen.push_back(c.id().value());
+                  return true;
+              });
+          }) == errc::malformed);
+    REQUIRE(seen.size() == 249);  // every case before the damaged one, in order
+    CHECK(seen.back() == 249);
+    CHECK(code_of([&] { st.load_all(); }) == errc::malformed);
+    // A visitor that throws stops the walk; the store is still usable.
+    CHECK_THROWS_AS(st.for_each({}, [](const case_file& c) -> bool {
+        if (c.id().value() == 10) throw std::runtime_error("stop");
+        return true;
+    }), std::runtime_error);
+    CHECK(st.load(case_id{1}) == case_file::replay(case_id{1}, proto.journal()));
+}
+
 TEST_CASE("an append names the version it expects: a writer that is behind gets a conflict and nothing is lost", "[store]") {
     temp_dir dir;
     fixtures::world w;
