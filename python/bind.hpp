@@ -564,6 +564,31 @@ inline py::bytes to_py_bytes(const sfcore::bytes& b) {
     return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
 }
 
+/// A loader of archives (load(const void*, size_t)) as a function of any
+/// bytes-like object; the GIL is released while it reads.
+template <class Load>
+auto from_buffer(Load load) {
+    return [load](const py::buffer& b) {
+        auto v = bytes_of(b);
+        py::gil_scoped_release unlocked;
+        return load(v.data(), v.size());
+    };
+}
+
+/// to_bytes(), from_bytes() and pickling of a value kept as an archive.
+template <class T, class Load, class... Extra>
+void add_archive_methods(py::class_<T, Extra...>& c, Load load, const char* to_doc, const char* from_doc) {
+    c.def(
+        "to_bytes", [](const T& v, sfcore::archive_encoding e) { return to_py_bytes(sfcore::save_archive(v, e)); },
+        py::arg("encoding") = sfcore::archive_encoding::binary, to_doc);
+    c.def_static("from_bytes", from_buffer(load), py::arg("data"), from_doc);
+    c.def(py::pickle([](const T& v) { return to_py_bytes(sfcore::save_archive(v)); },
+                     [load](const py::bytes& b) {
+                         const std::string s = b;
+                         return load(s.data(), s.size());
+                     }));
+}
+
 } // namespace sfcore_py
 
 namespace sfcore_py {

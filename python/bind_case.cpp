@@ -82,27 +82,13 @@ void bind_directory(py::module_& m) {
         .def_property_readonly(
             "practitioners", [](const sfcore::agency_directory& d) { return d.practitioners(); },
             "Every practitioner, in id order.")
-        .def(
-            "to_bytes",
-            [](const sfcore::agency_directory& d, sfcore::archive_encoding e) { return to_py_bytes(sfcore::save_archive(d, e)); },
-            "encoding"_a = sfcore::archive_encoding::binary, "The directory as an archive.")
-        .def_static(
-            "from_bytes",
-            [](const py::buffer& b) {
-                auto v = bytes_of(b);
-                return sfcore::load_directory(v.data(), v.size());
-            },
-            "data"_a, "Load a directory from an archive. Raises StorageError for a damaged or foreign archive.")
-        .def(py::pickle(
-            [](const sfcore::agency_directory& d) { return to_py_bytes(sfcore::save_archive(d)); },
-            [](const py::bytes& b) {
-                const std::string s = b;
-                return sfcore::load_directory(s.data(), s.size());
-            }))
         .def("__repr__", [](const sfcore::agency_directory& d) {
             return "AgencyDirectory(" + std::to_string(d.all().size()) + " agencies, " +
                    std::to_string(d.practitioners().size()) + " practitioners)";
         });
+    add_archive_methods(dir, [](const void* p, std::size_t n) { return sfcore::load_directory(p, n); },
+                        "The directory as an archive.",
+                        "Load a directory from an archive. Raises StorageError for a damaged or foreign archive.");
 }
 
 void bind_referral(py::module_& m) {
@@ -665,22 +651,6 @@ void bind_case_file(py::module_& m) {
                 return sfcore::overdue(k, as_of, calendar_or_default(cal), timeframes_or_default(tf));
             },
             "as_of"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(), "What is overdue as of a date.")
-        .def(
-            "to_bytes", [](const case_file& k, sfcore::archive_encoding e) { return to_py_bytes(sfcore::save_archive(k, e)); },
-            "encoding"_a = sfcore::archive_encoding::binary, "The case as an archive (its id and journal).")
-        .def_static(
-            "from_bytes",
-            [](const py::buffer& b) {
-                auto v = bytes_of(b);
-                py::gil_scoped_release unlocked;
-                return sfcore::load_case(v.data(), v.size());
-            },
-            "data"_a, "Load a case from an archive; the journal is replayed. Raises StorageError for a damaged archive.")
-        .def(py::pickle([](const case_file& k) { return to_py_bytes(sfcore::save_archive(k)); },
-                        [](const py::bytes& b) {
-                            const std::string s = b;
-                            return sfcore::load_case(s.data(), s.size());
-                        }))
         .def("__copy__", [](const case_file& k) { return case_file(k); })
         .def("__deepcopy__", [](const case_file& k, const py::dict&) { return case_file(k); }, "memo"_a)
         .def(
@@ -690,6 +660,9 @@ void bind_case_file(py::module_& m) {
             return "Case(id=" + std::to_string(k.id().value()) + ", state=State." + upper(sfcore::to_string(k.state())) +
                    ", family=" + repr_text(k.referral().family_name) + ", events=" + std::to_string(k.journal().size()) + ")";
         });
+    add_archive_methods(c, [](const void* p, std::size_t n) { return sfcore::load_case(p, n); },
+                        "The case as an archive (its id and journal).",
+                        "Load a case from an archive; the journal is replayed. Raises StorageError for a damaged archive.");
 }
 
 } // namespace

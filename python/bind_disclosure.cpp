@@ -459,22 +459,9 @@ void bind_audit(py::module_& m) {
         .def(
             "__iter__", [](const sfcore::audit_log& l) { return py::make_iterator(l.entries().begin(), l.entries().end()); },
             py::keep_alive<0, 1>())
-        .def(
-            "to_bytes", [](const sfcore::audit_log& l, sfcore::archive_encoding e) { return to_py_bytes(sfcore::save_archive(l, e)); },
-            "encoding"_a = sfcore::archive_encoding::binary, "The log as an archive.")
-        .def_static(
-            "from_bytes",
-            [](const py::buffer& b) {
-                auto v = bytes_of(b);
-                return sfcore::load_audit(v.data(), v.size());
-            },
-            "data"_a, "Load a log from an archive (then verify()).")
-        .def(py::pickle([](const sfcore::audit_log& l) { return to_py_bytes(sfcore::save_archive(l)); },
-                        [](const py::bytes& b) {
-                            const std::string s = b;
-                            return sfcore::load_audit(s.data(), s.size());
-                        }))
         .def("__repr__", [](const sfcore::audit_log& l) { return "AuditLog(" + std::to_string(l.entries().size()) + " entries)"; });
+    add_archive_methods(log, [](const void* p, std::size_t n) { return sfcore::load_audit(p, n); }, "The log as an archive.",
+                        "Load a log from an archive (then verify()).");
 }
 
 // decide() and check(): the hot path, called with keywords. Parsed here, not by

@@ -28,37 +28,15 @@ void bind_archives(py::module_& m) {
         .def("__repr__", repr_fields("ArchiveInfo", {"format_version", "encoding", "content", "payload_size"}));
 
     m.attr("ARCHIVE_FORMAT_VERSION") = sfcore::archive_format_version;
-    m.def(
-        "inspect_archive",
-        [](const py::buffer& b) {
-            auto v = bytes_of(b);
-            return sfcore::inspect_archive(v.data(), v.size());
-        },
-        "data"_a,
-        "Check an archive's frame and checksum and say what it holds. Raises StorageError (MALFORMED, "
-        "UNSUPPORTED_VERSION, CHECKSUM_MISMATCH).");
-    m.def(
-        "load_case",
-        [](const py::buffer& b) {
-            auto v = bytes_of(b);
-            py::gil_scoped_release unlocked;
-            return sfcore::load_case(v.data(), v.size());
-        },
-        "data"_a, "Load a case from an archive (as Case.from_bytes).");
-    m.def(
-        "load_audit",
-        [](const py::buffer& b) {
-            auto v = bytes_of(b);
-            return sfcore::load_audit(v.data(), v.size());
-        },
-        "data"_a, "Load an audit log from an archive (as AuditLog.from_bytes).");
-    m.def(
-        "load_directory",
-        [](const py::buffer& b) {
-            auto v = bytes_of(b);
-            return sfcore::load_directory(v.data(), v.size());
-        },
-        "data"_a, "Load an agency directory from an archive (as AgencyDirectory.from_bytes).");
+    m.def("inspect_archive", from_buffer([](const void* p, std::size_t n) { return sfcore::inspect_archive(p, n); }), "data"_a,
+          "Check an archive's frame and checksum and say what it holds. Raises StorageError (MALFORMED, "
+          "UNSUPPORTED_VERSION, CHECKSUM_MISMATCH).");
+    m.def("load_case", from_buffer([](const void* p, std::size_t n) { return sfcore::load_case(p, n); }), "data"_a,
+          "Load a case from an archive (as Case.from_bytes).");
+    m.def("load_audit", from_buffer([](const void* p, std::size_t n) { return sfcore::load_audit(p, n); }), "data"_a,
+          "Load an audit log from an archive (as AuditLog.from_bytes).");
+    m.def("load_directory", from_buffer([](const void* p, std::size_t n) { return sfcore::load_directory(p, n); }),
+          "data"_a, "Load an agency directory from an archive (as AgencyDirectory.from_bytes).");
 }
 
 void bind_case_store(py::module_& m) {
