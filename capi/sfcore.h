@@ -44,7 +44,7 @@
 
 #include "sfcore/version.h"
 
-/** @brief Marks the functions of the C ABI (exported from libsfcore_c). */
+/** @brief Marks the functions of the C ABI (exported from libsfcore_c). @since 0.1.0 */
 #if defined(_WIN32)
 #  if defined(SFCORE_C_BUILDING)
 #    define SF_API __declspec(dllexport)

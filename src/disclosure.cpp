@@ -140,7 +140,7 @@ void disclosure_ledger::prepare(const date& day) {
     const std::size_t purposes = std::size(purpose_table);
     std::vector<std::vector<entry>> standing(g.cells.size() * purposes);  // [cell][purpose], id order
     std::vector<std::uint8_t> covered(t.slots);
-    t.slot_row.assign(t.slots, 0);
+    std::vector<std::uint32_t> slot_row(t.slots, 0);  // per slot: its row (0 when no consent names it)
     for (const auto& c : consents_) {
         const std::size_t s = c.subject.value() - 1;
         g.has_consent[s] = 1;
@@ -151,7 +151,7 @@ void disclosure_ledger::prepare(const date& day) {
         const bool in_period = d >= c.scope.from && d <= c.scope.until;
         for (std::size_t k = 0; k < t.slots; ++k) {
             if (!covered[k]) continue;
-            t.slot_row[k] = 1;
+            slot_row[k] = 1;
             cell& x = g.cells[s * t.slots + k];
             x.covered = true;
             x.named |= c.scope.categories;
@@ -187,12 +187,15 @@ void disclosure_ledger::prepare(const date& day) {
     // Rows: 0 for recipients no consent names, then one per named recipient.
     std::vector<std::size_t> row_slot{0};
     for (std::size_t k = 0; k < t.slots; ++k)
-        if (t.slot_row[k]) {
-            t.slot_row[k] = static_cast<std::uint32_t>(row_slot.size());
+        if (slot_row[k]) {
+            slot_row[k] = static_cast<std::uint32_t>(row_slot.size());
             row_slot.push_back(k);
         }
     t.rows = row_slot.size();
-    t.answers.resize(t.subjects * t.rows * purposes * t.cats);
+    t.subject_stride = t.rows * purposes * t.cats;
+    t.slot_base.resize(t.slots);
+    for (std::size_t k = 0; k < t.slots; ++k) t.slot_base[k] = static_cast<std::uint32_t>(slot_row[k] * purposes * t.cats);
+    t.answers.resize(t.subjects * t.subject_stride);
     const cell nobody{};
     std::size_t at = 0;
     for (std::size_t si = 0; si < t.subjects; ++si)

@@ -49,7 +49,7 @@ struct practitioner {
  */
 class agency_directory {
 public:
-    /** @brief A directory holding the standard agencies. */
+    /** @brief A directory holding the standard agencies. @since 0.1.0 */
     agency_directory();
 
     /**
@@ -58,22 +58,24 @@ public:
      * @param kind what kind of organisation it is.
      * @return its new id.
      * @throws sfcore::error errc::invalid_utf8, errc::invalid_argument, errc::already_exists.
+     * @since 0.1.0
      */
     agency_id add(std::string_view name, agency_kind kind);
 
     /**
      * @brief The agency with an id.
      * @throws sfcore::error errc::not_found.
+     * @since 0.1.0
      */
     const agency& at(agency_id id) const;
 
-    /** @brief The agency with an id, or nullptr. */
+    /** @brief The agency with an id, or nullptr. @since 0.1.0 */
     const agency* find(agency_id id) const noexcept;
 
-    /** @brief The id of the agency with this exact name, if any. */
+    /** @brief The id of the agency with this exact name, if any. @since 0.1.0 */
     std::optional<agency_id> find_by_name(std::string_view name) const noexcept;
 
-    /** @brief Every agency, in id order. */
+    /** @brief Every agency, in id order. @since 0.1.0 */
     const std::vector<agency>& all() const noexcept { return agencies_; }
 
     /**
@@ -82,16 +84,18 @@ public:
      * @param name their name (UTF-8, not blank).
      * @return the practitioner's new id.
      * @throws sfcore::error errc::not_found (agency), errc::invalid_utf8, errc::invalid_argument.
+     * @since 0.1.0
      */
     practitioner_id add_practitioner(agency_id agency, std::string_view name);
 
     /**
      * @brief The practitioner with an id.
      * @throws sfcore::error errc::not_found.
+     * @since 0.1.0
      */
     const practitioner& practitioner_at(practitioner_id id) const;
 
-    /** @brief Every practitioner, in id order. */
+    /** @brief Every practitioner, in id order. @since 0.1.0 */
     const std::vector<practitioner>& practitioners() const noexcept { return practitioners_; }
 
 private:

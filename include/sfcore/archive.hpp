@@ -82,14 +82,16 @@ struct archive_info {
  * @brief Check an archive's frame and checksum and say what it holds.
  * @throws sfcore::error errc::malformed (not an sfcore archive, wrong length),
  *         errc::unsupported_version (a newer format), errc::checksum_mismatch.
+ * @since 0.1.0
  */
 archive_info inspect_archive(const void* data, std::size_t size);
 
 /** @name Saving
  * Save a value as an archive. Saving never changes the value.
+ * @since 0.1.0
  */
 ///@{
-/** @brief A case: its id and journal. */
+/** @brief A case: its id and journal. @since 0.1.0 */
 bytes save_archive(const case_file& c, archive_encoding encoding = archive_encoding::binary);
 bytes save_archive(const disclosure_ledger& l, archive_encoding encoding = archive_encoding::binary);
 bytes save_archive(const audit_log& a, archive_encoding encoding = archive_encoding::binary);
@@ -100,9 +102,10 @@ bytes save_archive(const agency_directory& d, archive_encoding encoding = archiv
  * @brief Load a case: the journal is replayed, every event checked again.
  * @throws sfcore::error as inspect_archive(), errc::malformed when the
  *         archive holds something else or its journal does not replay.
+ * @since 0.1.0
  */
 case_file load_case(const void* data, std::size_t size);
-/** @brief As load_case(const void*, std::size_t). */
+/** @brief As load_case(const void*, std::size_t). @since 0.1.0 */
 inline case_file load_case(const bytes& b) { return load_case(b.data(), b.size()); }
 
 /**
@@ -110,9 +113,10 @@ inline case_file load_case(const bytes& b) { return load_case(b.data(), b.size()
  * each record is checked again as when it was recorded, and the audit log
  * is restored as saved (check it with audit_log::verify()).
  * @throws sfcore::error as load_case().
+ * @since 0.1.0
  */
 disclosure_ledger load_ledger(const void* data, std::size_t size, const case_file& c, const agency_directory& directory);
-/** @brief As load_ledger(const void*, std::size_t, const case_file&, const agency_directory&). */
+/** @brief As load_ledger(const void*, std::size_t, const case_file&, const agency_directory&). @since 0.1.0 */
 inline disclosure_ledger load_ledger(const bytes& b, const case_file& c, const agency_directory& directory) {
     return load_ledger(b.data(), b.size(), c, directory);
 }
@@ -120,17 +124,19 @@ inline disclosure_ledger load_ledger(const bytes& b, const case_file& c, const a
 /**
  * @brief Load an audit log. The chain is not checked: call audit_log::verify().
  * @throws sfcore::error as load_case().
+ * @since 0.1.0
  */
 audit_log load_audit(const void* data, std::size_t size);
-/** @brief As load_audit(const void*, std::size_t). */
+/** @brief As load_audit(const void*, std::size_t). @since 0.1.0 */
 inline audit_log load_audit(const bytes& b) { return load_audit(b.data(), b.size()); }
 
 /**
  * @brief Load an agency directory.
  * @throws sfcore::error as load_case().
+ * @since 0.1.0
  */
 agency_directory load_directory(const void* data, std::size_t size);
-/** @brief As load_directory(const void*, std::size_t). */
+/** @brief As load_directory(const void*, std::size_t). @since 0.1.0 */
 inline agency_directory load_directory(const bytes& b) { return load_directory(b.data(), b.size()); }
 
 } // namespace sfcore

@@ -53,34 +53,37 @@ public:
      * @brief Append an entry.
      * @throws sfcore::error errc::invalid_utf8 (actor, text); errc::invalid_argument
      *         (blank actor; an instant earlier than the last entry's).
+     * @since 0.1.0
      */
     const audit_entry& append(instant at, audit_kind kind, std::string_view actor, std::string_view text);
     /**
      * @brief As append(instant, audit_kind, std::string_view, std::string_view),
      * taking the text without copying it.
      * @throws sfcore::error as that append().
+     * @since 0.1.0
      */
     const audit_entry& append_owned(instant at, audit_kind kind, std::string_view actor, std::string&& text);
 
-    /** @brief Every entry, oldest first (appending never moves an entry already written). */
+    /** @brief Every entry, oldest first (appending never moves an entry already written). @since 0.1.0 */
     const std::deque<audit_entry>& entries() const noexcept { return entries_; }
 
-    /** @brief Recompute the chain: detects any change, deletion or reordering. */
+    /** @brief Recompute the chain: detects any change, deletion or reordering. @since 0.1.0 */
     audit_verification verify() const;
 
-    /** @brief The entries of one kind by one actor ("" for any actor): the access log. */
+    /** @brief The entries of one kind by one actor ("" for any actor): the access log. @since 0.1.0 */
     std::vector<audit_entry> by(audit_kind kind, std::string_view actor = {}) const;
 
-    /** @brief The log as text: one line an entry. */
+    /** @brief The log as text: one line an entry. @since 0.1.0 */
     std::string to_text() const;
 
     /**
      * @brief Read a log saved by to_text(). The chain is not checked: call verify().
      * @throws sfcore::error errc::malformed when the text is not such a log.
+     * @since 0.1.0
      */
     static audit_log from_text(std::string_view text);
 
-    /** @brief The hash an entry must have, from its fields and the hash before it. */
+    /** @brief The hash an entry must have, from its fields and the hash before it. @since 0.1.0 */
     static digest hash_of(const audit_entry& e);
 
 private:

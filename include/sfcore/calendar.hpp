@@ -44,54 +44,61 @@ struct holiday {
  */
 class holiday_calendar {
 public:
-    /** @brief First year of the built-in Matariki dates. */
+    /** @brief First year of the built-in Matariki dates. @since 0.1.0 */
     static constexpr int matariki_first_year = 2022;
-    /** @brief Last year of the built-in Matariki dates. */
+    /** @brief Last year of the built-in Matariki dates. @since 0.1.0 */
     static constexpr int matariki_last_year = 2030;
 
-    /** @brief A calendar with the national holidays. */
+    /** @brief A calendar with the national holidays. @since 0.1.0 */
     holiday_calendar() = default;
 
     /**
      * @brief The holidays observed in a year, in date order.
      * @throws sfcore::error errc::out_of_range for a year outside
      *         1900..2199, or after the known Matariki dates without one set.
+     * @since 0.1.0
      */
     std::vector<holiday> holidays(int year) const;
 
     /**
      * @brief True when @p d is an observed public holiday.
      * @throws sfcore::error as holidays().
+     * @since 0.1.0
      */
     bool is_holiday(const sfcore::date& d) const;
 
     /**
      * @brief True for Monday to Friday when it is not a public holiday.
      * @throws sfcore::error as holidays().
+     * @since 0.1.0
      */
     bool is_working_day(const sfcore::date& d) const;
 
     /**
      * @brief The working day @p n working days after @p from (n ≥ 0; @p from itself is not counted).
      * @throws sfcore::error errc::invalid_argument for n < 0; as holidays().
+     * @since 0.1.0
      */
     sfcore::date add_working_days(const sfcore::date& from, int n) const;
 
     /**
      * @brief Working days after @p from up to and including @p to (0 when to ≤ from).
      * @throws sfcore::error as holidays().
+     * @since 0.1.0
      */
     int working_days_between(const sfcore::date& from, const sfcore::date& to) const;
 
     /**
      * @brief Set the Matariki holiday of a year (for years after the built-in table).
      * @throws sfcore::error errc::invalid_argument when @p d is not in @p year or not a Friday.
+     * @since 0.1.0
      */
     void set_matariki(int year, const sfcore::date& d);
 
     /**
      * @brief Add a holiday of the caller's (a regional anniversary day, say).
      * @throws sfcore::error errc::out_of_range (date), errc::invalid_utf8, errc::invalid_argument (blank name).
+     * @since 0.1.0
      */
     void add(const sfcore::date& d, const std::string& name);
 

@@ -64,6 +64,7 @@ public:
      * @param when when it was recorded.
      * @throws sfcore::error as checked(const referral&, const agency_directory&),
      *         and errc::invalid_argument for a zero id.
+     * @since 0.1.0
      */
     static case_file open(case_id id, const agency_directory& directory, const referral& r, std::string_view who,
                           instant when);
@@ -74,6 +75,7 @@ public:
      * @throws sfcore::error errc::invalid_argument when the journal does not
      *         start with its referral, holds an event the lifecycle refuses,
      *         or its ids or times are out of order.
+     * @since 0.1.0
      */
     static case_file replay(case_id id, std::vector<event> journal);
 
@@ -85,12 +87,14 @@ public:
      * @param payload what happened.
      * @return accepted, or refused with the guard and the reason.
      * @throws sfcore::error for bad input (see the class description); the case is unchanged.
+     * @since 0.1.0
      */
     outcome record(const agency_directory& directory, std::string_view who, instant when, event_payload payload);
 
     /**
      * @brief As record(), without changing the case: would the event be accepted?
      * @throws sfcore::error as record().
+     * @since 0.1.0
      */
     outcome check(const agency_directory& directory, std::string_view who, instant when,
                   const event_payload& payload) const;
@@ -99,57 +103,60 @@ public:
      * @brief Make room for @p events more journal entries, so that recording
      * them never reallocates the journal (a host that loads a case and then
      * appends a known number of events can avoid the growth cost).
+     * @since 0.1.0
      */
     void reserve(std::size_t events) { journal_.reserve(journal_.size() + events); }
 
-    /** @brief The case's id. */
+    /** @brief The case's id. @since 0.1.0 */
     case_id id() const noexcept { return id_; }
-    /** @brief Where the case is in its lifecycle. */
+    /** @brief Where the case is in its lifecycle. @since 0.1.0 */
     sfcore::state state() const noexcept { return state_; }
-    /** @brief The programme the case belongs to. */
+    /** @brief The programme the case belongs to. @since 0.1.0 */
     sfcore::programme programme() const noexcept { return referral_.programme; }
-    /** @brief The referral that opened the case. */
+    /** @brief The referral that opened the case. @since 0.1.0 */
     const sfcore::referral& referral() const noexcept { return referral_; }
-    /** @brief Every event, oldest first. */
+    /** @brief Every event, oldest first. @since 0.1.0 */
     const std::vector<event>& journal() const noexcept { return journal_; }
-    /** @brief The family members, in the order they were added. */
+    /** @brief The family members, in the order they were added. @since 0.1.0 */
     const std::vector<member>& members() const noexcept { return members_; }
     /**
      * @brief A member by id.
      * @throws sfcore::error errc::not_found.
+     * @since 0.1.0
      */
     const sfcore::member& member_at(member_id id) const;
-    /** @brief Every member's participation consent, as it stands (one entry per member who consented). */
+    /** @brief Every member's participation consent, as it stands (one entry per member who consented). @since 0.1.0 */
     const std::vector<participation_consent>& consents() const noexcept { return consents_; }
-    /** @brief Who holds the roles. */
+    /** @brief Who holds the roles. @since 0.1.0 */
     const case_roles& roles() const noexcept { return roles_; }
-    /** @brief The family's key issues, strengths and needs, as last set. */
+    /** @brief The family's key issues, strengths and needs, as last set. @since 0.1.0 */
     const priorities_set& priorities() const noexcept { return priorities_; }
-    /** @brief The parties the family has approved to take part. */
+    /** @brief The parties the family has approved to take part. @since 0.1.0 */
     const std::vector<party>& approved() const noexcept { return approved_; }
     /**
      * @brief True when @p p may take part: a family member, or an agency or
      * named practitioner the family approved. Approving an agency does not
      * approve its workers by name, nor the reverse: the family chooses
      * which individuals come.
+     * @since 0.1.0
      */
     bool is_approved(const party& p) const;
-    /** @brief The meetings, in the order they were scheduled. */
+    /** @brief The meetings, in the order they were scheduled. @since 0.1.0 */
     const std::vector<meeting>& meetings() const noexcept { return meetings_; }
-    /** @brief The current plans: one family plan, or one per child (Children's Teams). */
+    /** @brief The current plans: one family plan, or one per child (Children's Teams). @since 0.1.0 */
     const std::vector<plan>& plans() const noexcept { return plans_; }
-    /** @brief Every version of every plan, oldest first. */
+    /** @brief Every version of every plan, oldest first. @since 0.1.0 */
     const std::vector<plan>& plan_history() const noexcept { return plan_history_; }
-    /** @brief Why the case closed or is closing, if it is. */
+    /** @brief Why the case closed or is closing, if it is. @since 0.1.0 */
     const std::optional<sfcore::exit_reason>& exit_reason() const noexcept { return exit_reason_; }
-    /** @brief The note with the exit reason, or the decline reason. */
+    /** @brief The note with the exit reason, or the decline reason. @since 0.1.0 */
     const std::string& exit_note() const noexcept { return exit_note_; }
-    /** @brief The lead contact's final report summary, once submitted. */
+    /** @brief The lead contact's final report summary, once submitted. @since 0.1.0 */
     const std::string& final_report_summary() const noexcept { return final_report_; }
-    /** @brief When the case last closed (or was declined), if it did. */
+    /** @brief When the case last closed (or was declined), if it did. @since 0.1.0 */
     const std::optional<instant>& closed_at() const noexcept { return closed_at_; }
 
-    /** @brief Same id, journal and state. */
+    /** @brief Same id, journal and state. @since 0.1.0 */
     friend bool operator==(const case_file& a, const case_file& b);
 
 private:
@@ -182,9 +189,10 @@ private:
 /**
  * @name Equality
  * Field-by-field equality.
+ * @since 0.1.0
  */
 ///@{
-/** @brief Field-by-field equality. */
+/** @brief Field-by-field equality. @since 0.1.0 */
 bool operator==(const referral& a, const referral& b);
 bool operator==(const event& a, const event& b);
 bool operator==(const participation_consent& a, const participation_consent& b);

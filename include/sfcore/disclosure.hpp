@@ -70,10 +70,10 @@ category_set default_necessity(issue_area area) noexcept;
  */
 class category_registry {
 public:
-    /** @brief The most categories a registry holds (a category_set has 64 bits). */
+    /** @brief The most categories a registry holds (a category_set has 64 bits). @since 0.1.0 */
     static constexpr std::size_t capacity = 64;
 
-    /** @brief The built-in categories. */
+    /** @brief The built-in categories. @since 0.1.0 */
     category_registry();
 
     /**
@@ -82,24 +82,27 @@ public:
      * @param label its plain-language label (UTF-8, not blank).
      * @return its id.
      * @throws sfcore::error errc::invalid_argument (name), errc::already_exists, errc::out_of_range (full).
+     * @since 0.1.0
      */
     category add(std::string_view name, std::string_view label);
 
-    /** @brief True when @p c is in the registry. */
+    /** @brief True when @p c is in the registry. @since 0.1.0 */
     bool contains(category c) const noexcept { return static_cast<std::size_t>(c) < names_.size(); }
-    /** @brief How many categories there are. */
+    /** @brief How many categories there are. @since 0.1.0 */
     std::size_t size() const noexcept { return names_.size(); }
     /**
      * @brief A category's identifier.
      * @throws sfcore::error errc::invalid_argument for an unknown category.
+     * @since 0.1.0
      */
     const std::string& name(category c) const;
     /**
      * @brief A category's label.
      * @throws sfcore::error errc::invalid_argument for an unknown category.
+     * @since 0.1.0
      */
     const std::string& label(category c) const;
-    /** @brief The category with an identifier, if any. */
+    /** @brief The category with an identifier, if any. @since 0.1.0 */
     std::optional<category> find(std::string_view name) const noexcept;
 
 private:
@@ -157,7 +160,7 @@ struct decision {
     decision_rule rule = decision_rule::no_consent;  ///< The rule that decided.
     member_id subject;                          ///< The subject the rule was applied to (the refusing one).
     std::uint32_t consent = 0;                  ///< The consent that permitted it (0 when denied).
-    /** @brief True when permitted. */
+    /** @brief True when permitted. @since 0.1.0 */
     explicit operator bool() const noexcept { return permit; }
 };
 
@@ -189,7 +192,7 @@ struct sharing_record {
 struct record_result {
     bool recorded = false;               ///< It was recorded.
     std::vector<std::string> missing;    ///< What the record lacks, when refused.
-    /** @brief True when recorded. */
+    /** @brief True when recorded. @since 0.1.0 */
     explicit operator bool() const noexcept { return recorded; }
 };
 
@@ -250,11 +253,12 @@ public:
      * @param directory the agencies and practitioners recipients may be.
      * @param settings the consent ages.
      * @param categories the information categories in use.
+     * @since 0.1.0
      */
     disclosure_ledger(const case_file& c, const agency_directory& directory, consent_settings settings = {},
                       category_registry categories = {});
 
-    /** @brief Take in members and practitioners added to the case or directory since. */
+    /** @brief Take in members and practitioners added to the case or directory since. @since 0.1.0 */
     void sync(const case_file& c, const agency_directory& directory);
 
     /**
@@ -264,30 +268,35 @@ public:
      *         child's views, empty scope, a family member as recipient, a
      *         period that ends before it starts), errc::not_found, errc::invalid_utf8,
      *         errc::out_of_range, errc::invalid_argument (out of time order).
+     * @since 0.1.0
      */
     std::uint32_t give(disclosure_consent consent);
 
     /**
      * @brief Withdraw consent, wholly or in part, from an instant.
      * @throws sfcore::error errc::not_found, errc::invalid_argument (out of time order).
+     * @since 0.1.0
      */
     void withdraw(const consent_withdrawal& w);
 
     /**
      * @brief The family marks (or unmarks) a member's information of a category as confidential.
      * @throws sfcore::error errc::not_found, errc::invalid_argument.
+     * @since 0.1.0
      */
     void mark_confidential(member_id subject, category what, bool confidential, std::string_view by, instant at);
 
     /**
      * @brief Set the issue areas of the family's key issues, from an instant.
      * @throws sfcore::error errc::invalid_argument.
+     * @since 0.1.0
      */
     void set_issue_areas(const std::vector<issue_area>& areas, std::string_view by, instant at);
 
     /**
      * @brief The family widens (true) or narrows (false) what is necessary by one category, from an instant.
      * @throws sfcore::error errc::invalid_argument.
+     * @since 0.1.0
      */
     void adjust_necessity(category what, bool widen, std::string_view by, instant at);
 
@@ -296,6 +305,7 @@ public:
      * @param r the request.
      * @param actor who asked (the host's user id).
      * @throws sfcore::error errc::invalid_request or errc::not_found for a malformed request.
+     * @since 0.1.0
      */
     decision decide(const disclosure_request& r, std::string_view actor);
 
@@ -312,6 +322,7 @@ public:
      * @return @p count.
      * @throws sfcore::error as decide(), for the first request that fails: the
      *         decisions before it are recorded (as by decide() in a loop), none after it.
+     * @since 0.1.0
      */
     std::size_t decide_many(const disclosure_request* const* requests, std::size_t count, std::string_view actor,
                             decision* out);
@@ -319,12 +330,14 @@ public:
     /**
      * @brief As decide_many(const disclosure_request* const*, std::size_t, std::string_view, decision*).
      * @return the decisions, in request order.
+     * @since 0.1.0
      */
     std::vector<decision> decide_many(const std::vector<disclosure_request>& requests, std::string_view actor);
 
     /**
      * @brief Decide a request without recording it (to preview). decide() is the one to use before disclosing.
      * @throws sfcore::error as decide().
+     * @since 0.1.0
      */
     decision check(const disclosure_request& r) const {
         decision d;
@@ -335,6 +348,7 @@ public:
      * @brief As check(), for a request about one person, without building a
      * disclosure_request (no allocation when a prepared table answers).
      * @throws sfcore::error as decide().
+     * @since 0.1.0
      */
     decision check(const party& discloser, member_id subject, category what, const party& recipient, purpose why,
                    instant at) const {
@@ -343,18 +357,20 @@ public:
                    ? d
                    : check_in_full(disclosure_request{discloser, {subject}, what, recipient, why, at});
     }
-    /** @brief The plain-language reason for a decision. */
+    /** @brief The plain-language reason for a decision. @since 0.1.0 */
     std::string explain(const decision& d) const;
 
     /**
      * @brief Record a sharing without consent. An incomplete record is refused, and nothing is recorded.
      * @throws sfcore::error errc::not_found, errc::invalid_utf8 for bad input.
+     * @since 0.1.0
      */
     record_result share_without_consent(const sharing_record& r, std::string_view actor);
 
     /**
      * @brief Record a declined request, with its reasons. A request without reasons is refused.
      * @throws sfcore::error errc::not_found, errc::invalid_utf8 for bad input.
+     * @since 0.1.0
      */
     record_result decline(const declined_request& r, std::string_view actor);
 
@@ -363,6 +379,7 @@ public:
      * an instant: only the permitted items, in order; nothing says what was
      * left out. The view is recorded in the audit log.
      * @throws sfcore::error as decide().
+     * @since 0.1.0
      */
     std::vector<info_item> view(const std::vector<info_item>& items, const party& recipient, purpose why, instant at,
                                 std::string_view actor);
@@ -371,6 +388,7 @@ public:
      * @brief The disclosure notice for a member: who may receive which of their
      * information for a purpose at an instant, in plain language.
      * @throws sfcore::error errc::not_found.
+     * @since 0.1.0
      */
     disclosure_notice notice(member_id m, purpose why, instant at) const;
 
@@ -386,28 +404,29 @@ public:
      * the size of the table, so it is never done behind a decision). Instants outside the prepared
      * day, before the last change, or after a change are answered from
      * history, with the same result.
+     * @since 0.1.0
      */
     void prepare(const sfcore::date& day);
 
-    /** @brief True when a decision at @p at would be answered from the prepared table. */
+    /** @brief True when a decision at @p at would be answered from the prepared table. @since 0.1.0 */
     bool prepared_for(instant at) const noexcept { return table_.ready && at >= table_.from && at <= table_.until; }
 
-    /** @brief The information categories in use. */
+    /** @brief The information categories in use. @since 0.1.0 */
     const category_registry& categories() const noexcept { return categories_; }
 
-    /** @brief Every consent, in the order given. */
+    /** @brief Every consent, in the order given. @since 0.1.0 */
     const std::vector<disclosure_consent>& consents() const noexcept { return consents_; }
-    /** @brief Every withdrawal. */
+    /** @brief Every withdrawal. @since 0.1.0 */
     const std::vector<consent_withdrawal>& withdrawals() const noexcept { return withdrawals_; }
-    /** @brief Every sharing without consent. */
+    /** @brief Every sharing without consent. @since 0.1.0 */
     const std::vector<sharing_record>& sharings() const noexcept { return sharings_; }
-    /** @brief Every declined request. */
+    /** @brief Every declined request. @since 0.1.0 */
     const std::vector<declined_request>& declined() const noexcept { return declined_; }
-    /** @brief The audit log. */
+    /** @brief The audit log. @since 0.1.0 */
     const audit_log& audit() const noexcept { return audit_; }
-    /** @brief The categories necessary at an instant. */
+    /** @brief The categories necessary at an instant. @since 0.1.0 */
     category_set necessary_at(instant at) const;
-    /** @brief The categories of a member marked confidential at an instant. */
+    /** @brief The categories of a member marked confidential at an instant. @since 0.1.0 */
     category_set confidential_at(member_id m, instant at) const;
 
 private:
@@ -460,7 +479,8 @@ private:
         std::size_t subjects = 0;
         std::size_t cats = 0;                   // categories known when prepared
         std::size_t rows = 0;                   // 1 (no consent names the recipient) + the recipients some consent names
-        std::vector<std::uint32_t> slot_row;    // per slot: its row (0 when no consent names it)
+        std::size_t subject_stride = 0;         // answers per subject: rows × purposes × cats
+        std::vector<std::uint32_t> slot_base;   // per slot: its row's offset in a subject's answers
         // The answer to every (subject, row, purpose, category) of the day:
         // (the permitting consent's id << 5) | the rule.
         std::vector<std::uint32_t> answers;
@@ -485,7 +505,9 @@ private:
     bool prepared_answer(member_id subject, category what, const party& recipient, purpose why, const instant& at,
                          decision& d) const noexcept {
         const compiled_table& t = table_;
-        if (!t.ready || at.is_special() || at < t.from || at > t.until) return false;
+        // from and until are finite, so a special instant (±infinity, not a
+        // date-time) falls outside them: ptime compares its raw tick counts.
+        if (!t.ready || at < t.from || at > t.until) return false;
         const std::size_t s = subject.value() - std::size_t{1};
         const auto c = static_cast<std::size_t>(what), p = static_cast<std::size_t>(why);
         const std::size_t id = recipient.id - std::size_t{1};
@@ -498,8 +520,8 @@ private:
     }
     decision lookup(member_id s, std::size_t slot, category what, purpose why) const noexcept {
         const compiled_table& t = table_;
-        const std::uint32_t a = t.answers[(((s.value() - std::size_t{1}) * t.rows + t.slot_row[slot]) * std::size(purpose_table) +
-                                           static_cast<std::size_t>(why)) * t.cats + static_cast<std::size_t>(what)];
+        const std::uint32_t a = t.answers[(s.value() - std::size_t{1}) * t.subject_stride + t.slot_base[slot] +
+                                          static_cast<std::size_t>(why) * t.cats + static_cast<std::size_t>(what)];
         decision d;
         d.rule = static_cast<decision_rule>(a & 31u);
         d.permit = d.rule == decision_rule::consent;

@@ -108,14 +108,15 @@ public:
      * @brief Make an error.
      * @param code the stable code.
      * @param detail what exactly was wrong, for a person to read.
+     * @since 0.1.0
      */
     error(errc code, const std::string& detail)
         : std::runtime_error(format(code, detail)), code_(code) {}
 
-    /** @brief The stable code. */
+    /** @brief The stable code. @since 0.1.0 */
     errc code() const noexcept { return code_; }
 
-    /** @brief The family of the code. */
+    /** @brief The family of the code. @since 0.1.0 */
     error_family family() const noexcept { return family_of(code_); }
 
 private:

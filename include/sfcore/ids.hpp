@@ -18,21 +18,21 @@ namespace sfcore {
 template <class Tag, class Rep = std::uint32_t>
 class strong_id {
 public:
-    /** @brief The integer type behind the id. */
+    /** @brief The integer type behind the id. @since 0.1.0 */
     using rep = Rep;
-    /** @brief The zero id, which no entity ever has. */
+    /** @brief The zero id, which no entity ever has. @since 0.1.0 */
     constexpr strong_id() noexcept = default;
-    /** @brief Wrap an integer. */
+    /** @brief Wrap an integer. @since 0.1.0 */
     constexpr explicit strong_id(Rep v) noexcept : value_(v) {}
-    /** @brief The integer. */
+    /** @brief The integer. @since 0.1.0 */
     constexpr Rep value() const noexcept { return value_; }
-    /** @brief True for any id but zero. */
+    /** @brief True for any id but zero. @since 0.1.0 */
     constexpr explicit operator bool() const noexcept { return value_ != 0; }
-    /** @brief Equality. */
+    /** @brief Equality. @since 0.1.0 */
     friend constexpr bool operator==(strong_id a, strong_id b) noexcept { return a.value_ == b.value_; }
-    /** @brief Inequality. */
+    /** @brief Inequality. @since 0.1.0 */
     friend constexpr bool operator!=(strong_id a, strong_id b) noexcept { return a.value_ != b.value_; }
-    /** @brief Ordering, for sorted containers. */
+    /** @brief Ordering, for sorted containers. @since 0.1.0 */
     friend constexpr bool operator<(strong_id a, strong_id b) noexcept { return a.value_ < b.value_; }
 
 private:
@@ -55,10 +55,12 @@ using case_id = strong_id<struct case_tag, std::uint64_t>;
 } // namespace sfcore
 
 /// @cond INTERNAL
+/// @since 0.1.0
 // Hash support, so ids can key unordered containers.
 template <class Tag, class Rep>
 struct std::hash<sfcore::strong_id<Tag, Rep>> {
-    /** @brief The hash of the integer. */
+    /** @brief The hash of the integer. @since 0.1.0 */
     std::size_t operator()(sfcore::strong_id<Tag, Rep> id) const noexcept { return std::hash<Rep>{}(id.value()); }
 };
 /// @endcond
+/// @since 0.1.0

@@ -26,13 +26,13 @@ namespace sfcore {
 struct state_set {
     std::uint16_t bits = 0;  ///< Bit i is set when state i is in the set.
 
-    /** @brief The empty set. */
+    /** @brief The empty set. @since 0.1.0 */
     constexpr state_set() = default;
-    /** @brief The set of the listed states. */
+    /** @brief The set of the listed states. @since 0.1.0 */
     constexpr state_set(std::initializer_list<state> states) {
         for (state s : states) bits = static_cast<std::uint16_t>(bits | (1u << static_cast<unsigned>(s)));
     }
-    /** @brief True when @p s is in the set. */
+    /** @brief True when @p s is in the set. @since 0.1.0 */
     constexpr bool contains(state s) const noexcept { return (bits >> static_cast<unsigned>(s)) & 1u; }
 };
 
@@ -179,7 +179,7 @@ struct outcome {
     state to = state::referred;       ///< The state after (== from when refused).
     std::uint32_t assigned = 0;       ///< The id the event assigned (member, meeting), if any.
 
-    /** @brief True when accepted. */
+    /** @brief True when accepted. @since 0.1.0 */
     explicit operator bool() const noexcept { return accepted; }
 };
 

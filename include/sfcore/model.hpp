@@ -28,6 +28,7 @@ struct member {
     /**
      * @brief Age in whole years on a date.
      * @return the age, or nothing when the date of birth is not known.
+     * @since 0.1.0
      */
     std::optional<int> age_on(const sfcore::date& d) const;
 };
@@ -41,15 +42,15 @@ struct party {
     party_kind kind = party_kind::member;  ///< Which kind of id `id` is.
     std::uint32_t id = 0;                  ///< A member_id, agency_id or practitioner_id value.
 
-    /** @brief A family member. */
+    /** @brief A family member. @since 0.1.0 */
     static party of(member_id m) noexcept { return {party_kind::member, m.value()}; }
-    /** @brief A whole agency. */
+    /** @brief A whole agency. @since 0.1.0 */
     static party of(agency_id a) noexcept { return {party_kind::agency, a.value()}; }
-    /** @brief A named practitioner. */
+    /** @brief A named practitioner. @since 0.1.0 */
     static party of(practitioner_id p) noexcept { return {party_kind::practitioner, p.value()}; }
-    /** @brief Equality. */
+    /** @brief Equality. @since 0.1.0 */
     friend bool operator==(const party& a, const party& b) noexcept { return a.kind == b.kind && a.id == b.id; }
-    /** @brief Inequality. */
+    /** @brief Inequality. @since 0.1.0 */
     friend bool operator!=(const party& a, const party& b) noexcept { return !(a == b); }
 };
 
@@ -122,7 +123,10 @@ struct consent_withdrawn {
     member_id member;  ///< Who withdrew.
     std::string note;  ///< Anything they said.
 };
-/** @brief Payload of event_type::roles_assigned: assignment or reassignment; only the given roles change. @since 0.1.0 */
+/**
+ * @brief Payload of event_type::roles_assigned: assignment or reassignment; only the given roles change.
+ * @since 0.1.0
+ */
 struct roles_assigned {
     std::optional<practitioner_id> coordinator;   ///< The coordinator.
     std::optional<agency_id> lead_agency;         ///< The lead agency.
@@ -172,7 +176,10 @@ struct action_updated {
 struct review_scheduled {
     sfcore::meeting meeting;  ///< The review meeting; its id is assigned by the case.
 };
-/** @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system. @since 0.1.0 */
+/**
+ * @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system.
+ * @since 0.1.0
+ */
 struct escalated {
     std::string note;  ///< Why (not blank).
 };
@@ -208,7 +215,7 @@ struct event {
     std::string who;        ///< Who recorded it: the host system's user id (UTF-8).
     event_payload payload;  ///< What happened.
 
-    /** @brief The type of the event, from its payload. */
+    /** @brief The type of the event, from its payload. @since 0.1.0 */
     event_type type() const noexcept { return static_cast<event_type>(payload.index()); }
 };
 
@@ -245,9 +252,10 @@ namespace sfcore {
 /**
  * @name Equality
  * Field-by-field equality of the model's values (a journal replayed equals the original).
+ * @since 0.1.0
  */
 ///@{
-/** @brief Field-by-field equality. */
+/** @brief Field-by-field equality. @since 0.1.0 */
 bool operator==(const member& a, const member& b);
 bool operator==(const meeting& a, const meeting& b);
 bool operator==(const action& a, const action& b);

@@ -24,13 +24,13 @@ using digest = std::array<std::uint8_t, 32>;
  */
 class sha256 {
 public:
-    /** @brief A fresh hash. */
+    /** @brief A fresh hash. @since 0.1.0 */
     sha256() noexcept;
-    /** @brief Hash more bytes. */
+    /** @brief Hash more bytes. @since 0.1.0 */
     sha256& update(const void* data, std::size_t size) noexcept;
-    /** @brief Hash more text. */
+    /** @brief Hash more text. @since 0.1.0 */
     sha256& update(std::string_view text) noexcept { return update(text.data(), text.size()); }
-    /** @brief The digest of everything hashed (the object is then spent). */
+    /** @brief The digest of everything hashed (the object is then spent). @since 0.1.0 */
     digest finish() noexcept;
 
 private:
@@ -48,9 +48,9 @@ inline digest sha256_of(std::string_view text) { return sha256().update(text).fi
 std::string to_hex(const digest& d);
 
 namespace detail {
-/** @brief One SHA-256 block, in portable code. */
+/** @brief One SHA-256 block, in portable code. @since 0.1.0 */
 void sha256_compress_portable(std::uint32_t* state, const std::uint8_t* block) noexcept;
-/** @brief One block with the CPU's SHA instructions; false (and nothing done) when the CPU has none. */
+/** @brief One block with the CPU's SHA instructions; false (and nothing done) when the CPU has none. @since 0.1.0 */
 bool sha256_compress_accelerated(std::uint32_t* state, const std::uint8_t* block) noexcept;
 } // namespace detail
 

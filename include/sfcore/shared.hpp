@@ -35,7 +35,7 @@ namespace sfcore {
  */
 class shared_ledger {
 public:
-    /** @brief Take a ledger to share. */
+    /** @brief Take a ledger to share. @since 0.1.0 */
     explicit shared_ledger(disclosure_ledger ledger) : ledger_(std::move(ledger)) {}
 
     /**
@@ -44,6 +44,7 @@ public:
      * are expected at the current instant (an instant earlier than the log's
      * last entry is refused as by disclosure_ledger::decide()).
      * @throws sfcore::error as disclosure_ledger::decide().
+     * @since 0.1.0
      */
     decision decide(const disclosure_request& r, std::string_view actor) {
         pass_gate();
@@ -54,7 +55,11 @@ public:
         return d;
     }
 
-    /** @brief Decide without recording; runs alongside other decisions. @throws sfcore::error as disclosure_ledger::check(). */
+    /**
+     * @brief Decide without recording; runs alongside other decisions.
+     * @throws sfcore::error as disclosure_ledger::check().
+     * @since 0.1.0
+     */
     decision check(const disclosure_request& r) const {
         pass_gate();
         std::shared_lock<std::shared_mutex> read(lock_);
@@ -64,6 +69,7 @@ public:
     /**
      * @brief Read the ledger: @p f is called with it under the shared lock
      * (with the audit log held still), and its result returned.
+     * @since 0.1.0
      */
     template <class F>
     auto read(F&& f) const {
@@ -77,6 +83,7 @@ public:
      * @brief Change the ledger: @p f is called with it under the exclusive
      * lock (give, withdraw, mark_confidential, sync, prepare, …), and its
      * result returned. Decisions that start after write() returns see the change.
+     * @since 0.1.0
      */
     template <class F>
     auto write(F&& f) {

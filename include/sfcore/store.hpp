@@ -72,13 +72,14 @@ public:
      * @param options how to open it.
      * @throws sfcore::error errc::io_error (cannot open or create), errc::malformed
      *         (not an sfcore store), errc::unsupported_version (made by a newer sfcore).
+     * @since 0.1.0
      */
     explicit case_store(const std::string& path, store_options options = {});
-    /** @brief Close the store. */
+    /** @brief Close the store. @since 0.1.0 */
     ~case_store();
-    /** @brief Move. */
+    /** @brief Move. @since 0.1.0 */
     case_store(case_store&&) noexcept;
-    /** @brief Move. */
+    /** @brief Move. @since 0.1.0 */
     case_store& operator=(case_store&&) noexcept;
     case_store(const case_store&) = delete;
     case_store& operator=(const case_store&) = delete;
@@ -91,22 +92,24 @@ public:
      * @throws sfcore::error errc::conflict (the store holds another number of
      *         events, or different ones), errc::io_error (a full disk, an I/O
      *         error, a lock held too long); the store is then as it was.
+     * @since 0.1.0
      */
     std::uint64_t append(const case_file& c, std::uint64_t expected_version);
 
     /**
      * @brief Load a case: its events, replayed.
      * @throws sfcore::error errc::not_found, errc::malformed (a damaged row), errc::io_error.
+     * @since 0.1.0
      */
     case_file load(case_id id) const;
 
-    /** @brief How many events the store holds for a case (0 when it has none). */
+    /** @brief How many events the store holds for a case (0 when it has none). @since 0.1.0 */
     std::uint64_t version(case_id id) const;
 
-    /** @brief How many cases the store holds. */
+    /** @brief How many cases the store holds. @since 0.1.0 */
     std::uint64_t size() const;
 
-    /** @brief The cases that match a query, by id. */
+    /** @brief The cases that match a query, by id. @since 0.1.0 */
     std::vector<case_summary> list(const case_query& q = {}) const;
 
     /**
@@ -117,6 +120,7 @@ public:
      * @return how many cases were visited.
      * @throws sfcore::error errc::malformed (a damaged row), errc::io_error;
      *         and whatever @p visit throws.
+     * @since 0.1.0
      */
     std::uint64_t for_each(const case_query& q, const std::function<bool(const case_file&)>& visit) const;
 
@@ -125,6 +129,7 @@ public:
      * consistent snapshot: for a report over a whole store (much faster
      * than one load() per case).
      * @throws sfcore::error as for_each().
+     * @since 0.1.0
      */
     std::vector<case_file> load_all(const case_query& q = {}) const;
 
@@ -133,22 +138,27 @@ public:
      * number of audit entries the stored ledger has (0 for none): the
      * ledger only grows, so a writer that is behind gets errc::conflict.
      * @throws sfcore::error errc::not_found (no such case), errc::conflict, errc::io_error.
+     * @since 0.1.0
      */
     void put_ledger(case_id id, const disclosure_ledger& l, std::uint64_t expected_version);
 
-    /** @brief The number of audit entries of the stored ledger (0 for none). */
+    /** @brief The number of audit entries of the stored ledger (0 for none). @since 0.1.0 */
     std::uint64_t ledger_version(case_id id) const;
 
     /**
      * @brief Load a case's disclosure ledger.
      * @throws sfcore::error errc::not_found, and as load_ledger().
+     * @since 0.1.0
      */
     disclosure_ledger load_ledger(case_id id, const case_file& c, const agency_directory& directory) const;
 
-    /** @brief Save the agency directory (replacing the one stored). @throws sfcore::error errc::io_error. */
+    /**
+     * @brief Save the agency directory (replacing the one stored). @throws sfcore::error errc::io_error.
+     * @since 0.1.0
+     */
     void put_directory(const agency_directory& d);
 
-    /** @brief The stored agency directory. @throws sfcore::error errc::not_found when none was saved. */
+    /** @brief The stored agency directory. @throws sfcore::error errc::not_found when none was saved. @since 0.1.0 */
     agency_directory directory() const;
 
 private:

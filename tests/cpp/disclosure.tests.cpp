@@ -266,6 +266,13 @@ TEST_CASE("bad requests are errors, refusals are values", "[disclosure]") {
         CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, category::housing, party::of(practitioner_id{99})), "x"); }) == errc::not_found);
         CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, category::housing, party::of(agencies::MSD), static_cast<purpose>(9)), "x"); }) == errc::invalid_argument);
     }
+    // An instant that is not a time is an error, never an answer from the prepared day.
+    for (const auto special : {boost::date_time::not_a_date_time, boost::date_time::pos_infin, boost::date_time::neg_infin}) {
+        auto r = f.ask({member_id{1}}, category::housing, party::of(agencies::MSD));
+        r.at = instant(special);
+        CHECK(code_of([&] { f.ledger.check(r); }) == errc::out_of_range);
+        CHECK(code_of([&] { f.ledger.check(party::of(agencies::MSD), member_id{1}, category::housing, party::of(agencies::MSD), purpose::meeting, instant(special)); }) == errc::out_of_range);
+    }
     CHECK(code_of([&] { f.ledger.decide(f.ask({}, category::housing, party::of(agencies::MSD)), "x"); }) == errc::invalid_request);
     CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{7}}, category::housing, party::of(agencies::MSD)), "x"); }) == errc::not_found);
     CHECK(code_of([&] { f.ledger.decide(f.ask({member_id{1}}, static_cast<category>(60), party::of(agencies::MSD)), "x"); }) == errc::invalid_argument);
