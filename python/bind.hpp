@@ -285,6 +285,13 @@ constexpr long long days_from_civil(long long y, unsigned m, unsigned d) noexcep
     return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
+/// The error for a datetime that names no instant (no tzinfo, or one whose utcoffset() is None).
+inline sfcore::error naive_datetime() {
+    return sfcore::error(sfcore::errc::invalid_argument,
+                         "a datetime must be timezone-aware (a naive datetime names no instant): give it a tzinfo, "
+                         "e.g. ZoneInfo(\"Pacific/Auckland\")");
+}
+
 /// A zone's UTC offset for a local time, remembered: asking a tzinfo (zoneinfo is
 /// written in Python) costs more than the rest of a decision. The offset of a
 /// given zone at given local fields never changes (true of zoneinfo, timezone
@@ -300,10 +307,7 @@ public:
         if (e.zone.ptr() == tz && e.local == local && e.fold == fold) return e.offset;
         py::object delta = py::reinterpret_steal<py::object>(PyObject_CallMethod(dt, "utcoffset", nullptr));
         if (!delta) throw py::error_already_set();
-        if (delta.is_none())
-            throw sfcore::error(sfcore::errc::invalid_argument,
-                                "a datetime must be timezone-aware (a naive datetime names no instant): give it a "
-                                "tzinfo, e.g. ZoneInfo(\"Pacific/Auckland\")");
+        if (delta.is_none()) throw naive_datetime();
         const long long off = static_cast<long long>(PyDateTime_DELTA_GET_DAYS(delta.ptr())) * 86400 +
                               PyDateTime_DELTA_GET_SECONDS(delta.ptr());
         e.zone = py::reinterpret_borrow<py::object>(tz);
@@ -342,10 +346,7 @@ inline bool instant_load(py::handle src, sfcore::instant& out) {
                             PyDateTime_DATE_GET_HOUR(o) * 3600LL + PyDateTime_DATE_GET_MINUTE(o) * 60LL +
                             PyDateTime_DATE_GET_SECOND(o);
     PyObject* tz = PyDateTime_DATE_GET_TZINFO(o);
-    if (tz == Py_None)
-        throw sfcore::error(sfcore::errc::invalid_argument,
-                            "a datetime must be timezone-aware (a naive datetime names no instant): give it a tzinfo, "
-                            "e.g. ZoneInfo(\"Pacific/Auckland\")");
+    if (tz == Py_None) throw naive_datetime();
     out = sfcore::instant_from_unix(local - offsets().offset(o, tz, local, PyDateTime_DATE_GET_FOLD(o)));
     return true;
 }
@@ -354,14 +355,8 @@ inline bool instant_load(py::handle src, sfcore::instant& out) {
 inline py::object instant_object(const sfcore::instant& t) {
     import_datetime();
     if (t.is_special()) return py::none();
-    static PyObject* fromtimestamp = nullptr;
-    if (!fromtimestamp) {
-        import_datetime();
-        fromtimestamp = py::object(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType))
-                                       .attr("fromtimestamp"))
-                            .release()
-                            .ptr();
-    }
+    static PyObject* const fromtimestamp =  // kept for the interpreter's life
+        py::object(py::handle(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType)).attr("fromtimestamp")).release().ptr();
     return py::reinterpret_borrow<py::object>(fromtimestamp)(sfcore::to_unix(t), nz_zone());
 }
 

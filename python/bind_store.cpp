@@ -9,14 +9,20 @@ using namespace pybind11::literals;
 
 namespace {
 
-sfcore::case_query query_of(std::optional<sfcore::state> state, std::optional<sfcore::programme> programme,
-                            std::optional<sfcore::practitioner_id> coordinator, std::optional<sfcore::date> overdue_on) {
-    sfcore::case_query q;
-    q.state = state;
-    q.programme = programme;
-    q.coordinator = coordinator;
-    q.overdue_on = overdue_on;
-    return q;
+// Store.list() and Store.cases(): the same query keywords, read(store, query)
+// for the answer, with the GIL released while it reads.
+template <class Read>
+void def_query(py::class_<py_store>& st, const char* name, Read read, const char* doc) {
+    st.def(
+        name,
+        [read](const py_store& s, std::optional<sfcore::state> state, std::optional<sfcore::programme> programme,
+               std::optional<sfcore::practitioner_id> coordinator, std::optional<sfcore::date> overdue_on) {
+            const sfcore::case_query q{state, programme, coordinator, overdue_on};
+            py::gil_scoped_release unlocked;
+            return read(s.get(), q);
+        },
+        py::kw_only(), "state"_a = py::none(), "programme"_a = py::none(), "coordinator"_a = py::none(),
+        "overdue_on"_a = py::none(), doc);
 }
 
 void bind_archives(py::module_& m) {
@@ -102,28 +108,6 @@ void bind_case_store(py::module_& m) {
         .def(
             "__contains__", [](const py_store& s, sfcore::case_id id) { return id && s.get().version(id) > 0; }, "case_id"_a)
         .def(
-            "list",
-            [](const py_store& s, std::optional<sfcore::state> state, std::optional<sfcore::programme> programme,
-               std::optional<sfcore::practitioner_id> coordinator, std::optional<sfcore::date> overdue_on) {
-                const auto q = query_of(state, programme, coordinator, overdue_on);
-                py::gil_scoped_release unlocked;
-                return s.get().list(q);
-            },
-            py::kw_only(), "state"_a = py::none(), "programme"_a = py::none(), "coordinator"_a = py::none(),
-            "overdue_on"_a = py::none(), "The cases that match every condition given, by id.")
-        .def(
-            "cases",
-            [](const py_store& s, std::optional<sfcore::state> state, std::optional<sfcore::programme> programme,
-               std::optional<sfcore::practitioner_id> coordinator, std::optional<sfcore::date> overdue_on) {
-                const auto q = query_of(state, programme, coordinator, overdue_on);
-                py::gil_scoped_release unlocked;
-                return s.get().load_all(q);
-            },
-            py::kw_only(), "state"_a = py::none(), "programme"_a = py::none(), "coordinator"_a = py::none(),
-            "overdue_on"_a = py::none(),
-            "Load every case that matches, by id, in one pass from one consistent snapshot (much faster than load() "
-            "per case; the GIL is released while it reads).")
-        .def(
             "__iter__",
             [](const py_store& s) {
                 std::vector<sfcore::case_file> all;
@@ -161,6 +145,11 @@ void bind_case_store(py::module_& m) {
         .def("__repr__", [](const py_store& s) {
             return "Store(" + repr_text(s.path) + (s.store ? ", " + std::to_string(s.store->size()) + " cases)" : ", closed)");
         });
+    def_query(st, "list", [](const sfcore::case_store& s, const sfcore::case_query& q) { return s.list(q); },
+              "The cases that match every condition given, by id.");
+    def_query(st, "cases", [](const sfcore::case_store& s, const sfcore::case_query& q) { return s.load_all(q); },
+              "Load every case that matches, by id, in one pass from one consistent snapshot (much faster than load() "
+              "per case; the GIL is released while it reads).");
 }
 
 } // namespace

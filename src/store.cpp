@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
-#include <thread>
 #include <limits>
 #include <optional>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -48,6 +49,44 @@ std::int64_t key_of(case_id id) {
         throw error(errc::invalid_argument, "a stored case id is between 1 and 2^63-1");
     return static_cast<std::int64_t>(id.value());
 }
+
+// The WHERE clause of a case query over the cases table, with ?1..?4 bound by impl::bind_query().
+std::string where_of(const case_query& query) {
+    std::string sql = " WHERE 1";
+    if (query.state) sql += " AND state = ?1";
+    if (query.programme) sql += " AND programme = ?2";
+    if (query.coordinator) sql += " AND coordinator = ?3";
+    if (query.overdue_on) sql += " AND next_deadline < ?4";
+    return sql;
+}
+
+// A case's events as read from the store, checked as they come: in order,
+// with no gap, and as many as the case's summary says.
+struct stored_case {
+    std::int64_t id = 0;
+    std::uint64_t expected = 0;  // the number of events the summary gives
+    std::vector<event> journal;
+
+    stored_case() = default;
+    stored_case(std::int64_t key, std::uint64_t events) : id(key), expected(events) {
+        journal.reserve(std::min<std::uint64_t>(events, 4096));  // a damaged count must not allocate
+    }
+    void add(std::int64_t seq, std::pair<const std::uint8_t*, std::size_t> data, detail::event_decoder& decoder) {
+        if (static_cast<std::uint64_t>(seq) != journal.size() + 1)
+            throw error(errc::malformed, "store: case " + std::to_string(id) + " has a gap in its events");
+        journal.push_back(decoder.decode(data.first, data.second));
+    }
+    case_file replay() && {
+        if (journal.size() != expected)
+            throw error(errc::malformed, "store: case " + std::to_string(id) + " has " + std::to_string(journal.size()) +
+                                             " events, its summary says " + std::to_string(expected));
+        try {
+            return case_file::replay(case_id{static_cast<std::uint64_t>(id)}, std::move(journal));
+        } catch (const error& e) {
+            throw error(errc::malformed, "store: case " + std::to_string(id) + ": the journal does not replay: " + e.what());
+        }
+    }
+};
 
 } // namespace
 
@@ -121,6 +160,13 @@ struct case_store::impl {
             const void* p = sqlite3_column_blob(st, i);
             return {static_cast<const std::uint8_t*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, i))};
         }
+    };
+
+    // A read transaction: one consistent snapshot, even while others append.
+    struct read_snapshot {
+        const impl& s;
+        explicit read_snapshot(const impl& store) : s(store) { s.exec("BEGIN"); }
+        ~read_snapshot() { sqlite3_exec(s.db, "COMMIT", nullptr, nullptr, nullptr); }
     };
 
     // A write transaction: BEGIN IMMEDIATE takes the write lock first, so
@@ -252,35 +298,18 @@ std::uint64_t case_store::append(const case_file& c, std::uint64_t expected_vers
 case_file case_store::load(case_id id) const {
     const impl& s = *impl_;
     const std::int64_t key = key_of(id);
-    std::vector<event> journal;
+    stored_case stored;
     {
-        // One read transaction: a consistent snapshot even while others append.
-        s.exec("BEGIN");
-        struct end_read {
-            const impl& s;
-            ~end_read() { sqlite3_exec(s.db, "COMMIT", nullptr, nullptr, nullptr); }
-        } end{s};
+        const impl::read_snapshot snapshot(s);
         const std::uint64_t version = s.version_of(key);
         if (version == 0) throw error(errc::not_found, "no case " + std::to_string(key) + " in the store");
-        journal.reserve(version);
+        stored = stored_case(key, version);
         impl::stmt q(s, "SELECT seq, data FROM events WHERE case_id = ? ORDER BY seq");
         q.bind(1, key);
         detail::event_decoder decoder;
-        while (q.row()) {
-            if (static_cast<std::uint64_t>(q.integer(0)) != journal.size() + 1)
-                throw error(errc::malformed, "store: case " + std::to_string(key) + " has a gap in its events");
-            const auto [p, n] = q.blob(1);
-            journal.push_back(decoder.decode(p, n));
-        }
-        if (journal.size() != version)
-            throw error(errc::malformed, "store: case " + std::to_string(key) + " has " + std::to_string(journal.size()) +
-                                             " events, its summary says " + std::to_string(version));
+        while (q.row()) stored.add(q.integer(0), q.blob(1), decoder);
     }
-    try {
-        return case_file::replay(id, std::move(journal));
-    } catch (const error& e) {
-        throw error(errc::malformed, std::string("store: the journal does not replay: ") + e.what());
-    }
+    return std::move(stored).replay();
 }
 
 std::uint64_t case_store::version(case_id id) const { return impl_->version_of(key_of(id)); }
@@ -290,20 +319,6 @@ std::uint64_t case_store::size() const {
     q.row();
     return static_cast<std::uint64_t>(q.integer(0));
 }
-
-namespace {
-
-// The WHERE clause of a case query over the cases table, with ?1..?4 bound by bind_query().
-std::string where_of(const case_query& query) {
-    std::string sql = " WHERE 1";
-    if (query.state) sql += " AND state = ?1";
-    if (query.programme) sql += " AND programme = ?2";
-    if (query.coordinator) sql += " AND coordinator = ?3";
-    if (query.overdue_on) sql += " AND next_deadline < ?4";
-    return sql;
-}
-
-} // namespace
 
 std::vector<case_summary> case_store::list(const case_query& query) const {
     const impl& s = *impl_;
@@ -336,58 +351,34 @@ namespace {
 // visited. With two cores, a worker thread reads the rows and decodes the
 // events (SQLite and Boost) while the calling thread replays and visits, so
 // visit() always runs on the caller's thread, in case order.
-template <class Impl, class Stmt, class Visit>
+template <class Impl, class Visit>
 std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) {
-    s.exec("BEGIN");
-    struct end_read {
-        const Impl& s;
-        ~end_read() { sqlite3_exec(s.db, "COMMIT", nullptr, nullptr, nullptr); }
-    } end{s};
+    const typename Impl::read_snapshot snapshot(s);
     // The events of the matching cases, in (case, seq) order: the table's own order.
     const std::string sql = "SELECT e.case_id, e.seq, e.data, c.version FROM events e JOIN cases c ON c.id = e.case_id" +
                             where_of(query) + " ORDER BY e.case_id, e.seq";
-    Stmt q(s, sql.c_str());
+    typename Impl::stmt q(s, sql.c_str());
     s.bind_query(q, query);
 
-    // A case as read: its id, the number of events its summary gives, its journal.
-    struct read_case {
-        std::int64_t id = 0;
-        std::uint64_t expected = 0;
-        std::vector<event> journal;
-    };
-    // Read the cases in order, handing each to take(read_case&&); take returns false to stop.
+    // Read the cases in order, handing each to take(stored_case&&); take returns false to stop.
     const auto read = [&q](auto&& take) {
         detail::event_decoder decoder;
-        read_case current;
+        stored_case current;
         while (q.row()) {
             const std::int64_t id = q.integer(0);
             if (id != current.id) {
                 if (current.id != 0 && !take(std::move(current))) return;
-                current = read_case{id, static_cast<std::uint64_t>(q.integer(3)), {}};
-                current.journal.reserve(std::min<std::uint64_t>(current.expected, 4096));
+                current = stored_case(id, static_cast<std::uint64_t>(q.integer(3)));
             }
-            if (static_cast<std::uint64_t>(q.integer(1)) != current.journal.size() + 1)
-                throw error(errc::malformed, "store: case " + std::to_string(id) + " has a gap in its events");
-            const auto [p, n] = q.blob(2);
-            current.journal.push_back(decoder.decode(p, n));
+            current.add(q.integer(1), q.blob(2), decoder);
         }
         if (current.id != 0) take(std::move(current));
     };
     std::uint64_t visited = 0;
-    const auto replay_and_visit = [&](read_case&& r) -> bool {
-        if (r.journal.size() != r.expected)
-            throw error(errc::malformed, "store: case " + std::to_string(r.id) + " has " +
-                                             std::to_string(r.journal.size()) + " events, its summary says " +
-                                             std::to_string(r.expected));
-        std::optional<case_file> c;
-        try {
-            c.emplace(case_file::replay(case_id{static_cast<std::uint64_t>(r.id)}, std::move(r.journal)));
-        } catch (const error& e) {
-            throw error(errc::malformed, "store: case " + std::to_string(r.id) + ": the journal does not replay: " +
-                                             e.what());
-        }
+    const auto replay_and_visit = [&](stored_case&& r) -> bool {
+        case_file c = std::move(r).replay();
         ++visited;
-        return visit(std::move(*c));
+        return visit(std::move(c));
     };
     if (std::thread::hardware_concurrency() < 2) {
         read(replay_and_visit);
@@ -396,11 +387,11 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
 
     // The reader hands over batches of cases, in order; a fault while reading is
     // raised once the cases read before it are visited.
-    detail::two_stage<read_case>(
-        [&](const std::function<bool(std::vector<read_case>&&)>& hand_over) {
-            std::vector<read_case> batch;
+    detail::two_stage<stored_case>(
+        [&](const std::function<bool(std::vector<stored_case>&&)>& hand_over) {
+            std::vector<stored_case> batch;
             try {
-                read([&](read_case&& r) {
+                read([&](stored_case&& r) {
                     batch.push_back(std::move(r));
                     if (batch.size() < 64) return true;
                     return hand_over(std::exchange(batch, {}));
@@ -411,7 +402,7 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
             }
             if (!batch.empty()) hand_over(std::move(batch));
         },
-        [&](std::vector<read_case>& batch) {
+        [&](std::vector<stored_case>& batch) {
             for (auto& r : batch)
                 if (!replay_and_visit(std::move(r))) return false;
             return true;
@@ -422,12 +413,12 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
 } // namespace
 
 std::uint64_t case_store::for_each(const case_query& query, const std::function<bool(const case_file&)>& visit) const {
-    return walk_cases<impl, impl::stmt>(*impl_, query, [&visit](case_file&& c) { return visit(c); });
+    return walk_cases(*impl_, query, [&visit](case_file&& c) { return visit(c); });
 }
 
 std::vector<case_file> case_store::load_all(const case_query& query) const {
     std::vector<case_file> out;
-    walk_cases<impl, impl::stmt>(*impl_, query, [&out](case_file&& c) {
+    walk_cases(*impl_, query, [&out](case_file&& c) {
         out.push_back(std::move(c));
         return true;
     });

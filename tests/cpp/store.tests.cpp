@@ -204,6 +204,9 @@ TEST_CASE("a damaged row stops a whole-store read after the cases before it, wit
     };
     SECTION("an event that does not decode") { damage("UPDATE events SET data = x'00ff' WHERE case_id = 250 AND seq = 3"); }
     SECTION("a summary that counts more events than are stored") { damage("UPDATE cases SET version = 99 WHERE id = 250"); }
+    SECTION("a summary whose count no case could have") {
+        damage("UPDATE cases SET version = 9223372036854775000 WHERE id = 250");  // must not be allocated for
+    }
     case_store st(path);
     std::vector<std::uint64_t> seen;
     CHECK(code_of([&] {
@@ -215,6 +218,7 @@ TEST_CASE("a damaged row stops a whole-store read after the cases before it, wit
     REQUIRE(seen.size() == 249);  // every case before the damaged one, in order
     CHECK(seen.back() == 249);
     CHECK(code_of([&] { st.load_all(); }) == errc::malformed);
+    CHECK(code_of([&] { st.load(case_id{250}); }) == errc::malformed);  // one case, the same check
     // A visitor that throws stops the walk; the store is still usable.
     CHECK_THROWS_AS(st.for_each({}, [](const case_file& c) -> bool {
         if (c.id().value() == 10) throw std::runtime_error("stop");
