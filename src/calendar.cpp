@@ -54,16 +54,6 @@ void add_pair(std::vector<holiday>& out, const date& first, const char* first_na
     }
 }
 
-// A date checked against the accepted range by day number alone (a calendar
-// check runs for every day of every timeframe: converting to year, month and
-// day once per check is what it costs).
-date in_range(const date& d) {
-    static const date first(min_year, 1, 1), last(max_year, 12, 31);
-    if (d.is_special()) throw error(errc::out_of_range, "not a date");
-    if (d < first || d > last) throw error(errc::out_of_range, "date " + to_iso(d) + " is outside 1900-01-01..2199-12-31");
-    return d;
-}
-
 void check_year(int year) {
     if (year < min_year || year > max_year)
         throw error(errc::out_of_range, "year " + std::to_string(year) + " is outside 1900..2199");
@@ -119,7 +109,7 @@ std::vector<holiday> holiday_calendar::holidays(int year) const { return compute
 // Is a date a holiday? Decided from the rules directly, without building the
 // year's list (a test checks both agree on every day).
 bool holiday_calendar::is_holiday(const date& d) const {
-    const date day = in_range(d);
+    const date day = checked_date(d);
     const auto ymd = day.year_month_day();
     const int year = ymd.year;
     const unsigned month = ymd.month;
@@ -157,11 +147,11 @@ bool holiday_calendar::is_holiday(const date& d) const {
     }
 }
 
-bool holiday_calendar::is_working_day(const date& d) const { return !weekend(in_range(d)) && !is_holiday(d); }
+bool holiday_calendar::is_working_day(const date& d) const { return !weekend(checked_date(d)) && !is_holiday(d); }
 
 date holiday_calendar::add_working_days(const date& from, int n) const {
     if (n < 0) throw error(errc::invalid_argument, "a number of working days must not be negative");
-    date d = in_range(from);
+    date d = checked_date(from);
     while (n > 0) {
         d += days(1);
         if (is_working_day(d)) --n;
@@ -170,8 +160,8 @@ date holiday_calendar::add_working_days(const date& from, int n) const {
 }
 
 int holiday_calendar::working_days_between(const date& from, const date& to) const {
-    date d = in_range(from);
-    const date end = in_range(to);
+    date d = checked_date(from);
+    const date end = checked_date(to);
     int n = 0;
     while (d < end) {
         d += days(1);

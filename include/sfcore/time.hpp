@@ -69,17 +69,6 @@ inline std::int32_t to_yyyymmdd(const date& d) {
 }
 
 /**
- * @brief Check a date is a real date in the accepted range, and return it.
- * @throws sfcore::error errc::out_of_range.
- * @since 0.1.0
- */
-inline date checked_date(const date& d) {
-    if (d.is_special()) throw error(errc::out_of_range, "not a date");
-    const auto ymd = d.year_month_day();
-    return make_date(ymd.year, ymd.month, ymd.day);
-}
-
-/**
  * @brief A date as ISO 8601 text, "2026-11-22".
  * @throws sfcore::error errc::invalid_argument for a not-a-date value.
  * @since 0.1.0
@@ -100,6 +89,20 @@ inline std::string to_iso(const date& d) {
     buf[9] = static_cast<char>('0' + dd % 10);
     buf[10] = '\0';
     return std::string(buf, 10);
+}
+
+/**
+ * @brief Check a date is a real date in the accepted range, and return it.
+ * @throws sfcore::error errc::out_of_range.
+ * @since 0.1.0
+ */
+inline date checked_date(const date& d) {
+    // By day number alone: a date that is not special is a real date, and
+    // this check runs for every day a timeframe counts.
+    static const date first(min_year, 1, 1), last(max_year, 12, 31);
+    if (d.is_special()) throw error(errc::out_of_range, "not a date");
+    if (d < first || d > last) throw error(errc::out_of_range, "date " + to_iso(d) + " is outside 1900-01-01..2199-12-31");
+    return d;
 }
 
 /** @brief 1970-01-01T00:00:00Z. @since 0.1.0 */

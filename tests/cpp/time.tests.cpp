@@ -22,6 +22,11 @@ TEST_CASE("dates are checked for existence and range", "[time]") {
     CHECK(code_of([] { make_date(1899, 12, 31); }) == errc::out_of_range);
     CHECK(code_of([] { make_date(2200, 1, 1); }) == errc::out_of_range);
     CHECK(code_of([] { checked_date(date(boost::date_time::not_a_date_time)); }) == errc::out_of_range);
+    CHECK(code_of([] { checked_date(date(boost::date_time::pos_infin)); }) == errc::out_of_range);
+    CHECK(code_of([] { checked_date(date(1899, 12, 31)); }) == errc::out_of_range);
+    CHECK(code_of([] { checked_date(date(2200, 1, 1)); }) == errc::out_of_range);
+    CHECK(checked_date(date(1900, 1, 1)) == date(1900, 1, 1));
+    CHECK(checked_date(date(2199, 12, 31)) == date(2199, 12, 31));
 }
 
 TEST_CASE("dates round-trip through YYYYMMDD", "[time]") {
