@@ -505,8 +505,9 @@ private:
     bool prepared_answer(member_id subject, category what, const party& recipient, purpose why, const instant& at,
                          decision& d) const noexcept {
         const compiled_table& t = table_;
-        // from and until are finite, so a special instant (±infinity, not a
-        // date-time) falls outside them: ptime compares its raw tick counts.
+        // ptime compares raw tick counts, where -infinity is the least and
+        // not-a-date-time and +infinity the greatest; until is a real
+        // instant, so no special instant falls inside [from, until].
         if (!t.ready || at < t.from || at > t.until) return false;
         const std::size_t s = subject.value() - std::size_t{1};
         const auto c = static_cast<std::size_t>(what), p = static_cast<std::size_t>(why);

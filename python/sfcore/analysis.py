@@ -149,21 +149,15 @@ def frame(table: str, source, *, directory=None, calendar=None, timeframes=None)
     return pandas.DataFrame({name: _pandas_column(pandas, numpy, *col) for name, col in packed.items()})
 
 
-def _grouper(by: By) -> Callable[[Dict[str, Any]], Any]:
+def _grouper(by: By, cases: Dict[str, list]) -> Callable[[Dict[str, Any]], Any]:
+    """A case row's group: ``by`` is None, a callable, or a column of the cases table (``cases``, as columns)."""
     if by is None:
         return lambda case: "all"
     if callable(by):
         return by
-    if by not in _CASE_COLUMNS:
-        raise _argument_error(f"by={by!r} is not a column of the cases table ({', '.join(_CASE_COLUMNS)})")
+    if by not in cases:
+        raise _argument_error(f"by={by!r} is not a column of the cases table ({', '.join(cases)})")
     return lambda case: case[by]
-
-
-_CASE_COLUMNS = ("case_id", "family_name", "programme", "state", "referral_source", "referring_agency", "referred",
-                 "site", "coordinator", "lead_agency", "lead_contact", "members", "participating", "events",
-                 "initial_meeting_due", "initial_meeting", "working_days_to_initial_meeting",
-                 "initial_meeting_on_time", "meetings_held", "reviews_held", "plan_versions", "actions",
-                 "actions_done", "needs", "exit_reason", "closed", "next_deadline")
 
 
 def _sorted(rows: List[Dict[str, Any]], *keys: str) -> List[Dict[str, Any]]:
@@ -177,10 +171,11 @@ def timeliness(source, *, by: By = "coordinator", directory=None, calendar=None,
     ``on_time_share`` (of those held), ``median_working_days``, ``target``.
     """
     src = _Source(source, directory, calendar, timeframes)
-    key = _grouper(by)
+    cols = src.columns("cases")
+    key = _grouper(by, cols)
     target = (timeframes or _core.Timeframes()).initial_meeting_working_days
     groups: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for case in _rows(src.columns("cases")):
+    for case in _rows(cols):
         groups[key(case)].append(case)
     out = []
     for group, cases in groups.items():
@@ -200,8 +195,9 @@ def overdue(source, as_of, *, by: By = "coordinator", directory=None, calendar=N
     ``reviews``, ``actions``, and ``items`` (each a :class:`sfcore.OverdueItem`).
     """
     src = _Source(source, directory, calendar, timeframes)
-    key = _grouper(by)
-    by_id = {row["case_id"]: row for row in _rows(src.columns("cases"))}
+    cols = src.columns("cases")
+    key = _grouper(by, cols)
+    by_id = {row["case_id"]: row for row in _rows(cols)}
     groups: Dict[Any, Dict[str, Any]] = {}
     for case in src.cases:
         items = case.overdue(as_of, calendar, timeframes)
@@ -269,8 +265,9 @@ def service_gaps(source, *, by: By = None, directory=None) -> List[Dict[str, Any
     common first.
     """
     src = _Source(source, directory)
-    key = _grouper(by)
-    by_id = {row["case_id"]: row for row in _rows(src.columns("cases"))}
+    cols = src.columns("cases")
+    key = _grouper(by, cols)
+    by_id = {row["case_id"]: row for row in _rows(cols)}
     gaps: Dict[tuple, Dict[str, Any]] = {}
     for case in src.cases:
         if not case.plan_history:
