@@ -108,7 +108,7 @@ TEST_CASE("working days skip weekends and holidays", "[calendar]") {
     CHECK(code_of([&] { cal.add_working_days(make_date(2026, 1, 1), -1); }) == errc::invalid_argument);
 }
 
-TEST_CASE("Matariki after the known years must be set; regional days can be added", "[calendar]") {
+TEST_CASE("Matariki after the known years must be set, and regional days can be added", "[calendar]") {
     holiday_calendar cal;
     CHECK(code_of([&] { cal.holidays(2031); }) == errc::out_of_range);
     CHECK(code_of([&] { cal.is_holiday(make_date(2031, 3, 3)); }) == errc::out_of_range);

@@ -20,7 +20,7 @@ TEST_CASE("the initial meeting is due 15 working days after referral", "[timelin
     CHECK(initial_meeting_due(c, cal, tight) == make_date(2026, 3, 9));
 }
 
-TEST_CASE("reviews and actions become overdue; closed cases have nothing overdue", "[timeliness]") {
+TEST_CASE("reviews and actions become overdue, and closed cases have nothing overdue", "[timeliness]") {
     fixtures::world w;
     const holiday_calendar cal;
     case_file c = w.drive_to(state::plan_active);  // initial meeting on 2026-03-09 (local)
