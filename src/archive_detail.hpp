@@ -1,33 +1,28 @@
-// One event as compact binary (the archive's encoding, without a frame):
-// the case store keeps each event in its own row.
+// One journal entry in the canonical form (see walker.hpp): what a store row
+// holds, and what the hash chain hashes. Its last 32 bytes are its hash; the
+// hash is SHA-256 over the hash of the entry before and every byte before them.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 
 #include "sfcore/archive.hpp"
 
 namespace sfcore::detail {
 
-/** One event's bytes. */
-bytes encode_event(const event& e);
-/** An event from its bytes; every length is bounded. @throws sfcore::error errc::malformed, errc::unsupported_version. */
-event decode_event(const std::uint8_t* data, std::size_t size);
-
-/** Decodes events one after another, reusing one archive (for a case's or a store's many events). */
-class event_decoder {
-public:
-    event_decoder();
-    ~event_decoder();
-    event_decoder(const event_decoder&) = delete;
-    event_decoder& operator=(const event_decoder&) = delete;
-    /** As decode_event(). */
-    event decode(const std::uint8_t* data, std::size_t size);
-
-private:
-    struct impl;
-    std::unique_ptr<impl> impl_;
-};
+/** Append an entry's canonical bytes to @p out. */
+void encode_entry(bytes& out, const event& e);
+/** An entry's canonical bytes. */
+bytes encode_entry(const event& e);
+/**
+ * An entry from its canonical bytes (the form sfcore 0.2 writes, or an
+ * sfcore 0.1 event row, which has no seq, recorded instant or hash).
+ * @throws sfcore::error errc::malformed, errc::unsupported_version.
+ */
+event decode_entry(const std::uint8_t* data, std::size_t size);
+/** True when @p data holds an sfcore 0.1 event (its first byte is layout version 1). */
+bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept;
+/** The hash of the entry whose canonical bytes are @p data, chained after @p prev. */
+digest chain_hash(const digest& prev, const std::uint8_t* data, std::size_t size) noexcept;
 
 } // namespace sfcore::detail

@@ -1,12 +1,14 @@
-// Each model type's fields, listed once: equality (equality.cpp) and the
-// archives (archive.cpp) both walk these lists, so a field added to a type
-// and to its line here is compared and saved alike.
+// Each model type's fields, listed once: equality (equality.cpp), the
+// archives and the canonical encoding that the store and the hash chain use
+// (walker.hpp) all walk these lists, so a field added to a type and to its
+// line here is compared, saved and hashed alike.
 #pragma once
 
 #include <tuple>
 
+#include "sfcore/agency.hpp"
 #include "sfcore/case.hpp"
-#include "sfcore/disclosure.hpp"
+#include "sfcore/events.hpp"
 
 namespace sfcore::detail {
 
@@ -45,18 +47,28 @@ SF_FIELDS(escalated, x.note)
 SF_FIELDS(closure_started, x.reason, x.note)
 SF_FIELDS(final_report_submitted, x.summary)
 SF_FIELDS(case_reopened, x.reason)
-SF_FIELDS(event, x.when, x.who, x.payload)
+SF_FIELDS(recipient, x.agency, x.practitioner)
+SF_FIELDS(consent_scope, x.recipients, x.categories, x.purposes, x.from, x.until)
+SF_FIELDS(sharing_consent_given, x.subject, x.given_by, x.scope, x.signed_on, x.form_version, x.child_views, x.id)
+SF_FIELDS(sharing_consent_withdrawn, x.subject, x.recipient, x.what, x.note)
+SF_FIELDS(confidential_marked, x.subject, x.what, x.confidential)
+SF_FIELDS(issue_areas_set, x.areas)
+SF_FIELDS(necessity_adjusted, x.what, x.widen)
+SF_FIELDS(category_registered, x.name, x.label, x.id)
+SF_FIELDS(consent_ages_set, x.young_person, x.adult)
+SF_FIELDS(shared_without_consent, x.subjects, x.what, x.description, x.discloser, x.recipient, x.basis, x.s66c, x.requested_by, x.purpose, x.approver, x.necessity, x.child_consulted, x.family_told, x.not_told_reason)
+SF_FIELDS(request_declined, x.requester, x.subjects, x.what, x.basis, x.reasons, x.decided_by)
+SF_FIELDS(notice_given, x.member, x.why)
+SF_FIELDS(disclosure_decided, x.discloser, x.subjects, x.what, x.recipient, x.why, x.permit, x.rule, x.subject, x.consent)
+SF_FIELDS(shown_item, x.subjects, x.what)
+SF_FIELDS(view_shown, x.recipient, x.why, x.offered, x.shown)
+SF_FIELDS(legacy_audit_imported, x.text, x.entries, x.head)
+// The entry: equality compares every field; the encodings walk it by hand (walker.hpp).
+SF_FIELDS(event, x.when, x.who, x.payload, x.seq, x.recorded, x.hash)
 SF_FIELDS(participation_consent, x.member, x.signed_on, x.form_version, x.given_by, x.child_views, x.recorded_by, x.recorded_at, x.ended_at)
 SF_FIELDS(case_roles, x.coordinator, x.lead_agency, x.lead_contact, x.facilitator)
 SF_FIELDS(agency, x.id, x.name, x.kind)
 SF_FIELDS(practitioner, x.id, x.agency, x.name)
-SF_FIELDS(consent_settings, x.young_person_consent_age, x.adult_age)
-SF_FIELDS(consent_scope, x.recipients, x.categories, x.purposes, x.from, x.until)
-SF_FIELDS(disclosure_consent, x.id, x.subject, x.given_by, x.scope, x.signed_on, x.form_version, x.child_views, x.recorded_by, x.recorded_at)
-SF_FIELDS(consent_withdrawal, x.subject, x.recipient, x.what, x.recorded_by, x.at)
-SF_FIELDS(sharing_record, x.subjects, x.what, x.description, x.discloser, x.recipient, x.at, x.basis, x.s66c, x.requested_by, x.purpose, x.approver, x.necessity, x.child_consulted, x.family_told, x.not_told_reason)
-SF_FIELDS(declined_request, x.requester, x.subjects, x.what, x.basis, x.reasons, x.decided_by, x.at)
-SF_FIELDS(audit_entry, x.seq, x.at, x.kind, x.actor, x.text, x.prev, x.hash)
 // clang-format on
 #undef SF_FIELDS
 

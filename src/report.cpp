@@ -22,6 +22,12 @@ std::string join(const std::vector<std::string>& xs, const char* sep = ", ") {
 
 } // namespace
 
+std::string recipient_name(const recipient& r, const agency_directory& directory) {
+    const std::string agency = directory.at(r.agency).name;
+    if (!r.practitioner) return agency;
+    return directory.practitioner_at(r.practitioner).name + " (" + agency + ")";
+}
+
 std::string name_of(const party& p, const case_file& c, const agency_directory& directory) {
     switch (p.kind) {
     case party_kind::member: return c.member_at(member_id{p.id}).name;
@@ -153,6 +159,43 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": " + p.note;
             } else if constexpr (std::is_same_v<T, case_reopened>) {
                 what += ": " + p.reason;
+            } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
+                std::vector<std::string> to;
+                for (const auto& r : p.scope.recipients) to.push_back(recipient_name(r, dir));
+                what += ": " + c.member_at(p.subject).name + " (consent " + std::to_string(p.id) + ") to " + join(to) +
+                        ", " + to_iso(p.scope.from) + " to " + to_iso(p.scope.until);
+            } else if constexpr (std::is_same_v<T, sharing_consent_withdrawn>) {
+                what += ": " + c.member_at(p.subject).name +
+                        (p.recipient ? ", for " + recipient_name(*p.recipient, dir) : std::string()) +
+                        (p.what ? ", " + c.disclosure().categories().label(*p.what) : std::string());
+            } else if constexpr (std::is_same_v<T, confidential_marked>) {
+                what += ": " + c.member_at(p.subject).name + "'s " + c.disclosure().categories().label(p.what) +
+                        (p.confidential ? " is confidential" : " is no longer confidential");
+            } else if constexpr (std::is_same_v<T, issue_areas_set>) {
+                std::vector<std::string> areas;
+                for (auto a : p.areas) areas.push_back(label(a));
+                what += ": " + (areas.empty() ? std::string("none") : join(areas));
+            } else if constexpr (std::is_same_v<T, necessity_adjusted>) {
+                what += std::string(": ") + (p.widen ? "widened by " : "narrowed by ") + c.disclosure().categories().label(p.what);
+            } else if constexpr (std::is_same_v<T, category_registered>) {
+                what += ": " + p.label;
+            } else if constexpr (std::is_same_v<T, consent_ages_set>) {
+                what += ": young people from " + std::to_string(p.young_person) + ", adults from " + std::to_string(p.adult);
+            } else if constexpr (std::is_same_v<T, shared_without_consent>) {
+                what += ": " + c.disclosure().categories().label(p.what) + " to " + recipient_name(p.recipient, dir) +
+                        ", under " + to_string(p.basis);
+            } else if constexpr (std::is_same_v<T, request_declined>) {
+                what += ": from " + recipient_name(p.requester, dir) + ", under " + to_string(p.basis);
+            } else if constexpr (std::is_same_v<T, notice_given>) {
+                what += ": " + c.member_at(p.member).name + ", for " + label(p.why);
+            } else if constexpr (std::is_same_v<T, disclosure_decided>) {
+                what += std::string(": ") + (p.permit ? "permitted" : "refused") + ", " +
+                        c.disclosure().categories().label(p.what) + " to " + recipient_name(p.recipient, dir) + ", by " + e.who;
+            } else if constexpr (std::is_same_v<T, view_shown>) {
+                what += ": to " + recipient_name(p.recipient, dir) + ", " + std::to_string(p.shown.size()) + " of " +
+                        std::to_string(p.offered) + " items, by " + e.who;
+            } else if constexpr (std::is_same_v<T, legacy_audit_imported>) {
+                what += ": " + std::to_string(p.entries) + " entries";
             }
         },
         e.payload);

@@ -1,48 +1,52 @@
 /**
  * @file archive.hpp
- * @brief Archives: a case, its disclosure ledger (with the audit log), an
- * audit log alone or an agency directory, as bytes to keep or move between
- * systems — a compact binary form for storage and a text form to inspect.
+ * @brief Archives: a case (its whole journal) or an agency directory, as
+ * bytes to keep or move between systems — a compact binary form for storage
+ * and a text form to inspect.
  *
  * Every archive is a frame around a Boost.Serialization archive:
  *
  * | offset | size | field |
  * |---|---|---|
  * | 0 | 8 | magic: `89 53 46 43 0D 0A 1A 0A` (`\x89SFC\r\n\x1a\n`) |
- * | 8 | 2 | sfcore archive format version, little-endian (this library writes and reads 1) |
+ * | 8 | 2 | sfcore archive format version, little-endian (this library writes 2, reads 1 and 2) |
  * | 10 | 1 | encoding: 1 binary (`boost::archive::binary_oarchive`), 2 text (`boost::archive::text_oarchive`) |
  * | 11 | 1 | content (archive_content) |
- * | 12 | 4 | reserved, zero |
+ * | 12 | 1 | flags: bit 0 set when the archive is sealed (format 2; zero in format 1) |
+ * | 13 | 3 | reserved, zero |
  * | 16 | 8 | payload length in bytes, little-endian |
- * | 24 | 32 | SHA-256 of the payload |
- * | 56 | … | the payload |
+ * | 24 | 32 | SHA-256 of the payload; when sealed, HMAC-SHA-256 under the key of bytes 0–23 and the payload |
+ * | 56 | … | the payload; when sealed it starts with the key's id (one byte of length, then the id) |
  *
  * The frame is checked before Boost reads a byte: magic, a format version
- * no newer than this library's, the encoding and content, the length (the
- * archive is exactly header plus payload, at most archive_max_payload) and
- * the checksum. While loading, every count and length is checked against the
- * bytes that remain, each value's class version against the newest this
- * library knows, every enum value and id against its table, every text as
- * UTF-8, and every date and instant against the supported range; a case's
- * journal is then replayed and a ledger's records re-checked as when they
- * were first recorded. Any failure is an sfcore::error: errc::malformed,
- * errc::unsupported_version or errc::checksum_mismatch; nothing is half
- * loaded.
+ * no newer than this library's, the encoding, content and flags, the length
+ * (the archive is exactly header plus payload, at most archive_max_payload)
+ * and the checksum or seal. While loading, every count and length is checked
+ * against the bytes that remain, each value's class version against the
+ * newest this library knows, every enum value and id against its table,
+ * every text as UTF-8, and every date and instant against the supported
+ * range; a case's journal is then verified (its hash chain, from the case's
+ * id) and replayed, every entry checked again as when it was recorded. Any
+ * failure is an sfcore::error — errc::malformed, errc::unsupported_version,
+ * errc::checksum_mismatch, errc::integrity or errc::key_error — and nothing
+ * is half loaded.
  *
- * The binary form is little-endian with 64-bit instants; the text form is
- * Boost's text archive (numbers and length-prefixed strings, one line).
+ * **sfcore 0.1 archives** (format 1) still load: a case archive is
+ * converted as it is read (its entries are numbered, stamped and chained
+ * afresh; see upgrade_v1()), and a 0.1 ledger archive is converted together
+ * with its case by upgrade_v1(). Archives are always written in format 2.
  * @since 0.1.0
  */
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sfcore/agency.hpp"
-#include "sfcore/audit.hpp"
 #include "sfcore/case.hpp"
-#include "sfcore/disclosure.hpp"
+#include "sfcore/journal.hpp"
 
 namespace sfcore {
 
@@ -55,13 +59,13 @@ enum class archive_encoding : std::uint8_t {
 /** @brief What an archive holds. @since 0.1.0 */
 enum class archive_content : std::uint8_t {
     case_journal = 1,  ///< A case: its id and journal (everything else is derived by replay).
-    ledger = 2,        ///< A disclosure ledger: settings, categories, consents, withdrawals, marks, necessity, sharings, declined requests and the audit log.
-    audit = 3,         ///< An audit log alone.
+    ledger = 2,        ///< A disclosure ledger of sfcore 0.1 (read only by upgrade_v1()).
+    audit = 3,         ///< An audit log of sfcore 0.1 (no longer read: a 0.1 ledger archive holds its log).
     directory = 4,     ///< An agency directory with its practitioners.
 };
 
 /** @brief The archive format version this library writes, and the newest it reads. @since 0.1.0 */
-inline constexpr std::uint16_t archive_format_version = 1;
+inline constexpr std::uint16_t archive_format_version = 2;
 /** @brief The size of an archive's frame header in bytes. @since 0.1.0 */
 inline constexpr std::size_t archive_header_size = 56;
 /** @brief The largest payload an archive may have (1 GiB). @since 0.1.0 */
@@ -76,67 +80,88 @@ struct archive_info {
     archive_encoding encoding = archive_encoding::binary;  ///< Binary or text.
     archive_content content = archive_content::case_journal;  ///< What it holds.
     std::uint64_t payload_size = 0;                        ///< The payload's length in bytes.
+    bool sealed = false;                                   ///< It carries a seal instead of a checksum.
+    std::string key_id;                                    ///< The id of the key it is sealed with ("" when not sealed).
 };
 
 /**
- * @brief Check an archive's frame and checksum and say what it holds.
+ * @brief Check an archive's frame and say what it holds. The checksum of an
+ * unsealed archive is checked; a sealed archive's seal is checked when it is
+ * loaded with its key.
  * @throws sfcore::error errc::malformed (not an sfcore archive, wrong length),
  *         errc::unsupported_version (a newer format), errc::checksum_mismatch.
  * @since 0.1.0
  */
 archive_info inspect_archive(const void* data, std::size_t size);
 
-/** @name Saving
- * Save a value as an archive. Saving never changes the value.
+/**
+ * @brief Save a case: its id and whole journal. Saving never changes the case.
+ * @param c the case.
+ * @param encoding binary or text.
+ * @param key when given, seal the archive with this key (see journal.hpp):
+ *        only a holder of the key can make an archive that loads under it.
+ * @throws sfcore::error errc::key_error for a malformed key.
  * @since 0.1.0
  */
-///@{
-/** @brief A case: its id and journal. @since 0.1.0 */
-bytes save_archive(const case_file& c, archive_encoding encoding = archive_encoding::binary);
-bytes save_archive(const disclosure_ledger& l, archive_encoding encoding = archive_encoding::binary);
-bytes save_archive(const audit_log& a, archive_encoding encoding = archive_encoding::binary);
+bytes save_archive(const case_file& c, archive_encoding encoding = archive_encoding::binary,
+                   const sealing_key* key = nullptr);
+/**
+ * @brief Save an agency directory.
+ * @since 0.1.0
+ */
 bytes save_archive(const agency_directory& d, archive_encoding encoding = archive_encoding::binary);
-///@}
 
 /**
- * @brief Load a case: the journal is replayed, every event checked again.
- * @throws sfcore::error as inspect_archive(), errc::malformed when the
- *         archive holds something else or its journal does not replay.
+ * @brief Load a case: the frame is checked, the journal verified from the
+ * case's id and replayed, every entry checked again (a 0.1 case archive is
+ * converted as it loads).
+ * @param data the archive.
+ * @param size its length.
+ * @param keys when not empty, the archive must be sealed with one of these keys.
+ * @throws sfcore::error as inspect_archive(); errc::integrity when the
+ *         journal does not verify; errc::key_error when the archive is
+ *         sealed with a key not given, its seal does not match, or it is
+ *         not sealed though keys are given; errc::malformed when it holds
+ *         something else or does not replay.
  * @since 0.1.0
  */
-case_file load_case(const void* data, std::size_t size);
-/** @brief As load_case(const void*, std::size_t). @since 0.1.0 */
-inline case_file load_case(const bytes& b) { return load_case(b.data(), b.size()); }
-
-/**
- * @brief Load a disclosure ledger for a case (as loaded) and a directory:
- * each record is checked again as when it was recorded, and the audit log
- * is restored as saved (check it with audit_log::verify()).
- * @throws sfcore::error as load_case().
- * @since 0.1.0
- */
-disclosure_ledger load_ledger(const void* data, std::size_t size, const case_file& c, const agency_directory& directory);
-/** @brief As load_ledger(const void*, std::size_t, const case_file&, const agency_directory&). @since 0.1.0 */
-inline disclosure_ledger load_ledger(const bytes& b, const case_file& c, const agency_directory& directory) {
-    return load_ledger(b.data(), b.size(), c, directory);
+case_file load_case(const void* data, std::size_t size, const std::vector<sealing_key>& keys = {});
+/** @brief As load_case(const void*, std::size_t, const std::vector<sealing_key>&). @since 0.1.0 */
+inline case_file load_case(const bytes& b, const std::vector<sealing_key>& keys = {}) {
+    return load_case(b.data(), b.size(), keys);
 }
 
 /**
- * @brief Load an audit log. The chain is not checked: call audit_log::verify().
- * @throws sfcore::error as load_case().
- * @since 0.1.0
- */
-audit_log load_audit(const void* data, std::size_t size);
-/** @brief As load_audit(const void*, std::size_t). @since 0.1.0 */
-inline audit_log load_audit(const bytes& b) { return load_audit(b.data(), b.size()); }
-
-/**
  * @brief Load an agency directory.
- * @throws sfcore::error as load_case().
+ * @throws sfcore::error as inspect_archive(), errc::malformed.
  * @since 0.1.0
  */
 agency_directory load_directory(const void* data, std::size_t size);
 /** @brief As load_directory(const void*, std::size_t). @since 0.1.0 */
 inline agency_directory load_directory(const bytes& b) { return load_directory(b.data(), b.size()); }
+
+/**
+ * @brief Convert a case kept by sfcore 0.1 — its case archive and, if it
+ * had one, its disclosure ledger archive — into one journal.
+ *
+ * The case's events and the ledger's records (consents, withdrawals,
+ * confidential marks, necessity, sharings without consent, declined
+ * requests) are merged in time order and offered again to the rules, with
+ * the directory resolving each practitioner's agency; the ledger's audit log
+ * must verify by its own chain and is carried over whole as one
+ * event_type::legacy_audit_imported entry. Every entry is numbered, stamped
+ * and chained afresh. A member's withdrawal from the process now withdraws
+ * their consents to share (0.1 kept the two apart).
+ * @param case_data a 0.1 (or 0.2) case archive.
+ * @param case_size its length.
+ * @param ledger_data a 0.1 ledger archive of the same case, or nullptr.
+ * @param ledger_size its length (0 with no ledger).
+ * @param directory the agency directory the case was kept with.
+ * @throws sfcore::error as load_case(); errc::malformed when the ledger's
+ *         records do not fit the case or its audit log does not verify.
+ * @since 0.2.0
+ */
+case_file upgrade_v1(const void* case_data, std::size_t case_size, const void* ledger_data, std::size_t ledger_size,
+                     const agency_directory& directory);
 
 } // namespace sfcore

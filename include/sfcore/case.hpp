@@ -1,24 +1,33 @@
 /**
  * @file case.hpp
- * @brief A case: one family's journey through a programme, kept as a journal
- * of events whose fold is the case's state.
+ * @brief A case: one family's journey through a programme, kept as one
+ * journal of entries whose fold is the case's state — its lifecycle and
+ * what governs sharing its information.
  */
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sfcore/agency.hpp"
+#include "sfcore/disclosure.hpp"
 #include "sfcore/enums.hpp"
+#include "sfcore/events.hpp"
 #include "sfcore/ids.hpp"
+#include "sfcore/journal.hpp"
 #include "sfcore/lifecycle.hpp"
 #include "sfcore/model.hpp"
 #include "sfcore/referral.hpp"
 #include "sfcore/time.hpp"
 
 namespace sfcore {
+
+namespace detail {
+struct case_access;
+} // namespace detail
 
 /** @brief A member's written consent to take part, as it stands. @since 0.1.0 */
 struct participation_consent {
@@ -41,20 +50,33 @@ struct case_roles {
 };
 
 /**
- * @brief A case: a journal of events and the state that is their fold.
+ * @brief A case: one journal of entries, and the state that is their fold.
  *
- * A case is opened from a referral; every later change is offered to
+ * Every fact of a case is an entry of its journal: the lifecycle, consent to
+ * take part, consents to share and their withdrawal, confidential marks,
+ * necessity, sharing without consent, declined requests, notices, and every
+ * decision made and view shown. The lifecycle state and the disclosure state
+ * are folds of the journal; nothing is kept beside it.
+ *
+ * A case is opened from a referral; every later fact is offered to
  * record(), which either appends it (every guard of its transition-table row
  * holds) or refuses it with the guard that refused and why — a refusal is a
  * value and changes nothing. Bad input (an unknown member, invalid UTF-8, a
- * date out of range, an instant earlier than the last event) is an error
- * and changes nothing either. Replaying the journal reproduces the case
- * exactly. A case_file is a value: copy it freely; one object must not be
- * changed from two threads at once, and may be read from many.
+ * date out of range, an instant earlier than the last fact) is an error
+ * and changes nothing either. decide() and view() append access records.
+ *
+ * Each entry is hash-chained to the one before it, from a hash of the
+ * case's id (see journal.hpp); replay() and every load verify the chain,
+ * and re-make every recorded decision to check it. A case_file is a value:
+ * copy it freely; one object must not be changed from two threads at once,
+ * and may be read from many (sfcore::shared_case shares one among threads).
  * @since 0.1.0
  */
 class case_file {
 public:
+    /** @brief The journal: every entry, oldest first (appending never moves an entry). @since 0.2.0 */
+    using journal_type = std::deque<event>;
+
     /**
      * @brief Open a case from a referral.
      * @param id the case's id (not zero).
@@ -70,23 +92,30 @@ public:
                           instant when);
 
     /**
-     * @brief Rebuild a case from its journal, checking every event again
-     * (pass the journal with std::move when it is not needed afterwards).
-     * @throws sfcore::error errc::invalid_argument when the journal does not
-     *         start with its referral, holds an event the lifecycle refuses,
-     *         or its ids or times are out of order.
+     * @brief Rebuild a case from its journal, as read back from storage:
+     * the hash chain is verified from the case's id (so the journal is this
+     * case's, whole and in order), every entry is checked again as when it
+     * was recorded, and every recorded decision and view is made again and
+     * must agree (pass the journal with std::move when it is not needed afterwards).
+     * @throws sfcore::error errc::integrity (the chain does not verify: an
+     *         entry was changed, removed or reordered, or belongs to another
+     *         case), errc::invalid_argument (an entry the rules refuse, or
+     *         a decision that does not agree with the journal before it).
      * @since 0.1.0
      */
     static case_file replay(case_id id, std::vector<event> journal);
 
     /**
-     * @brief Offer an event: append it when the lifecycle allows it.
+     * @brief Offer a lifecycle or disclosure event: append it when the rules allow it.
      * @param directory the agencies and practitioners its payload may name.
      * @param who who records it (UTF-8, not blank).
-     * @param when when (not earlier than the last event).
+     * @param when when it happened (not earlier than the last lifecycle or disclosure entry).
      * @param payload what happened.
-     * @return accepted, or refused with the guard and the reason.
-     * @throws sfcore::error for bad input (see the class description); the case is unchanged.
+     * @return accepted (with the entry's seq and any id it assigned), or
+     *         refused with the guard and the reason.
+     * @throws sfcore::error for bad input (see the class description), and
+     *         errc::invalid_argument for an access record (decide() and view()
+     *         write those); the case is unchanged.
      * @since 0.1.0
      */
     outcome record(const agency_directory& directory, std::string_view who, instant when, event_payload payload);
@@ -94,18 +123,116 @@ public:
     /**
      * @brief As record(), without changing the case: would the event be accepted?
      * @throws sfcore::error as record().
-     * @since 0.1.0
+     * @since 0.2.0
      */
-    outcome check(const agency_directory& directory, std::string_view who, instant when,
-                  const event_payload& payload) const;
+    outcome would_accept(const agency_directory& directory, std::string_view who, instant when,
+                         const event_payload& payload) const;
 
     /**
-     * @brief Make room for @p events more journal entries, so that recording
-     * them never reallocates the journal (a host that loads a case and then
-     * appends a known number of events can avoid the growth cost).
+     * @brief Decide a request and record the decision in the journal.
+     * @param directory the agencies and practitioners the request may name.
+     * @param r the request (its instant may be any, past or future).
+     * @param actor who asked (the host's user id).
+     * @return the decision, with the seq of the entry that records it.
+     * @throws sfcore::error errc::invalid_request, errc::not_found,
+     *         errc::out_of_range, errc::invalid_utf8 for a malformed request.
      * @since 0.1.0
      */
-    void reserve(std::size_t events) { journal_.reserve(journal_.size() + events); }
+    decision decide(const agency_directory& directory, const disclosure_request& r, std::string_view actor);
+
+    /**
+     * @brief Decide many requests and record each decision, in order: the same
+     * decisions and entries as decide() on each in turn.
+     * @param directory the agencies and practitioners the requests may name.
+     * @param requests @p count pointers to requests.
+     * @param count how many.
+     * @param actor who asked.
+     * @param[out] out room for @p count decisions.
+     * @return @p count.
+     * @throws sfcore::error as decide(), for the first request that fails: the
+     *         decisions before it are recorded (as by decide() in a loop), none after it.
+     * @since 0.1.0
+     */
+    std::size_t decide_many(const agency_directory& directory, const disclosure_request* const* requests,
+                            std::size_t count, std::string_view actor, decision* out);
+
+    /**
+     * @brief As decide_many(const agency_directory&, const disclosure_request* const*, std::size_t, std::string_view, decision*).
+     * @return the decisions, in request order.
+     * @since 0.1.0
+     */
+    std::vector<decision> decide_many(const agency_directory& directory, const std::vector<disclosure_request>& requests,
+                                      std::string_view actor);
+
+    /**
+     * @brief Decide a request without recording it (to preview; decide() is
+     * the one to use before disclosing).
+     * @throws sfcore::error as decide().
+     * @since 0.1.0
+     */
+    decision check(const agency_directory& directory, const disclosure_request& r) const;
+
+    /**
+     * @brief As check(const agency_directory&, const disclosure_request&), for
+     * a request about one person, without building a request (no allocation).
+     * @throws sfcore::error as decide().
+     * @since 0.1.0
+     */
+    decision check(const agency_directory& directory, const sfcore::recipient& discloser, member_id subject,
+                   category what, const sfcore::recipient& to, purpose why, instant at) const;
+
+    /**
+     * @brief The full reason for a recorded decision, for the coordinator and
+     * the audit, from its journal entry (ids, never names).
+     * @param seq the decision's entry (decision::seq).
+     * @throws sfcore::error errc::not_found when entry @p seq is not a decision.
+     * @since 0.1.0
+     */
+    std::string explain(std::uint64_t seq) const;
+
+    /**
+     * @brief What a recipient may see of a family's information for a purpose
+     * at an instant: only the permitted items, in order; nothing says what
+     * was left out. The view is recorded in the journal.
+     * @throws sfcore::error as decide().
+     * @since 0.1.0
+     */
+    std::vector<info_item> view(const agency_directory& directory, const std::vector<info_item>& items,
+                                const sfcore::recipient& to, purpose why, instant at, std::string_view actor);
+
+    /**
+     * @brief A member's disclosure notice: who may receive which of their
+     * information for a purpose at an instant, what they marked
+     * confidential, and what was shared without consent that they were told
+     * of, in plain language. (Record that it was given with notice_given.)
+     * @throws sfcore::error errc::not_found.
+     * @since 0.1.0
+     */
+    disclosure_notice notice(const agency_directory& directory, member_id m, purpose why, instant at) const;
+
+    /** @brief The disclosure state: the fold of the journal's disclosure entries. @since 0.2.0 */
+    const disclosure_state& disclosure() const noexcept { return disclosure_; }
+
+    /** @brief The entries of one type, oldest first (pointers valid until the case changes). @since 0.2.0 */
+    std::vector<const event*> entries(event_type type) const;
+
+    /**
+     * @brief The access log: every decision made and view shown (by one actor,
+     * or by anyone for ""), oldest first (pointers valid until the case changes).
+     * @since 0.1.0
+     */
+    std::vector<const event*> access_log(std::string_view actor = {}) const;
+
+    /** @brief The journal's head: its length and the hash of its last entry. @since 0.2.0 */
+    journal_head head() const noexcept;
+
+    /**
+     * @brief Recompute the hash chain from the case's id.
+     * @param expected a head the host kept (an anchor): the journal must
+     *        hold it, so truncation, rollback and rewriting up to it are found.
+     * @since 0.2.0
+     */
+    journal_verification verify(const journal_head* expected = nullptr) const;
 
     /** @brief The case's id. @since 0.1.0 */
     case_id id() const noexcept { return id_; }
@@ -115,8 +242,8 @@ public:
     sfcore::programme programme() const noexcept { return referral_.programme; }
     /** @brief The referral that opened the case. @since 0.1.0 */
     const sfcore::referral& referral() const noexcept { return referral_; }
-    /** @brief Every event, oldest first. @since 0.1.0 */
-    const std::vector<event>& journal() const noexcept { return journal_; }
+    /** @brief Every entry, oldest first. @since 0.1.0 */
+    const journal_type& journal() const noexcept { return journal_; }
     /** @brief The family members, in the order they were added. @since 0.1.0 */
     const std::vector<member>& members() const noexcept { return members_; }
     /**
@@ -156,21 +283,32 @@ public:
     /** @brief When the case last closed (or was declined), if it did. @since 0.1.0 */
     const std::optional<instant>& closed_at() const noexcept { return closed_at_; }
 
-    /** @brief Same id, journal and state. @since 0.1.0 */
+    /** @brief Same id and journal. @since 0.1.0 */
     friend bool operator==(const case_file& a, const case_file& b);
 
 private:
+    friend class shared_case;
+    friend struct detail::case_access;
     case_file() = default;
+    // As replay(), for a journal whose hash chain the caller has verified.
+    static case_file replay_chained(case_id id, std::vector<event> journal);
     outcome no_row(event_type type) const;
-    outcome evaluate(const event& e, const agency_directory* directory) const;
-    std::optional<std::string> refused_by(guard g, const event& e, const agency_directory* directory) const;
+    outcome evaluate(const event& e) const;
+    std::optional<std::string> refused_by(guard g, const event& e, std::vector<std::string>* missing) const;
     void validate(const agency_directory* directory, event& e) const;
     void apply(const event& e, sfcore::state next);
+    void append(event&& e, sfcore::state next);
+    std::optional<std::string> disagrees(const event& e) const;
+    void check_recipient(const agency_directory* directory, const sfcore::recipient& r, const char* what) const;
+    void check_request(const agency_directory* directory, const disclosure_request& r) const;
+    decision decide_checked(const disclosure_request& r, instant at) const noexcept;
+    void record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor);
 
     case_id id_;
     sfcore::state state_ = state::referred;
     sfcore::referral referral_;
-    std::vector<event> journal_;
+    journal_type journal_;
+    instant last_fact_{boost::posix_time::neg_infin};  // the last lifecycle or disclosure entry's instant
     std::vector<sfcore::member> members_;
     std::vector<participation_consent> consents_;
     case_roles roles_;
@@ -184,6 +322,7 @@ private:
     std::string exit_note_;
     std::string final_report_;
     std::optional<instant> closed_at_;
+    disclosure_state disclosure_;
 };
 
 /**
@@ -194,7 +333,6 @@ private:
 ///@{
 /** @brief Field-by-field equality. @since 0.1.0 */
 bool operator==(const referral& a, const referral& b);
-bool operator==(const event& a, const event& b);
 bool operator==(const participation_consent& a, const participation_consent& b);
 bool operator==(const case_roles& a, const case_roles& b);
 ///@}

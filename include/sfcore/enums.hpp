@@ -46,10 +46,35 @@ enum class state : std::uint8_t {
 
 /** @brief The kinds of event a case's journal records. @since 0.1.0 */
 enum class event_type : std::uint8_t {
-#define SF_EVENT(sym, v, name, label) name = v,
+#define SF_EVENT(sym, v, name, label, kind) name = v,
 #include "sfcore/def/events.def"
 #undef SF_EVENT
 };
+
+/**
+ * @brief What an event is about: the case's process, what governs sharing,
+ * or a decision or view the library recorded.
+ * @since 0.2.0
+ */
+enum class event_kind : std::uint8_t {
+    lifecycle = 0,   ///< The case's process: referral, consent to take part, meetings, plans, closure.
+    disclosure = 1,  ///< Consent to share, confidentiality, necessity, sharing without consent, notices.
+    access = 2,      ///< A decision or view the library recorded; never offered to case_file::record().
+};
+
+/**
+ * @brief The kind of an event type, from its row in `sfcore/def/events.def`.
+ * @since 0.2.0
+ */
+constexpr event_kind kind_of(event_type t) noexcept {
+    switch (t) {
+#define SF_EVENT(sym, v, name, label, kind) \
+    case event_type::name: return event_kind::kind;
+#include "sfcore/def/events.def"
+#undef SF_EVENT
+    }
+    return event_kind::access;
+}
 
 /** @brief A family member's role. @since 0.1.0 */
 enum class member_role : std::uint8_t {
@@ -149,13 +174,6 @@ enum class s66c_purpose : std::uint8_t {
 #undef SF_S66C_PURPOSE
 };
 
-/** @brief Kinds of audit entry. @since 0.1.0 */
-enum class audit_kind : std::uint8_t {
-#define SF_AUDIT_KIND(sym, v, name, label) name = v,
-#include "sfcore/def/audit_kinds.def"
-#undef SF_AUDIT_KIND
-};
-
 /**
  * @brief One row of an enumeration's table.
  * @tparam E the enumeration.
@@ -198,7 +216,7 @@ inline constexpr enum_row<state> state_table[] = {
 
 /** @brief The rows of event_type, in value order. @since 0.1.0 */
 inline constexpr enum_row<event_type> event_type_table[] = {
-#define SF_EVENT(sym, v, name, label) {event_type::name, #name, label},
+#define SF_EVENT(sym, v, name, label, kind) {event_type::name, #name, label},
 #include "sfcore/def/events.def"
 #undef SF_EVENT
 };
@@ -301,13 +319,6 @@ inline constexpr enum_row<s66c_purpose> s66c_purpose_table[] = {
 #undef SF_S66C_PURPOSE
 };
 
-/** @brief The rows of audit_kind, in value order. @since 0.1.0 */
-inline constexpr enum_row<audit_kind> audit_kind_table[] = {
-#define SF_AUDIT_KIND(sym, v, name, label) {audit_kind::name, #name, label},
-#include "sfcore/def/audit_kinds.def"
-#undef SF_AUDIT_KIND
-};
-
 namespace detail {
 template <class E> struct table_of;
 template <> struct table_of<referral_source> {
@@ -385,10 +396,6 @@ template <> struct table_of<legal_basis> {
 template <> struct table_of<s66c_purpose> {
     static constexpr const auto& rows = s66c_purpose_table;
     static constexpr const char* what = "s66C purpose";
-};
-template <> struct table_of<audit_kind> {
-    static constexpr const auto& rows = audit_kind_table;
-    static constexpr const char* what = "audit kind";
 };
 } // namespace detail
 

@@ -111,10 +111,13 @@ public:
      * @since 0.1.0
      */
     error(errc code, const std::string& detail)
-        : std::runtime_error(format(code, detail)), code_(code) {}
+        : std::runtime_error(format(code, detail)), code_(code), detail_(detail) {}
 
     /** @brief The stable code. @since 0.1.0 */
     errc code() const noexcept { return code_; }
+
+    /** @brief What exactly was wrong, without the code and its meaning. @since 0.2.0 */
+    const std::string& detail() const noexcept { return detail_; }
 
     /** @brief The family of the code. @since 0.1.0 */
     error_family family() const noexcept { return family_of(code_); }
@@ -132,6 +135,7 @@ private:
     }
 
     errc code_;
+    std::string detail_;
 };
 
 } // namespace sfcore

@@ -8,8 +8,16 @@
  *
  * Consent withdrawal: when a member withdraws consent to take part, the
  * process stops — the case moves to `closed` with exit reason
- * consent_withdrawn, from any open state. It can only come back through an
+ * consent_withdrawn, from any open state — and every consent to share of
+ * that member is withdrawn with it. It can only come back through an
  * explicit case_reopened event (and new written consent).
+ *
+ * What governs sharing is in the same table: consents to share and
+ * confidential marks are recorded while the family is engaged, a withdrawal
+ * of consent to share is accepted in every state (the family can change its
+ * mind at any time), and a sharing without consent, a declined request or
+ * a notice is recorded in every state. Access records (decisions and views)
+ * are written by the library alone and have no row.
  */
 #pragma once
 
@@ -17,6 +25,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "sfcore/enums.hpp"
 
@@ -57,6 +66,9 @@ constexpr state_set open_states{state::referred,          state::awaiting_consen
 constexpr state_set engaged{state::awaiting_consent, state::preparing,    state::meeting_scheduled,
                             state::plan_active,      state::under_review, state::closing};
 constexpr state_set working{state::preparing, state::meeting_scheduled, state::plan_active, state::under_review};
+constexpr state_set all_states{state::referred,          state::declined,    state::awaiting_consent,
+                               state::preparing,         state::meeting_scheduled, state::plan_active,
+                               state::under_review,      state::closing,     state::closed};
 constexpr guard_list g(guard a = guard::none, guard b = guard::none, guard c = guard::none) { return {a, b, c}; }
 } // namespace detail
 
@@ -94,6 +106,16 @@ inline constexpr transition transition_table[] = {
     {{state::closing},                             event_type::final_report_submitted,  detail::g(),                                                             stay},
     {{state::closing},                             event_type::case_closed,             detail::g(guard::final_report),                                          state::closed},
     {{state::closed},                              event_type::case_reopened,           detail::g(),                                                             state::awaiting_consent},
+    {detail::engaged,                              event_type::sharing_consent_given,   detail::g(guard::consent_giver),                                         stay},
+    {detail::all_states,                           event_type::sharing_consent_withdrawn, detail::g(),                                                           stay},
+    {detail::all_states,                           event_type::confidential_marked,     detail::g(),                                                             stay},
+    {detail::open_states,                          event_type::issue_areas_set,         detail::g(),                                                             stay},
+    {detail::open_states,                          event_type::necessity_adjusted,      detail::g(),                                                             stay},
+    {detail::all_states,                           event_type::category_registered,     detail::g(),                                                             stay},
+    {detail::open_states,                          event_type::consent_ages_set,        detail::g(),                                                             stay},
+    {detail::all_states,                           event_type::shared_without_consent,  detail::g(guard::record_complete),                                       stay},
+    {detail::all_states,                           event_type::request_declined,        detail::g(guard::record_complete),                                       stay},
+    {detail::all_states,                           event_type::notice_given,            detail::g(),                                                             stay},
 };
 // clang-format on
 
@@ -177,7 +199,9 @@ struct outcome {
     std::string reason;               ///< Why it was refused, for a person to read ("" when accepted).
     state from = state::referred;     ///< The state before.
     state to = state::referred;       ///< The state after (== from when refused).
-    std::uint32_t assigned = 0;       ///< The id the event assigned (member, meeting), if any.
+    std::uint32_t assigned = 0;       ///< The id the event assigned (member, meeting, consent, category), if any.
+    std::uint64_t seq = 0;            ///< The journal entry appended (0 when refused).
+    std::vector<std::string> missing; ///< For guard::record_complete: the fields the record lacks, by name.
 
     /** @brief True when accepted. @since 0.1.0 */
     explicit operator bool() const noexcept { return accepted; }

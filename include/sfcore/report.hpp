@@ -76,6 +76,12 @@ std::string to_markdown(const final_report& r);
 std::string name_of(const party& p, const case_file& c, const agency_directory& directory);
 
 /**
+ * @brief A recipient's name: an agency's, or a practitioner's with their agency.
+ * @throws sfcore::error errc::not_found.
+ * @since 0.2.0
+ */
+std::string recipient_name(const recipient& r, const agency_directory& directory);
+/**
  * @brief One line describing a journal event, for a timeline, e.g.
  * "2026-03-02 09:00 NZDT  initial meeting scheduled: 2026-03-09 10:00 at Marae".
  * @since 0.1.0

@@ -1,16 +1,27 @@
 /**
  * @file store.hpp
- * @brief The case store: cases kept in an SQLite file (WAL mode), appended
- * event by event with optimistic concurrency, listed and queried.
+ * @brief The case store: one journal per case in an SQLite file (WAL mode),
+ * appended with optimistic concurrency, verified on every read, listed and
+ * queried.
  *
- * The store keeps each case's events (one row each, in the archive's
- * binary encoding), a summary row per case for queries (state, programme,
- * coordinator, next deadline), each case's disclosure ledger as an archive,
- * and the agency directory. Every change is one transaction: it is all
- * there after a crash or a failed write, or none of it is. Several
- * processes and threads may open the same file; an append names the version
- * it expects, and a writer that is behind gets errc::conflict and changes
- * nothing.
+ * The store keeps each case's journal entries (one row each, in the
+ * canonical form the hash chain hashes), a summary row per case for queries
+ * (version, head, state, programme, coordinator, next deadline) with a
+ * checksum — or, with a key, an HMAC-SHA-256 seal — binding it to the
+ * journal's head, and the agency directory. Every change is one
+ * transaction: it is all there after a crash or a failed write, or none of
+ * it is. Several processes and threads may open the same file; an append
+ * names the version it expects (decisions and views included), and a
+ * writer that is behind gets errc::conflict and changes nothing.
+ *
+ * Nothing read back is believed unchecked: every load verifies the case's
+ * hash chain from its id, its summary row's checksum or seal, and that the
+ * summary agrees with the journal; list() checks each summary row it
+ * returns; verify() checks every case and reports each damaged one by id,
+ * and with a checkpoint (the heads a host kept) finds rollback and lost
+ * writes. A file that is not an sfcore store is refused, never adopted
+ * (SQLite's application_id). A store written by sfcore 0.1 is converted to
+ * this form, once, in one transaction, when it is first opened.
  *
  * A case_store object must not be used from two threads at once; open one
  * per thread (they share the file safely).
@@ -23,12 +34,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sfcore/agency.hpp"
 #include "sfcore/calendar.hpp"
 #include "sfcore/case.hpp"
-#include "sfcore/disclosure.hpp"
+#include "sfcore/journal.hpp"
 #include "sfcore/timeliness.hpp"
 
 namespace sfcore {
@@ -40,6 +52,13 @@ struct store_options {
     int busy_timeout_ms = 5000;     ///< How long to wait for another writer's lock before errc::io_error.
     bool durable = true;            ///< Sync to disk at every commit (survives power loss, not only a crash).
     std::string vfs;                ///< An SQLite VFS by name ("" for the default), e.g. for an encrypting layer.
+    /**
+     * @brief Keys that seal the summary rows (see journal.hpp). When not
+     * empty, every case read must be sealed with one of them, and every
+     * append seals with the key named by seal_with.
+     */
+    std::vector<sealing_key> keys;
+    std::string seal_with;          ///< The id of the key new seals use ("" for the first of keys).
 };
 
 /** @brief One case as the store lists it. @since 0.1.0 */
@@ -48,8 +67,22 @@ struct case_summary {
     sfcore::state state = state::referred;     ///< Where it is.
     sfcore::programme programme = programme::strengthening_families;  ///< Its programme.
     std::optional<practitioner_id> coordinator;  ///< Its coordinator, once assigned.
-    std::uint64_t version = 0;                 ///< Events stored.
-    std::optional<sfcore::date> next_deadline; ///< The earliest pending deadline (see next_deadline()).
+    std::uint64_t version = 0;                 ///< Entries stored.
+    std::optional<sfcore::date> next_deadline; ///< The earliest pending deadline (see next_deadline()), by the writer's timeframes.
+    journal_head head;                         ///< The stored journal's head.
+};
+
+/** @brief The heads of a store's journals, as a host keeps them to find rollback later. @since 0.2.0 */
+struct store_checkpoint {
+    std::vector<std::pair<case_id, journal_head>> heads;  ///< One per case, by id.
+};
+
+/** @brief The result of verifying a whole store. @since 0.2.0 */
+struct store_verification {
+    std::uint64_t cases = 0;                                ///< How many cases were checked.
+    std::vector<std::pair<case_id, std::string>> damaged;   ///< Each case that does not verify, and why.
+    /** @brief True when every case verifies. @since 0.2.0 */
+    explicit operator bool() const noexcept { return damaged.empty(); }
 };
 
 /** @brief Which cases to list: every given condition must hold. @since 0.1.0 */
@@ -85,41 +118,50 @@ public:
     case_store& operator=(const case_store&) = delete;
 
     /**
-     * @brief Append a case's new events: those after the first
-     * @p expected_version, which must be how many the store holds.
-     * A new case is appended with @p expected_version 0.
-     * @return the version now stored (the case's journal size).
+     * @brief Append a case's new entries: those after the first
+     * @p expected_version, which must be how many the store holds (and the
+     * store's head must be the case's entry at that place). A new case is
+     * appended with @p expected_version 0.
+     * @return the head now stored: keep it to verify against later.
      * @throws sfcore::error errc::conflict (the store holds another number of
-     *         events, or different ones), errc::io_error (a full disk, an I/O
-     *         error, a lock held too long); the store is then as it was.
+     *         entries, or different ones), errc::io_error (a full disk, an I/O
+     *         error, a lock held too long), errc::integrity or errc::key_error
+     *         (the stored summary does not verify); the store is then as it was.
      * @since 0.1.0
      */
-    std::uint64_t append(const case_file& c, std::uint64_t expected_version);
+    journal_head append(const case_file& c, std::uint64_t expected_version);
 
     /**
-     * @brief Load a case: its events, replayed.
-     * @throws sfcore::error errc::not_found, errc::malformed (a damaged row), errc::io_error.
+     * @brief Load a case: its journal, verified and replayed.
+     * @throws sfcore::error errc::not_found, errc::integrity (the journal or
+     *         its summary does not verify), errc::key_error, errc::malformed
+     *         (a damaged row), errc::io_error; each names the case.
      * @since 0.1.0
      */
     case_file load(case_id id) const;
 
-    /** @brief How many events the store holds for a case (0 when it has none). @since 0.1.0 */
+    /** @brief How many entries the store holds for a case (0 when it has none). @since 0.1.0 */
     std::uint64_t version(case_id id) const;
 
     /** @brief How many cases the store holds. @since 0.1.0 */
     std::uint64_t size() const;
 
-    /** @brief The cases that match a query, by id. @since 0.1.0 */
+    /**
+     * @brief The cases that match a query, by id; each summary row's checksum
+     * (or seal) is checked.
+     * @throws sfcore::error errc::integrity, errc::key_error naming the case.
+     * @since 0.1.0
+     */
     std::vector<case_summary> list(const case_query& q = {}) const;
 
     /**
      * @brief Call @p visit with every case that matches a query, in id
      * order, read in one pass from one consistent snapshot (each case is
-     * replayed as by load()). @p visit returns false to stop early.
+     * verified and replayed as by load()). @p visit returns false to stop early.
      * The store must not be used from @p visit.
      * @return how many cases were visited.
-     * @throws sfcore::error errc::malformed (a damaged row), errc::io_error;
-     *         and whatever @p visit throws.
+     * @throws sfcore::error as load(), after the cases before the damaged one
+     *         were visited; and whatever @p visit throws.
      * @since 0.1.0
      */
     std::uint64_t for_each(const case_query& q, const std::function<bool(const case_file&)>& visit) const;
@@ -134,23 +176,34 @@ public:
     std::vector<case_file> load_all(const case_query& q = {}) const;
 
     /**
-     * @brief Save a case's disclosure ledger. @p expected_version is the
-     * number of audit entries the stored ledger has (0 for none): the
-     * ledger only grows, so a writer that is behind gets errc::conflict.
-     * @throws sfcore::error errc::not_found (no such case), errc::conflict, errc::io_error.
-     * @since 0.1.0
+     * @brief The head of every case, to keep outside the store (the anchor
+     * verify() checks against).
+     * @throws sfcore::error as list().
+     * @since 0.2.0
      */
-    void put_ledger(case_id id, const disclosure_ledger& l, std::uint64_t expected_version);
-
-    /** @brief The number of audit entries of the stored ledger (0 for none). @since 0.1.0 */
-    std::uint64_t ledger_version(case_id id) const;
+    store_checkpoint checkpoint() const;
 
     /**
-     * @brief Load a case's disclosure ledger.
-     * @throws sfcore::error errc::not_found, and as load_ledger().
-     * @since 0.1.0
+     * @brief Verify the file (SQLite's integrity check: its pages, and every
+     * index against its table), every case (its chain, its summary, its
+     * rules), and each head of a checkpoint the host kept: a case whose
+     * journal no longer holds its kept head was rolled back or lost writes.
+     * @return every damaged case by id, with why.
+     * @throws sfcore::error errc::io_error, or errc::malformed when the file itself cannot be read.
+     * @since 0.2.0
      */
-    disclosure_ledger load_ledger(case_id id, const case_file& c, const agency_directory& directory) const;
+    store_verification verify(const store_checkpoint* kept = nullptr) const;
+
+    /**
+     * @brief Seal every case's summary row again with the key named by
+     * store_options::seal_with, after checking its seal under the key it
+     * names: key rotation. One transaction.
+     * @return how many cases were sealed.
+     * @throws sfcore::error errc::key_error (no keys, or a row whose key is
+     *         not given), errc::integrity.
+     * @since 0.2.0
+     */
+    std::uint64_t reseal();
 
     /**
      * @brief Save the agency directory (replacing the one stored). @throws sfcore::error errc::io_error.

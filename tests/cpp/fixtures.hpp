@@ -22,6 +22,9 @@ inline long env_or(const char* name, long fallback) {
     return v && *v ? std::strtol(v, nullptr, 10) : fallback;
 }
 
+// A case's journal as the vector replay() takes.
+inline std::vector<event> entries(const case_file& c) { return {c.journal().begin(), c.journal().end()}; }
+
 inline errc code_of(const std::function<void()>& f) {
     try {
         f();
@@ -61,6 +64,40 @@ struct world {
     }
 
     outcome rec(case_file& c, event_payload p) { return c.record(dir, "coordinator", tick(), std::move(p)); }
+
+    // An adult's (Hine's) consent to share education and housing with a recipient, for 2026, for every purpose.
+    sharing_consent_given adult_consent(recipient to, member_id who = member_id{1}) const {
+        sharing_consent_given k;
+        k.subject = who;
+        k.given_by = who;
+        k.scope = {{to}, bit(category::housing) | bit(category::education), all_purposes, make_date(2026, 1, 1),
+                   make_date(2026, 12, 31)};
+        k.signed_on = make_date(2026, 3, 2);
+        k.form_version = "SF-consent-2024";
+        return k;
+    }
+
+    // A complete record of sharing without consent under s66 (the school to the Police, about Tama).
+    shared_without_consent s66_sharing() const {
+        shared_without_consent r;
+        r.subjects = {member_id{2}};
+        r.what = category::child_protection;
+        r.description = "attendance record and the school's concerns";
+        r.discloser = recipient::of(agencies::MOE);
+        r.recipient = recipient::of(agencies::POLICE);
+        r.basis = legal_basis::ot_s66;
+        r.requested_by = "Constable Rewi";
+        r.purpose = "investigation of a report of concern";
+        r.approver = "Principal, delegated authority";
+        r.necessity = "the request names this information and it bears on Tama's safety";
+        r.not_told_reason = "telling the family could put Tama at risk";
+        return r;
+    }
+
+    // A request about one person, at the current clock.
+    disclosure_request request(member_id who, category what, recipient to, purpose why = purpose::meeting) const {
+        return {recipient::of(agencies::MOE), {who}, what, to, why, clock};
+    }
 
     meeting meeting_with(std::initializer_list<party> invitees, int days_from_now = 7) {
         meeting m;
@@ -187,23 +224,68 @@ struct world {
         case event_type::final_report_submitted: return final_report_submitted{"done"};
         case event_type::case_closed: return case_closed{};
         case event_type::case_reopened: return case_reopened{"the family asked to start again"};
+        case event_type::sharing_consent_given: return adult_consent(recipient::of(agencies::MSD));
+        case event_type::sharing_consent_withdrawn:
+            return sharing_consent_withdrawn{member_id{1}, recipient::of(agencies::MSD), std::nullopt, ""};
+        case event_type::confidential_marked: return confidential_marked{member_id{1}, category::health, true};
+        case event_type::issue_areas_set: return issue_areas_set{{issue_area::housing}};
+        case event_type::necessity_adjusted: return necessity_adjusted{category::health, true};
+        case event_type::category_registered:
+            return category_registered{"regional_" + std::to_string(c.disclosure().categories().size()), "a regional category", {}};
+        case event_type::consent_ages_set: return consent_ages_set{16, 18};
+        case event_type::shared_without_consent: return s66_sharing();
+        case event_type::request_declined:
+            return request_declined{recipient::of(agencies::POLICE), {member_id{1}}, category::health, legal_basis::ot_s66,
+                                    {"s66J: the information is not held"}, "Principal"};
+        case event_type::notice_given: return notice_given{member_id{1}, purpose::meeting};
+        case event_type::disclosure_decided: return disclosure_decided{};
+        case event_type::view_shown: return view_shown{};
+        case event_type::legacy_audit_imported: return legacy_audit_imported{};
         }
         throw error(errc::internal, "unknown event type");
     }
 };
 
-// full_case() and full_ledger() wrote the golden archives in tests/data/v1:
-// the tests compare those archives with them, so change them only together
-// with a new archive format version.
+// full_case() wrote the golden archives in tests/data/v2: the tests compare
+// those archives with it, so change it only together with a new archive
+// format version. (tests/data/v1 holds archives and a store sfcore 0.1 wrote.)
 //
-// A case that has been through a review, a revision, a closure, a reopening
-// and an escalation, and ended closed: most kinds of event, in a fixed history.
+// A case with every kind of entry, in a fixed history: the lifecycle
+// through a review, a revision, a closure, a reopening and an escalation;
+// what governs sharing (a category of its own, issue areas, necessity,
+// consent ages, consents for an adult and for a child, a confidential
+// mark, withdrawals, a sharing without consent, a declined request, a
+// notice); and access records (decisions and a view).
 inline case_file full_case(world& w) {
     case_file c = w.drive_to(state::plan_active);
     const auto step = [&](event_payload p) {
         const outcome o = w.rec(c, std::move(p));
         if (!o) throw error(errc::internal, "fixture step refused: " + o.reason);
     };
+    step(category_registered{"whanau_ora", "Whānau Ora navigator notes", {}});
+    const category regional = *c.disclosure().categories().find("whanau_ora");
+    step(issue_areas_set{{issue_area::education, issue_area::housing}});
+    step(necessity_adjusted{regional, true});
+    step(consent_ages_set{16, 18});
+    sharing_consent_given k = w.adult_consent(recipient::of(agencies::MSD));
+    k.scope.recipients.push_back(recipient::of(agencies::MOE, w.teacher));
+    k.scope.categories |= bit(regional);
+    step(k);
+    k.subject = member_id{2};
+    k.child_views = "ok if it helps me at school";
+    k.scope.categories = bit(category::education);
+    step(k);
+    step(confidential_marked{member_id{1}, category::housing, true});
+    step(sharing_consent_withdrawn{member_id{1}, recipient::of(agencies::MOE, w.teacher), std::nullopt, "not the teacher"});
+    step(sharing_consent_withdrawn{member_id{2}, std::nullopt, category::education, ""});
+    c.decide(w.dir, w.request(member_id{1}, category::education, recipient::of(agencies::MSD)), "msd-worker");
+    c.decide(w.dir, w.request(member_id{2}, category::education, recipient::of(agencies::MSD)), "msd-worker");
+    step(w.s66_sharing());
+    step(request_declined{recipient::of(agencies::POLICE), {member_id{1}}, category::health, legal_basis::ot_s66,
+                          {"s66J: the information is not held by the school"}, "Principal"});
+    step(notice_given{member_id{1}, purpose::meeting});
+    c.view(w.dir, {{{member_id{1}}, category::education, "left school at 15"}}, recipient::of(agencies::MSD),
+           purpose::meeting, w.tick(), "msd-worker");
     step(action_updated{action_id{1}, action_status::in_progress, "first session booked"});
     step(review_scheduled{w.meeting_with({party::of(agencies::MSD), party::of(w.teacher)}, 30)});
     step(meeting_held{meeting_id{2}, {party::of(member_id{1}), party::of(agencies::MSD)}});
@@ -221,56 +303,19 @@ inline case_file full_case(world& w) {
     return c;
 }
 
-// A ledger for a case from drive_to() or full_case() with every kind of
-// record: consents (one for a child), withdrawals, a confidential mark,
-// necessity changes, a sharing without consent, a declined request,
-// decisions and a view; and one category a region added.
-inline disclosure_ledger full_ledger(world& w, const case_file& c) {
-    category_registry categories;
-    const category regional = categories.add("whanau_ora", "Whānau Ora navigator notes");
-    disclosure_ledger l(c, w.dir, consent_settings{}, categories);
-    l.set_issue_areas({issue_area::education, issue_area::housing}, "coordinator", w.tick());
-    l.adjust_necessity(regional, true, "coordinator", w.tick());
-    disclosure_consent k;
-    k.subject = member_id{1};
-    k.given_by = member_id{1};
-    k.scope = {{party::of(agencies::MSD), party::of(w.teacher)}, bit(category::housing) | bit(category::education) | bit(regional),
-               all_purposes, make_date(2026, 1, 1), make_date(2026, 12, 31)};
-    k.signed_on = make_date(2026, 3, 2);
-    k.form_version = "SF-consent-2024";
-    k.recorded_by = "coordinator";
-    k.recorded_at = w.tick();
-    l.give(k);
-    k.subject = member_id{2};
-    k.child_views = "ok if it helps me at school";
-    k.scope.categories = bit(category::education);
-    k.recorded_at = w.tick();
-    l.give(k);
-    l.mark_confidential(member_id{1}, category::housing, true, "coordinator", w.tick());
-    l.withdraw({member_id{1}, party::of(w.teacher), std::nullopt, "coordinator", w.tick()});
-    l.withdraw({member_id{2}, std::nullopt, category::education, "coordinator", w.tick()});
-    const instant at = w.tick();
-    l.decide({party::of(agencies::MOE), {member_id{1}}, category::education, party::of(agencies::MSD), purpose::meeting, at}, "msd-worker");
-    l.decide({party::of(agencies::MOE), {member_id{2}}, category::education, party::of(agencies::MSD), purpose::meeting, at}, "msd-worker");
-    sharing_record r;
-    r.subjects = {member_id{2}};
-    r.what = category::child_protection;
-    r.description = "attendance record and the school's concerns";
-    r.discloser = party::of(agencies::MOE);
-    r.recipient = party::of(agencies::POLICE);
-    r.at = w.tick();
-    r.basis = legal_basis::ot_s66;
-    r.requested_by = "Constable Rewi";
-    r.purpose = "investigation of a report of concern";
-    r.approver = "Principal, delegated authority";
-    r.necessity = "the request names this information and it bears on Tama's safety";
-    r.not_told_reason = "telling the family could put Tama at risk";
-    if (!l.share_without_consent(r, "principal")) throw error(errc::internal, "fixture sharing refused");
-    if (!l.decline({party::of(agencies::POLICE), {member_id{1}}, category::health, legal_basis::ot_s66,
-                    {"s66J: the information is not held by the school"}, "Principal", w.tick()}, "principal"))
-        throw error(errc::internal, "fixture decline refused");
-    l.view({{{member_id{1}}, category::education, "left school at 15"}}, party::of(agencies::MSD), purpose::meeting, w.tick(), "msd-worker");
-    return l;
-}
+// A fixed clock for the journal's recorded instants, so archives written
+// from the fixtures are the same bytes every run: each reading is one
+// microsecond after the last, from 2026-03-02 09:00 UTC.
+struct fixed_clock {
+    static instant now(void* context) {
+        auto* n = static_cast<std::int64_t*>(context);
+        return instant(make_date(2026, 3, 2), boost::posix_time::hours(9)) + boost::posix_time::microseconds(++*n);
+    }
+    std::int64_t ticks = 0;
+    fixed_clock() { set_clock(&fixed_clock::now, &ticks); }
+    ~fixed_clock() { set_clock(nullptr); }
+    fixed_clock(const fixed_clock&) = delete;
+    fixed_clock& operator=(const fixed_clock&) = delete;
+};
 
 } // namespace fixtures

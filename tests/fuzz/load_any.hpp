@@ -5,13 +5,15 @@
 // and checksum checks), and then its payload is framed again with a correct
 // checksum, so that mutations reach the loader behind the frame. Any other
 // input is [content byte][encoding byte][payload], framed the same way.
-// Every input is also read as one of the store's event rows, by one decoder
-// kept from input to input (as the store reuses one over a case's events).
+// Every input is also read as one of the store's entry rows, and as an
+// sfcore 0.1 ledger converted with a 0.1 case.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include "../../src/archive_detail.hpp"
 #include "../cpp/fixtures.hpp"
@@ -21,17 +23,25 @@ namespace fuzzing {
 
 using namespace sfcore;
 
-// The case and directory a ledger archive is loaded against.
+// A 0.1 case archive a 0.1 ledger input is converted with, and its directory.
 struct context {
     fixtures::world w;
-    case_file c = fixtures::full_case(w);
+    bytes v1_case;
+    context() {
+#ifdef SFCORE_TEST_DATA_DIR
+        std::ifstream f(std::string(SFCORE_TEST_DATA_DIR) + "/v1/interleaved.case.binary.sfa", std::ios::binary);
+        v1_case.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+#endif
+    }
 };
 
-inline bytes framed(const std::uint8_t* payload, std::size_t n, std::uint8_t content, std::uint8_t encoding) {
+inline bytes framed(const std::uint8_t* payload, std::size_t n, std::uint8_t content, std::uint8_t encoding,
+                    std::uint16_t version = archive_format_version) {
     bytes out(archive_header_size, 0);
     const std::uint8_t magic[8] = {0x89, 'S', 'F', 'C', '\r', '\n', 0x1a, '\n'};
     std::memcpy(out.data(), magic, 8);
-    out[8] = archive_format_version & 0xff;
+    out[8] = static_cast<std::uint8_t>(version & 0xff);
+    out[9] = static_cast<std::uint8_t>(version >> 8);
     out[10] = encoding;
     out[11] = content;
     for (int i = 0; i < 8; ++i) out[16 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::uint64_t{n} >> (8 * i));
@@ -45,9 +55,11 @@ inline bytes framed(const std::uint8_t* payload, std::size_t n, std::uint8_t con
 inline void load(const context& x, const std::uint8_t* data, std::size_t size) {
     try {
         switch (inspect_archive(data, size).content) {
-        case archive_content::case_journal: load_case(data, size); break;
-        case archive_content::ledger: load_ledger(data, size, x.c, x.w.dir); break;
-        case archive_content::audit: load_audit(data, size).verify(); break;
+        case archive_content::case_journal: load_case(data, size).verify(); break;
+        case archive_content::ledger:
+            if (!x.v1_case.empty()) upgrade_v1(x.v1_case.data(), x.v1_case.size(), data, size, x.w.dir);
+            break;
+        case archive_content::audit: load_case(data, size); break;
         case archive_content::directory: load_directory(data, size); break;
         }
     } catch (const error&) {
@@ -55,17 +67,18 @@ inline void load(const context& x, const std::uint8_t* data, std::size_t size) {
 }
 
 inline void load_any(const context& x, const std::uint8_t* data, std::size_t size) {
-    static detail::event_decoder decoder;
     try {
-        decoder.decode(data, size);
+        detail::decode_entry(data, size);
     } catch (const error&) {
     }
     load(x, data, size);
     if (size >= archive_header_size && data[0] == 0x89) {
-        const bytes b = framed(data + archive_header_size, size - archive_header_size, data[11], data[10]);
+        const auto version = static_cast<std::uint16_t>(data[8] | data[9] << 8);
+        const bytes b = framed(data + archive_header_size, size - archive_header_size, data[11], data[10], version);
         load(x, b.data(), b.size());
     } else if (size >= 2) {
-        const bytes b = framed(data + 2, size - 2, static_cast<std::uint8_t>(1 + data[0] % 4), static_cast<std::uint8_t>(1 + data[1] % 2));
+        const bytes b = framed(data + 2, size - 2, static_cast<std::uint8_t>(1 + data[0] % 4), static_cast<std::uint8_t>(1 + data[1] % 2),
+                               static_cast<std::uint16_t>(1 + (data[1] >> 4) % 2));
         load(x, b.data(), b.size());
     }
 }

@@ -1,0 +1,371 @@
+/**
+ * @file events.hpp
+ * @brief The journal: every fact of a case is one entry (an sfcore::event),
+ * and its payload says what happened.
+ *
+ * Three kinds of entry share one journal (see sfcore::event_kind): the
+ * lifecycle (referral … closure), what governs sharing (consents to share,
+ * withdrawals, confidential marks, necessity, sharing without consent,
+ * declined requests, notices), and access records (each disclosure decision
+ * and each view shown), which only the library writes.
+ */
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sfcore/model.hpp"
+#include "sfcore/sha256.hpp"
+
+namespace sfcore {
+
+// ---- lifecycle ------------------------------------------------------------
+
+/** @brief Payload of event_type::referral_received. @since 0.1.0 */
+struct referral_received {
+    sfcore::referral referral;  ///< The referral, as checked.
+};
+/** @brief Payload of event_type::referral_accepted (the suitability check passed). @since 0.1.0 */
+struct referral_accepted {
+    bool by_panel = false;  ///< Accepted by a Children's Team panel.
+    std::string note;       ///< Anything the coordinator notes.
+};
+/** @brief Payload of event_type::referral_declined. @since 0.1.0 */
+struct referral_declined {
+    std::string reason;  ///< Why the referral is not suitable (not blank).
+};
+/** @brief Payload of event_type::member_added. @since 0.1.0 */
+struct member_added {
+    sfcore::member member;  ///< The member; its id is assigned by the case.
+};
+/** @brief Payload of event_type::consent_recorded: a member's written consent to take part in the process (not to share information: see sharing_consent_given). @since 0.1.0 */
+struct consent_recorded {
+    member_id member;           ///< Whose consent.
+    sfcore::date signed_on;     ///< The date the form was signed.
+    std::string form_version;   ///< The consent form's version (not blank).
+    std::optional<member_id> given_by;  ///< For a child: the parent or caregiver who gave it.
+    std::string child_views;    ///< For a child: the child's own views.
+};
+/** @brief Payload of event_type::consent_withdrawn: the member withdraws from the process; the process stops, and so does every sharing of the member's information. @since 0.1.0 */
+struct consent_withdrawn {
+    member_id member;  ///< Who withdrew.
+    std::string note;  ///< Anything they said.
+};
+/**
+ * @brief Payload of event_type::roles_assigned: assignment or reassignment; only the given roles change.
+ * @since 0.1.0
+ */
+struct roles_assigned {
+    std::optional<practitioner_id> coordinator;   ///< The coordinator.
+    std::optional<agency_id> lead_agency;         ///< The lead agency.
+    std::optional<practitioner_id> lead_contact;  ///< The lead (key) contact.
+    std::optional<std::string> facilitator;       ///< An independent facilitator ("" to remove).
+};
+/** @brief Payload of event_type::preparation_started. @since 0.1.0 */
+struct preparation_started {};
+/** @brief Payload of event_type::priorities_set: the family's key issues, in their words. @since 0.1.0 */
+struct priorities_set {
+    std::vector<std::string> key_issues;  ///< The key issues, the family's priorities first.
+    std::vector<std::string> strengths;   ///< The family's strengths.
+    std::vector<std::string> needs;       ///< The family's needs.
+};
+/** @brief Payload of event_type::invitee_approved: the family approves a party to take part. @since 0.1.0 */
+struct invitee_approved {
+    party who;  ///< An agency as a whole, or a named practitioner.
+};
+/** @brief Payload of event_type::invitee_withdrawn: the family withdraws an approval. @since 0.1.0 */
+struct invitee_withdrawn {
+    party who;  ///< The party.
+};
+/** @brief Payload of event_type::meeting_scheduled (initial meeting). @since 0.1.0 */
+struct meeting_scheduled {
+    sfcore::meeting meeting;  ///< The meeting; its id is assigned by the case.
+};
+/** @brief Payload of event_type::meeting_held. @since 0.1.0 */
+struct meeting_held {
+    meeting_id meeting;            ///< Which meeting.
+    std::vector<party> attendance;  ///< Who attended.
+};
+/** @brief Payload of event_type::plan_agreed. @since 0.1.0 */
+struct plan_agreed {
+    sfcore::plan plan;  ///< The plan; ids and version are assigned by the case.
+};
+/** @brief Payload of event_type::plan_revised. @since 0.1.0 */
+struct plan_revised {
+    sfcore::plan plan;  ///< The whole revised plan; keep an action's id to carry it over.
+};
+/** @brief Payload of event_type::action_updated. @since 0.1.0 */
+struct action_updated {
+    action_id action;       ///< Which action.
+    action_status status;   ///< Its new status.
+    std::string note;       ///< Anything to note.
+};
+/** @brief Payload of event_type::review_scheduled. @since 0.1.0 */
+struct review_scheduled {
+    sfcore::meeting meeting;  ///< The review meeting; its id is assigned by the case.
+};
+/**
+ * @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system.
+ * @since 0.1.0
+ */
+struct escalated {
+    std::string note;  ///< Why (not blank).
+};
+/** @brief Payload of event_type::closure_started. @since 0.1.0 */
+struct closure_started {
+    exit_reason reason = exit_reason::planned;  ///< Why the case is closing.
+    std::string note;                           ///< Required for exit_reason::other.
+};
+/** @brief Payload of event_type::final_report_submitted: the lead contact's report. @since 0.1.0 */
+struct final_report_submitted {
+    std::string summary;  ///< The lead contact's summary (not blank).
+};
+/** @brief Payload of event_type::case_closed. @since 0.1.0 */
+struct case_closed {};
+/** @brief Payload of event_type::case_reopened: an explicit, logged reopening. @since 0.1.0 */
+struct case_reopened {
+    std::string reason;  ///< Why (not blank).
+};
+
+
+// ---- what governs sharing ---------------------------------------------------
+
+/** @brief What a consent to share covers. @since 0.1.0 */
+struct consent_scope {
+    std::vector<sfcore::recipient> recipients;  ///< Whole agencies or named practitioners of them.
+    category_set categories = 0;                ///< The kinds of information.
+    purpose_set purposes = 0;                   ///< The purposes.
+    sfcore::date from;                          ///< First day covered (New Zealand date).
+    sfcore::date until;                         ///< Last day covered.
+};
+
+/**
+ * @brief Payload of event_type::sharing_consent_given: a person's written
+ * consent to share their information. It counts from the entry's instant.
+ * @since 0.2.0
+ */
+struct sharing_consent_given {
+    member_id subject;          ///< Whose information.
+    member_id given_by;         ///< The subject, or a parent or caregiver for a younger child.
+    consent_scope scope;        ///< What it covers.
+    sfcore::date signed_on;     ///< When the form was signed.
+    std::string form_version;   ///< The form's version (not blank).
+    std::string child_views;    ///< A child's own views, when a parent or caregiver consents for them.
+    std::uint32_t id = 0;       ///< The consent's number in the case, assigned by the case (1, 2, 3…).
+};
+
+/**
+ * @brief Payload of event_type::sharing_consent_withdrawn: consent to share
+ * withdrawn, wholly (no recipient, no category) or in part, from the entry's instant.
+ * @since 0.2.0
+ */
+struct sharing_consent_withdrawn {
+    member_id subject;                            ///< Whose consent.
+    std::optional<sfcore::recipient> recipient;   ///< Only this recipient (an agency covers its practitioners).
+    std::optional<category> what;                 ///< Only this category.
+    std::string note;                             ///< Anything the person said.
+};
+
+/** @brief Payload of event_type::confidential_marked: the family marks (or unmarks) a member's information of a category as confidential. @since 0.2.0 */
+struct confidential_marked {
+    member_id subject;                       ///< Whose information.
+    category what = category::identity_contact;  ///< Which kind.
+    bool confidential = true;                ///< Marked (true) or the mark lifted (false).
+};
+
+/** @brief Payload of event_type::issue_areas_set: the areas of the family's key issues, which decide what is necessary to share. @since 0.2.0 */
+struct issue_areas_set {
+    std::vector<issue_area> areas;  ///< The areas (none: only identity and contact details are necessary).
+};
+
+/** @brief Payload of event_type::necessity_adjusted: the family widens or narrows what is necessary by one category. @since 0.2.0 */
+struct necessity_adjusted {
+    category what = category::identity_contact;  ///< The category.
+    bool widen = true;                           ///< Widen (true) or narrow (false).
+};
+
+/** @brief Payload of event_type::category_registered: an information category of the case's own, numbered after the built-in ones. @since 0.2.0 */
+struct category_registered {
+    std::string name;   ///< Its identifier: lowercase letters, digits and '_', not taken.
+    std::string label;  ///< Its plain-language label.
+    category id = category::identity_contact;  ///< Its number, assigned by the case.
+};
+
+/** @brief Payload of event_type::consent_ages_set: from which ages people consent for themselves. @since 0.2.0 */
+struct consent_ages_set {
+    std::uint8_t young_person = 16;  ///< From this age a young person consents to share for themselves.
+    std::uint8_t adult = 18;         ///< From this age a person is an adult.
+};
+
+/**
+ * @brief Payload of event_type::shared_without_consent: information shared
+ * without consent under a named law, recorded with everything the law asks
+ * (what, by whom, to whom, the basis and purpose, who approved it, why it was
+ * necessary and proportionate, and whether the family was told). The
+ * sharing happened at the entry's instant.
+ * @since 0.2.0
+ */
+struct shared_without_consent {
+    std::vector<member_id> subjects;    ///< Whom it is about.
+    category what = category::identity_contact;  ///< What kind of information.
+    std::string description;            ///< What exactly was shared.
+    sfcore::recipient discloser;        ///< Who shared it.
+    sfcore::recipient recipient;        ///< To whom.
+    legal_basis basis = legal_basis::ot_s66;  ///< Under which law.
+    s66c_purpose s66c = s66c_purpose::none;   ///< For s66C: which of its six purposes.
+    std::string requested_by;           ///< For s66: who asked (chief executive, coordinator or constable).
+    std::string purpose;                ///< Why, in words.
+    std::string approver;               ///< Who approved it (delegated authority).
+    std::string necessity;              ///< Why it was necessary and proportionate.
+    bool child_consulted = false;       ///< The child (or their representative) was consulted or told.
+    bool family_told = false;           ///< The family was told.
+    std::string not_told_reason;        ///< If either was not, why.
+};
+
+/** @brief Payload of event_type::request_declined: a request for information declined, with its reasons (Oranga Tamariki Act s66I/s66J). @since 0.2.0 */
+struct request_declined {
+    sfcore::recipient requester;        ///< Who asked.
+    std::vector<member_id> subjects;    ///< About whom.
+    category what = category::identity_contact;  ///< What kind of information.
+    legal_basis basis = legal_basis::ot_s66;     ///< The basis the request relied on.
+    std::vector<std::string> reasons;   ///< The grounds for declining (s66J requires reasons).
+    std::string decided_by;             ///< Who declined it.
+};
+
+/** @brief Payload of event_type::notice_given: a member was given their disclosure notice (see case_file::notice()) as it stood at the entry's instant. @since 0.2.0 */
+struct notice_given {
+    member_id member;                 ///< Whom it was given to.
+    purpose why = purpose::meeting;   ///< For which purpose.
+};
+
+// ---- access records (written by the library only) ---------------------------
+
+/**
+ * @brief Payload of event_type::disclosure_decided: a request to disclose and
+ * the decision made on it, about the instant in the entry's `when`.
+ * @since 0.2.0
+ */
+struct disclosure_decided {
+    sfcore::recipient discloser;        ///< Who would disclose.
+    std::vector<member_id> subjects;    ///< Whom the information is about.
+    category what = category::identity_contact;  ///< What kind of information.
+    sfcore::recipient recipient;        ///< Who would receive it.
+    purpose why = purpose::meeting;     ///< For what.
+    bool permit = false;                ///< The decision.
+    decision_rule rule = decision_rule::no_consent;  ///< The rule that decided.
+    member_id subject;                  ///< The subject the rule was applied to.
+    std::uint32_t consent = 0;          ///< The consent that permitted it (0 when refused).
+};
+
+/** @brief One item a view showed: whom it is about and what kind it is (never its content). @since 0.2.0 */
+struct shown_item {
+    std::vector<member_id> subjects;             ///< Whom it is about.
+    category what = category::identity_contact;  ///< What kind of information.
+};
+
+/** @brief Payload of event_type::view_shown: a filtered view shown to a recipient, about the instant in the entry's `when`. @since 0.2.0 */
+struct view_shown {
+    sfcore::recipient recipient;    ///< Who was shown it.
+    purpose why = purpose::meeting; ///< For what.
+    std::uint32_t offered = 0;      ///< How many items the view was made from.
+    std::vector<shown_item> shown;  ///< The items shown.
+};
+
+/**
+ * @brief Payload of event_type::legacy_audit_imported: the audit log a case
+ * kept in sfcore 0.1, carried over whole when the case was converted (its
+ * own hash chain verified first).
+ * @since 0.2.0
+ */
+struct legacy_audit_imported {
+    std::string text;           ///< The log in the 0.1 text form, one entry a line.
+    std::uint64_t entries = 0;  ///< How many entries it holds.
+    std::string head;           ///< The hash of its last entry, in hex ("" when empty).
+};
+
+/** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
+using event_payload =
+    std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
+                 consent_withdrawn, roles_assigned, preparation_started, priorities_set, invitee_approved,
+                 invitee_withdrawn, meeting_scheduled, meeting_held, plan_agreed, plan_revised, action_updated,
+                 review_scheduled, escalated, closure_started, final_report_submitted, case_closed, case_reopened,
+                 sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
+                 necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
+                 request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported>;
+
+/**
+ * @brief One entry of a case's journal: what happened, when, who recorded
+ * it, and its place in the hash chain.
+ *
+ * The host gives `who`, `when` and the payload; the case assigns `seq`,
+ * `recorded` and `hash` when it appends the entry.
+ * @since 0.1.0
+ */
+struct event {
+    /**
+     * @brief When it happened, as the host says (UTC). Lifecycle and
+     * disclosure entries come in time order (never earlier than the one
+     * before); for an access record it is the instant the request was about.
+     */
+    instant when;
+    std::string who;        ///< Who recorded it: the host system's user id (UTF-8).
+    event_payload payload;  ///< What happened.
+    std::uint64_t seq = 0;  ///< Its place in the journal: 1, 2, 3… (assigned).
+    instant recorded{};     ///< When the library recorded it, by its clock (assigned; never goes backwards).
+    digest hash{};          ///< SHA-256 over the hash before it and every field of this entry (assigned).
+
+    /** @brief The type of the event, from its payload. @since 0.1.0 */
+    event_type type() const noexcept { return static_cast<event_type>(payload.index()); }
+};
+
+/**
+ * @name Equality
+ * Field-by-field equality (a journal replayed equals the original).
+ * @since 0.1.0
+ */
+///@{
+/** @brief Field-by-field equality. @since 0.1.0 */
+bool operator==(const event& a, const event& b);
+bool operator==(const consent_scope& a, const consent_scope& b);
+bool operator==(const shown_item& a, const shown_item& b);
+bool operator==(const referral_received& a, const referral_received& b);
+bool operator==(const referral_accepted& a, const referral_accepted& b);
+bool operator==(const referral_declined& a, const referral_declined& b);
+bool operator==(const member_added& a, const member_added& b);
+bool operator==(const consent_recorded& a, const consent_recorded& b);
+bool operator==(const consent_withdrawn& a, const consent_withdrawn& b);
+bool operator==(const roles_assigned& a, const roles_assigned& b);
+bool operator==(const preparation_started& a, const preparation_started& b);
+bool operator==(const priorities_set& a, const priorities_set& b);
+bool operator==(const invitee_approved& a, const invitee_approved& b);
+bool operator==(const invitee_withdrawn& a, const invitee_withdrawn& b);
+bool operator==(const meeting_scheduled& a, const meeting_scheduled& b);
+bool operator==(const meeting_held& a, const meeting_held& b);
+bool operator==(const plan_agreed& a, const plan_agreed& b);
+bool operator==(const plan_revised& a, const plan_revised& b);
+bool operator==(const action_updated& a, const action_updated& b);
+bool operator==(const review_scheduled& a, const review_scheduled& b);
+bool operator==(const escalated& a, const escalated& b);
+bool operator==(const closure_started& a, const closure_started& b);
+bool operator==(const final_report_submitted& a, const final_report_submitted& b);
+bool operator==(const case_closed& a, const case_closed& b);
+bool operator==(const case_reopened& a, const case_reopened& b);
+bool operator==(const sharing_consent_given& a, const sharing_consent_given& b);
+bool operator==(const sharing_consent_withdrawn& a, const sharing_consent_withdrawn& b);
+bool operator==(const confidential_marked& a, const confidential_marked& b);
+bool operator==(const issue_areas_set& a, const issue_areas_set& b);
+bool operator==(const necessity_adjusted& a, const necessity_adjusted& b);
+bool operator==(const category_registered& a, const category_registered& b);
+bool operator==(const consent_ages_set& a, const consent_ages_set& b);
+bool operator==(const shared_without_consent& a, const shared_without_consent& b);
+bool operator==(const request_declined& a, const request_declined& b);
+bool operator==(const notice_given& a, const notice_given& b);
+bool operator==(const disclosure_decided& a, const disclosure_decided& b);
+bool operator==(const view_shown& a, const view_shown& b);
+bool operator==(const legacy_audit_imported& a, const legacy_audit_imported& b);
+///@}
+
+} // namespace sfcore

@@ -1,0 +1,547 @@
+// The lifecycle's rules: what each event must hold (validate), the table's
+// guards (evaluate, refused_by), and how each event changes the case (apply).
+#include <algorithm>
+
+#include "sfcore/case.hpp"
+#include "sfcore/text.hpp"
+
+namespace sfcore {
+
+namespace {
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+// A party or member in a refusal's reason: its kind and id (reasons carry ids, never names).
+std::string party_label(const party& p) { return std::string(to_string(p.kind)) + " " + std::to_string(p.id); }
+std::string member_label(member_id m) { return "member " + std::to_string(m.value()); }
+
+void check_texts(const std::vector<std::string>& texts, const char* what) {
+    for (const auto& t : texts) checked_nonblank_utf8(t, what);
+}
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+bool is_adult_role(member_role r) { return r == member_role::parent_caregiver || r == member_role::other_whanau; }
+
+} // namespace
+
+void case_file::check_recipient(const agency_directory* dir, const sfcore::recipient& r, const char* what) const {
+    if (!r.agency) throw error(errc::invalid_argument, std::string(what) + " names no agency");
+    if (!dir) return;
+    dir->at(r.agency);
+    if (r.practitioner) {
+        const practitioner& p = dir->practitioner_at(r.practitioner);
+        if (p.agency != r.agency)
+            throw error(errc::invalid_argument, std::string(what) + ": practitioner " + std::to_string(r.practitioner.value()) +
+                                                    " works for agency " + std::to_string(p.agency.value()) + ", not " +
+                                                    std::to_string(r.agency.value()));
+    }
+}
+
+// ---- input checks: bad input is an error, and assigns ids ------------------
+
+void case_file::validate(const agency_directory* dir, event& e) const {
+    if (e.when < last_fact_)
+        throw error(errc::invalid_argument, "an event cannot be recorded before the case's last event");
+    const auto today = [&e] { return nz_date(e.when); };  // only some events need the local date
+
+    const auto check_party = [&](const party& p, const char* what) {
+        switch (p.kind) {
+        case party_kind::member: member_at(member_id{p.id}); return;
+        case party_kind::agency: if (dir) dir->at(agency_id{p.id}); return;
+        case party_kind::practitioner: if (dir) dir->practitioner_at(practitioner_id{p.id}); return;
+        }
+        throw error(errc::invalid_argument, std::string("unknown kind of ") + what);
+    };
+    const auto check_meeting = [&](sfcore::meeting& m, meeting_kind kind) {
+        const meeting_id next{static_cast<std::uint32_t>(meetings_.size() + 1)};
+        if (m.id && m.id != next) throw error(errc::invalid_argument, "meeting ids are assigned by the case");
+        m.id = next;
+        m.kind = kind;
+        m.start = checked_instant(m.start);
+        checked_nonblank_utf8(m.venue, "venue");
+        for (const auto& p : m.invitees) check_party(p, "invitee");
+        checked_utf8(m.facilitator, "facilitator");
+        checked_utf8(m.interpreter, "interpreter");
+        check_texts(m.support_people, "support person");
+        if (m.held || !m.attendance.empty())
+            throw error(errc::invalid_argument, "a meeting is scheduled before it is held");
+    };
+    const auto check_plan = [&](sfcore::plan& p, bool revision) {
+        if (p.child) member_at(*p.child);
+        if (p.lead_agency && dir) dir->at(*p.lead_agency);
+        if (p.key_contact && dir) dir->practitioner_at(*p.key_contact);
+        checked_utf8(p.child_views, "child's views");
+        checked_utf8(p.revision_reason, "revision reason");
+        const plan* current = nullptr;
+        for (const auto& q : plans_)
+            if (q.child == p.child) current = &q;
+        if (revision && !current)
+            throw error(errc::not_found, "there is no current plan to revise for this " +
+                                             std::string(p.child ? "child" : "family"));
+        std::uint32_t next = last_action_id_;
+        for (auto& a : p.actions) {
+            checked_nonblank_utf8(a.description, "action");
+            if (a.owner) check_party(*a.owner, "action owner");
+            if (a.due) a.due = checked_date(*a.due);
+            enum_from_int<action_status>(static_cast<long long>(a.status));
+            enum_from_int<support_type>(static_cast<long long>(a.support));
+            checked_utf8(a.need, "need");
+            if (!a.id || a.id.value() == next + 1) {
+                a.id = action_id{++next};
+                continue;
+            }
+            const bool carried = current && std::any_of(current->actions.begin(), current->actions.end(),
+                                                        [&](const action& c) { return c.id == a.id; });
+            if (!carried)
+                throw error(errc::not_found, "action " + std::to_string(a.id.value()) +
+                                                 " is not in the current plan (give new actions id 0)");
+        }
+        p.version = current ? current->version + 1 : 1;
+        p.agreed = today();
+    };
+
+    std::visit(
+        [&](auto& p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, referral_received>) {
+                throw error(errc::invalid_argument, "a case has exactly one referral, its first event");
+            } else if constexpr (std::is_same_v<T, referral_accepted>) {
+                checked_utf8(p.note, "note");
+            } else if constexpr (std::is_same_v<T, referral_declined>) {
+                checked_nonblank_utf8(p.reason, "decline reason");
+            } else if constexpr (std::is_same_v<T, member_added>) {
+                auto& m = p.member;
+                const member_id next{static_cast<std::uint32_t>(members_.size() + 1)};
+                if (m.id && m.id != next) throw error(errc::invalid_argument, "member ids are assigned by the case");
+                m.id = next;
+                checked_nonblank_utf8(m.name, "member name");
+                enum_from_int<member_role>(static_cast<long long>(m.role));
+                if (m.born) {
+                    m.born = checked_date(*m.born);
+                    if (*m.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
+                }
+            } else if constexpr (std::is_same_v<T, consent_recorded>) {
+                const auto& m = member_at(p.member);
+                p.signed_on = checked_date(p.signed_on);
+                if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
+                checked_nonblank_utf8(p.form_version, "consent form version");
+                checked_utf8(p.child_views, "child's views");
+                if (p.given_by) {
+                    if (!is_adult_role(member_at(*p.given_by).role))
+                        throw error(errc::invalid_argument, "a child's consent is given by a parent or caregiver");
+                } else if (m.role == member_role::child) {
+                    throw error(errc::invalid_argument, "a child's consent is given by a parent or caregiver (given_by)");
+                }
+            } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
+                member_at(p.member);
+                checked_utf8(p.note, "note");
+                const bool current = std::any_of(consents_.begin(), consents_.end(), [&](const auto& c) {
+                    return c.member == p.member && !c.ended_at;
+                });
+                if (!current) throw error(errc::not_found, "member " + std::to_string(p.member.value()) +
+                                                               " has no consent to withdraw");
+            } else if constexpr (std::is_same_v<T, roles_assigned>) {
+                if (!p.coordinator && !p.lead_agency && !p.lead_contact && !p.facilitator)
+                    throw error(errc::invalid_argument, "a role assignment names at least one role");
+                if (dir) {
+                    if (p.coordinator) dir->practitioner_at(*p.coordinator);
+                    if (p.lead_contact) dir->practitioner_at(*p.lead_contact);
+                    if (p.lead_agency) dir->at(*p.lead_agency);
+                }
+                if (p.facilitator) checked_utf8(*p.facilitator, "facilitator");
+            } else if constexpr (std::is_same_v<T, priorities_set>) {
+                if (p.key_issues.empty()) throw error(errc::invalid_argument, "the family names at least one key issue");
+                check_texts(p.key_issues, "key issue");
+                check_texts(p.strengths, "strength");
+                check_texts(p.needs, "need");
+            } else if constexpr (std::is_same_v<T, invitee_approved> || std::is_same_v<T, invitee_withdrawn>) {
+                if (p.who.kind == party_kind::member)
+                    throw error(errc::invalid_argument, "family members take part without approval; invite agencies or practitioners");
+                check_party(p.who, "invitee");
+                if constexpr (std::is_same_v<T, invitee_withdrawn>)
+                    if (std::find(approved_.begin(), approved_.end(), p.who) == approved_.end())
+                        throw error(errc::not_found, "that party is not approved");
+            } else if constexpr (std::is_same_v<T, meeting_scheduled>) {
+                check_meeting(p.meeting, meeting_kind::initial);
+            } else if constexpr (std::is_same_v<T, review_scheduled>) {
+                check_meeting(p.meeting, meeting_kind::review);
+            } else if constexpr (std::is_same_v<T, meeting_held>) {
+                if (!p.meeting || p.meeting.value() > meetings_.size())
+                    throw error(errc::not_found, "no meeting " + std::to_string(p.meeting.value()));
+                for (const auto& a : p.attendance) check_party(a, "attendee");
+            } else if constexpr (std::is_same_v<T, plan_agreed>) {
+                check_plan(p.plan, false);
+            } else if constexpr (std::is_same_v<T, plan_revised>) {
+                check_plan(p.plan, true);
+            } else if constexpr (std::is_same_v<T, action_updated>) {
+                enum_from_int<action_status>(static_cast<long long>(p.status));
+                checked_utf8(p.note, "note");
+                const bool found = std::any_of(plans_.begin(), plans_.end(), [&](const plan& pl) {
+                    return std::any_of(pl.actions.begin(), pl.actions.end(), [&](const action& a) { return a.id == p.action; });
+                });
+                if (!found) throw error(errc::not_found, "no action " + std::to_string(p.action.value()) + " in the current plans");
+            } else if constexpr (std::is_same_v<T, escalated>) {
+                checked_nonblank_utf8(p.note, "escalation note");
+            } else if constexpr (std::is_same_v<T, closure_started>) {
+                enum_from_int<sfcore::exit_reason>(static_cast<long long>(p.reason));
+                if (p.reason == exit_reason::other) checked_nonblank_utf8(p.note, "exit note");
+                else checked_utf8(p.note, "exit note");
+            } else if constexpr (std::is_same_v<T, final_report_submitted>) {
+                checked_nonblank_utf8(p.summary, "final report");
+            } else if constexpr (std::is_same_v<T, case_reopened>) {
+                checked_nonblank_utf8(p.reason, "reopen reason");
+            } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
+                member_at(p.subject);
+                member_at(p.given_by);
+                const auto next = static_cast<std::uint32_t>(disclosure_.consents().size() + 1);
+                if (p.id && p.id != next) throw error(errc::invalid_argument, "consent ids are assigned by the case");
+                p.id = next;
+                p.signed_on = checked_date(p.signed_on);
+                if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
+                p.scope.from = checked_date(p.scope.from);
+                p.scope.until = checked_date(p.scope.until);
+                if (p.scope.until < p.scope.from) throw error(errc::invalid_consent, "the consent's period ends before it starts");
+                if (p.scope.recipients.empty()) throw error(errc::invalid_consent, "a consent names at least one recipient");
+                for (const auto& r : p.scope.recipients) check_recipient(dir, r, "a consent's recipient");
+                if (p.scope.categories == 0) throw error(errc::invalid_consent, "a consent names at least one category");
+                if (p.scope.categories & ~disclosure_.categories().all())
+                    throw error(errc::invalid_consent, "a consent names an unknown category");
+                if (p.scope.purposes == 0 || (p.scope.purposes & ~all_purposes))
+                    throw error(errc::invalid_consent, "a consent names at least one purpose, and only known ones");
+                checked_nonblank_utf8(p.form_version, "consent form version");
+                checked_utf8(p.child_views, "child's views");
+            } else if constexpr (std::is_same_v<T, sharing_consent_withdrawn>) {
+                member_at(p.subject);
+                if (p.recipient) check_recipient(dir, *p.recipient, "the withdrawal's recipient");
+                if (p.what) disclosure_.categories().name(*p.what);
+                checked_utf8(p.note, "note");
+            } else if constexpr (std::is_same_v<T, confidential_marked>) {
+                member_at(p.subject);
+                disclosure_.categories().name(p.what);
+            } else if constexpr (std::is_same_v<T, issue_areas_set>) {
+                for (auto a : p.areas) enum_from_int<issue_area>(static_cast<long long>(a));
+            } else if constexpr (std::is_same_v<T, necessity_adjusted>) {
+                disclosure_.categories().name(p.what);
+            } else if constexpr (std::is_same_v<T, category_registered>) {
+                disclosure_.categories().check_new(p.name, p.label);
+                const auto next = static_cast<category>(disclosure_.categories().size());
+                if (p.id != category{} && p.id != next)
+                    throw error(errc::invalid_argument, "category ids are assigned by the case");
+                p.id = next;
+            } else if constexpr (std::is_same_v<T, consent_ages_set>) {
+                if (p.young_person > p.adult || p.adult > 25 || p.adult == 0)
+                    throw error(errc::invalid_argument, "consent ages must satisfy young person age <= adult age <= 25");
+            } else if constexpr (std::is_same_v<T, shared_without_consent>) {
+                for (auto s : p.subjects) member_at(s);
+                disclosure_.categories().name(p.what);
+                if (p.discloser.agency) check_recipient(dir, p.discloser, "the discloser");
+                if (p.recipient.agency) check_recipient(dir, p.recipient, "the recipient");
+                enum_from_int<legal_basis>(static_cast<long long>(p.basis));
+                enum_from_int<s66c_purpose>(static_cast<long long>(p.s66c));
+                for (const std::string* t : {&p.description, &p.requested_by, &p.purpose, &p.approver, &p.necessity, &p.not_told_reason})
+                    checked_utf8(*t, "sharing record");
+            } else if constexpr (std::is_same_v<T, request_declined>) {
+                for (auto s : p.subjects) member_at(s);
+                disclosure_.categories().name(p.what);
+                if (p.requester.agency) check_recipient(dir, p.requester, "the requester");
+                enum_from_int<legal_basis>(static_cast<long long>(p.basis));
+                for (const auto& r : p.reasons) checked_utf8(r, "reason");
+                checked_utf8(p.decided_by, "decided-by");
+            } else if constexpr (std::is_same_v<T, notice_given>) {
+                member_at(p.member);
+                enum_from_int<purpose>(static_cast<long long>(p.why));
+            }
+        },
+        e.payload);
+}
+
+// ---- the table and its guards ---------------------------------------------
+
+outcome case_file::no_row(event_type type) const {
+    outcome o;
+    o.from = o.to = state_;
+    if (find_transition(state_, type)) return o;
+    o.guard = guard::no_transition;
+    o.reason = state_ == state::closed
+                   ? std::string("a closed case does not accept \"") + label(type) +
+                         "\": reopen it first with an explicit case_reopened event"
+                   : std::string("\"") + label(type) + "\" is not allowed while the case is " + label(state_);
+    return o;
+}
+
+outcome case_file::evaluate(const event& e) const {
+    const transition* row = find_transition(state_, e.type());
+    if (!row) return no_row(e.type());
+    outcome o;
+    o.from = o.to = state_;
+    for (guard g : row->guards) {
+        if (g == guard::none) continue;
+        if (auto why = refused_by(g, e, &o.missing)) {
+            o.guard = g;
+            o.reason = std::move(*why);
+            return o;
+        }
+    }
+    o.accepted = true;
+    o.to = row->to == stay ? state_ : row->to;
+    if (const auto* m = std::get_if<member_added>(&e.payload)) o.assigned = m->member.id.value();
+    if (const auto* m = std::get_if<meeting_scheduled>(&e.payload)) o.assigned = m->meeting.id.value();
+    if (const auto* m = std::get_if<review_scheduled>(&e.payload)) o.assigned = m->meeting.id.value();
+    if (const auto* k = std::get_if<sharing_consent_given>(&e.payload)) o.assigned = k->id;
+    if (const auto* k = std::get_if<category_registered>(&e.payload)) o.assigned = static_cast<std::uint32_t>(k->id);
+    return o;
+}
+
+std::optional<std::string> case_file::refused_by(guard g, const event& e, std::vector<std::string>* missing) const {
+    const programme_rules& rules = rules_of(programme());
+    const auto today = [&e] { return nz_date(e.when); };
+    const sfcore::meeting* proposed = nullptr;
+    if (const auto* m = std::get_if<meeting_scheduled>(&e.payload)) proposed = &m->meeting;
+    if (const auto* m = std::get_if<review_scheduled>(&e.payload)) proposed = &m->meeting;
+    const plan* proposed_plan = nullptr;
+    if (const auto* p = std::get_if<plan_agreed>(&e.payload)) proposed_plan = &p->plan;
+    if (const auto* p = std::get_if<plan_revised>(&e.payload)) proposed_plan = &p->plan;
+
+    switch (g) {
+    case guard::none:
+    case guard::no_transition:
+        return std::nullopt;
+    case guard::panel_acceptance:
+        if (rules.panel_acceptance && !std::get<referral_accepted>(e.payload).by_panel)
+            return "a Children's Team referral is accepted by the panel, not by the coordinator alone";
+        return std::nullopt;
+    case guard::site_named:
+        if (rules.site_required && referral_.site.find_first_not_of(' ') == std::string::npos)
+            return "an Intensive Intervention referral names its site";
+        return std::nullopt;
+    case guard::written_consent: {
+        std::string absent;
+        int adults = 0;
+        const date day = today();
+        for (const auto& m : members_) {
+            if (!m.participating) continue;
+            const auto age = m.age_on(day);
+            const bool adult = age ? *age >= 18 : is_adult_role(m.role);
+            if (!adult) continue;
+            ++adults;
+            const bool consented = std::any_of(consents_.begin(), consents_.end(), [&](const auto& c) {
+                return c.member == m.id && !c.ended_at;
+            });
+            if (!consented) absent += (absent.empty() ? "" : ", ") + member_label(m.id);
+        }
+        if (adults == 0) return std::string("no participating adult of the family is recorded yet");
+        if (!absent.empty()) return "written consent to take part is missing from " + absent;
+        return std::nullopt;
+    }
+    case guard::invitees_approved: {
+        // Invitees of a meeting being scheduled, or the attendance of one being held.
+        const std::vector<party>* parties = proposed ? &proposed->invitees : nullptr;
+        if (const auto* held = std::get_if<meeting_held>(&e.payload)) parties = &held->attendance;
+        if (parties)
+            for (const auto& p : *parties)
+                if (!is_approved(p))
+                    return "the family has not approved " + party_label(p) + " to take part";
+        return std::nullopt;
+    }
+    case guard::meeting_pending: {
+        const auto& m = meetings_[std::get<meeting_held>(e.payload).meeting.value() - 1];
+        if (m.held) return "meeting " + std::to_string(m.id.value()) + " has already been held";
+        return std::nullopt;
+    }
+    case guard::meeting_held:
+        if (meetings_.empty() || !meetings_.back().held) return std::string("the meeting has not been held yet");
+        return std::nullopt;
+    case guard::plan_complete: {
+        const plan& p = *proposed_plan;
+        if (!p.lead_agency) return std::string("the plan names no lead agency");
+        if (!p.key_contact) return std::string("the plan names no key contact");
+        if (p.actions.empty()) return std::string("the plan has no actions");
+        for (const auto& a : p.actions) {
+            if (!a.owner) return "action " + quoted(a.description) + " has no owner";
+            if (!a.due) return "action " + quoted(a.description) + " has no due date";
+        }
+        return std::nullopt;
+    }
+    case guard::child_plan: {
+        const plan& p = *proposed_plan;
+        if (!rules.plan_per_child) {
+            if (p.child) return std::string("this programme makes one family plan, not a plan per child");
+        } else {
+            if (!p.child) return std::string("a Children's Team plan is for one child: name the child");
+            const auto& c = member_at(*p.child);
+            if (c.role != member_role::child && c.role != member_role::young_person)
+                return member_label(c.id) + " is not a child or young person of the family";
+            if (const auto age = c.age_on(today()); age && *age >= rules.child_age_limit)
+                return member_label(c.id) + " is " + std::to_string(*age) + ": Children's Teams work with tamariki under " +
+                       std::to_string(rules.child_age_limit);
+            if (is_blank(p.child_views))
+                return "the plan records the child's own views (" + member_label(c.id) + ")";
+        }
+        if (std::holds_alternative<plan_agreed>(e.payload) && state_ != state::under_review)
+            for (const auto& q : plans_)
+                if (q.child == p.child)
+                    return std::string(p.child ? "this child" : "the family") +
+                           " already has a plan: revise it (plan_revised) or agree a new one at a review";
+        return std::nullopt;
+    }
+    case guard::revision_reason:
+        if (proposed_plan->revision_reason.find_first_not_of(" \t\r\n") == std::string::npos)
+            return std::string("a revision says why the plan changed (a change of circumstances)");
+        return std::nullopt;
+    case guard::active_plan:
+        if (state_ != state::plan_active || plans_.empty()) return std::string("a review needs an active plan");
+        return std::nullopt;
+    case guard::exit_reason_allowed: {
+        const auto r = std::get<closure_started>(e.payload).reason;
+        if (!((rules.exit_reasons >> static_cast<unsigned>(r)) & 1u))
+            return std::string("the exit reason \"") + label(r) + "\" is not one " + label(programme()) + " uses";
+        return std::nullopt;
+    }
+    case guard::final_report:
+        if (!final_report_.empty()) return std::nullopt;
+        if (exit_reason_ == exit_reason::consent_withdrawn || exit_reason_ == exit_reason::consent_declined ||
+            exit_reason_ == exit_reason::escalated)
+            return std::nullopt;
+        return std::string("closing needs the lead contact's final report");
+    case guard::consent_giver: {
+        const auto& k = std::get<sharing_consent_given>(e.payload);
+        const member& s = member_at(k.subject);
+        const member& giver = member_at(k.given_by);
+        // An adult, or a young person of the consent age, consents for
+        // themselves; for a younger child, a parent or caregiver, with the child's views.
+        const auto age = s.age_on(k.signed_on);
+        const bool own = age ? *age >= disclosure_.ages().young_person
+                             : (s.role == member_role::parent_caregiver || s.role == member_role::other_whanau ||
+                                s.role == member_role::support_person);
+        if (own) {
+            if (k.given_by != k.subject) return member_label(s.id) + " consents to share for themselves";
+        } else {
+            if (giver.role != member_role::parent_caregiver)
+                return "consent to share a child's information is given by a parent or caregiver";
+            if (is_blank(k.child_views)) return "a consent for a child records the child's own views";
+        }
+        return std::nullopt;
+    }
+    case guard::record_complete: {
+        // Each field the law asks for, by its name (for programs) and in words.
+        std::vector<std::pair<const char*, const char*>> lacks;
+        const auto need = [&lacks](bool ok, const char* field, const char* words) {
+            if (!ok) lacks.emplace_back(field, words);
+        };
+        if (const auto* s = std::get_if<shared_without_consent>(&e.payload)) {
+            need(!s->subjects.empty(), "subjects", "whom the information is about");
+            need(!is_blank(s->description), "description", "what was shared");
+            need(static_cast<bool>(s->discloser.agency), "discloser", "who shared it");
+            need(static_cast<bool>(s->recipient.agency), "recipient", "to whom");
+            need(!is_blank(s->purpose), "purpose", "the purpose");
+            need(!is_blank(s->approver), "approver", "who approved it");
+            need(!is_blank(s->necessity), "necessity", "why it was necessary and proportionate");
+            need(s->basis != legal_basis::ot_s66c || s->s66c != s66c_purpose::none, "s66c", "which of the six s66C purposes");
+            need(s->basis == legal_basis::ot_s66c || s->s66c == s66c_purpose::none, "s66c", "no s66C purpose for another basis");
+            need(s->basis != legal_basis::ot_s66 || !is_blank(s->requested_by), "requested_by", "who requested it under s66");
+            need((s->child_consulted && s->family_told) || !is_blank(s->not_told_reason), "not_told_reason",
+                 "why the child or family was not consulted or told");
+        } else {
+            const auto& d = std::get<request_declined>(e.payload);
+            need(static_cast<bool>(d.requester.agency), "requester", "who asked");
+            need(!d.subjects.empty(), "subjects", "whom the request was about");
+            need(!d.reasons.empty() && std::none_of(d.reasons.begin(), d.reasons.end(), is_blank), "reasons",
+                 "the reasons for declining (s66J)");
+            need(!is_blank(d.decided_by), "decided_by", "who declined it");
+        }
+        if (lacks.empty()) return std::nullopt;
+        std::string why = "the record lacks ";
+        for (std::size_t i = 0; i < lacks.size(); ++i) {
+            why += (i ? "; " : "") + std::string(lacks[i].second);
+            if (missing) missing->push_back(lacks[i].first);
+        }
+        return why;
+    }
+    }
+    return std::nullopt;
+}
+
+// ---- the fold ----------------------------------------------------------------
+
+void case_file::apply(const event& e, sfcore::state next) {
+    std::visit(
+        [&](const auto& p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, referral_received>) {
+                referral_ = p.referral;
+            } else if constexpr (std::is_same_v<T, referral_declined>) {
+                exit_note_ = p.reason;
+                closed_at_ = e.when;
+            } else if constexpr (std::is_same_v<T, member_added>) {
+                members_.push_back(p.member);
+            } else if constexpr (std::is_same_v<T, consent_recorded>) {
+                participation_consent c{p.member, p.signed_on, p.form_version, p.given_by, p.child_views, e.who, e.when, std::nullopt};
+                auto it = std::find_if(consents_.begin(), consents_.end(), [&](const auto& x) { return x.member == p.member; });
+                if (it != consents_.end()) *it = std::move(c);
+                else consents_.push_back(std::move(c));
+            } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
+                for (auto& c : consents_)
+                    if (c.member == p.member && !c.ended_at) c.ended_at = e.when;
+                exit_reason_ = exit_reason::consent_withdrawn;
+                exit_note_ = p.note;
+                closed_at_ = e.when;
+            } else if constexpr (std::is_same_v<T, roles_assigned>) {
+                if (p.coordinator) roles_.coordinator = p.coordinator;
+                if (p.lead_agency) roles_.lead_agency = p.lead_agency;
+                if (p.lead_contact) roles_.lead_contact = p.lead_contact;
+                if (p.facilitator) roles_.facilitator = *p.facilitator;
+            } else if constexpr (std::is_same_v<T, priorities_set>) {
+                priorities_ = p;
+            } else if constexpr (std::is_same_v<T, invitee_approved>) {
+                if (std::find(approved_.begin(), approved_.end(), p.who) == approved_.end()) approved_.push_back(p.who);
+            } else if constexpr (std::is_same_v<T, invitee_withdrawn>) {
+                approved_.erase(std::remove(approved_.begin(), approved_.end(), p.who), approved_.end());
+            } else if constexpr (std::is_same_v<T, meeting_scheduled> || std::is_same_v<T, review_scheduled>) {
+                meetings_.push_back(p.meeting);
+            } else if constexpr (std::is_same_v<T, meeting_held>) {
+                auto& m = meetings_[p.meeting.value() - 1];
+                m.held = true;
+                m.attendance = p.attendance;
+            } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
+                auto it = std::find_if(plans_.begin(), plans_.end(), [&](const plan& q) { return q.child == p.plan.child; });
+                if (it != plans_.end()) *it = p.plan;
+                else plans_.push_back(p.plan);
+                plan_history_.push_back(p.plan);
+                for (const auto& a : p.plan.actions) last_action_id_ = std::max(last_action_id_, a.id.value());
+                roles_.lead_agency = p.plan.lead_agency;
+                roles_.lead_contact = p.plan.key_contact;
+            } else if constexpr (std::is_same_v<T, action_updated>) {
+                for (auto& pl : plans_)
+                    for (auto& a : pl.actions)
+                        if (a.id == p.action) a.status = p.status;
+            } else if constexpr (std::is_same_v<T, escalated>) {
+                exit_reason_ = exit_reason::escalated;
+                exit_note_ = p.note;
+                closed_at_ = e.when;
+            } else if constexpr (std::is_same_v<T, closure_started>) {
+                exit_reason_ = p.reason;
+                exit_note_ = p.note;
+            } else if constexpr (std::is_same_v<T, final_report_submitted>) {
+                final_report_ = p.summary;
+            } else if constexpr (std::is_same_v<T, case_closed>) {
+                closed_at_ = e.when;
+            } else if constexpr (std::is_same_v<T, case_reopened>) {
+                // Reopening asks for written consent again: every consent still standing lapses.
+                for (auto& c : consents_)
+                    if (!c.ended_at) c.ended_at = e.when;
+                exit_reason_.reset();
+                exit_note_.clear();
+                final_report_.clear();
+                closed_at_.reset();
+            }
+        },
+        e.payload);
+    const event_kind kind = kind_of(e.type());
+    if (kind == event_kind::disclosure || e.type() == event_type::consent_withdrawn) disclosure_.apply(e);
+    if (kind != event_kind::access) last_fact_ = e.when;
+    state_ = next;
+}
+
+
+} // namespace sfcore
