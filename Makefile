@@ -68,7 +68,7 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
-## test-tsan: the concurrency tests (C++ shared_ledger, bulk decisions, C threads) under ThreadSanitizer (build-tsan/).
+## test-tsan: the concurrency tests (C++ shared_case, bulk decisions, C threads) under ThreadSanitizer (build-tsan/).
 test-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_SANITIZE=thread -DSFCORE_BUILD_DOCS=OFF \
 	  -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
@@ -104,11 +104,11 @@ fuzz: deps
 	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_BUILD)/crashes/
 
-## abi-baseline: refresh capi/abi/ from the built libsfcore_c (with a release, or a new SONAME major version).
+## abi-baseline: write capi/abi/ from the built libsfcore_c, named by its SONAME (with a release that changes the ABI).
 abi-baseline: build
 	abidw --exported-interfaces-only --drop-private-types --headers-dir capi --headers-dir $(BUILD)/include \
 	  --no-corpus-path --no-comp-dir-path --short-locs \
-	  --out-file capi/abi/libsfcore_c.so.$(shell sed -n 's/^project.sfcore VERSION \([0-9]*\)\..*/\1/p' CMakeLists.txt).abi $(BUILD)/libsfcore_c.so
+	  --out-file capi/abi/$(shell objdump -p $(BUILD)/libsfcore_c.so | sed -n 's/^ *SONAME *//p').abi $(BUILD)/libsfcore_c.so
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info

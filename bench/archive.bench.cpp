@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "../tests/cpp/fixtures.hpp"
+#include "family.hpp"
 
 using namespace sfcore;
 
@@ -46,6 +46,18 @@ void BM_archive_save_load(benchmark::State& st) {
     st.counters["bytes_per_event"] = static_cast<double>(size) / events;
 }
 BENCHMARK(BM_archive_save_load)->ArgNames({"events", "text"})->Args({200, 0})->Args({2000, 0})->Args({200, 1});
+
+// The same case under another id: its facts recorded again (a journal is
+// chained from its case's id, so it cannot simply be relabelled).
+case_file renumbered(const case_file& proto, case_id id, const agency_directory& dir) {
+    const auto& first = proto.journal().front();
+    case_file c = case_file::open(id, dir, std::get<referral_received>(first.payload).referral, first.who, first.when);
+    for (std::size_t i = 1; i < proto.journal().size(); ++i) {
+        const event& e = proto.journal()[i];
+        c.record(dir, e.who, e.when, e.payload);
+    }
+    return c;
+}
 
 std::string temp_path(const char* name) {
     char dir[] = "/tmp/sfcore-bench-XXXXXX";
@@ -84,7 +96,7 @@ const std::string& store_of(std::uint64_t n) {
         case_store store(it->second, o);
         fixtures::world w;
         const case_file proto = w.drive_to(state::plan_active);
-        for (std::uint64_t id = 1; id <= n; ++id) store.append(case_file::replay(case_id{id}, proto.journal()), 0);
+        for (std::uint64_t id = 1; id <= n; ++id) store.append(renumbered(proto, case_id{id}, w.dir), 0);
     }
     return it->second;
 }
@@ -107,6 +119,42 @@ void BM_store_load_one(benchmark::State& st) {
     for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{1 + rng() % n}));
 }
 BENCHMARK(BM_store_load_one)->ArgName("cases")->Arg(1000)->Arg(100000)->UseRealTime();
+
+// 1,000 audited decisions appended to a durable store in one transaction.
+void BM_store_append_1000_decisions(benchmark::State& st) {
+    const std::string path = temp_path("decisions.db");
+    case_store store(path);  // durable: synced at every commit
+    bench::family f(20, 150);
+    journal_head head = store.append(f.c, 0);
+    const auto requests = f.stream(static_cast<std::size_t>(st.max_iterations) * 1000 + 1000);
+    std::size_t i = 0;
+    for (auto _ : st) {
+        st.PauseTiming();
+        for (int k = 0; k < 1000; ++k) f.c.decide(f.w.dir, requests[i++], "msd-worker");
+        st.ResumeTiming();
+        head = store.append(f.c, head.seq);
+    }
+    benchmark::DoNotOptimize(head);
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_store_append_1000_decisions)->Iterations(50)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Load one case of 1,000 entries from a store: its rows read, its chain and
+// summary verified, the journal replayed (every decision made again).
+void BM_store_load_1000_entries(benchmark::State& st) {
+    const std::string path = temp_path("thousand.db");
+    case_store store(path);
+    bench::family f(20, 150);
+    const auto requests = f.stream(1000);
+    for (std::size_t i = 0; f.c.journal().size() < 1000; ++i) f.c.decide(f.w.dir, requests[i], "msd-worker");
+    store.append(f.c, 0);
+    for (auto _ : st) {
+        const case_file c = store.load(f.c.id());
+        benchmark::DoNotOptimize(c.verify());
+    }
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_store_load_1000_entries)->Unit(benchmark::kMicrosecond);
 
 // Every case of a store in one pass (a report over a whole store), per case.
 void BM_store_load_all(benchmark::State& st) {

@@ -1,69 +1,79 @@
-// The C ABI's cost over the C++ call: the same decision on the same ledger,
-// through sf_ledger_check() and through disclosure_ledger::check().
-// (A C handle is the C++ object itself, cast: see capi/sfcore.cpp.)
+// The C ABI's cost over the C++ call: the same decisions on the reference
+// family, through sf_case_check() and sf_case_decide() and through
+// case_file::check() and shared_case::decide(), each over its own stream of
+// distinct random requests.
 #include <benchmark/benchmark.h>
 
-#include <random>
-
-#include "../tests/cpp/fixtures.hpp"
+#include "family.hpp"
 #include "sfcore.h"
 
 using namespace sfcore;
 
 namespace {
 
-struct prepared_family {
-    fixtures::world w;
-    case_file c = w.drive_to(state::preparing);
-    disclosure_ledger ledger{c, w.dir};
-    std::vector<disclosure_request> requests;
+// The family as a C handle, loaded from its archive as a C host would.
+struct c_family {
+    bench::family f{20, 150};
+    sf_case* handle = nullptr;
+    sf_directory* dir = nullptr;
+    std::vector<disclosure_request> requests = f.stream(bench::stream_size);
     std::vector<sf_request> c_requests;
-    std::vector<std::uint32_t> subjects;
 
-    prepared_family() {
-        ledger.set_issue_areas({issue_area::education, issue_area::housing}, "c", w.tick());
-        std::mt19937_64 rng(3);
-        const party to[] = {party::of(agencies::MSD), party::of(agencies::MOE), party::of(w.teacher)};
-        for (int i = 0; i < 40; ++i) {
-            disclosure_consent k;
-            k.subject = k.given_by = member_id{1};
-            k.scope = {{to[rng() % 3]}, (rng() & 0x1FFF) | 1, all_purposes, make_date(2026, 1, 1), make_date(2026, 12, 31)};
-            k.signed_on = make_date(2026, 3, 2);
-            k.form_version = "v";
-            k.recorded_by = "c";
-            k.recorded_at = w.tick();
-            ledger.give(k);
-        }
-        const instant now = w.tick();
-        ledger.prepare(nz_date(now));
-        subjects.assign(1024, 1);
-        for (int i = 0; i < 1024; ++i) {
-            const party r = to[rng() % 3];
-            const auto what = static_cast<category>(rng() % 13);
-            requests.push_back({party::of(agencies::MOE), {member_id{1}}, what, r, purpose::meeting, now});
-            c_requests.push_back({{SF_PARTY_AGENCY, SF_AGENCY_MOE}, &subjects[static_cast<std::size_t>(i)], 1, static_cast<int>(what),
-                                  {static_cast<int>(r.kind), r.id}, SF_PURPOSE_MEETING, to_unix(now)});
-        }
+    c_family() {
+        const bytes archive = save_archive(f.c);
+        if (sf_case_load(&handle, archive.data(), archive.size(), nullptr, 0) != SF_OK) std::abort();
+        const bytes d = save_archive(f.w.dir);
+        if (sf_directory_load(&dir, d.data(), d.size()) != SF_OK) std::abort();
+        c_requests.reserve(requests.size());
+        for (const auto& r : requests)
+            c_requests.push_back({{r.discloser.agency.value(), r.discloser.practitioner.value()},
+                                  reinterpret_cast<const std::uint32_t*>(r.subjects.data()), 1, static_cast<int>(r.what),
+                                  {r.recipient.agency.value(), r.recipient.practitioner.value()}, static_cast<int>(r.why),
+                                  to_unix(r.at)});
+    }
+    ~c_family() {
+        sf_case_free(handle);
+        sf_directory_free(dir);
     }
 };
 
-void BM_decision_cpp_call(benchmark::State& st) {
-    prepared_family f;
-    std::size_t i = 0;
-    for (auto _ : st) benchmark::DoNotOptimize(f.ledger.check(f.requests[i++ & 1023]));
-}
-BENCHMARK(BM_decision_cpp_call);
+static_assert(sizeof(member_id) == sizeof(std::uint32_t), "a member id is passed to C as its uint32_t");
 
-void BM_decision_c_abi(benchmark::State& st) {
-    prepared_family f;
-    const auto* handle = reinterpret_cast<const sf_ledger*>(&f.ledger);
+void BM_check_cpp_call(benchmark::State& st) {
+    c_family f;
+    std::size_t i = 0;
+    for (auto _ : st) benchmark::DoNotOptimize(f.f.c.check(f.f.w.dir, f.requests[i++]));
+}
+BENCHMARK(BM_check_cpp_call)->Iterations(bench::stream_size);
+
+void BM_check_c_abi(benchmark::State& st) {
+    c_family f;
     std::size_t i = 0;
     sf_decision d;
     for (auto _ : st) {
-        benchmark::DoNotOptimize(sf_ledger_check(&d, handle, &f.c_requests[i++ & 1023]));
+        benchmark::DoNotOptimize(sf_case_check(&d, f.handle, f.dir, &f.c_requests[i++]));
         benchmark::DoNotOptimize(d);
     }
 }
-BENCHMARK(BM_decision_c_abi);
+BENCHMARK(BM_check_c_abi)->Iterations(bench::stream_size);
+
+void BM_decide_shared_case(benchmark::State& st) {
+    c_family f;
+    shared_case shared(f.f.c);
+    std::size_t i = 0;
+    for (auto _ : st) benchmark::DoNotOptimize(shared.decide(f.f.w.dir, f.requests[i++], "msd-worker"));
+}
+BENCHMARK(BM_decide_shared_case)->Iterations(bench::stream_size);
+
+void BM_decide_c_abi(benchmark::State& st) {
+    c_family f;
+    std::size_t i = 0;
+    sf_decision d;
+    for (auto _ : st) {
+        benchmark::DoNotOptimize(sf_case_decide(&d, f.handle, f.dir, &f.c_requests[i++], "msd-worker"));
+        benchmark::DoNotOptimize(d);
+    }
+}
+BENCHMARK(BM_decide_c_abi)->Iterations(bench::stream_size);
 
 } // namespace

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Python benchmarks (make bench): the cost of a decision from Python, bulk decisions, and an analyst's
-DataFrame of a 100,000-case store.
+DataFrame of a 100,000-case store. Every decision benchmark draws from distinct random requests over the
+reference family of the C++ benchmarks (bench/family.hpp).
 
 Writes Google Benchmark's JSON form (a median over repetitions per benchmark), so
 scripts/bench_report.py reads it beside the C++ results:
@@ -8,9 +9,11 @@ scripts/bench_report.py reads it beside the C++ results:
     PYTHONPATH=build-bench/python python3 bench/python_bench.py OUT.json
 """
 
+import copy
 import datetime
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -24,22 +27,49 @@ NZ = ZoneInfo("Pacific/Auckland")
 REPETITIONS = 5
 
 
-def family_ledger():
-    """A family's prepared ledger: the sample family, consents to the agencies in the room."""
+def reference_case():
+    """The reference family of the C++ benchmarks, from Python: 20 members, 15 recipients (12 agencies, 3 named
+    practitioners), 30 categories (13 built in, 17 of the case's own), 2 purposes, 150 consents to share."""
+    rng = random.Random(7)
     d = sample.directory()
-    f = sample.family_case(d, 1, "preparing", seed=3)
-    led = sample.family_ledger(f, seed=3)
-    at = f.clock.tick()
-    led.prepare(at.date())
-    adult = f.case.members[0].id
-    # A request the family consented to: what a worker asks most of the day.
-    for recipient in (p for p in f.case.approved if p.kind == sfcore.PartyKind.AGENCY):
-        for category in led.necessary_at(at):
-            kw = dict(discloser=sfcore.Party.agency(d.find("Ministry of Education")), subjects=adult,
-                      category=category, recipient=recipient, purpose=sfcore.Purpose.MEETING, at=at)
-            if led.check(**kw):
-                return led, kw
-    raise RuntimeError("the sample family consented to nothing")
+    f = sample.family_case(d, 1, "awaiting_consent", seed=3)
+    for i in range(len(f.case.members), 20):
+        f.record(sfcore.MemberAdded(member=sfcore.Member(name=f"Rangatahi {i}", role=sfcore.MemberRole.YOUNG_PERSON,
+                                                         born=datetime.date(2006, 1, 1))))
+    recipients = [sfcore.Recipient(agency_id=a) for a in range(1, 13)]
+    recipients += [d.practitioner(p.id) for p in d.practitioners[3:6]]
+    i = 0
+    while len(f.case.categories) < 30:
+        f.record(sfcore.CategoryRegistered(name=f"regional_{i}", label="regional category"))
+        i += 1
+    f.record(sfcore.IssueAreasSet([sfcore.IssueArea.EDUCATION, sfcore.IssueArea.HOUSING, sfcore.IssueArea.INCOME,
+                                   sfcore.IssueArea.HEALTH, sfcore.IssueArea.FAMILY_VIOLENCE, sfcore.IssueArea.PARENTING]))
+    for c in range(13, 30, 2):
+        f.record(sfcore.NecessityAdjusted(category=c, widen=True))
+    members = [m for m in f.case.members]
+    parent = members[0].id
+    for _ in range(150):
+        m = rng.choice(members)
+        minor = (m.age_on(datetime.date(2026, 3, 2)) or 18) < 16
+        f.record(sfcore.SharingConsentGiven(
+            subject=m.id, given_by=parent if minor else None, child_views="views" if minor else "",
+            recipients=[rng.choice(recipients)], categories=[c for c in range(30) if rng.random() < 0.5] or [0],
+            purposes=[sfcore.Purpose.MEETING, sfcore.Purpose.PLAN_DELIVERY], valid_from=datetime.date(2026, 1, 1),
+            valid_until=datetime.date(2027, 12, 31), signed_on=datetime.date(2026, 3, 2), form_version="v"),
+            after=datetime.timedelta(minutes=1))
+    return d, f, members, recipients, rng
+
+
+def requests(n):
+    """n distinct random requests over the reference family: each a second after the one before."""
+    d, f, members, recipients, rng = reference_case()
+    start = f.clock.tick()
+    moe = sfcore.Recipient(agency_id=d.find("Ministry of Education"))
+    purposes = [sfcore.Purpose.MEETING, sfcore.Purpose.PLAN_DELIVERY]
+    out = [sfcore.Request(discloser=moe, subjects=[rng.choice(members).id], category=rng.randrange(30),
+                          recipient=rng.choice(recipients), purpose=rng.choice(purposes),
+                          at=start + datetime.timedelta(seconds=i)) for i in range(n)]
+    return d, f.case, out
 
 
 def per_call(fn, calls):
@@ -57,59 +87,68 @@ def record(results, name, samples, unit="ns", scale=1e9, **counters):
 
 
 def bench_single(results):
-    led, kw = family_ledger()
-    assert led.prepared_for(kw["at"])
+    d, case, reqs = requests(300_000)
+    calls = [dict(directory=d, discloser=r.discloser, subjects=r.subjects[0], category=r.category,
+                  recipient=r.recipient, purpose=r.purpose, at=r.at) for r in reqs]
 
     def keywords(n):
-        check = led.check
-        for _ in range(n):
+        check = case.check
+        for kw in calls[:n]:
             check(**kw)
 
-    args = list(kw.values())
+    positional_calls = [tuple(kw.values()) for kw in calls]
 
     def positional(n):
-        check = led.check
-        for _ in range(n):
+        check = case.check
+        for args in positional_calls[:n]:
             check(*args)
 
     def empty(n):  # the loop alone, taken off the figures above
-        for _ in range(n):
+        for kw in calls[:n]:
             pass
 
-    loop = [per_call(empty, 1_000_000) for _ in range(REPETITIONS)]
-    base = statistics.median(loop)
-    record(results, "PY_decision_check_keywords", [per_call(keywords, 300_000) - base for _ in range(REPETITIONS)])
-    record(results, "PY_decision_check_positional", [per_call(positional, 300_000) - base for _ in range(REPETITIONS)])
+    base = statistics.median(per_call(empty, len(calls)) for _ in range(REPETITIONS))
+    record(results, "PY_decision_check_keywords", [per_call(keywords, len(calls)) - base for _ in range(REPETITIONS)])
+    record(results, "PY_decision_check_positional",
+           [per_call(positional, len(calls)) - base for _ in range(REPETITIONS)])
 
 
 def bench_bulk(results):
-    led, kw = family_ledger()
-    request = sfcore.Request(**kw)
-    requests = [request] * 1_000_000
+    d, case, reqs = requests(1_000_000)
     bulk = []
-    for _ in range(REPETITIONS):  # one log, growing to millions of entries
+    for _ in range(REPETITIONS):  # each run on a copy of the family's case: its journal grows by a million entries
+        mine = copy.copy(case)
         start = time.perf_counter()
-        batch = led.decide_many(requests, actor="bulk")
-        bulk.append((time.perf_counter() - start) / len(requests))
-        assert len(batch) == len(requests) and batch.permitted == len(requests)
+        batch = mine.decide_many(reqs, directory=d, actor="bulk")
+        bulk.append((time.perf_counter() - start) / len(reqs))
+        assert len(batch) == len(reqs) and mine.version == case.version + len(reqs)
+        del mine, batch
     record(results, "PY_decide_many", bulk, per_decision=statistics.median(bulk))
     checks = []
     for _ in range(REPETITIONS):
         start = time.perf_counter()
-        led.check_many(requests)
-        checks.append((time.perf_counter() - start) / len(requests))
+        case.check_many(reqs, directory=d)
+        checks.append((time.perf_counter() - start) / len(reqs))
     record(results, "PY_check_many", checks, per_decision=statistics.median(checks))
-    assert led.audit.verify()
 
 
 def big_store(path, cases):
-    """A store of `cases` cases: the sample caseload's journals under new ids (one transaction per case)."""
-    d, families, _ = sample.caseload(250, seed=4)
-    journals = [f.case.journal for f in families]
+    """A store of `cases` cases: the sample caseload's facts recorded again under new ids (a journal is chained
+    from its case's id, so it cannot be relabelled), one transaction per case."""
+    d, families = sample.caseload(250, seed=4)
+    facts = []
+    for f in families:
+        first, *rest = f.case.journal
+        facts.append((first, [e for e in rest if e.kind != sfcore.EventKind.ACCESS]))
     with sfcore.Store(path, durable=False) as store:
         store.put_directory(d)
         for i in range(cases):
-            store.append(sfcore.Case.replay(i + 1, journals[i % len(journals)]), 0)
+            first, rest = facts[i % len(facts)]
+            c = sfcore.Case.open(case_id=i + 1, directory=d, referral=first.payload.referral, recorded_by=first.who,
+                                 recorded_at=first.when)
+            for e in rest:
+                c.record(e.payload, directory=d, recorded_by=e.who, at=e.when)
+            store.append(c, 0)
     return d
 
 

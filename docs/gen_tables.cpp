@@ -84,8 +84,12 @@ int lifecycle() {
                   << (row.to == sfcore::stay ? std::string("(stays)") : "`" + std::string(sfcore::to_string(row.to)) + "`")
                   << " |\n";
     }
-    std::cout << "\n## Events\n\n| event | meaning |\n|---|---|\n";
-    for (const auto& e : sfcore::event_type_table) std::cout << "| `" << e.name << "` | " << e.label << " |\n";
+    std::cout << "\n## Events\n\nEvery entry of a case's journal is one of these. A *lifecycle* or *disclosure* "
+                 "event is offered to `case_file::record()` and accepted or refused by its rows above; an *access* "
+                 "record is written by the library alone, by `decide()`, `view()` and the conversion of a 0.1 case.\n\n"
+                 "| event | kind | meaning |\n|---|---|---|\n";
+    for (const auto& e : sfcore::event_type_table)
+        std::cout << "| `" << e.name << "` | " << sfcore::to_string(sfcore::kind_of(e.value)) << " | " << e.label << " |\n";
     std::cout << "\n## Guards\n\n| guard | what must hold |\n|---|---|\n";
     for (const auto& g : sfcore::guard_table)
         if (g.value != sfcore::guard::none) std::cout << "| `" << g.name << "` | " << g.label << " |\n";
@@ -103,16 +107,16 @@ int lifecycle() {
 }
 
 // Sharing without consent: every legal basis, and what its record must hold —
-// asked of the ledger itself, by offering it an empty record under each basis.
+// asked of a case itself, by offering it an empty record under each basis.
 int law() {
     using namespace sfcore;
     std::cout << "# Sharing without consent {#sharing_law}\n\n"
                  "Generated from `sfcore::legal_basis_table` and `sfcore::s66c_purpose_table`; the lists of what a "
-                 "record must hold are the ledger's own answer to an empty record under each basis "
-                 "(`disclosure_ledger::share_without_consent()` refuses an incomplete record with this list, and "
-                 "records nothing).\n\n"
+                 "record must hold are a case's own answer to an empty `shared_without_consent` record under each "
+                 "basis (`case_file::record()` refuses an incomplete record by the guard `record_complete`, with "
+                 "these items in its reason and their field names in `outcome::missing`, and records nothing).\n\n"
                  "Sharing without consent is a separate act from a decision under consent: it never changes what "
-                 "consent permits, and it is recorded in full in the ledger and its audit log.\n\n"
+                 "consent permits, and it is one entry of the case's journal, recorded in full.\n\n"
                  "## The legal bases\n\n| basis | what it allows |\n|---|---|\n";
     for (const auto& b : legal_basis_table) std::cout << "| `" << b.name << "` | " << b.label << " |\n";
     std::cout << "\n## What the record must hold\n\n";
@@ -120,18 +124,31 @@ int law() {
     referral r;
     r.family_name = "—";
     r.received = make_date(2026, 1, 5);
-    const case_file c = case_file::open(case_id{1}, directory, r, "docs", instant_from_unix(1767600000));
-    disclosure_ledger ledger(c, directory);
+    const instant at = instant_from_unix(1767600000);
+    case_file c = case_file::open(case_id{1}, directory, r, "docs", at);
+    (void)c.record(directory, "docs", at, referral_accepted{});
+    (void)c.record(directory, "docs", at, member_added{member{{}, "—", member_role::parent_caregiver, std::nullopt, true}});
     // What an empty record lacks under each basis (the child and family marked as
     // consulted and told, so the reason for not telling them is not asked for).
+    const auto items_of = [](const std::string& reason) {
+        std::vector<std::string> out;
+        const std::string lead = "the record lacks ";
+        std::string rest = reason.rfind(lead, 0) == 0 ? reason.substr(lead.size()) : reason;
+        for (std::size_t at = 0; at <= rest.size();) {
+            const std::size_t end = std::min(rest.find("; ", at), rest.size());
+            out.push_back(rest.substr(at, end - at));
+            at = end + 2;
+        }
+        return out;
+    };
     std::vector<std::vector<std::string>> missing;
     for (const auto& b : legal_basis_table) {
-        sharing_record empty;
+        shared_without_consent empty;
         empty.basis = b.value;
-        empty.discloser = empty.recipient = party{party_kind::member, 0};
-        empty.at = instant_from_unix(1767600000);
+        empty.subjects = {member_id{1}};
         empty.child_consulted = empty.family_told = true;
-        missing.push_back(ledger.share_without_consent(empty, "docs").missing);
+        const outcome o = c.would_accept(directory, "docs", at, empty);
+        missing.push_back(o.accepted ? std::vector<std::string>{} : items_of(o.reason));
     }
     std::vector<std::string> common;
     for (const auto& item : missing.front()) {
@@ -141,9 +158,10 @@ int law() {
     }
     std::cout << "Under every basis, the record must say:\n\n";
     for (const auto& item : common) std::cout << "- " << item << "\n";
-    std::cout << "- when (the instant it was shared)\n"
+    std::cout << "- whom the information is about\n"
                  "- whether the child (or their representative) was consulted or told, and whether the family "
                  "was told — and when either was not, why\n\n"
+                 "Its instant is the journal entry's; who recorded it is the entry's too.\n\n"
                  "| basis | and also |\n|---|---|\n";
     for (std::size_t i = 0; i < missing.size(); ++i) {
         std::string extra;
@@ -155,9 +173,9 @@ int law() {
     std::cout << "## The six purposes of s66C\n\n| purpose | |\n|---|---|\n";
     for (const auto& p : s66c_purpose_table)
         if (p.value != s66c_purpose::none) std::cout << "| `" << p.name << "` | " << p.label << " |\n";
-    std::cout << "\n## Declined requests\n\nA request may be declined on the grounds of s66I; "
-                 "`disclosure_ledger::decline()` records who asked, about whom, for what, under which basis, who "
-                 "decided and when, and refuses a record without reasons (s66J).\n";
+    std::cout << "\n## Declined requests\n\nA request may be declined on the grounds of s66I; a "
+                 "`request_declined` entry records who asked, about whom, for what, under which basis and who "
+                 "decided (its instant is the entry's), and a record without reasons is refused (s66J).\n";
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include <cctype>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -130,8 +131,8 @@ template <>
 inline const char* listed_enum<sfcore::archive_content>::label(long long v) {
     switch (v) {
     case 1: return "a case: its id and journal";
-    case 2: return "a disclosure ledger with its audit log";
-    case 3: return "an audit log";
+    case 2: return "a disclosure ledger of sfcore 0.1 (read by upgrade_v1)";
+    case 3: return "an audit log of sfcore 0.1 (no longer read)";
     default: return "an agency directory";
     }
 }
@@ -176,7 +177,7 @@ SFCORE_PY_ENUM_NAME(sfcore::issue_area, "IssueArea")
 SFCORE_PY_ENUM_NAME(sfcore::decision_rule, "DecisionRule")
 SFCORE_PY_ENUM_NAME(sfcore::legal_basis, "LegalBasis")
 SFCORE_PY_ENUM_NAME(sfcore::s66c_purpose, "S66CPurpose")
-SFCORE_PY_ENUM_NAME(sfcore::audit_kind, "AuditKind")
+SFCORE_PY_ENUM_NAME(sfcore::event_kind, "EventKind")
 SFCORE_PY_ENUM_NAME(sfcore::archive_encoding, "ArchiveEncoding")
 SFCORE_PY_ENUM_NAME(sfcore::archive_content, "ArchiveContent")
 #undef SFCORE_PY_ENUM_NAME
@@ -365,23 +366,42 @@ inline py::object instant_object(const sfcore::instant& t) {
 /// Raise the Python exception for an error code.
 [[noreturn]] void raise(sfcore::errc code, const std::string& detail);
 
-/// A Python Ledger: a disclosure ledger with the Case and AgencyDirectory it
-/// was last synced with (its archive loads only against them, so pickling
-/// keeps them together).
-struct py_ledger {
-    sfcore::disclosure_ledger l;
-    py::object case_obj;
-    py::object directory_obj;
-};
+/// A Python Case: a case shared by every Python thread that holds it (reads
+/// and decisions run side by side; a change takes it to itself).
+using case_ptr = std::shared_ptr<sfcore::shared_case>;
+using case_class = py::class_<sfcore::shared_case, case_ptr>;
 
-/// A Python Store: a case store that can be closed (and used as a context manager).
+/// A new Python Case holding a case.
+inline case_ptr make_case(sfcore::case_file c) { return std::make_shared<sfcore::shared_case>(std::move(c)); }
+
+/// A read of a Case as a Python method: f(const case_file&) under the case's
+/// shared lock; its result (a value, copied out) is converted after.
+template <class F>
+auto reading(F f) {
+    return [f](const sfcore::shared_case& s) { return s.read([&](const sfcore::case_file& c) { return f(c); }); };
+}
+
+/// A Python Store: a case store that can be closed (and used as a context
+/// manager). Its calls take turns, without holding the GIL while they wait
+/// or work; a closed store raises StorageError (CLOSED), also for a call
+/// that was waiting when another thread closed it.
 struct py_store {
+    std::unique_ptr<std::mutex> lock = std::make_unique<std::mutex>();
     std::unique_ptr<sfcore::case_store> store;
     std::string path;
 
-    sfcore::case_store& get() const {
-        if (!store) raise(sfcore::errc::io_error, "the store " + path + " is closed");
-        return *store;
+    /// Run f(case_store&) with the store held and the GIL released.
+    template <class F>
+    auto with(F&& f) const {
+        py::gil_scoped_release unlocked;
+        std::lock_guard<std::mutex> held(*lock);
+        if (!store) raise(sfcore::errc::closed, "the store " + path + " is closed");
+        return std::forward<F>(f)(*store);
+    }
+    void close() {
+        py::gil_scoped_release unlocked;
+        std::lock_guard<std::mutex> held(*lock);
+        store.reset();
     }
 };
 
@@ -460,9 +480,9 @@ std::array<PyObject*, N> interned(const std::array<const char*, N>& names) {
 
 // ---- the module's parts -----------------------------------------------------
 void bind_enums_and_errors(py::module_& m);
-void bind_case(py::module_& m);
-void bind_disclosure(py::module_& m);
-void bind_store(py::module_& m);
+case_class bind_case(py::module_& m);
+void bind_disclosure(py::module_& m, case_class& c);
+void bind_store(py::module_& m, case_class& c);
 void bind_analysis(py::module_& m);
 
 } // namespace sfcore_py

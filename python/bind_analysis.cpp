@@ -1,6 +1,6 @@
 // The analysts' tables: cases, members, events, meetings, actions,
-// decisions, sharings and declined requests. Each is built in C++ as typed
-// columns (from a store without holding the GIL, or from Case and Ledger
+// decisions, sharings, declined requests and views. Each is built in C++ as
+// typed columns (from a store without holding the GIL, or from Case
 // objects), then handed to Python as lists (sfcore.analysis.records) or as
 // packed arrays that sfcore.analysis.frame turns into pandas columns.
 #include <cstring>
@@ -199,17 +199,6 @@ public:
         }
         return std::string(sfcore::to_string(p.kind)) + " " + std::to_string(p.id);
     }
-    // "agency:3" (the audit log's form) → a name.
-    std::string audit_party(std::string_view s) const {
-        const auto colon = s.find(':');
-        if (colon == std::string_view::npos) return std::string(s);
-        try {
-            const auto kind = sfcore::enum_from_string<sfcore::party_kind>(s.substr(0, colon));
-            return party({kind, static_cast<std::uint32_t>(std::stoul(std::string(s.substr(colon + 1))))}, nullptr);
-        } catch (const std::exception&) {
-            return std::string(s);
-        }
-    }
 
 private:
     const sfcore::agency_directory& d_;
@@ -298,11 +287,11 @@ struct members_rows : case_table {
 
 struct events_rows : case_table {
     events_rows()
-        : case_table({{"case_id", kind::integer}, {"seq", kind::integer}, {"type", kind::text}, {"when", kind::moment},
-                      {"who", kind::text}}) {}
+        : case_table({{"case_id", kind::integer}, {"seq", kind::integer}, {"type", kind::text}, {"kind", kind::text},
+                      {"when", kind::moment}, {"recorded", kind::moment}, {"who", kind::text}}) {}
     void add(const sfcore::case_file& c) override {
-        std::size_t seq = 0;
-        for (const auto& e : c.journal()) t << c.id() << ++seq << e.type() << e.when << e.who;
+        for (const auto& e : c.journal())
+            t << c.id() << e.seq << e.type() << sfcore::kind_of(e.type()) << e.when << e.recorded << e.who;
     }
 };
 
@@ -341,99 +330,86 @@ struct actions_rows : case_table {
     }
 };
 
-// "permit|rule=consent|subjects=1,2|category=housing|…" → its fields.
-std::map<std::string_view, std::string_view> fields_of(std::string_view text) {
-    std::map<std::string_view, std::string_view> out;
-    std::size_t start = 0;
-    bool first = true;
-    while (start <= text.size()) {
-        std::size_t end = text.find('|', start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view part = text.substr(start, end - start);
-        if (first) out["verdict"] = part;
-        else if (auto eq = part.find('='); eq != std::string_view::npos) out[part.substr(0, eq)] = part.substr(eq + 1);
-        first = false;
-        start = end + 1;
-    }
-    return out;
-}
-
-std::optional<std::string> field(const std::map<std::string_view, std::string_view>& f, const char* key) {
-    auto it = f.find(key);
-    if (it == f.end()) return std::nullopt;
-    return std::string(it->second);
-}
-
 std::string ids_text(const std::vector<sfcore::member_id>& ids) {
     std::string out;
     for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id.value());
     return out;
 }
 
-struct ledger_table {
-    virtual ~ledger_table() = default;
-    virtual void add(sfcore::case_id id, const sfcore::case_file& c, const sfcore::disclosure_ledger& l) = 0;
-    table t;
+// The tables of what governs sharing and what was decided: rows from the
+// journal's entries of one type.
+template <class Payload>
+struct entry_rows : case_table {
     names n;
-    ledger_table(table cols, const settings& st) : t(std::move(cols)), n(*st.directory) {}
-};
-
-struct decisions_rows : ledger_table {
-    explicit decisions_rows(const settings& st)
-        : ledger_table({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment}, {"actor", kind::text},
-                        {"permit", kind::boolean}, {"rule", kind::text}, {"subjects", kind::text},
-                        {"category", kind::text}, {"purpose", kind::text}, {"discloser", kind::text},
-                        {"recipient", kind::text}},
-                       st) {}
-    void add(sfcore::case_id id, const sfcore::case_file&, const sfcore::disclosure_ledger& l) override {
-        for (const auto& e : l.audit().entries()) {
-            if (e.kind != sfcore::audit_kind::decision) continue;
-            const auto f = fields_of(e.text);
-            const auto verdict = f.count("verdict") ? f.at("verdict") : std::string_view{};
-            const auto party_of = [&](const char* key) -> std::optional<std::string> {
-                auto it = f.find(key);
-                if (it == f.end()) return std::nullopt;
-                return n.audit_party(it->second);
-            };
-            t << id << e.seq << e.at << e.actor << (verdict == "permit") << field(f, "rule") << field(f, "subjects")
-              << field(f, "category") << field(f, "purpose") << party_of("discloser") << party_of("recipient");
-        }
+    const sfcore::agency_directory& d;
+    entry_rows(table cols, const settings& st) : case_table(std::move(cols)), n(*st.directory), d(*st.directory) {}
+    void add(const sfcore::case_file& c) override {
+        for (const auto& e : c.journal())
+            if (const auto* p = std::get_if<Payload>(&e.payload)) row(c, e, *p);
     }
-};
-
-struct sharings_rows : ledger_table {
-    explicit sharings_rows(const settings& st)
-        : ledger_table({{"case_id", kind::integer}, {"at", kind::moment}, {"basis", kind::text}, {"s66c", kind::text},
-                        {"category", kind::text}, {"subjects", kind::text}, {"discloser", kind::text},
-                        {"recipient", kind::text}, {"description", kind::text}, {"purpose", kind::text},
-                        {"approver", kind::text}, {"necessity", kind::text}, {"requested_by", kind::text},
-                        {"child_consulted", kind::boolean}, {"family_told", kind::boolean},
-                        {"not_told_reason", kind::text}},
-                       st) {}
+    virtual void row(const sfcore::case_file& c, const sfcore::event& e, const Payload& p) = 0;
+    std::string who(const sfcore::recipient& r) const { return sfcore::recipient_name(r, d); }
+    static std::string category_name(const sfcore::case_file& c, sfcore::category what) {
+        return c.disclosure().categories().name(what);
+    }
     static std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
-    void add(sfcore::case_id id, const sfcore::case_file& c, const sfcore::disclosure_ledger& l) override {
-        for (const auto& r : l.sharings())
-            t << id << r.at << r.basis
-              << (r.s66c == sfcore::s66c_purpose::none ? std::nullopt : std::optional<sfcore::s66c_purpose>(r.s66c))
-              << l.categories().name(r.what) << ids_text(r.subjects) << n.party(r.discloser, &c)
-              << n.party(r.recipient, &c) << r.description << r.purpose << r.approver << r.necessity
-              << text(r.requested_by) << r.child_consulted << r.family_told << text(r.not_told_reason);
+};
+
+struct decisions_rows : entry_rows<sfcore::disclosure_decided> {
+    explicit decisions_rows(const settings& st)
+        : entry_rows({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment},
+                      {"recorded", kind::moment}, {"actor", kind::text}, {"permit", kind::boolean},
+                      {"rule", kind::text}, {"subject", kind::integer}, {"consent", kind::integer},
+                      {"subjects", kind::text}, {"category", kind::text}, {"purpose", kind::text},
+                      {"discloser", kind::text}, {"recipient", kind::text}},
+                     st) {}
+    void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::disclosure_decided& p) override {
+        t << c.id() << e.seq << e.when << e.recorded << e.who << p.permit << p.rule << p.subject
+          << (p.consent ? std::optional<std::uint32_t>(p.consent) : std::nullopt) << ids_text(p.subjects)
+          << category_name(c, p.what) << p.why << who(p.discloser) << who(p.recipient);
     }
 };
 
-struct declined_rows : ledger_table {
+struct sharings_rows : entry_rows<sfcore::shared_without_consent> {
+    explicit sharings_rows(const settings& st)
+        : entry_rows({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment}, {"basis", kind::text},
+                      {"s66c", kind::text}, {"category", kind::text}, {"subjects", kind::text},
+                      {"discloser", kind::text}, {"recipient", kind::text}, {"description", kind::text},
+                      {"purpose", kind::text}, {"approver", kind::text}, {"necessity", kind::text},
+                      {"requested_by", kind::text}, {"child_consulted", kind::boolean}, {"family_told", kind::boolean},
+                      {"not_told_reason", kind::text}},
+                     st) {}
+    void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::shared_without_consent& r) override {
+        t << c.id() << e.seq << e.when << r.basis
+          << (r.s66c == sfcore::s66c_purpose::none ? std::nullopt : std::optional<sfcore::s66c_purpose>(r.s66c))
+          << category_name(c, r.what) << ids_text(r.subjects) << who(r.discloser) << who(r.recipient) << r.description
+          << r.purpose << r.approver << r.necessity << text(r.requested_by) << r.child_consulted << r.family_told
+          << text(r.not_told_reason);
+    }
+};
+
+struct declined_rows : entry_rows<sfcore::request_declined> {
     explicit declined_rows(const settings& st)
-        : ledger_table({{"case_id", kind::integer}, {"at", kind::moment}, {"requester", kind::text}, {"basis", kind::text},
-                        {"category", kind::text}, {"subjects", kind::text}, {"reasons", kind::text},
-                        {"decided_by", kind::text}},
-                       st) {}
-    void add(sfcore::case_id id, const sfcore::case_file& c, const sfcore::disclosure_ledger& l) override {
-        for (const auto& r : l.declined()) {
-            std::string reasons;
-            for (const auto& x : r.reasons) reasons += (reasons.empty() ? "" : "; ") + x;
-            t << id << r.at << n.party(r.requester, &c) << r.basis << l.categories().name(r.what) << ids_text(r.subjects)
-              << reasons << r.decided_by;
-        }
+        : entry_rows({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment}, {"requester", kind::text},
+                      {"basis", kind::text}, {"category", kind::text}, {"subjects", kind::text}, {"reasons", kind::text},
+                      {"decided_by", kind::text}},
+                     st) {}
+    void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::request_declined& r) override {
+        std::string reasons;
+        for (const auto& x : r.reasons) reasons += (reasons.empty() ? "" : "; ") + x;
+        t << c.id() << e.seq << e.when << who(r.requester) << r.basis << category_name(c, r.what) << ids_text(r.subjects)
+          << reasons << r.decided_by;
+    }
+};
+
+struct views_rows : entry_rows<sfcore::view_shown> {
+    explicit views_rows(const settings& st)
+        : entry_rows({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment},
+                      {"recorded", kind::moment}, {"actor", kind::text}, {"recipient", kind::text},
+                      {"purpose", kind::text}, {"offered", kind::integer}, {"shown", kind::integer}},
+                     st) {}
+    void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::view_shown& v) override {
+        t << c.id() << e.seq << e.when << e.recorded << e.who << who(v.recipient) << v.why << v.offered << v.shown.size();
     }
 };
 
@@ -443,20 +419,18 @@ std::unique_ptr<case_table> case_rows(const std::string& name, const settings& s
     if (name == "events") return std::make_unique<events_rows>();
     if (name == "meetings") return std::make_unique<meetings_rows>();
     if (name == "actions") return std::make_unique<actions_rows>(s);
-    return nullptr;
-}
-
-std::unique_ptr<ledger_table> ledger_rows(const std::string& name, const settings& s) {
     if (name == "decisions") return std::make_unique<decisions_rows>(s);
     if (name == "sharings") return std::make_unique<sharings_rows>(s);
     if (name == "declined") return std::make_unique<declined_rows>(s);
+    if (name == "views") return std::make_unique<views_rows>(s);
     return nullptr;
 }
 
 } // namespace
 
 void bind_analysis(py::module_& m) {
-    m.attr("TABLES") = py::make_tuple("cases", "members", "events", "meetings", "actions", "decisions", "sharings", "declined");
+    m.attr("TABLES") = py::make_tuple("cases", "members", "events", "meetings", "actions", "decisions", "sharings",
+                                      "declined", "views");
     m.def(
         "table",
         [](const std::string& name, const py::object& source, const sfcore::agency_directory& directory,
@@ -466,48 +440,38 @@ void bind_analysis(py::module_& m) {
             s.directory = &directory;
             s.calendar = calendar ? calendar : &national;
             if (timeframes) s.timeframes = *timeframes;
-            const auto done = [arrays](const table& t) { return arrays ? t.arrays() : t.lists(); };
-            if (auto rows = case_rows(name, s)) {
-                if (py::isinstance<py_store>(source)) {
-                    const sfcore::case_store& store = source.cast<const py_store&>().get();
-                    py::gil_scoped_release unlocked;  // the walk is C++ alone
+            auto rows = case_rows(name, s);
+            if (!rows)
+                raise(sfcore::errc::invalid_argument,
+                      "unknown table \"" + name +
+                          "\": one of cases, members, events, meetings, actions, decisions, sharings, declined, views");
+            if (py::isinstance<py_store>(source)) {
+                source.cast<const py_store&>().with([&](sfcore::case_store& store) {  // the walk is C++ alone
                     store.for_each({}, [&](const sfcore::case_file& c) {
                         rows->add(c);
                         return true;
                     });
-                } else {
-                    for (const auto& c : source) {
-                        if (!py::isinstance<sfcore::case_file>(c))
-                            throw py::type_error("the " + name + " table is made from a Store or Cases, not " +
-                                                 py::str(c.get_type().attr("__name__")).cast<std::string>());
-                        rows->add(c.cast<const sfcore::case_file&>());
-                    }
+                });
+            } else {
+                for (const auto& c : source) {
+                    if (!py::isinstance<sfcore::shared_case>(c))
+                        throw py::type_error("the " + name + " table is made from a Store or Cases, not " +
+                                             py::str(c.get_type().attr("__name__")).cast<std::string>());
+                    c.cast<const sfcore::shared_case&>().read([&](const sfcore::case_file& k) { rows->add(k); });
                 }
-                return done(rows->t);
             }
-            if (auto rows = ledger_rows(name, s)) {
-                for (const auto& l : source) {
-                    if (!py::isinstance<py_ledger>(l))
-                        throw py::type_error("the " + name + " table is made from Ledgers, not " +
-                                             py::str(l.get_type().attr("__name__")).cast<std::string>());
-                    const auto& x = l.cast<const py_ledger&>();
-                    const auto& c = x.case_obj.cast<const sfcore::case_file&>();
-                    rows->add(c.id(), c, x.l);
-                }
-                return done(rows->t);
-            }
-            raise(sfcore::errc::invalid_argument,
-                  "unknown table \"" + name + "\": one of cases, members, events, meetings, actions, decisions, sharings, declined");
+            return arrays ? rows->t.arrays() : rows->t.lists();
         },
         "name"_a, "source"_a, py::kw_only(), "directory"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(),
         "arrays"_a = false,
-        "One of the analysts' tables as columns: cases, members, events, meetings and actions from a Store (read "
-        "without holding the GIL) or a sequence of Case; decisions, sharings and declined from a sequence of Ledger. "
-        "Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column "
-        "is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one "
-        "of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values "
-        "as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. "
-        "sfcore.analysis builds records and DataFrames from it.");
+        "One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: "
+        "cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without "
+        "consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by "
+        "their identifiers ('plan_active'), parties by name. With arrays=False each column is a list of Python values "
+        "(None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', "
+        "'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 "
+        "bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds "
+        "records and DataFrames from it.");
 }
 
 } // namespace sfcore_py

@@ -387,18 +387,36 @@ void bind_lifecycle(py::module_& m) {
         .def_readonly("reason", &sfcore::outcome::reason, "Why it was refused, for a person to read ('' when accepted).")
         .def_readonly("from_state", &sfcore::outcome::from, "The state before.")
         .def_readonly("to_state", &sfcore::outcome::to, "The state after (the same as before when refused).")
-        .def_readonly("assigned", &sfcore::outcome::assigned, "The id the event assigned (a member or meeting), or 0.")
+        .def_readonly("assigned", &sfcore::outcome::assigned,
+                      "The id the event assigned (a member, meeting, consent or category), or 0.")
+        .def_readonly("seq", &sfcore::outcome::seq, "The journal entry appended (0 when refused).")
+        .def_readonly("missing", &sfcore::outcome::missing,
+                      "For Guard.RECORD_COMPLETE: the fields the record lacks, by name ([] otherwise).")
         .def("__bool__", [](const sfcore::outcome& o) { return o.accepted; })
-        .def("__repr__", repr_fields("Outcome", {"accepted", "guard", "reason", "from_state", "to_state", "assigned"}));
+        .def("__repr__", repr_fields("Outcome", {"accepted", "guard", "reason", "from_state", "to_state", "assigned", "seq"}));
 
-    py::class_<sfcore::event> event(m, "Event", "One entry of a case's journal: what happened, when, and who recorded it.");
+    py::class_<sfcore::event> event(m, "Event",
+                                    "One entry of a case's journal: what happened, when, who recorded it, and its place "
+                                    "in the hash chain.");
     event.def_property_readonly("type", &sfcore::event::type, "The kind of event.")
-        .def_readonly("when", &sfcore::event::when, "When it was recorded.")
+        .def_property_readonly(
+            "kind", [](const sfcore::event& e) { return sfcore::kind_of(e.type()); },
+            "What it is about: the lifecycle, what governs sharing, or an access record (a decision or view).")
+        .def_readonly("when", &sfcore::event::when,
+                      "When it happened, as the host said; for an access record, the instant it was about.")
         .def_readonly("who", &sfcore::event::who, "Who recorded it (the host system's user id).")
+        .def_readonly("seq", &sfcore::event::seq, "Its place in the journal: 1, 2, 3…")
+        .def_readonly("recorded", &sfcore::event::recorded, "When the library recorded it, by its clock.")
+        .def_property_readonly(
+            "hash", [](const sfcore::event& e) { return sfcore::to_hex(e.hash); },
+            "Its hash in the chain (SHA-256 over the hash before it and every field), in hex.")
         .def_property_readonly(
             "payload", [](const sfcore::event& e) { return py::cast(e.payload); }, "What happened: a payload object.")
-        .def("__repr__", repr_fields("Event", {"type", "when", "who", "payload"}));
+        .def("__repr__", repr_fields("Event", {"seq", "type", "when", "who", "payload"}));
     value_type(event);
+    m.def("kind_of", &sfcore::kind_of, "type"_a,
+          "What an event type is about: the lifecycle, what governs sharing, or an access record (its row in the "
+          "event table).");
 
     py::class_<sfcore::participation_consent> pc(m, "ParticipationConsent", "A member's written consent to take part, as it stands.");
     pc.def_readonly("member", &sfcore::participation_consent::member)
@@ -553,121 +571,166 @@ void bind_report(py::module_& m) {
         .def("__repr__", repr_fields("FinalReport", {"case_id", "family_name", "programme", "exit_reason", "closed_on"}));
 }
 
-void bind_case_file(py::module_& m) {
+case_class bind_case_file(py::module_& m) {
     using sfcore::case_file;
-    py::class_<case_file> c(m, "Case",
-                            "A case: one family's journey through a programme, kept as a journal of events whose fold is "
-                            "its state. Offer each change with record(): it is accepted, or refused with the guard and "
-                            "the reason (a refusal is a value). Bad input raises and changes nothing.");
+    case_class c(m, "Case",
+                 "A case: one family's journey through a programme, kept as one journal of entries whose fold is its "
+                 "state: the lifecycle, and what governs sharing its information. Offer each fact with record(): it is "
+                 "accepted, or refused with the guard and the reason (a refusal is a value). decide() and view() record "
+                 "what was decided and shown. Bad input raises and changes nothing. Every Python thread may use one Case "
+                 "at once.");
     c.def_static(
          "open",
          [](sfcore::case_id id, const sfcore::agency_directory& directory, const sfcore::referral& referral,
             const std::string& recorded_by, const sfcore::instant& recorded_at) {
-             return case_file::open(id, directory, referral, recorded_by, recorded_at);
+             return make_case(case_file::open(id, directory, referral, recorded_by, recorded_at));
          },
          py::kw_only(), "case_id"_a, "directory"_a, "referral"_a, "recorded_by"_a, "recorded_at"_a,
          "Open a case from a referral. recorded_at must be a timezone-aware datetime. Raises ArgumentError for bad input.")
-        .def_static("replay", &case_file::replay, "case_id"_a, "journal"_a,
-                    "Rebuild a case from its journal, checking every event again. Raises ArgumentError when the journal "
-                    "does not replay.")
+        .def_static(
+            "replay",
+            [](sfcore::case_id id, std::vector<sfcore::event> journal) { return make_case(case_file::replay(id, std::move(journal))); },
+            "case_id"_a, "journal"_a,
+            "Rebuild a case from its journal: the hash chain is verified from the case's id, every entry checked again "
+            "and every recorded decision made again. Raises StorageError (INTEGRITY) or ArgumentError.")
         .def(
             "record",
-            [](case_file& self, sfcore::event_payload payload, const sfcore::agency_directory& directory,
+            [](sfcore::shared_case& self, sfcore::event_payload payload, const sfcore::agency_directory& directory,
                const std::string& recorded_by, const sfcore::instant& at) {
-                return self.record(directory, recorded_by, at, std::move(payload));
+                return self.write([&](case_file& k) { return k.record(directory, recorded_by, at, std::move(payload)); });
             },
             "payload"_a, py::kw_only(), "directory"_a, "recorded_by"_a, "at"_a,
-            "Offer an event (a payload object, e.g. PreparationStarted()): returns an Outcome, accepted or refused. "
-            "at is an aware datetime, never earlier than the last event.")
+            "Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, "
+            "accepted or refused. at is an aware datetime, never earlier than the last fact.")
         .def(
-            "check",
-            [](const case_file& self, const sfcore::event_payload& payload, const sfcore::agency_directory& directory,
-               const std::string& recorded_by, const sfcore::instant& at) {
-                return self.check(directory, recorded_by, at, payload);
+            "would_accept",
+            [](const sfcore::shared_case& self, const sfcore::event_payload& payload,
+               const sfcore::agency_directory& directory, const std::string& recorded_by, const sfcore::instant& at) {
+                return self.read([&](const case_file& k) { return k.would_accept(directory, recorded_by, at, payload); });
             },
             "payload"_a, py::kw_only(), "directory"_a, "recorded_by"_a, "at"_a,
-            "As record(), without changing the case: would the event be accepted?")
-        .def_property_readonly("id", &case_file::id, "The case's id.")
-        .def_property_readonly("state", &case_file::state, "Where the case is in its lifecycle.")
-        .def_property_readonly("programme", &case_file::programme)
-        .def_property_readonly("referral", &case_file::referral)
-        .def_property_readonly("journal", &case_file::journal, "Every event, oldest first (a copy).")
-        .def_property_readonly("version", [](const case_file& k) { return k.journal().size(); },
-                               "How many events the journal holds (what a store append expects next).")
-        .def_property_readonly("members", &case_file::members, "The family members, in the order they were added.")
-        .def("member", &case_file::member_at, "member_id"_a, "A member by id. Raises ArgumentError (NOT_FOUND).")
-        .def_property_readonly("consents", &case_file::consents, "Every member's participation consent, as it stands.")
-        .def_property_readonly("roles", &case_file::roles)
-        .def_property_readonly("priorities", &case_file::priorities, "The family's key issues, strengths and needs.")
-        .def_property_readonly("approved", &case_file::approved, "The parties the family approved to take part.")
-        .def("is_approved", &case_file::is_approved, "party"_a,
-             "True when the party may take part: a family member, or an agency or named practitioner the family "
-             "approved (approving an agency does not approve its workers by name, nor the reverse).")
-        .def_property_readonly("meetings", &case_file::meetings)
-        .def_property_readonly("plans", &case_file::plans, "The current plans: one family plan, or one per child.")
-        .def_property_readonly("plan_history", &case_file::plan_history, "Every version of every plan, oldest first.")
-        .def_property_readonly("exit_reason", &case_file::exit_reason)
-        .def_property_readonly("exit_note", &case_file::exit_note)
-        .def_property_readonly("final_report_summary", &case_file::final_report_summary)
-        .def_property_readonly("closed_at", &case_file::closed_at)
+            "As record(), without changing the case: would the fact be accepted?")
+        .def_property_readonly("id", reading([](const case_file& k) { return k.id(); }), "The case's id.")
+        .def_property_readonly("state", reading([](const case_file& k) { return k.state(); }), "Where the case is in its lifecycle.")
+        .def_property_readonly("programme", reading([](const case_file& k) { return k.programme(); }))
+        .def_property_readonly("referral", reading([](const case_file& k) { return k.referral(); }))
+        .def_property_readonly(
+            "journal", reading([](const case_file& k) { return std::vector<sfcore::event>(k.journal().begin(), k.journal().end()); }),
+            "Every entry, oldest first (a copy).")
+        .def_property_readonly("version", reading([](const case_file& k) { return k.journal().size(); }),
+                               "How many entries the journal holds (what a store append expects next).")
+        .def_property_readonly("members", reading([](const case_file& k) { return k.members(); }),
+                               "The family members, in the order they were added.")
+        .def(
+            "member",
+            [](const sfcore::shared_case& s, sfcore::member_id id) { return s.read([&](const case_file& k) { return k.member_at(id); }); },
+            "member_id"_a, "A member by id. Raises ArgumentError (NOT_FOUND).")
+        .def_property_readonly("consents", reading([](const case_file& k) { return k.consents(); }),
+                               "Every member's consent to take part, as it stands.")
+        .def_property_readonly("roles", reading([](const case_file& k) { return k.roles(); }))
+        .def_property_readonly("priorities", reading([](const case_file& k) { return k.priorities(); }),
+                               "The family's key issues, strengths and needs.")
+        .def_property_readonly("approved", reading([](const case_file& k) { return k.approved(); }),
+                               "The parties the family approved to take part.")
+        .def(
+            "is_approved",
+            [](const sfcore::shared_case& s, const sfcore::party& p) { return s.read([&](const case_file& k) { return k.is_approved(p); }); },
+            "party"_a,
+            "True when the party may take part: a family member, or an agency or named practitioner the family "
+            "approved (approving an agency does not approve its workers by name, nor the reverse).")
+        .def_property_readonly("meetings", reading([](const case_file& k) { return k.meetings(); }))
+        .def_property_readonly("plans", reading([](const case_file& k) { return k.plans(); }),
+                               "The current plans: one family plan, or one per child.")
+        .def_property_readonly("plan_history", reading([](const case_file& k) { return k.plan_history(); }),
+                               "Every version of every plan, oldest first.")
+        .def_property_readonly("exit_reason", reading([](const case_file& k) { return k.exit_reason(); }))
+        .def_property_readonly("exit_note", reading([](const case_file& k) { return k.exit_note(); }))
+        .def_property_readonly("final_report_summary", reading([](const case_file& k) { return k.final_report_summary(); }))
+        .def_property_readonly("closed_at", reading([](const case_file& k) { return k.closed_at(); }))
         .def(
             "timeline",
-            [](const case_file& k, const sfcore::agency_directory& directory) {
-                std::vector<std::string> out;
-                for (const auto& e : k.journal()) out.push_back(sfcore::describe(e, k, directory));
-                return out;
+            [](const sfcore::shared_case& s, const sfcore::agency_directory& directory) {
+                return s.read([&](const case_file& k) {
+                    std::vector<std::string> out;
+                    for (const auto& e : k.journal()) out.push_back(sfcore::describe(e, k, directory));
+                    return out;
+                });
             },
-            "directory"_a, "One line per event, e.g. '2026-03-02 09:00 NZDT  initial meeting scheduled: …'.")
-        .def("name_of", [](const case_file& k, const sfcore::party& p, const sfcore::agency_directory& d) { return sfcore::name_of(p, k, d); },
-             "party"_a, "directory"_a, "A party's name: a member's, an agency's, or a practitioner's with their agency.")
+            "directory"_a, "One line per entry, e.g. '2026-03-02 09:00 NZDT  initial meeting scheduled: …'.")
+        .def(
+            "name_of",
+            [](const sfcore::shared_case& s, const sfcore::party& p, const sfcore::agency_directory& d) {
+                return s.read([&](const case_file& k) { return sfcore::name_of(p, k, d); });
+            },
+            "party"_a, "directory"_a, "A party's name: a member's, an agency's, or a practitioner's with their agency.")
         .def(
             "final_report",
-            [](const case_file& k, const sfcore::agency_directory& d, const sfcore::holiday_calendar* cal,
+            [](const sfcore::shared_case& s, const sfcore::agency_directory& d, const sfcore::holiday_calendar* cal,
                const sfcore::timeframes* tf) {
-                return sfcore::make_final_report(k, d, calendar_or_default(cal), timeframes_or_default(tf));
+                return s.read([&](const case_file& k) {
+                    return sfcore::make_final_report(k, d, calendar_or_default(cal), timeframes_or_default(tf));
+                });
             },
             "directory"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(), "The final report, generated from the journal.")
         .def(
             "initial_meeting_due",
-            [](const case_file& k, const sfcore::holiday_calendar* cal, const sfcore::timeframes* tf) {
-                return sfcore::initial_meeting_due(k, calendar_or_default(cal), timeframes_or_default(tf));
+            [](const sfcore::shared_case& s, const sfcore::holiday_calendar* cal, const sfcore::timeframes* tf) {
+                return s.read([&](const case_file& k) {
+                    return sfcore::initial_meeting_due(k, calendar_or_default(cal), timeframes_or_default(tf));
+                });
             },
             "calendar"_a = py::none(), "timeframes"_a = py::none(),
             "The date the initial meeting is due: the referral date plus 15 working days (by default).")
         .def(
             "review_due",
-            [](const case_file& k, const sfcore::timeframes* tf) { return sfcore::review_due(k, timeframes_or_default(tf)); },
+            [](const sfcore::shared_case& s, const sfcore::timeframes* tf) {
+                return s.read([&](const case_file& k) { return sfcore::review_due(k, timeframes_or_default(tf)); });
+            },
             "timeframes"_a = py::none(), "The latest date the next review is due, once a plan is active (else None).")
         .def(
             "next_deadline",
-            [](const case_file& k, const sfcore::holiday_calendar* cal, const sfcore::timeframes* tf) {
-                return sfcore::next_deadline(k, calendar_or_default(cal), timeframes_or_default(tf));
+            [](const sfcore::shared_case& s, const sfcore::holiday_calendar* cal, const sfcore::timeframes* tf) {
+                return s.read([&](const case_file& k) {
+                    return sfcore::next_deadline(k, calendar_or_default(cal), timeframes_or_default(tf));
+                });
             },
             "calendar"_a = py::none(), "timeframes"_a = py::none(),
             "The earliest date by which something is due (None when nothing is pending).")
         .def(
             "overdue",
-            [](const case_file& k, const sfcore::date& as_of, const sfcore::holiday_calendar* cal, const sfcore::timeframes* tf) {
-                return sfcore::overdue(k, as_of, calendar_or_default(cal), timeframes_or_default(tf));
+            [](const sfcore::shared_case& s, const sfcore::date& as_of, const sfcore::holiday_calendar* cal,
+               const sfcore::timeframes* tf) {
+                return s.read([&](const case_file& k) {
+                    return sfcore::overdue(k, as_of, calendar_or_default(cal), timeframes_or_default(tf));
+                });
             },
             "as_of"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(), "What is overdue as of a date.")
-        .def("__copy__", [](const case_file& k) { return case_file(k); })
-        .def("__deepcopy__", [](const case_file& k, const py::dict&) { return case_file(k); }, "memo"_a)
+        .def("__copy__", [](const sfcore::shared_case& s) { return make_case(s.read([](const case_file& k) { return k; })); })
         .def(
-            "__eq__", [](const case_file& a, const case_file& b) { return a == b; }, py::is_operator(),
-            "Same id, journal and state.")
-        .def("__repr__", [](const case_file& k) {
-            return "Case(id=" + std::to_string(k.id().value()) + ", state=State." + upper(sfcore::to_string(k.state())) +
-                   ", family=" + repr_text(k.referral().family_name) + ", events=" + std::to_string(k.journal().size()) + ")";
+            "__deepcopy__",
+            [](const sfcore::shared_case& s, const py::dict&) { return make_case(s.read([](const case_file& k) { return k; })); },
+            "memo"_a)
+        .def(
+            "__eq__",
+            [](const sfcore::shared_case& a, const sfcore::shared_case& b) {
+                if (&a == &b) return true;
+                const case_file x = a.read([](const case_file& k) { return k; });
+                return b.read([&](const case_file& k) { return x == k; });
+            },
+            py::is_operator(), "Same id and journal.")
+        .def("__repr__", [](const sfcore::shared_case& s) {
+            return s.read([](const case_file& k) {
+                return "Case(id=" + std::to_string(k.id().value()) + ", family=" + repr_text(k.referral().family_name) +
+                       ", state=State." + upper(sfcore::to_string(k.state())) +
+                       ", entries=" + std::to_string(k.journal().size()) + ")";
+            });
         });
-    add_archive_methods(c, [](const void* p, std::size_t n) { return sfcore::load_case(p, n); },
-                        "The case as an archive (its id and journal).",
-                        "Load a case from an archive; the journal is replayed. Raises StorageError for a damaged archive.");
+    return c;
 }
 
 } // namespace
 
-void bind_case(py::module_& m) {
+case_class bind_case(py::module_& m) {
     bind_directory(m);
     bind_referral(m);
     bind_model(m);
@@ -675,7 +738,7 @@ void bind_case(py::module_& m) {
     bind_lifecycle(m);
     bind_calendar(m);
     bind_report(m);
-    bind_case_file(m);
+    return bind_case_file(m);
 }
 
 } // namespace sfcore_py

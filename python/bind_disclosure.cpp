@@ -1,15 +1,16 @@
-// Consent-gated disclosure: categories, consents and withdrawals, decisions
-// (one and in bulk), sharing without consent, declined requests, notices,
-// filtered views and the audit log.
+// Consent-gated disclosure: recipients, the facts that govern sharing (as
+// payloads for Case.record), decisions (one and in bulk, recorded in the
+// case's journal), explanations, what a requester is told, filtered views,
+// notices, and the disclosure state a case's journal folds to.
 #include <algorithm>
 
 #include "bind.hpp"
 
 namespace sfcore_py {
 
-// A category as Python gives it: a Category member, an int (a caller's own
-// categories follow the built-in ones) or a name ("housing"). Resolved
-// against the ledger's registry, which knows the caller's names.
+// A category as Python gives it: a Category member, an int (a case's own
+// categories follow the built-in ones) or a name ("housing", or a case's own),
+// resolved against the case's categories.
 struct category_ref {
     py::object obj;
 };
@@ -35,6 +36,8 @@ struct type_caster<sfcore_py::category_ref> {
 namespace sfcore_py {
 
 using namespace pybind11::literals;
+using sfcore::case_file;
+using sfcore::shared_case;
 
 namespace {
 
@@ -53,9 +56,18 @@ sfcore::category resolve(const category_ref& ref, const sfcore::category_registr
     return c;
 }
 
-sfcore::category_set set_of(const std::vector<category_ref>& refs, const sfcore::category_registry& reg) {
+sfcore::category resolve(const category_ref& ref, const shared_case& s) {
+    if (!PyUnicode_Check(ref.obj.ptr())) {
+        sfcore::category c{};
+        enum_load<sfcore::category>(ref.obj, c);
+        return c;  // a number is checked by the case
+    }
+    return s.read([&](const case_file& k) { return resolve(ref, k.disclosure().categories()); });
+}
+
+sfcore::category_set set_of(const std::vector<sfcore::category>& cs) {
     sfcore::category_set s = 0;
-    for (const auto& r : refs) s |= sfcore::bit(resolve(r, reg));
+    for (auto c : cs) s |= sfcore::bit(c);
     return s;
 }
 
@@ -79,14 +91,18 @@ sfcore::purpose_set purpose_set_of(const std::vector<sfcore::purpose>& ps) {
     return s;
 }
 
-std::string hex(const sfcore::digest& d) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (auto b : d) {
-        out += digits[b >> 4];
-        out += digits[b & 15];
+// A recipient from a Recipient, an Agency or a Practitioner (without making a Recipient object).
+sfcore::recipient recipient_from(py::handle h) {
+    static PyTypeObject* recipient_type = py::detail::get_type_info(typeid(sfcore::recipient))->type;
+    if (Py_TYPE(h.ptr()) == recipient_type) return h.cast<sfcore::recipient>();
+    if (py::isinstance<sfcore::agency>(h)) return sfcore::recipient::of(h.cast<const sfcore::agency&>().id);
+    if (py::isinstance<sfcore::practitioner>(h)) {
+        const auto& p = h.cast<const sfcore::practitioner&>();
+        return sfcore::recipient::of(p.agency, p.id);
     }
-    return out;
+    if (py::isinstance<sfcore::recipient>(h)) return h.cast<sfcore::recipient>();
+    throw py::type_error("a recipient is an Agency, a Practitioner or a Recipient, not " +
+                         py::str(h.get_type().attr("__name__")).cast<std::string>());
 }
 
 // One or several subjects.
@@ -96,30 +112,17 @@ std::vector<sfcore::member_id> subjects_of(subjects_arg s) {
     return std::get<std::vector<sfcore::member_id>>(std::move(s));
 }
 
-// A decision as Python sees it: the rule's verdict, and the reason in words,
-// worded by its ledger when first asked for.
+// A decision as Python sees it, with its case (for its reference).
 struct py_decision {
     sfcore::decision d;
-    py::object ledger;   // the py_ledger that decided, until the reason is worded
-    std::string worded;  // the reason, once worded
-    const std::string& reason();
+    sfcore::case_id case_ref;
 };
 
 // Decisions made in bulk: kept compact; each becomes a Decision when read.
 struct decision_batch {
     std::vector<sfcore::decision> decisions;
-    py::object ledger;  // for the reasons
+    sfcore::case_id case_ref;
 };
-
-const std::string& py_decision::reason() {
-    if (ledger) {
-        worded = ledger.cast<const py_ledger&>().l.explain(d);
-        ledger = py::object();
-    }
-    return worded;
-}
-
-py_decision explained(const py::object& ledger, const sfcore::decision& d) { return {d, ledger, {}}; }
 
 // The requests of a bulk call, read while the GIL is held (the objects are
 // kept alive with them, whatever kind of sequence holds them).
@@ -133,8 +136,7 @@ request_list requests_of(const py::sequence& requests) {
     out.keep.reserve(n);
     out.rs.reserve(n);
     // The Request class, looked up once: an exact match needs no registry lookup.
-    static PyTypeObject* request_type =
-        py::detail::get_type_info(typeid(sfcore::disclosure_request))->type;
+    static PyTypeObject* request_type = py::detail::get_type_info(typeid(sfcore::disclosure_request))->type;
     for (const auto& r : requests) {
         if (Py_TYPE(r.ptr()) == request_type) {
             auto* inst = reinterpret_cast<py::detail::instance*>(r.ptr());
@@ -150,17 +152,223 @@ request_list requests_of(const py::sequence& requests) {
     return out;
 }
 
-void bind_categories(py::module_& m) {
-    py::class_<sfcore::category_registry> reg(
-        m, "CategoryRegistry",
-        "The information categories in use: the built-in list (Category, never renumbered) and the ones a caller adds, "
-        "numbered after them, up to 64 in all.");
-    reg.def(py::init<>())
+template <class P>
+py::class_<P> payload_class(py::module_& m, const char* name, const char* doc) {
+    py::class_<P> c(m, name, doc);
+    value_type(c);
+    return c;
+}
+
+void bind_recipient(py::module_& m) {
+    py::class_<sfcore::recipient> r(m, "Recipient",
+                                    "Who information is disclosed to, or by: an agency as a whole, or a named "
+                                    "practitioner of it. Wherever a recipient is asked for, an Agency or a "
+                                    "Practitioner from the directory will do.");
+    r.def(py::init([](const sfcore::agency& a) { return sfcore::recipient::of(a.id); }), "agency"_a,
+          "The agency as a whole (its consent covers its practitioners).")
+        .def(py::init([](const sfcore::practitioner& p) { return sfcore::recipient::of(p.agency, p.id); }), "practitioner"_a,
+             "A named practitioner (a consent to them covers only them).")
+        .def(py::init([](sfcore::agency_id a, std::optional<sfcore::practitioner_id> p) {
+                 return sfcore::recipient::of(a, p.value_or(sfcore::practitioner_id{}));
+             }),
+             py::kw_only(), "agency_id"_a, "practitioner_id"_a = py::none(), "By ids: an agency, and a named practitioner of it.")
+        .def_property_readonly("agency_id", [](const sfcore::recipient& x) { return x.agency; })
+        .def_property_readonly(
+            "practitioner_id",
+            [](const sfcore::recipient& x) { return x.practitioner ? std::optional<sfcore::practitioner_id>(x.practitioner) : std::nullopt; },
+            "The named practitioner, or None for the agency as a whole.")
+        .def("covers", &sfcore::recipient::covers, "asked"_a, "True when this recipient, named in a consent, covers the one asked.")
         .def(
-            "add", [](sfcore::category_registry& r, const std::string& name, const std::string& label) { return static_cast<int>(r.add(name, label)); },
-            "name"_a, "label"_a,
-            "Add a category (name: lowercase letters, digits and '_'; label: plain words) and return its id. Raises "
-            "ArgumentError (INVALID_ARGUMENT, ALREADY_EXISTS, OUT_OF_RANGE when full).")
+            "__eq__", [](const sfcore::recipient& a, const sfcore::recipient& b) { return a == b; }, py::is_operator())
+        .def("__hash__", [](const sfcore::recipient& x) { return py::hash(py::make_tuple(x.agency.value(), x.practitioner.value())); })
+        .def("__repr__", [](const sfcore::recipient& x) {
+            return "Recipient(agency_id=" + std::to_string(x.agency.value()) +
+                   (x.practitioner ? ", practitioner_id=" + std::to_string(x.practitioner.value()) : std::string()) + ")";
+        });
+    py::implicitly_convertible<sfcore::agency, sfcore::recipient>();
+    py::implicitly_convertible<sfcore::practitioner, sfcore::recipient>();
+}
+
+void bind_disclosure_payloads(py::module_& m) {
+    using namespace sfcore;
+    payload_class<sharing_consent_given>(m, "SharingConsentGiven",
+                                         "A person's written consent to share their information: with whom (whole agencies, "
+                                         "or named practitioners), which categories, for which purposes, for which days. It "
+                                         "counts from the entry's instant. A person consents for themselves from the consent "
+                                         "age; a parent or caregiver consents for a younger child, with the child's views.")
+        .def(py::init([](member_id subject, std::vector<recipient> recipients, const std::vector<category>& categories,
+                         const std::vector<purpose>& purposes, const date& valid_from, const date& valid_until,
+                         const date& signed_on, const std::string& form_version, std::optional<member_id> given_by,
+                         const std::string& child_views) {
+                 sharing_consent_given k;
+                 k.subject = subject;
+                 k.given_by = given_by.value_or(subject);
+                 k.scope.recipients = std::move(recipients);
+                 k.scope.categories = set_of(categories);
+                 k.scope.purposes = purpose_set_of(purposes);
+                 k.scope.from = valid_from;
+                 k.scope.until = valid_until;
+                 k.signed_on = signed_on;
+                 k.form_version = form_version;
+                 k.child_views = child_views;
+                 return k;
+             }),
+             py::kw_only(), "subject"_a, "recipients"_a, "categories"_a, "purposes"_a, "valid_from"_a, "valid_until"_a,
+             "signed_on"_a, "form_version"_a, "given_by"_a = py::none(), "child_views"_a = "")
+        .def_readonly("id", &sharing_consent_given::id, "The consent's number in the case (assigned when recorded).")
+        .def_readonly("subject", &sharing_consent_given::subject)
+        .def_readonly("given_by", &sharing_consent_given::given_by)
+        .def_property_readonly("recipients", [](const sharing_consent_given& k) { return k.scope.recipients; })
+        .def_property_readonly("categories", [](const sharing_consent_given& k) { return categories_of(k.scope.categories); })
+        .def_property_readonly("purposes", [](const sharing_consent_given& k) { return purposes_of(k.scope.purposes); })
+        .def_property_readonly("valid_from", [](const sharing_consent_given& k) { return k.scope.from; })
+        .def_property_readonly("valid_until", [](const sharing_consent_given& k) { return k.scope.until; })
+        .def_readonly("signed_on", &sharing_consent_given::signed_on)
+        .def_readonly("form_version", &sharing_consent_given::form_version)
+        .def_readonly("child_views", &sharing_consent_given::child_views)
+        .def("__repr__", repr_fields("SharingConsentGiven", {"id", "subject", "recipients", "categories", "purposes", "valid_from", "valid_until"}));
+    payload_class<sharing_consent_withdrawn>(m, "SharingConsentWithdrawn",
+                                             "Consent to share withdrawn from the entry's instant: wholly, or only for one "
+                                             "recipient (an agency covers its practitioners) and/or one category.")
+        .def(py::init([](member_id subject, std::optional<recipient> to, std::optional<category> what, const std::string& note) {
+                 return sharing_consent_withdrawn{subject, to, what, note};
+             }),
+             py::kw_only(), "subject"_a, "recipient"_a = py::none(), "category"_a = py::none(), "note"_a = "")
+        .def_readonly("subject", &sharing_consent_withdrawn::subject)
+        .def_readonly("recipient", &sharing_consent_withdrawn::recipient)
+        .def_readonly("category", &sharing_consent_withdrawn::what)
+        .def_readonly("note", &sharing_consent_withdrawn::note)
+        .def("__repr__", repr_fields("SharingConsentWithdrawn", {"subject", "recipient", "category"}));
+    payload_class<confidential_marked>(m, "ConfidentialMarked",
+                                       "The family marks a member's information of a category confidential (never shared "
+                                       "under consent), or lifts the mark.")
+        .def(py::init([](member_id subject, category what, py::object confidential) {
+                 if (!PyBool_Check(confidential.ptr())) throw py::type_error("confidential is True or False");
+                 return confidential_marked{subject, what, confidential.cast<bool>()};
+             }),
+             py::kw_only(), "subject"_a, "category"_a, "confidential"_a = true)
+        .def_readonly("subject", &confidential_marked::subject)
+        .def_readonly("category", &confidential_marked::what)
+        .def_readonly("confidential", &confidential_marked::confidential)
+        .def("__repr__", repr_fields("ConfidentialMarked", {"subject", "category", "confidential"}));
+    payload_class<issue_areas_set>(m, "IssueAreasSet", "The areas of the family's key issues: they decide what is necessary to share.")
+        .def(py::init([](std::vector<issue_area> areas) { return issue_areas_set{std::move(areas)}; }), "areas"_a)
+        .def_readonly("areas", &issue_areas_set::areas)
+        .def("__repr__", repr_fields("IssueAreasSet", {"areas"}));
+    payload_class<necessity_adjusted>(m, "NecessityAdjusted", "The family widens (or narrows) what is necessary by one category.")
+        .def(py::init([](category what, py::object widen) {
+                 if (!PyBool_Check(widen.ptr())) throw py::type_error("widen is True or False");
+                 return necessity_adjusted{what, widen.cast<bool>()};
+             }),
+             py::kw_only(), "category"_a, "widen"_a = true)
+        .def_readonly("category", &necessity_adjusted::what)
+        .def_readonly("widen", &necessity_adjusted::widen)
+        .def("__repr__", repr_fields("NecessityAdjusted", {"category", "widen"}));
+    payload_class<category_registered>(m, "CategoryRegistered",
+                                       "An information category of the case's own, numbered after the built-in ones "
+                                       "(Outcome.assigned is its number).")
+        .def(py::init([](const std::string& name, const std::string& label) { return category_registered{name, label, category{}}; }),
+             py::kw_only(), "name"_a, "label"_a)
+        .def_readonly("name", &category_registered::name)
+        .def_readonly("label", &category_registered::label)
+        .def_property_readonly("id", [](const category_registered& c) { return static_cast<int>(c.id); })
+        .def("__repr__", repr_fields("CategoryRegistered", {"name", "label"}));
+    payload_class<consent_ages_set>(m, "ConsentAgesSet", "From which ages people consent to share for themselves.")
+        .def(py::init([](int young_person, int adult) {
+                 if (young_person < 0 || young_person > 255 || adult < 0 || adult > 255)
+                     raise(errc::invalid_argument, "consent ages must satisfy young person age <= adult age <= 25");
+                 return consent_ages_set{static_cast<std::uint8_t>(young_person), static_cast<std::uint8_t>(adult)};
+             }),
+             py::kw_only(), "young_person"_a = 16, "adult"_a = 18)
+        .def_readonly("young_person", &consent_ages_set::young_person)
+        .def_readonly("adult", &consent_ages_set::adult)
+        .def("__repr__", repr_fields("ConsentAgesSet", {"young_person", "adult"}));
+    payload_class<shared_without_consent>(m, "SharedWithoutConsent",
+                                          "Information shared without consent under a named law, recorded with what the law "
+                                          "asks: what, by whom, to whom, the basis and purpose, who approved it, why it was "
+                                          "necessary and proportionate, and whether the child and family were consulted or "
+                                          "told (and if not, why). An incomplete record is refused (Outcome.missing).")
+        .def(py::init([](subjects_arg subjects, category what, const std::string& description, recipient discloser,
+                         recipient to, legal_basis basis, s66c_purpose s66c, const std::string& requested_by,
+                         const std::string& purpose_text, const std::string& approver, const std::string& necessity,
+                         bool child_consulted, bool family_told, const std::string& not_told_reason) {
+                 return shared_without_consent{subjects_of(std::move(subjects)), what, description, discloser, to, basis, s66c,
+                                               requested_by, purpose_text, approver, necessity, child_consulted, family_told,
+                                               not_told_reason};
+             }),
+             py::kw_only(), "subjects"_a, "category"_a, "description"_a, "discloser"_a, "recipient"_a, "basis"_a,
+             "s66c"_a = s66c_purpose::none, "requested_by"_a = "", "purpose"_a = "", "approver"_a = "", "necessity"_a = "",
+             "child_consulted"_a = false, "family_told"_a = false, "not_told_reason"_a = "")
+        .def_readonly("subjects", &shared_without_consent::subjects)
+        .def_readonly("category", &shared_without_consent::what)
+        .def_readonly("description", &shared_without_consent::description)
+        .def_readonly("discloser", &shared_without_consent::discloser)
+        .def_readonly("recipient", &shared_without_consent::recipient)
+        .def_readonly("basis", &shared_without_consent::basis)
+        .def_readonly("s66c", &shared_without_consent::s66c)
+        .def_readonly("requested_by", &shared_without_consent::requested_by)
+        .def_readonly("purpose", &shared_without_consent::purpose)
+        .def_readonly("approver", &shared_without_consent::approver)
+        .def_readonly("necessity", &shared_without_consent::necessity)
+        .def_readonly("child_consulted", &shared_without_consent::child_consulted)
+        .def_readonly("family_told", &shared_without_consent::family_told)
+        .def_readonly("not_told_reason", &shared_without_consent::not_told_reason)
+        .def("__repr__", repr_fields("SharedWithoutConsent", {"subjects", "category", "discloser", "recipient", "basis"}));
+    payload_class<request_declined>(m, "RequestDeclined", "A request for information declined, with its reasons (s66I/s66J).")
+        .def(py::init([](recipient requester, subjects_arg subjects, category what, legal_basis basis,
+                         std::vector<std::string> reasons, const std::string& decided_by) {
+                 return request_declined{requester, subjects_of(std::move(subjects)), what, basis, std::move(reasons), decided_by};
+             }),
+             py::kw_only(), "requester"_a, "subjects"_a, "category"_a, "basis"_a, "reasons"_a, "decided_by"_a)
+        .def_readonly("requester", &request_declined::requester)
+        .def_readonly("subjects", &request_declined::subjects)
+        .def_readonly("category", &request_declined::what)
+        .def_readonly("basis", &request_declined::basis)
+        .def_readonly("reasons", &request_declined::reasons)
+        .def_readonly("decided_by", &request_declined::decided_by)
+        .def("__repr__", repr_fields("RequestDeclined", {"requester", "subjects", "category", "basis", "reasons"}));
+    payload_class<notice_given>(m, "NoticeGiven", "A member was given their disclosure notice (Case.notice()) for a purpose.")
+        .def(py::init([](member_id who, purpose why) { return notice_given{who, why}; }), py::kw_only(), "member"_a, "purpose"_a)
+        .def_readonly("member", &notice_given::member)
+        .def_readonly("purpose", &notice_given::why)
+        .def("__repr__", repr_fields("NoticeGiven", {"member", "purpose"}));
+
+    // Access records: read from the journal, written by the library alone.
+    payload_class<disclosure_decided>(m, "DisclosureDecided",
+                                      "An access record: a request and the decision made on it (written by Case.decide()).")
+        .def_readonly("discloser", &disclosure_decided::discloser)
+        .def_readonly("subjects", &disclosure_decided::subjects)
+        .def_readonly("category", &disclosure_decided::what)
+        .def_readonly("recipient", &disclosure_decided::recipient)
+        .def_readonly("purpose", &disclosure_decided::why)
+        .def_readonly("permit", &disclosure_decided::permit)
+        .def_readonly("rule", &disclosure_decided::rule)
+        .def_readonly("subject", &disclosure_decided::subject)
+        .def_readonly("consent", &disclosure_decided::consent)
+        .def("__repr__", repr_fields("DisclosureDecided", {"subjects", "category", "recipient", "purpose", "permit", "rule"}));
+    py::class_<shown_item> si(m, "ShownItem", "One item a view showed: whom it is about and its category (never its content).");
+    si.def_readonly("subjects", &shown_item::subjects)
+        .def_readonly("category", &shown_item::what)
+        .def("__repr__", repr_fields("ShownItem", {"subjects", "category"}));
+    payload_class<view_shown>(m, "ViewShown", "An access record: a filtered view shown to a recipient (written by Case.view()).")
+        .def_readonly("recipient", &view_shown::recipient)
+        .def_readonly("purpose", &view_shown::why)
+        .def_readonly("offered", &view_shown::offered, "How many items the view was made from.")
+        .def_readonly("shown", &view_shown::shown)
+        .def("__repr__", repr_fields("ViewShown", {"recipient", "purpose", "offered", "shown"}));
+    payload_class<legacy_audit_imported>(m, "LegacyAuditImported",
+                                         "The audit log a case kept in sfcore 0.1, carried over whole when it was converted.")
+        .def_readonly("text", &legacy_audit_imported::text)
+        .def_readonly("entries", &legacy_audit_imported::entries)
+        .def_readonly("head", &legacy_audit_imported::head)
+        .def("__repr__", repr_fields("LegacyAuditImported", {"entries", "head"}));
+}
+
+void bind_records(py::module_& m) {
+    py::class_<sfcore::category_registry> reg(m, "CategoryRegistry",
+                                              "A case's information categories: the built-in ones and the case's own (read only).");
+    reg.def("name", &sfcore::category_registry::name, "category"_a, "A category's identifier.")
+        .def("label", &sfcore::category_registry::label, "category"_a, "A category's label.")
         .def(
             "find",
             [](const sfcore::category_registry& r, const std::string& name) -> std::optional<category_obj> {
@@ -168,70 +376,44 @@ void bind_categories(py::module_& m) {
                 if (!c) return std::nullopt;
                 return category_obj{enum_object(*c)};
             },
-            "name"_a, "The category with a name, or None.")
-        .def(
-            "name", [](const sfcore::category_registry& r, const category_ref& c) { return r.name(resolve(c, r)); }, "category"_a,
-            "A category's identifier.")
-        .def(
-            "label", [](const sfcore::category_registry& r, const category_ref& c) { return r.label(resolve(c, r)); }, "category"_a,
-            "A category's plain-language label.")
+            "name"_a, "The category with an identifier, or None.")
         .def("__len__", &sfcore::category_registry::size)
         .def(
-            "__iter__",
-            [](const sfcore::category_registry& r) {
-                py::list all;
-                for (std::size_t i = 0; i < r.size(); ++i) all.append(enum_object(static_cast<sfcore::category>(i)));
-                return py::iter(all);
-            },
-            "Every category: Category members, then the caller's own as ints.")
-        .def(
-            "__contains__",
-            [](const sfcore::category_registry& r, const py::object& c) {
-                if (PyUnicode_Check(c.ptr())) return r.find(c.cast<std::string>()).has_value();
-                sfcore::category x{};
-                try {
-                    return enum_load<sfcore::category>(c, x) && r.contains(x);
-                } catch (const sfcore::error&) {
-                    return false;
-                }
-            },
+            "__contains__", [](const sfcore::category_registry& r, int c) { return c >= 0 && r.contains(static_cast<sfcore::category>(c)); },
             "category"_a)
         .def("__repr__", [](const sfcore::category_registry& r) { return "CategoryRegistry(" + std::to_string(r.size()) + " categories)"; });
-}
 
-void bind_records(py::module_& m) {
-    py::class_<sfcore::disclosure_consent> consent(m, "Consent", "A written consent to share a person's information (read only).");
-    consent.def_readonly("id", &sfcore::disclosure_consent::id)
-        .def_readonly("subject", &sfcore::disclosure_consent::subject, "Whose information.")
-        .def_readonly("given_by", &sfcore::disclosure_consent::given_by, "The subject, or a parent or caregiver for a child.")
-        .def_property_readonly("recipients", [](const sfcore::disclosure_consent& k) { return k.scope.recipients; })
-        .def_property_readonly("categories", [](const sfcore::disclosure_consent& k) { return categories_of(k.scope.categories); })
-        .def_property_readonly("purposes", [](const sfcore::disclosure_consent& k) { return purposes_of(k.scope.purposes); })
-        .def_property_readonly("valid_from", [](const sfcore::disclosure_consent& k) { return k.scope.from; })
-        .def_property_readonly("valid_until", [](const sfcore::disclosure_consent& k) { return k.scope.until; })
-        .def_readonly("signed_on", &sfcore::disclosure_consent::signed_on)
-        .def_readonly("form_version", &sfcore::disclosure_consent::form_version)
-        .def_readonly("child_views", &sfcore::disclosure_consent::child_views)
-        .def_readonly("recorded_by", &sfcore::disclosure_consent::recorded_by)
-        .def_readonly("recorded_at", &sfcore::disclosure_consent::recorded_at, "It counts from then.")
-        .def("__repr__", repr_fields("Consent", {"id", "subject", "recipients", "categories", "purposes", "valid_from", "valid_until"}));
+    py::class_<sfcore::sharing_consent> consent(m, "SharingConsent",
+                                                "A consent to share as the case's journal holds it (read only).");
+    consent.def_property_readonly("id", [](const sfcore::sharing_consent& k) { return k.given.id; })
+        .def_property_readonly("subject", [](const sfcore::sharing_consent& k) { return k.given.subject; }, "Whose information.")
+        .def_property_readonly("given_by", [](const sfcore::sharing_consent& k) { return k.given.given_by; })
+        .def_property_readonly("recipients", [](const sfcore::sharing_consent& k) { return k.given.scope.recipients; })
+        .def_property_readonly("categories", [](const sfcore::sharing_consent& k) { return categories_of(k.given.scope.categories); })
+        .def_property_readonly("purposes", [](const sfcore::sharing_consent& k) { return purposes_of(k.given.scope.purposes); })
+        .def_property_readonly("valid_from", [](const sfcore::sharing_consent& k) { return k.given.scope.from; })
+        .def_property_readonly("valid_until", [](const sfcore::sharing_consent& k) { return k.given.scope.until; })
+        .def_property_readonly("signed_on", [](const sfcore::sharing_consent& k) { return k.given.signed_on; })
+        .def_property_readonly("form_version", [](const sfcore::sharing_consent& k) { return k.given.form_version; })
+        .def_readonly("recorded_by", &sfcore::sharing_consent::recorded_by)
+        .def_readonly("at", &sfcore::sharing_consent::at, "It counts from then.")
+        .def_readonly("seq", &sfcore::sharing_consent::seq, "Its journal entry.")
+        .def("__repr__", repr_fields("SharingConsent", {"id", "subject", "recipients", "categories", "purposes", "valid_from", "valid_until"}));
 
-    py::class_<sfcore::consent_withdrawal> wd(m, "Withdrawal", "A withdrawal of consent, whole or partial (read only).");
-    wd.def_readonly("subject", &sfcore::consent_withdrawal::subject)
-        .def_readonly("recipient", &sfcore::consent_withdrawal::recipient, "Only this recipient (None: every one).")
-        .def_property_readonly("category",
-                               [](const sfcore::consent_withdrawal& w) -> std::optional<category_obj> {
-                                   if (!w.what) return std::nullopt;
-                                   return category_obj{enum_object(*w.what)};
-                               },
-                               "Only this category (None: every one).")
-        .def_readonly("recorded_by", &sfcore::consent_withdrawal::recorded_by)
-        .def_readonly("at", &sfcore::consent_withdrawal::at, "It takes effect at this instant.")
-        .def("__repr__", repr_fields("Withdrawal", {"subject", "recipient", "category", "at"}));
+    py::class_<sfcore::sharing_withdrawal> wd(m, "SharingWithdrawal", "A withdrawal of consent to share, whole or partial (read only).");
+    wd.def_readonly("subject", &sfcore::sharing_withdrawal::subject)
+        .def_readonly("recipient", &sfcore::sharing_withdrawal::recipient, "Only this recipient (None: every one).")
+        .def_readonly("category", &sfcore::sharing_withdrawal::what, "Only this category (None: every one).")
+        .def_readonly("from_process", &sfcore::sharing_withdrawal::from_process,
+                      "The member withdrew from the process (ConsentWithdrawn): every consent.")
+        .def_readonly("recorded_by", &sfcore::sharing_withdrawal::recorded_by)
+        .def_readonly("at", &sfcore::sharing_withdrawal::at, "It takes effect at this instant.")
+        .def_readonly("seq", &sfcore::sharing_withdrawal::seq)
+        .def("__repr__", repr_fields("SharingWithdrawal", {"subject", "recipient", "category", "from_process", "at"}));
 
     py::class_<sfcore::disclosure_request> req(m, "Request", "A request to disclose, for the bulk decide_many() and check_many().");
-    req.def(py::init([](const sfcore::party& discloser, subjects_arg subjects, sfcore::category what,
-                        const sfcore::party& recipient, sfcore::purpose why, const sfcore::instant& at) {
+    req.def(py::init([](const sfcore::recipient& discloser, subjects_arg subjects, sfcore::category what,
+                        const sfcore::recipient& recipient, sfcore::purpose why, const sfcore::instant& at) {
                 return sfcore::disclosure_request{discloser, subjects_of(std::move(subjects)), what, recipient, why, at};
             }),
             py::kw_only(), "discloser"_a, "subjects"_a, "category"_a, "recipient"_a, "purpose"_a, "at"_a)
@@ -244,37 +426,46 @@ void bind_records(py::module_& m) {
         .def("__repr__", repr_fields("Request", {"discloser", "subjects", "category", "recipient", "purpose", "at"}));
 
     py::class_<py_decision> dec(m, "Decision",
-                                "A decision: permit or deny, the rule that decided, the subject it was decided for, and "
-                                "the reason in plain words. bool(decision) is True when permitted.");
+                                "A decision: permit or deny, the rule that decided, the subject it was decided for, and the "
+                                "journal entry recording it. bool(decision) is True when permitted. requester_reason is "
+                                "what the requester is told; Case.explain() gives the coordinator the full reason.");
     dec.def_property_readonly("permit", [](const py_decision& d) { return d.d.permit; })
-        .def_property_readonly("rule", [](const py_decision& d) { return d.d.rule; })
+        .def_property_readonly("rule", [](const py_decision& d) { return d.d.rule; },
+                               "The rule that decided (for the coordinator and the audit, not the requester).")
         .def_property_readonly("subject", [](const py_decision& d) { return d.d.subject; },
                                "The subject the rule was applied to (for a refusal, the one who refused).")
         .def_property_readonly("consent", [](const py_decision& d) { return d.d.consent; },
                                "The consent that permitted it (0 when denied).")
-        .def_property_readonly("reason", &py_decision::reason, "Why, in plain words.")
+        .def_property_readonly("seq", [](const py_decision& d) { return d.d.seq; },
+                               "The journal entry recording it (0 when not recorded, as by check()).")
+        .def_property_readonly("case_id", [](const py_decision& d) { return d.case_ref; })
+        .def_property_readonly(
+            "requester_reason", [](const py_decision& d) { return sfcore::requester_reason(d.case_ref, d.d); },
+            "What the requester is told: whether disclosure is permitted, and the decision's reference. The same "
+            "words for every refusal.")
         .def("__bool__", [](const py_decision& d) { return d.d.permit; })
         .def(
-            "__eq__", [](const py_decision& a, const py_decision& b) { return a.d == b.d; }, py::is_operator())
+            "__eq__", [](const py_decision& a, const py_decision& b) { return a.d == b.d && a.case_ref == b.case_ref; },
+            py::is_operator())
         .def("__copy__", [](const py_decision& d) { return d; })
         .def("__deepcopy__", [](const py_decision& d, const py::dict&) { return d; }, "memo"_a)
         .def(py::pickle(
-            [](py_decision& d) { return py::make_tuple(d.d.permit, d.d.rule, d.d.subject, d.d.consent, d.reason()); },
+            [](const py_decision& d) { return py::make_tuple(d.d.permit, d.d.rule, d.d.subject, d.d.consent, d.d.seq, d.case_ref); },
             [](const py::tuple& t) {
-                if (t.size() != 5) raise(sfcore::errc::malformed, "a pickled Decision has five fields");
+                if (t.size() != 6) raise(sfcore::errc::malformed, "a pickled Decision has six fields");
                 py_decision d;
                 d.d.permit = t[0].cast<bool>();
                 d.d.rule = t[1].cast<sfcore::decision_rule>();
                 d.d.subject = t[2].cast<sfcore::member_id>();
                 d.d.consent = t[3].cast<std::uint32_t>();
-                d.worded = t[4].cast<std::string>();
+                d.d.seq = t[4].cast<std::uint64_t>();
+                d.case_ref = t[5].cast<sfcore::case_id>();
                 return d;
             }))
-        .def("__repr__", repr_fields("Decision", {"permit", "rule", "subject", "consent", "reason"}));
+        .def("__repr__", repr_fields("Decision", {"permit", "rule", "subject", "consent", "seq"}));
 
     py::class_<decision_batch> batch(m, "DecisionBatch",
-                                     "Decisions made in bulk, in request order: a sequence of Decision, with the counts "
-                                     "at hand.");
+                                     "Decisions made in bulk, in request order: a sequence of Decision, with the counts at hand.");
     batch.def("__len__", [](const decision_batch& b) { return b.decisions.size(); })
         .def(
             "__getitem__",
@@ -282,7 +473,7 @@ void bind_records(py::module_& m) {
                 const long long n = static_cast<long long>(b.decisions.size());
                 if (i < 0) i += n;
                 if (i < 0 || i >= n) throw py::index_error("decision index out of range");
-                return explained(b.ledger, b.decisions[static_cast<std::size_t>(i)]);
+                return py_decision{b.decisions[static_cast<std::size_t>(i)], b.case_ref};
             },
             "index"_a)
         .def_property_readonly(
@@ -301,75 +492,6 @@ void bind_records(py::module_& m) {
             return "DecisionBatch(" + std::to_string(b.decisions.size()) + " decisions, " + std::to_string(n) + " permitted)";
         });
 
-    py::class_<sfcore::sharing_record> sh(m, "SharingRecord",
-                                          "A record of sharing without consent: what, by whom, to whom, when, under which "
-                                          "law, for what, approved by whom, why it was necessary, and whether the child "
-                                          "and family were consulted or told (and if not, why).");
-    sh.def(py::init([](subjects_arg subjects, const category_ref& what, const std::string& description,
-                       const sfcore::party& discloser, const sfcore::party& recipient, const sfcore::instant& at,
-                       sfcore::legal_basis basis, sfcore::s66c_purpose s66c, const std::string& requested_by,
-                       const std::string& purpose, const std::string& approver, const std::string& necessity,
-                       bool child_consulted, bool family_told, const std::string& not_told_reason) {
-               sfcore::sharing_record r;
-               r.subjects = subjects_of(std::move(subjects));
-               static const sfcore::category_registry builtin;
-               sfcore::category c{};
-               if (PyUnicode_Check(what.obj.ptr())) c = resolve(what, builtin);
-               else enum_load<sfcore::category>(what.obj, c);
-               r.what = c;
-               r.description = description;
-               r.discloser = discloser;
-               r.recipient = recipient;
-               r.at = at;
-               r.basis = basis;
-               r.s66c = s66c;
-               r.requested_by = requested_by;
-               r.purpose = purpose;
-               r.approver = approver;
-               r.necessity = necessity;
-               r.child_consulted = child_consulted;
-               r.family_told = family_told;
-               r.not_told_reason = not_told_reason;
-               return r;
-           }),
-           py::kw_only(), "subjects"_a, "category"_a, "description"_a, "discloser"_a, "recipient"_a, "at"_a, "basis"_a,
-           "s66c"_a = sfcore::s66c_purpose::none, "requested_by"_a = "", "purpose"_a = "", "approver"_a = "",
-           "necessity"_a = "", "child_consulted"_a = false, "family_told"_a = false, "not_told_reason"_a = "")
-        .def_readonly("subjects", &sfcore::sharing_record::subjects)
-        .def_property_readonly("category", [](const sfcore::sharing_record& r) { return category_obj{enum_object(r.what)}; })
-        .def_readonly("description", &sfcore::sharing_record::description)
-        .def_readonly("discloser", &sfcore::sharing_record::discloser)
-        .def_readonly("recipient", &sfcore::sharing_record::recipient)
-        .def_readonly("at", &sfcore::sharing_record::at)
-        .def_readonly("basis", &sfcore::sharing_record::basis)
-        .def_readonly("s66c", &sfcore::sharing_record::s66c)
-        .def_readonly("requested_by", &sfcore::sharing_record::requested_by)
-        .def_readonly("purpose", &sfcore::sharing_record::purpose)
-        .def_readonly("approver", &sfcore::sharing_record::approver)
-        .def_readonly("necessity", &sfcore::sharing_record::necessity)
-        .def_readonly("child_consulted", &sfcore::sharing_record::child_consulted)
-        .def_readonly("family_told", &sfcore::sharing_record::family_told)
-        .def_readonly("not_told_reason", &sfcore::sharing_record::not_told_reason)
-        .def("__repr__", repr_fields("SharingRecord", {"subjects", "category", "discloser", "recipient", "at", "basis"}));
-
-    py::class_<sfcore::record_result> rr(m, "RecordResult",
-                                         "Whether a sharing or a declined request was recorded; when refused, what the "
-                                         "record lacks. bool(result) is True when recorded.");
-    rr.def_readonly("recorded", &sfcore::record_result::recorded)
-        .def_readonly("missing", &sfcore::record_result::missing)
-        .def("__bool__", [](const sfcore::record_result& r) { return r.recorded; })
-        .def("__repr__", repr_fields("RecordResult", {"recorded", "missing"}));
-
-    py::class_<sfcore::declined_request> dr(m, "DeclinedRequest", "A request for information that was declined, with its reasons (s66I/s66J).");
-    dr.def_readonly("requester", &sfcore::declined_request::requester)
-        .def_readonly("subjects", &sfcore::declined_request::subjects)
-        .def_property_readonly("category", [](const sfcore::declined_request& r) { return category_obj{enum_object(r.what)}; })
-        .def_readonly("basis", &sfcore::declined_request::basis)
-        .def_readonly("reasons", &sfcore::declined_request::reasons)
-        .def_readonly("decided_by", &sfcore::declined_request::decided_by)
-        .def_readonly("at", &sfcore::declined_request::at)
-        .def("__repr__", repr_fields("DeclinedRequest", {"requester", "subjects", "category", "basis", "reasons", "at"}));
-
     py::class_<sfcore::info_item> item(m, "InfoItem", "A piece of a family's information an agency holds, for filtered views.");
     item.def(py::init([](subjects_arg subjects, sfcore::category what, const std::string& content) {
                  return sfcore::info_item{subjects_of(std::move(subjects)), what, content};
@@ -386,7 +508,7 @@ void bind_records(py::module_& m) {
                 return a.subjects == b.subjects && a.what == b.what && a.content == b.content;
             },
             py::is_operator())
-        .def("__repr__", repr_fields("InfoItem", {"subjects", "category", "content"}));
+        .def("__repr__", repr_fields("InfoItem", {"subjects", "category"}));
 
     py::class_<sfcore::notice_line> nl(m, "NoticeLine", "One line of a disclosure notice: who may receive what.");
     nl.def_readonly("recipient", &sfcore::notice_line::recipient)
@@ -410,92 +532,48 @@ void bind_records(py::module_& m) {
                                    return out;
                                },
                                "What the family marked confidential.")
+        .def_readonly("shared_without_consent", &sfcore::disclosure_notice::shared_without_consent,
+                      "The journal entries of sharings without consent the family was told of.")
         .def_readonly("text", &sfcore::disclosure_notice::text)
         .def("__str__", [](const sfcore::disclosure_notice& n) { return n.text; })
         .def("__repr__", repr_fields("Notice", {"member", "purpose", "lines", "confidential"}));
 }
 
-void bind_audit(py::module_& m) {
-    py::class_<sfcore::audit_entry> e(m, "AuditEntry", "One entry of the audit log (read only).");
-    e.def_readonly("seq", &sfcore::audit_entry::seq, "1, 2, 3, … in order.")
-        .def_readonly("at", &sfcore::audit_entry::at)
-        .def_readonly("kind", &sfcore::audit_entry::kind)
-        .def_readonly("actor", &sfcore::audit_entry::actor, "Who did it.")
-        .def_readonly("text", &sfcore::audit_entry::text, "What, in a canonical one-line form.")
-        .def_property_readonly("prev", [](const sfcore::audit_entry& x) { return hex(x.prev); }, "The hash before, in hex.")
-        .def_property_readonly("hash", [](const sfcore::audit_entry& x) { return hex(x.hash); }, "SHA-256 of prev and the fields, in hex.")
-        .def("__repr__", repr_fields("AuditEntry", {"seq", "at", "kind", "actor", "text"}));
-
-    py::class_<sfcore::audit_verification> v(m, "AuditVerification",
-                                             "The result of verifying a log; bool(result) is True when the chain is intact.");
-    v.def_readonly("ok", &sfcore::audit_verification::ok)
-        .def_readonly("first_bad", &sfcore::audit_verification::first_bad, "The first entry that does not verify (0 when ok).")
-        .def_readonly("reason", &sfcore::audit_verification::reason)
-        .def("__bool__", [](const sfcore::audit_verification& r) { return r.ok; })
-        .def("__repr__", repr_fields("AuditVerification", {"ok", "first_bad", "reason"}));
-
-    py::class_<sfcore::audit_log> log(m, "AuditLog",
-                                      "A tamper-evident, append-only log: every entry is chained to the one before by "
-                                      "SHA-256, so verify() detects any change, deletion or reordering.");
-    log.def(py::init<>())
-        .def("append", &sfcore::audit_log::append, "at"_a, "kind"_a, "actor"_a, "text"_a, py::return_value_policy::copy,
-             "Append an entry and return it. Raises ArgumentError (an instant earlier than the last entry's, a blank actor).")
-        .def("verify", &sfcore::audit_log::verify, "Recompute the chain.")
-        .def("by", &sfcore::audit_log::by, "kind"_a, "actor"_a = "",
-             "The entries of one kind by one actor ('' for any): the access log answers who viewed what.")
-        .def("to_text", &sfcore::audit_log::to_text, "The log as text: one line an entry, hashes in hex.")
-        .def_static("from_text", &sfcore::audit_log::from_text, "text"_a,
-                    "Read a log saved by to_text() (the chain is not checked: call verify()). Raises StorageError (MALFORMED).")
-        .def("__len__", [](const sfcore::audit_log& l) { return l.entries().size(); })
-        .def(
-            "__getitem__",
-            [](const sfcore::audit_log& l, long long i) {
-                const long long n = static_cast<long long>(l.entries().size());
-                if (i < 0) i += n;
-                if (i < 0 || i >= n) throw py::index_error("audit entry index out of range");
-                return l.entries()[static_cast<std::size_t>(i)];
-            },
-            "index"_a)
-        .def(
-            "__iter__", [](const sfcore::audit_log& l) { return py::make_iterator(l.entries().begin(), l.entries().end()); },
-            py::keep_alive<0, 1>())
-        .def("__repr__", [](const sfcore::audit_log& l) { return "AuditLog(" + std::to_string(l.entries().size()) + " entries)"; });
-    add_archive_methods(log, [](const void* p, std::size_t n) { return sfcore::load_audit(p, n); }, "The log as an archive.",
-                        "Load a log from an archive (then verify()).");
-}
-
-// decide() and check(): the hot path, called with keywords. Parsed here, not by
-// pybind11's dispatcher (see fast_args); the conversions are pybind11's casters.
+// Case.decide() and Case.check(): the hot path, called with keywords. Parsed
+// here, not by pybind11's dispatcher (see fast_args); the conversions are
+// pybind11's casters.
 template <bool Record>
 PyObject* decide_or_check(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    constexpr std::size_t n = Record ? 7 : 6;
+    constexpr std::size_t n = Record ? 8 : 7;
     static const auto names = [] {
         if constexpr (Record)
-            return interned<n>({"discloser", "subjects", "category", "recipient", "purpose", "at", "actor"});
+            return interned<n>({"directory", "discloser", "subjects", "category", "recipient", "purpose", "at", "actor"});
         else
-            return interned<n>({"discloser", "subjects", "category", "recipient", "purpose", "at"});
+            return interned<n>({"directory", "discloser", "subjects", "category", "recipient", "purpose", "at"});
     }();
     try {
         const fast_args<n> a(Record ? "decide" : "check", names, args, nargs, kwnames);
         py::handle me(self);
-        if (!py::isinstance<py_ledger>(me)) throw py::type_error("decide() and check() are methods of sfcore.Ledger");
-        auto& s = me.cast<py_ledger&>();
-        const auto discloser = a.template get<sfcore::party>(0);
-        auto subjects = a.template get<subjects_arg>(1);
-        const auto what = resolve(a.template get<category_ref>(2), s.l.categories());
-        const auto recipient = a.template get<sfcore::party>(3);
-        const auto why = a.template get<sfcore::purpose>(4);
-        const auto at = a.template get<sfcore::instant>(5);
+        if (!py::isinstance<shared_case>(me)) throw py::type_error("decide() and check() are methods of sfcore.Case");
+        auto& s = me.cast<shared_case&>();
+        const auto& directory = a.template get<const sfcore::agency_directory&>(0);
+        const auto discloser = recipient_from(a[1]);
+        auto subjects = a.template get<subjects_arg>(2);
+        const auto what = resolve(a.template get<category_ref>(3), s);
+        const auto recipient = recipient_from(a[4]);
+        const auto why = a.template get<sfcore::purpose>(5);
+        const auto at = a.template get<sfcore::instant>(6);
         sfcore::decision d;
         if constexpr (Record) {
-            const std::string actor = a.template get<std::string>(6);
-            d = s.l.decide({discloser, subjects_of(std::move(subjects)), what, recipient, why, at}, actor);
+            const std::string actor = a.template get<std::string>(7);
+            d = s.decide(directory, {discloser, subjects_of(std::move(subjects)), what, recipient, why, at}, actor);
         } else if (const auto* one = std::get_if<sfcore::member_id>(&subjects)) {
-            d = s.l.check(discloser, *one, what, recipient, why, at);  // no allocation when the day is prepared
+            d = s.check(directory, discloser, *one, what, recipient, why, at);  // no request to build
         } else {
-            d = s.l.check({discloser, subjects_of(std::move(subjects)), what, recipient, why, at});
+            d = s.check(directory, {discloser, subjects_of(std::move(subjects)), what, recipient, why, at});
         }
-        return py::cast(explained(py::reinterpret_borrow<py::object>(self), d)).release().ptr();
+        const sfcore::case_id id = s.read([](const case_file& k) { return k.id(); });
+        return py::cast(py_decision{d, id}).release().ptr();
     } catch (...) {
         return python_error_from_current();
     }
@@ -506,258 +584,135 @@ void add_fast_method(py::handle cls, PyMethodDef* def) {
     if (!descr || PyObject_SetAttrString(cls.ptr(), def->ml_name, descr.ptr()) != 0) throw py::error_already_set();
 }
 
-void bind_ledger(py::module_& m) {
-    using sfcore::disclosure_ledger;
-    py::class_<py_ledger> l(
-        m, "Ledger",
-        "One family's consents, confidential items, necessity and sharing without consent, with every decision made on "
-        "them and the audit log. Nothing about a person reaches anyone they did not agree to, unless a named law allows "
-        "it and that is recorded. Every change carries its instant and is kept, so decisions can be asked for any past "
-        "instant. Changes come in time order.");
-    l.def(py::init([](const held<sfcore::case_file>& c, const held<sfcore::agency_directory>& d, int young, int adult,
-                      const sfcore::category_registry* categories) {
-              return py_ledger{disclosure_ledger(c.get(), d.get(), sfcore::consent_settings{young, adult},
-                                                 categories ? *categories : sfcore::category_registry{}),
-                               c.obj, d.obj};
-          }),
-          "case"_a, "directory"_a, py::kw_only(), "young_person_consent_age"_a = 16, "adult_age"_a = 18,
-          "categories"_a = py::none(),
-          "A ledger for a case's family (case: a Case; directory: an AgencyDirectory). From young_person_consent_age a "
-          "young person consents for themselves; below it a parent or caregiver consents, with the child's views "
-          "recorded.")
-        .def(
-            "sync",
-            [](py_ledger& s, const held<sfcore::case_file>& c, const held<sfcore::agency_directory>& d) {
-                s.l.sync(c.get(), d.get());
-                s.case_obj = c.obj;
-                s.directory_obj = d.obj;
-            },
-            "case"_a, "directory"_a, "Take in members and practitioners added to the case or directory since.")
-        .def_property_readonly(
-            "case", [](const py_ledger& s) { return held<sfcore::case_file>{s.case_obj}; },
-            "The Case the ledger was made or last synced with.")
-        .def_property_readonly(
-            "directory", [](const py_ledger& s) { return held<sfcore::agency_directory>{s.directory_obj}; },
-            "The AgencyDirectory the ledger was made or last synced with.")
-        .def_property_readonly(
-            "case_id", [](const py_ledger& s) -> sfcore::case_id { return s.case_obj.cast<const sfcore::case_file&>().id(); },
-            "The id of the ledger's case.")
-        .def(
-            "give",
-            [](py_ledger& s, sfcore::member_id subject, std::vector<sfcore::party> recipients,
-               const std::vector<category_ref>& categories, const std::vector<sfcore::purpose>& purposes,
-               const sfcore::date& valid_from, const sfcore::date& valid_until, const sfcore::date& signed_on,
-               const std::string& form_version, const std::string& recorded_by, const sfcore::instant& at,
-               std::optional<sfcore::member_id> given_by, const std::string& child_views) {
-                sfcore::disclosure_consent k;
-                k.subject = subject;
-                k.given_by = given_by.value_or(subject);
-                k.scope.recipients = std::move(recipients);
-                k.scope.categories = set_of(categories, s.l.categories());
-                k.scope.purposes = purpose_set_of(purposes);
-                k.scope.from = valid_from;
-                k.scope.until = valid_until;
-                k.signed_on = signed_on;
-                k.form_version = form_version;
-                k.child_views = child_views;
-                k.recorded_by = recorded_by;
-                k.recorded_at = at;
-                return s.l.give(std::move(k));
-            },
-            py::kw_only(), "subject"_a, "recipients"_a, "categories"_a, "purposes"_a, "valid_from"_a, "valid_until"_a,
-            "signed_on"_a, "form_version"_a, "recorded_by"_a, "at"_a, "given_by"_a = py::none(), "child_views"_a = "",
-            "Record a written consent and return its id. recipients: whole agencies (covering their workers) or named "
-            "practitioners (covering only them). Raises ConsentError (INVALID_CONSENT) for who may give it, a missing "
-            "child's view, an empty scope or a backwards period.")
-        .def(
-            "withdraw",
-            [](py_ledger& s, sfcore::member_id subject, const std::string& recorded_by, const sfcore::instant& at,
-               std::optional<sfcore::party> recipient, std::optional<category_ref> category) {
-                sfcore::consent_withdrawal w;
-                w.subject = subject;
-                w.recipient = recipient;
-                if (category) w.what = resolve(*category, s.l.categories());
-                w.recorded_by = recorded_by;
-                w.at = at;
-                s.l.withdraw(w);
-            },
-            py::kw_only(), "subject"_a, "recorded_by"_a, "at"_a, "recipient"_a = py::none(), "category"_a = py::none(),
-            "Withdraw consent from an instant: whole, or only for one recipient and/or one category. History is kept; "
-            "later decisions deny.")
-        .def(
-            "mark_confidential",
-            [](py_ledger& s, sfcore::member_id subject, const category_ref& category, const std::string& recorded_by,
-               const sfcore::instant& at, bool confidential) {
-                s.l.mark_confidential(subject, resolve(category, s.l.categories()), confidential, recorded_by, at);
-            },
-            py::kw_only(), "subject"_a, "category"_a, "recorded_by"_a, "at"_a, "confidential"_a = true,
-            "The family marks (or, with confidential=False, unmarks) a member's information of a category as "
-            "confidential: never disclosed under consent.")
-        .def(
-            "set_issue_areas",
-            [](py_ledger& s, const std::vector<sfcore::issue_area>& areas, const std::string& recorded_by,
-               const sfcore::instant& at) { s.l.set_issue_areas(areas, recorded_by, at); },
-            "areas"_a, py::kw_only(), "recorded_by"_a, "at"_a,
-            "Set the issue areas of the family's key issues: they decide what is necessary to share.")
-        .def(
-            "adjust_necessity",
-            [](py_ledger& s, const category_ref& category, bool widen, const std::string& recorded_by, const sfcore::instant& at) {
-                s.l.adjust_necessity(resolve(category, s.l.categories()), widen, recorded_by, at);
-            },
-            "category"_a, py::kw_only(), "widen"_a, "recorded_by"_a, "at"_a,
-            "The family widens (True) or narrows (False) what is necessary by one category.")
-        .def(
-            "decide_many",
-            [](py::object self, const py::sequence& requests, const std::string& actor) {
-                auto& s = self.cast<py_ledger&>();
-                auto rs = requests_of(requests);
-                decision_batch out{std::vector<sfcore::decision>(rs.rs.size()), self};
-                {
-                    py::gil_scoped_release unlocked;
-                    s.l.decide_many(rs.rs.data(), rs.rs.size(), actor, out.decisions.data());
-                }
-                return out;
-            },
-            "requests"_a, py::kw_only(), "actor"_a,
-            "Decide many requests (a sequence of Request) in one call, recording each in the audit log, without holding "
-            "the GIL (a large batch also uses a second thread). Returns a DecisionBatch in request order: the same "
-            "decisions and audit log as decide() on each. A malformed request raises; the decisions before it stay "
-            "recorded.")
+void bind_case_disclosure(case_class& c) {
+    c.def(
+         "decide_many",
+         [](shared_case& s, const py::sequence& requests, const sfcore::agency_directory& directory, const std::string& actor) {
+             auto rs = requests_of(requests);
+             decision_batch out{std::vector<sfcore::decision>(rs.rs.size()), s.read([](const case_file& k) { return k.id(); })};
+             {
+                 py::gil_scoped_release unlocked;
+                 s.decide_many(directory, rs.rs.data(), rs.rs.size(), actor, out.decisions.data());
+             }
+             return out;
+         },
+         "requests"_a, py::kw_only(), "directory"_a, "actor"_a,
+         "Decide many requests (a sequence of Request) in one call, recording each in the journal, without holding the "
+         "GIL. Returns a DecisionBatch in request order: the same decisions and entries as decide() on each. A malformed "
+         "request raises; the decisions before it stay recorded.")
         .def(
             "check_many",
-            [](py::object self, const py::sequence& requests) {
-                const auto& s = self.cast<const py_ledger&>();
+            [](const shared_case& s, const py::sequence& requests, const sfcore::agency_directory& directory) {
                 auto rs = requests_of(requests);
-                decision_batch out{{}, self};
-                out.decisions.reserve(rs.rs.size());
+                decision_batch out{std::vector<sfcore::decision>(rs.rs.size()), s.read([](const case_file& k) { return k.id(); })};
                 {
                     py::gil_scoped_release unlocked;
-                    for (const auto* r : rs.rs) out.decisions.push_back(s.l.check(*r));
+                    s.check_many(directory, rs.rs.data(), rs.rs.size(), out.decisions.data());
                 }
                 return out;
             },
-            "requests"_a, "As decide_many(), without recording.")
+            "requests"_a, py::kw_only(), "directory"_a, "As decide_many(), without recording.")
         .def(
-            "explain", [](const py_ledger& s, const py_decision& d) { return s.l.explain(d.d); }, "decision"_a,
-            "The plain-language reason for a decision.")
-        .def(
-            "share_without_consent",
-            [](py_ledger& s, const sfcore::sharing_record& r, const std::string& actor) {
-                return s.l.share_without_consent(r, actor);
+            "explain",
+            [](const shared_case& s, const std::variant<py_decision, std::uint64_t>& which) {
+                const std::uint64_t seq = std::holds_alternative<py_decision>(which) ? std::get<py_decision>(which).d.seq
+                                                                                       : std::get<std::uint64_t>(which);
+                return s.read([&](const case_file& k) { return k.explain(seq); });
             },
-            "record"_a, py::kw_only(), "actor"_a,
-            "Record a sharing without consent under a legal basis. An incomplete record is refused (a RecordResult "
-            "naming what is missing) and nothing is recorded.")
-        .def(
-            "decline",
-            [](py_ledger& s, const sfcore::party& requester, subjects_arg subjects, const category_ref& category,
-               sfcore::legal_basis basis, std::vector<std::string> reasons, const std::string& decided_by,
-               const sfcore::instant& at, const std::string& actor) {
-                sfcore::declined_request d{requester, subjects_of(std::move(subjects)), resolve(category, s.l.categories()),
-                                           basis, std::move(reasons), decided_by, at};
-                return s.l.decline(d, actor);
-            },
-            py::kw_only(), "requester"_a, "subjects"_a, "category"_a, "basis"_a, "reasons"_a, "decided_by"_a, "at"_a,
-            "actor"_a, "Record a declined request with its reasons (s66J). Without reasons it is refused.")
+            "decision"_a,
+            "The full reason for a recorded decision (a Decision, or its journal entry's seq), for the coordinator and "
+            "the audit, from the journal (ids, never names). Raises ArgumentError (NOT_FOUND) for anything else.")
         .def(
             "view",
-            [](py_ledger& s, const std::vector<sfcore::info_item>& items, const sfcore::party& recipient,
-               sfcore::purpose purpose, const sfcore::instant& at, const std::string& actor) {
-                return s.l.view(items, recipient, purpose, at, actor);
+            [](shared_case& s, const std::vector<sfcore::info_item>& items, const sfcore::agency_directory& directory,
+               const sfcore::recipient& recipient, sfcore::purpose purpose, const sfcore::instant& at, const std::string& actor) {
+                return s.write([&](case_file& k) { return k.view(directory, items, recipient, purpose, at, actor); });
             },
-            "items"_a, py::kw_only(), "recipient"_a, "purpose"_a, "at"_a, "actor"_a,
+            "items"_a, py::kw_only(), "directory"_a, "recipient"_a, "purpose"_a, "at"_a, "actor"_a,
             "What a recipient may see of the items for a purpose at an instant: only the permitted ones, in order; "
-            "nothing tells what was left out. The view is recorded in the audit log.")
+            "nothing tells what was left out. The view is recorded in the journal.")
         .def(
             "notice",
-            [](const py_ledger& s, sfcore::member_id member, sfcore::purpose purpose, const sfcore::instant& at) {
-                return s.l.notice(member, purpose, at);
+            [](const shared_case& s, sfcore::member_id member, const sfcore::agency_directory& directory,
+               sfcore::purpose purpose, const sfcore::instant& at) {
+                return s.read([&](const case_file& k) { return k.notice(directory, member, purpose, at); });
             },
-            "member"_a, py::kw_only(), "purpose"_a, "at"_a,
-            "The disclosure notice for a member: who may receive which of their information for a purpose, in plain "
-            "language, for the family to review before the meeting.")
+            "member"_a, py::kw_only(), "directory"_a, "purpose"_a, "at"_a,
+            "A member's disclosure notice: who may receive which of their information for a purpose, what they marked "
+            "confidential, and what was shared without consent that they were told of (record NoticeGiven when given).")
+        .def_property_readonly(
+            "categories", reading([](const case_file& k) { return k.disclosure().categories(); }),
+            "The case's information categories (a copy).")
+        .def_property_readonly(
+            "sharing_consents", reading([](const case_file& k) { return k.disclosure().consents(); }),
+            "Every consent to share, in the order given.")
+        .def_property_readonly(
+            "withdrawals", reading([](const case_file& k) { return k.disclosure().withdrawals(); }),
+            "Every withdrawal of consent to share (withdrawals from the process included).")
+        .def_property_readonly(
+            "consent_ages", reading([](const case_file& k) { return k.disclosure().ages(); }),
+            "From which ages people consent to share for themselves.")
         .def(
-            "prepare", [](py_ledger& s, const sfcore::date& day) { s.l.prepare(day); }, "day"_a,
-            "Compile the decision table for one New Zealand day: decisions that day (after the last change) become one "
-            "lookup. Call it again after changes.")
-        .def(
-            "prepared_for", [](const py_ledger& s, const sfcore::instant& at) { return s.l.prepared_for(at); }, "at"_a,
-            "True when a decision at this instant is answered from the prepared table.")
-        .def_property_readonly(
-            "categories", [](const py_ledger& s) { return s.l.categories(); }, "The information categories in use (a copy).")
-        .def_property_readonly(
-            "consents", [](const py_ledger& s) { return s.l.consents(); }, "Every consent, in the order given.")
-        .def_property_readonly("withdrawals", [](const py_ledger& s) { return s.l.withdrawals(); })
-        .def_property_readonly(
-            "sharings", [](const py_ledger& s) { return s.l.sharings(); }, "Every sharing without consent.")
-        .def_property_readonly(
-            "declined", [](const py_ledger& s) { return s.l.declined(); }, "Every declined request.")
-        .def_property_readonly(
-            "audit", [](const py_ledger& s) { return s.l.audit(); }, "The audit log (a copy).")
-        .def(
-            "necessary_at", [](const py_ledger& s, const sfcore::instant& at) { return categories_of(s.l.necessary_at(at)); },
+            "necessary_at",
+            [](const shared_case& s, const sfcore::instant& at) {
+                return categories_of(s.read([&](const case_file& k) { return k.disclosure().necessary_at(at); }));
+            },
             "at"_a, "The categories necessary at an instant.")
         .def(
             "confidential_at",
-            [](const py_ledger& s, sfcore::member_id mem, const sfcore::instant& at) {
-                return categories_of(s.l.confidential_at(mem, at));
+            [](const shared_case& s, sfcore::member_id mem, const sfcore::instant& at) {
+                return categories_of(s.read([&](const case_file& k) { return k.disclosure().confidential_at(mem, at); }));
             },
             "member"_a, "at"_a, "The categories of a member marked confidential at an instant.")
         .def(
-            "to_bytes",
-            [](const py_ledger& s, sfcore::archive_encoding e) { return to_py_bytes(sfcore::save_archive(s.l, e)); },
-            "encoding"_a = sfcore::archive_encoding::binary,
-            "The ledger as an archive: settings, categories, records and the audit log.")
-        .def_static(
-            "from_bytes",
-            [](const py::buffer& b, const held<sfcore::case_file>& c, const held<sfcore::agency_directory>& d) {
-                auto v = bytes_of(b);
-                return py_ledger{sfcore::load_ledger(v.data(), v.size(), c.get(), d.get()), c.obj, d.obj};
+            "entries",
+            [](const shared_case& s, sfcore::event_type type) {
+                return s.read([&](const case_file& k) {
+                    std::vector<sfcore::event> out;
+                    for (const auto* e : k.entries(type)) out.push_back(*e);
+                    return out;
+                });
             },
-            "data"_a, "case"_a, "directory"_a,
-            "Load a ledger for a case and directory; every record is checked again. Raises StorageError for a damaged "
-            "archive.")
-        .def(py::pickle(
-            [](const py_ledger& s) { return py::make_tuple(to_py_bytes(sfcore::save_archive(s.l)), s.case_obj, s.directory_obj); },
-            [](const py::tuple& t) {
-                if (t.size() != 3) raise(sfcore::errc::malformed, "a pickled Ledger is (archive, case, directory)");
-                const std::string b = t[0].cast<py::bytes>();
-                return py_ledger{sfcore::load_ledger(b.data(), b.size(), t[1].cast<const sfcore::case_file&>(),
-                                                     t[2].cast<const sfcore::agency_directory&>()),
-                                 t[1], t[2]};
-            }))
-        .def("__repr__", [](const py_ledger& s) {
-            return "Ledger(case_id=" + std::to_string(s.case_obj.cast<const sfcore::case_file&>().id().value()) +
-                   ", consents=" + std::to_string(s.l.consents().size()) + ", sharings=" +
-                   std::to_string(s.l.sharings().size()) + ", audit=" + std::to_string(s.l.audit().entries().size()) +
-                   " entries)";
-        });
+            "type"_a, "The journal's entries of one type, oldest first.")
+        .def(
+            "access_log",
+            [](const shared_case& s, const std::string& actor) {
+                return s.read([&](const case_file& k) {
+                    std::vector<sfcore::event> out;
+                    for (const auto* e : k.access_log(actor)) out.push_back(*e);
+                    return out;
+                });
+            },
+            "actor"_a = "", "Every decision made and view shown (by one actor, or by anyone for ''), oldest first.");
 
     static PyMethodDef decide_def{
         "decide", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(&decide_or_check<true>)),
         METH_FASTCALL | METH_KEYWORDS,
-        "decide(self: Ledger, discloser: Party, subjects: Union[int, List[int]], category: Category | int | str, "
-        "recipient: Party, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision\n\n"
-        "Decide a request and record the decision in the audit log. subjects: one member id or a list (every one "
-        "must consent; deny overrides). A refusal is a returned Decision; a malformed request (an unknown member, a "
-        "family member as recipient) raises DisclosureError or ArgumentError."};
+        "decide(self: Case, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], "
+        "category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision\n\n"
+        "Decide a request and record the decision in the case's journal. subjects: one member id or a list (every "
+        "one must consent; deny overrides). A recipient or discloser is a Recipient, an Agency or a Practitioner. "
+        "A refusal is a returned Decision; a malformed request (an unknown member or recipient) raises DisclosureError "
+        "or ArgumentError."};
     static PyMethodDef check_def{
         "check", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(&decide_or_check<false>)),
         METH_FASTCALL | METH_KEYWORDS,
-        "check(self: Ledger, discloser: Party, subjects: Union[int, List[int]], category: Category | int | str, "
-        "recipient: Party, purpose: Purpose, at: datetime.datetime) -> Decision\n\n"
-        "As decide(), without recording (to preview, or to ask about a past instant: time travel)."};
-    add_fast_method(l, &decide_def);
-    add_fast_method(l, &check_def);
+        "check(self: Case, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], "
+        "category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime) -> Decision\n\n"
+        "As decide(), without recording (to preview, or to ask about any past or future instant)."};
+    add_fast_method(c, &decide_def);
+    add_fast_method(c, &check_def);
 }
 
 } // namespace
 
-void bind_disclosure(py::module_& m) {
-    bind_categories(m);
+void bind_disclosure(py::module_& m, case_class& c) {
+    bind_recipient(m);
+    bind_disclosure_payloads(m);
     bind_records(m);
-    bind_audit(m);
-    bind_ledger(m);
+    bind_case_disclosure(c);
+    m.def("requester_reason", [](sfcore::case_id id, const py_decision& d) { return sfcore::requester_reason(id, d.d); },
+          "case_id"_a, "decision"_a, "As Decision.requester_reason, for a decision of a case.");
 }
 
 } // namespace sfcore_py

@@ -1,4 +1,7 @@
-// Archives (bytes to keep or move between systems) and the SQLite case store.
+// The journal's integrity (heads, verification, sealing keys), archives
+// (bytes to keep or move between systems) and the SQLite case store.
+#include <cctype>
+#include <map>
 #include <memory>
 
 #include "bind.hpp"
@@ -9,8 +12,181 @@ using namespace pybind11::literals;
 
 namespace {
 
+/// 64 hex digits as a digest; anything else is an ArgumentError.
+sfcore::digest digest_from_hex(const std::string& hex) {
+    sfcore::digest d{};
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    bool ok = hex.size() == 2 * d.size();
+    for (std::size_t i = 0; ok && i < d.size(); ++i) {
+        const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+        ok = hi >= 0 && lo >= 0;
+        if (ok) d[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+    }
+    if (!ok) throw sfcore::error(sfcore::errc::invalid_argument, "a hash must be 64 hex digits");
+    return d;
+}
+
+/// A sealing key from Python: its id and its secret as any bytes-like object.
+sfcore::sealing_key make_key(const std::string& id, const py::buffer& secret) {
+    auto v = bytes_of(secret);
+    sfcore::sealing_key k{id, std::vector<std::uint8_t>(static_cast<const std::uint8_t*>(v.data()),
+                                                        static_cast<const std::uint8_t*>(v.data()) + v.size())};
+    sfcore::check_key(k);
+    return k;
+}
+
+sfcore::store_checkpoint checkpoint_from(const std::map<sfcore::case_id, sfcore::journal_head>& heads) {
+    sfcore::store_checkpoint cp;
+    cp.heads.assign(heads.begin(), heads.end());
+    return cp;
+}
+
+void bind_journal(py::module_& m, case_class& c) {
+    py::class_<sfcore::journal_head> head(
+        m, "JournalHead",
+        "The head of a case's journal: how many entries, and the hash of the last (of the case's id when empty). "
+        "Keep the head a store append returns (outside the store) and pass it to Case.verify() or Store.verify() to "
+        "find truncation and rollback later.");
+    head.def(py::init([](std::uint64_t seq, const std::string& hash) { return sfcore::journal_head{seq, digest_from_hex(hash)}; }),
+             "seq"_a, "hash"_a, "A head from its entry count and its hash in hex (as kept).")
+        .def_readonly("seq", &sfcore::journal_head::seq, "The number of entries.")
+        .def_property_readonly(
+            "hash", [](const sfcore::journal_head& h) { return sfcore::to_hex(h.hash); }, "The hash of the last entry, in hex.")
+        .def("__hash__",
+             [](const sfcore::journal_head& h) {
+                 std::uint64_t x = h.seq;
+                 for (std::size_t i = 0; i < 8; ++i) x = x * 131 + h.hash[i];
+                 return static_cast<std::size_t>(x);
+             })
+        .def(py::pickle([](const sfcore::journal_head& h) { return py::make_tuple(h.seq, sfcore::to_hex(h.hash)); },
+                        [](const py::tuple& t) {
+                            if (t.size() != 2) throw sfcore::error(sfcore::errc::invalid_argument, "a JournalHead pickle holds two values");
+                            return sfcore::journal_head{t[0].cast<std::uint64_t>(), digest_from_hex(t[1].cast<std::string>())};
+                        }))
+        .def("__repr__", repr_fields("JournalHead", {"seq", "hash"}));
+    value_type(head);
+
+    py::class_<sfcore::journal_verification> ver(m, "JournalVerification",
+                                                 "The result of verifying a journal; true when it verifies.");
+    ver.def_readonly("ok", &sfcore::journal_verification::ok, "True when the journal verifies.")
+        .def_readonly("first_bad", &sfcore::journal_verification::first_bad,
+                      "The first entry that does not verify (0 when ok, or when the journal is short of its anchor).")
+        .def_readonly("reason", &sfcore::journal_verification::reason, "Why, for a person to read ('' when ok).")
+        .def("__bool__", [](const sfcore::journal_verification& v) { return v.ok; })
+        .def("__repr__", repr_fields("JournalVerification", {"ok", "first_bad", "reason"}));
+
+    py::class_<sfcore::sealing_key> key(
+        m, "SealingKey",
+        "A key that seals archives and a store's summary rows: an id (1-64 printable ASCII characters) that seals "
+        "name, and a secret of at least 16 bytes that you keep (sfcore stores only the id). Only a holder of the "
+        "secret can make a journal that loads under it.");
+    key.def(py::init(&make_key), "id"_a, "secret"_a, "Raises ArgumentError (KEY) for a malformed id or a short secret.")
+        .def_readonly("id", &sfcore::sealing_key::id, "The key's id.")
+        .def("__repr__", [](const sfcore::sealing_key& k) { return "SealingKey(id=" + repr_text(k.id) + ", secret=<hidden>)"; });
+
+    m.def(
+        "seal_of",
+        [](sfcore::case_id id, const sfcore::journal_head& h, const sfcore::sealing_key& k) {
+            return sfcore::to_hex(sfcore::seal_of(id, h, k));
+        },
+        "case_id"_a, "head"_a, "key"_a,
+        "The seal of a journal's head under a key (HMAC-SHA-256 over the case's id and the head), in hex: a signed "
+        "anchor to keep with the head.");
+    m.def(
+        "journal_genesis", [](sfcore::case_id id) { return sfcore::to_hex(sfcore::journal_genesis(id)); }, "case_id"_a,
+        "The hash a case's journal starts from (the head of an empty journal), in hex.");
+
+    c.def_property_readonly("head", reading([](const sfcore::case_file& k) { return k.head(); }),
+                            "The journal's head: keep it to verify against later.")
+        .def(
+            "verify",
+            [](const sfcore::shared_case& s, std::optional<sfcore::journal_head> expected) {
+                return s.read([&](const sfcore::case_file& k) { return k.verify(expected ? &*expected : nullptr); });
+            },
+            "expected"_a = py::none(),
+            "Verify the journal: every entry's hash from the case's id, and (when expected is given) that the journal "
+            "still holds that head at its place. Returns a JournalVerification; never raises for a bad journal.");
+}
+
+void bind_archives(py::module_& m, case_class& c) {
+    py::class_<sfcore::archive_info> info(m, "ArchiveInfo", "What an archive's frame says.");
+    info.def_readonly("format_version", &sfcore::archive_info::format_version)
+        .def_readonly("encoding", &sfcore::archive_info::encoding)
+        .def_readonly("content", &sfcore::archive_info::content)
+        .def_readonly("payload_size", &sfcore::archive_info::payload_size)
+        .def_readonly("sealed", &sfcore::archive_info::sealed, "It carries a keyed seal instead of a checksum.")
+        .def_readonly("key_id", &sfcore::archive_info::key_id, "The id of the key it is sealed with ('' when not sealed).")
+        .def("__repr__", repr_fields("ArchiveInfo", {"format_version", "encoding", "content", "payload_size", "sealed", "key_id"}));
+
+    m.attr("ARCHIVE_FORMAT_VERSION") = sfcore::archive_format_version;
+    m.def("inspect_archive", from_buffer([](const void* p, std::size_t n) { return sfcore::inspect_archive(p, n); }), "data"_a,
+          "Check an archive's frame (and an unsealed archive's checksum) and say what it holds. Raises StorageError "
+          "(MALFORMED, UNSUPPORTED_VERSION, CHECKSUM_MISMATCH).");
+
+    auto load = [](const py::buffer& b, const std::vector<sfcore::sealing_key>& keys) {
+        auto v = bytes_of(b);
+        sfcore::case_file k = [&] {
+            py::gil_scoped_release unlocked;
+            return sfcore::load_case(v.data(), v.size(), keys);
+        }();
+        return make_case(std::move(k));
+    };
+    const char* load_doc =
+        "Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed "
+        "(a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. "
+        "Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, ...) or KeyError-family StorageError (KEY).";
+    m.def("load_case", load, "data"_a, "keys"_a = std::vector<sfcore::sealing_key>{}, load_doc);
+    c.def_static("from_bytes", load, "data"_a, "keys"_a = std::vector<sfcore::sealing_key>{}, load_doc);
+    c.def(
+        "to_bytes",
+        [](const sfcore::shared_case& s, sfcore::archive_encoding e, const sfcore::sealing_key* key) {
+            sfcore::bytes b = [&] {
+                py::gil_scoped_release unlocked;
+                return s.read([&](const sfcore::case_file& k) { return sfcore::save_archive(k, e, key); });
+            }();
+            return to_py_bytes(b);
+        },
+        "encoding"_a = sfcore::archive_encoding::binary, "key"_a = py::none(),
+        "The case as an archive: its id and whole journal. With a key, the archive is sealed (HMAC-SHA-256) instead "
+        "of checksummed. Saving never changes the case.");
+    c.def(py::pickle(
+        [](const sfcore::shared_case& s) {
+            return to_py_bytes(s.read([](const sfcore::case_file& k) { return sfcore::save_archive(k); }));
+        },
+        [](const py::bytes& b) {
+            const std::string v = b;
+            return make_case(sfcore::load_case(v.data(), v.size()));
+        }));
+
+    m.def(
+        "upgrade_v1",
+        [](const py::buffer& case_data, std::optional<py::buffer> ledger_data, const sfcore::agency_directory& d) {
+            auto cv = bytes_of(case_data);
+            std::optional<byte_view> lv;
+            if (ledger_data) lv = bytes_of(*ledger_data);
+            sfcore::case_file k = [&] {
+                py::gil_scoped_release unlocked;
+                return sfcore::upgrade_v1(cv.data(), cv.size(), lv ? lv->data() : nullptr, lv ? lv->size() : 0, d);
+            }();
+            return make_case(std::move(k));
+        },
+        "case_data"_a, "ledger_data"_a, "directory"_a,
+        "Convert a case kept by sfcore 0.1 (its case archive and its disclosure ledger archive, or None) into one "
+        "journal: events and ledger records merged in time order and offered again to the rules, the 0.1 audit log "
+        "carried over whole as one LEGACY_AUDIT_IMPORTED entry. Raises StorageError (MALFORMED) when the ledger does "
+        "not fit the case or its audit log does not verify.");
+
+    m.def("load_directory", from_buffer([](const void* p, std::size_t n) { return sfcore::load_directory(p, n); }),
+          "data"_a, "Load an agency directory from an archive (as AgencyDirectory.from_bytes).");
+}
+
 // Store.list() and Store.cases(): the same query keywords, read(store, query)
-// for the answer, with the GIL released while it reads.
+// for the answer.
 template <class Read>
 void def_query(py::class_<py_store>& st, const char* name, Read read, const char* doc) {
     st.def(
@@ -18,31 +194,17 @@ void def_query(py::class_<py_store>& st, const char* name, Read read, const char
         [read](const py_store& s, std::optional<sfcore::state> state, std::optional<sfcore::programme> programme,
                std::optional<sfcore::practitioner_id> coordinator, std::optional<sfcore::date> overdue_on) {
             const sfcore::case_query q{state, programme, coordinator, overdue_on};
-            py::gil_scoped_release unlocked;
-            return read(s.get(), q);
+            return read(s, q);
         },
         py::kw_only(), "state"_a = py::none(), "programme"_a = py::none(), "coordinator"_a = py::none(),
         "overdue_on"_a = py::none(), doc);
 }
 
-void bind_archives(py::module_& m) {
-    py::class_<sfcore::archive_info> info(m, "ArchiveInfo", "What an archive's frame says.");
-    info.def_readonly("format_version", &sfcore::archive_info::format_version)
-        .def_readonly("encoding", &sfcore::archive_info::encoding)
-        .def_readonly("content", &sfcore::archive_info::content)
-        .def_readonly("payload_size", &sfcore::archive_info::payload_size)
-        .def("__repr__", repr_fields("ArchiveInfo", {"format_version", "encoding", "content", "payload_size"}));
-
-    m.attr("ARCHIVE_FORMAT_VERSION") = sfcore::archive_format_version;
-    m.def("inspect_archive", from_buffer([](const void* p, std::size_t n) { return sfcore::inspect_archive(p, n); }), "data"_a,
-          "Check an archive's frame and checksum and say what it holds. Raises StorageError (MALFORMED, "
-          "UNSUPPORTED_VERSION, CHECKSUM_MISMATCH).");
-    m.def("load_case", from_buffer([](const void* p, std::size_t n) { return sfcore::load_case(p, n); }), "data"_a,
-          "Load a case from an archive (as Case.from_bytes).");
-    m.def("load_audit", from_buffer([](const void* p, std::size_t n) { return sfcore::load_audit(p, n); }), "data"_a,
-          "Load an audit log from an archive (as AuditLog.from_bytes).");
-    m.def("load_directory", from_buffer([](const void* p, std::size_t n) { return sfcore::load_directory(p, n); }),
-          "data"_a, "Load an agency directory from an archive (as AgencyDirectory.from_bytes).");
+std::vector<case_ptr> shared_all(std::vector<sfcore::case_file> all) {
+    std::vector<case_ptr> out;
+    out.reserve(all.size());
+    for (auto& k : all) out.push_back(make_case(std::move(k)));
+    return out;
 }
 
 void bind_case_store(py::module_& m) {
@@ -51,111 +213,145 @@ void bind_case_store(py::module_& m) {
         .def_readonly("state", &sfcore::case_summary::state)
         .def_readonly("programme", &sfcore::case_summary::programme)
         .def_readonly("coordinator", &sfcore::case_summary::coordinator)
-        .def_readonly("version", &sfcore::case_summary::version, "Events stored.")
+        .def_readonly("version", &sfcore::case_summary::version, "Entries stored.")
         .def_readonly("next_deadline", &sfcore::case_summary::next_deadline, "The earliest pending deadline.")
+        .def_readonly("head", &sfcore::case_summary::head, "The stored journal's head.")
         .def("__repr__", repr_fields("CaseSummary", {"id", "state", "programme", "coordinator", "version", "next_deadline"}));
 
+    py::class_<sfcore::store_verification> sv(m, "StoreVerification",
+                                              "The result of verifying a whole store; true when every case verifies.");
+    sv.def_readonly("cases", &sfcore::store_verification::cases, "How many cases were checked.")
+        .def_readonly("damaged", &sfcore::store_verification::damaged, "Each case that does not verify: (case id, why).")
+        .def("__bool__", [](const sfcore::store_verification& v) { return v.damaged.empty(); })
+        .def("__repr__", repr_fields("StoreVerification", {"cases", "damaged"}));
+
     py::class_<py_store> st(m, "Store",
-                            "A case store in one SQLite file (WAL mode): cases appended event by event with optimistic "
-                            "concurrency, listed and queried, with each case's ledger and the agency directory. Use it "
-                            "as a context manager (it closes at the end), or call close(). One Store object per thread; "
-                            "several may open the same file.");
+                            "A case store in one SQLite file (WAL mode): each case's journal appended with optimistic "
+                            "concurrency and verified whenever it is read, with a checked (or sealed) summary row per "
+                            "case for listing and queries, and the agency directory. Use it as a context manager (it "
+                            "closes at the end), or call close(). A Store may be shared by threads (calls take turns); "
+                            "several Stores may open the same file.");
     st.def(py::init([](const std::string& path, bool durable, int busy_timeout_ms, const sfcore::holiday_calendar* calendar,
-                       const sfcore::timeframes* timeframes) {
+                       const sfcore::timeframes* timeframes, std::vector<sfcore::sealing_key> keys,
+                       const std::string& seal_with) {
                sfcore::store_options o;
                o.durable = durable;
                o.busy_timeout_ms = busy_timeout_ms;
                if (calendar) o.calendar = *calendar;
                if (timeframes) o.timeframes = *timeframes;
+               o.keys = std::move(keys);
+               o.seal_with = seal_with;
                sfcore::checked_utf8(path, "store path");
                py::gil_scoped_release unlocked;
-               return py_store{std::make_unique<sfcore::case_store>(path, std::move(o)), path};
+               py_store s;
+               s.store = std::make_unique<sfcore::case_store>(path, std::move(o));
+               s.path = path;
+               return s;
            }),
            "path"_a, py::kw_only(), "durable"_a = true, "busy_timeout_ms"_a = 5000, "calendar"_a = py::none(),
-           "timeframes"_a = py::none(),
+           "timeframes"_a = py::none(), "keys"_a = std::vector<sfcore::sealing_key>{}, "seal_with"_a = "",
            "Open (or create) a store at a path (':memory:' for one that lives as long as the object). durable=False "
-           "survives a crash but not a power loss. Raises StorageError (IO_ERROR, MALFORMED: not a store, "
-           "UNSUPPORTED_VERSION).")
+           "survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them "
+           "and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted "
+           "once on open. Raises StorageError (IO_ERROR, MALFORMED: not a store, UNSUPPORTED_VERSION) or "
+           "ArgumentError (KEY).")
         .def("__enter__", [](py::object self) { return self; })
         .def(
-            "__exit__", [](py_store& s, const py::args&) { s.store.reset(); }, "Close the store.")
-        .def(
-            "close", [](py_store& s) { s.store.reset(); }, "Close the store (later calls raise StorageError).")
+            "__exit__", [](py_store& s, const py::args&) { s.close(); }, "Close the store.")
+        .def("close", &py_store::close, "Close the store (later calls, and calls waiting on it, raise StorageError CLOSED).")
         .def_property_readonly(
-            "closed", [](const py_store& s) { return !s.store; }, "True once closed.")
+            "closed",
+            [](const py_store& s) {
+                std::lock_guard<std::mutex> held(*s.lock);
+                return !s.store;
+            },
+            "True once closed.")
         .def_readonly("path", &py_store::path)
         .def(
             "append",
-            [](const py_store& s, const sfcore::case_file& c, std::uint64_t expected_version) {
-                py::gil_scoped_release unlocked;
-                return s.get().append(c, expected_version);
+            [](const py_store& s, const sfcore::shared_case& c, std::uint64_t expected_version) {
+                return s.with([&](sfcore::case_store& st) {
+                    return c.read([&](const sfcore::case_file& k) { return st.append(k, expected_version); });
+                });
             },
             "case"_a, "expected_version"_a,
-            "Append a case's events after the first expected_version (how many the store holds; 0 for a new case) and "
-            "return the version now stored. Raises StorageError (CONFLICT when another writer got there first; "
-            "IO_ERROR for a full disk or an I/O error): the store is then as it was.")
+            "Append a case's entries after the first expected_version (how many the store holds; 0 for a new case) "
+            "and return the JournalHead now stored: keep it to verify against later. Raises StorageError (CONFLICT "
+            "when another writer got there first or the stored entries differ; IO_ERROR for a full disk or an I/O "
+            "error; INTEGRITY or KEY when the stored summary does not verify): the store is then as it was.")
         .def(
-            "load",
+            "load", [](const py_store& s, sfcore::case_id id) { return make_case(s.with([&](sfcore::case_store& st) { return st.load(id); })); },
+            "case_id"_a,
+            "Load a case: its journal verified and replayed. Raises ArgumentError (NOT_FOUND) or StorageError "
+            "(INTEGRITY, KEY, MALFORMED, IO_ERROR).")
+        .def(
+            "version", [](const py_store& s, sfcore::case_id id) { return s.with([&](sfcore::case_store& st) { return st.version(id); }); },
+            "case_id"_a, "How many entries the store holds for a case (0 for none).")
+        .def("__len__", [](const py_store& s) { return s.with([](sfcore::case_store& st) { return st.size(); }); })
+        .def(
+            "__contains__",
             [](const py_store& s, sfcore::case_id id) {
-                py::gil_scoped_release unlocked;
-                return s.get().load(id);
+                return id && s.with([&](sfcore::case_store& st) { return st.version(id); }) > 0;
             },
-            "case_id"_a, "Load a case (replayed). Raises ArgumentError (NOT_FOUND) or StorageError.")
-        .def(
-            "version", [](const py_store& s, sfcore::case_id id) { return s.get().version(id); }, "case_id"_a,
-            "How many events the store holds for a case (0 for none).")
-        .def("__len__", [](const py_store& s) { return s.get().size(); })
-        .def(
-            "__contains__", [](const py_store& s, sfcore::case_id id) { return id && s.get().version(id) > 0; }, "case_id"_a)
+            "case_id"_a)
         .def(
             "__iter__",
             [](const py_store& s) {
-                std::vector<sfcore::case_file> all;
-                {
-                    py::gil_scoped_release unlocked;
-                    all = s.get().load_all();
-                }
-                return py::iter(py::cast(std::move(all)));
+                return py::iter(py::cast(shared_all(s.with([](sfcore::case_store& st) { return st.load_all(); }))));
             },
             "Every case, by id (as cases()).")
         .def(
-            "put_ledger",
-            [](const py_store& s, sfcore::case_id id, const py_ledger& ledger, std::uint64_t expected_version) {
-                py::gil_scoped_release unlocked;
-                s.get().put_ledger(id, ledger.l, expected_version);
+            "checkpoint",
+            [](const py_store& s) {
+                const auto cp = s.with([](sfcore::case_store& st) { return st.checkpoint(); });
+                return std::map<sfcore::case_id, sfcore::journal_head>(cp.heads.begin(), cp.heads.end());
             },
-            "case_id"_a, "ledger"_a, "expected_version"_a,
-            "Save a case's ledger. expected_version is the number of audit entries of the stored ledger (0 for none). "
-            "Raises ArgumentError (NOT_FOUND: no such case) or StorageError (CONFLICT).")
+            "The head of every case, {case id: JournalHead}: keep it outside the store and pass it to verify() later "
+            "to find rollback and lost writes.")
         .def(
-            "ledger_version", [](const py_store& s, sfcore::case_id id) { return s.get().ledger_version(id); }, "case_id"_a,
-            "The number of audit entries of the stored ledger (0 for none).")
-        .def(
-            "load_ledger",
-            [](const py_store& s, sfcore::case_id id, const held<sfcore::case_file>& c, const held<sfcore::agency_directory>& d) {
-                return py_ledger{s.get().load_ledger(id, c.get(), d.get()), c.obj, d.obj};
+            "verify",
+            [](const py_store& s, std::optional<std::map<sfcore::case_id, sfcore::journal_head>> kept) {
+                std::optional<sfcore::store_checkpoint> cp;
+                if (kept) cp = checkpoint_from(*kept);
+                return s.with([&](sfcore::case_store& st) { return st.verify(cp ? &*cp : nullptr); });
             },
-            "case_id"_a, "case"_a, "directory"_a, "Load a case's ledger. Raises ArgumentError (NOT_FOUND) or StorageError.")
+            "checkpoint"_a = py::none(),
+            "Verify the file (SQLite's integrity check), every case (its chain, its summary, its rules) and each head "
+            "of a checkpoint: returns a StoreVerification naming every damaged case.")
         .def(
-            "put_directory", [](const py_store& s, const sfcore::agency_directory& d) { s.get().put_directory(d); },
+            "reseal", [](const py_store& s) { return s.with([](sfcore::case_store& st) { return st.reseal(); }); },
+            "Seal every summary row again with the key named seal_with, after checking its seal under the key it names "
+            "(key rotation), in one transaction. Returns how many cases were sealed. Raises ArgumentError (KEY) or "
+            "StorageError (INTEGRITY).")
+        .def(
+            "put_directory",
+            [](const py_store& s, const sfcore::agency_directory& d) {
+                s.with([&](sfcore::case_store& st) { st.put_directory(d); });
+            },
             "directory"_a, "Save the agency directory (replacing the one stored).")
         .def(
-            "directory", [](const py_store& s) { return s.get().directory(); },
+            "directory", [](const py_store& s) { return s.with([](sfcore::case_store& st) { return st.directory(); }); },
             "The stored agency directory. Raises ArgumentError (NOT_FOUND) when none was saved.")
         .def("__repr__", [](const py_store& s) {
+            std::lock_guard<std::mutex> held(*s.lock);
             return "Store(" + repr_text(s.path) + (s.store ? ", " + std::to_string(s.store->size()) + " cases)" : ", closed)");
         });
-    def_query(st, "list", [](const sfcore::case_store& s, const sfcore::case_query& q) { return s.list(q); },
-              "The cases that match every condition given, by id.");
-    def_query(st, "cases", [](const sfcore::case_store& s, const sfcore::case_query& q) { return s.load_all(q); },
+    def_query(st, "list",
+              [](const py_store& s, const sfcore::case_query& q) { return s.with([&](sfcore::case_store& st) { return st.list(q); }); },
+              "The cases that match every condition given, by id (each summary row's checksum or seal checked).");
+    def_query(st, "cases",
+              [](const py_store& s, const sfcore::case_query& q) {
+                  return shared_all(s.with([&](sfcore::case_store& st) { return st.load_all(q); }));
+              },
               "Load every case that matches, by id, in one pass from one consistent snapshot (much faster than load() "
               "per case; the GIL is released while it reads).");
 }
 
 } // namespace
 
-void bind_store(py::module_& m) {
-    bind_archives(m);
+void bind_store(py::module_& m, case_class& c) {
+    bind_journal(m, c);
+    bind_archives(m, c);
     bind_case_store(m);
 }
 

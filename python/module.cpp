@@ -2,8 +2,9 @@
 //
 // The parts: this file (enumerations, errors, the module), bind_case.cpp
 // (directory, referral, the lifecycle, calendar, timeliness, reports),
-// bind_disclosure.cpp (consent, decisions, sharing, notices, views, audit),
-// bind_store.cpp (archives and the store) and bind_analysis.cpp (the
+// bind_disclosure.cpp (consent to share, decisions, sharing without consent,
+// notices, views), bind_store.cpp (the journal's integrity, archives and the
+// store) and bind_analysis.cpp (the
 // analysts' tables).
 #include <map>
 
@@ -97,13 +98,13 @@ void bind_enums_and_errors(py::module_& m) {
     make_enum<sfcore::guard>(m, "The named guards of the lifecycle's transition table.");
     make_enum<sfcore::overdue_kind>(m, "What is overdue in a case.");
     make_enum<sfcore::category>(
-        m, "The built-in information categories (a ledger's CategoryRegistry may add more, numbered after them).");
+        m, "The built-in information categories (a case may register more, numbered after them).");
     make_enum<sfcore::purpose>(m, "Why information is shared.");
     make_enum<sfcore::issue_area>(m, "Areas a family's key issues fall in (they decide what is necessary to share).");
     make_enum<sfcore::decision_rule>(m, "The rule that decided a disclosure.");
     make_enum<sfcore::legal_basis>(m, "Legal bases for sharing without consent.");
     make_enum<sfcore::s66c_purpose>(m, "The six purposes of Oranga Tamariki Act s66C.");
-    make_enum<sfcore::audit_kind>(m, "Kinds of audit entry.");
+    make_enum<sfcore::event_kind>(m, "What an event is about: the lifecycle, what governs sharing, or an access record.");
     make_enum<sfcore::archive_encoding>(m, "How an archive's payload is encoded: binary for storage, text to inspect.");
     make_enum<sfcore::archive_content>(m, "What an archive holds.");
 }
@@ -116,8 +117,8 @@ PYBIND11_MODULE(_core, m) {
     m.attr("VERSION_NUMBER") = sfcore::version_number;
 
     sfcore_py::bind_enums_and_errors(m);
-    sfcore_py::bind_case(m);
-    sfcore_py::bind_disclosure(m);
-    sfcore_py::bind_store(m);
+    auto case_class = sfcore_py::bind_case(m);
+    sfcore_py::bind_disclosure(m, case_class);
+    sfcore_py::bind_store(m, case_class);
     sfcore_py::bind_analysis(m);
 }

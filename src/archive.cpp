@@ -200,7 +200,13 @@ case_file upgrade(case_id id, std::vector<event> journal, const v1::ledger_recor
                                    category_registered{r.category_names[i], r.category_labels[i],
                                                        static_cast<category>(std::size(category_table) + i)}});
         for (const auto& k : r.consents) {
-            sharing_consent_given g{k.subject, k.given_by, {}, k.signed_on, k.form_version, k.child_views, k.id};
+            sharing_consent_given g;
+            g.subject = k.subject;
+            g.given_by = k.given_by;
+            g.signed_on = k.signed_on;
+            g.form_version = k.form_version;
+            g.child_views = k.child_views;
+            g.id = k.id;
             for (const auto& p : k.scope.recipients) g.scope.recipients.push_back(recipient_of(p, *dir));
             g.scope.categories = k.scope.categories;
             g.scope.purposes = k.scope.purposes;

@@ -22,6 +22,8 @@ bytes encode_entry(const event& e);
 event decode_entry(const std::uint8_t* data, std::size_t size);
 /** True when @p data holds an sfcore 0.1 event (its first byte is layout version 1). */
 bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept;
+/** The hash of an entry, chained after @p prev: its canonical bytes encoded and hashed, on the stack. */
+digest entry_hash(const digest& prev, const event& e);
 /** The hash of the entry whose canonical bytes are @p data, chained after @p prev. */
 digest chain_hash(const digest& prev, const std::uint8_t* data, std::size_t size) noexcept;
 

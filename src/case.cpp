@@ -47,21 +47,16 @@ case_file case_file::open(case_id id, const agency_directory& directory, const s
 
 // Number, stamp and hash an entry; fold it in; then keep it.
 void case_file::append(event&& e, sfcore::state next) {
-    thread_local bytes buffer;
     e.seq = journal_.size() + 1;
     const instant now = clock_now();
     e.recorded = journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;
     e.hash = digest{};
-    buffer.clear();
-    detail::encode_entry(buffer, e);
-    e.hash = detail::chain_hash(journal_.empty() ? journal_genesis(id_) : journal_.back().hash, buffer.data(),
-                                buffer.size());
+    e.hash = detail::entry_hash(journal_.empty() ? journal_genesis(id_) : journal_.back().hash, e);
     apply(e, next);
     journal_.push_back(std::move(e));
 }
 
 void detail::case_access::chain(case_id id, std::vector<event>& journal) {
-    bytes buffer;
     digest prev = journal_genesis(id);
     instant last(boost::posix_time::neg_infin);
     for (std::size_t i = 0; i < journal.size(); ++i) {
@@ -70,10 +65,7 @@ void detail::case_access::chain(case_id id, std::vector<event>& journal) {
         const instant now = clock_now();
         e.recorded = now > last ? now : last;
         last = e.recorded;
-        e.hash = digest{};
-        buffer.clear();
-        detail::encode_entry(buffer, e);
-        e.hash = detail::chain_hash(prev, buffer.data(), buffer.size());
+        e.hash = detail::entry_hash(prev, e);
         prev = e.hash;
     }
 }
@@ -85,16 +77,13 @@ journal_head case_file::head() const noexcept {
 
 journal_verification case_file::verify(const journal_head* expected) const {
     digest prev = journal_genesis(id_);
-    bytes buffer;
     for (std::size_t i = 0; i < journal_.size(); ++i) {
         const event& e = journal_[i];
         const auto bad = [&](std::string why) { return journal_verification{false, i + 1, std::move(why)}; };
         if (e.seq != i + 1) return bad("entry " + std::to_string(i + 1) + " is numbered " + std::to_string(e.seq));
         if (i > 0 && e.recorded < journal_[i - 1].recorded)
             return bad("entry " + std::to_string(i + 1) + " was recorded before the entry before it");
-        buffer.clear();
-        detail::encode_entry(buffer, e);
-        if (detail::chain_hash(prev, buffer.data(), buffer.size()) != e.hash)
+        if (detail::entry_hash(prev, e) != e.hash)
             return bad("entry " + std::to_string(i + 1) + " was changed after it was written, or belongs to another case");
         prev = e.hash;
     }
@@ -113,16 +102,13 @@ journal_verification case_file::verify(const journal_head* expected) const {
 case_file case_file::replay(case_id id, std::vector<event> journal) {
     if (!id) throw error(errc::invalid_argument, "a case id must not be zero");
     digest prev = journal_genesis(id);
-    bytes buffer;
     for (std::size_t i = 0; i < journal.size(); ++i) {
         const event& e = journal[i];
         const std::string n = std::to_string(i + 1);
         if (e.seq != i + 1) throw error(errc::integrity, "case " + std::to_string(id.value()) + ": entry " + n + " is numbered " + std::to_string(e.seq));
         if (i > 0 && e.recorded < journal[i - 1].recorded)
             throw error(errc::integrity, "case " + std::to_string(id.value()) + ": entry " + n + " was recorded before the entry before it");
-        buffer.clear();
-        detail::encode_entry(buffer, e);
-        if (detail::chain_hash(prev, buffer.data(), buffer.size()) != e.hash)
+        if (detail::entry_hash(prev, e) != e.hash)
             throw error(errc::integrity, "case " + std::to_string(id.value()) + ": entry " + n +
                                              " does not verify: it was changed after it was written, or belongs to another case");
         prev = e.hash;

@@ -5,6 +5,7 @@
 
 #include "sfcore/case.hpp"
 #include "sfcore/text.hpp"
+#include "archive_detail.hpp"
 
 namespace sfcore {
 
@@ -52,11 +53,27 @@ decision case_file::decide_checked(const disclosure_request& r, instant at) cons
     return first;
 }
 
+// The decision's entry is made at the end of the journal with its payload
+// (no default payload to make and destroy), then numbered, stamped and
+// chained as append() does; an access record changes nothing else of the case.
 void case_file::record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor) {
-    event e{at, std::string(actor),
-            disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule, d.subject, d.consent}};
-    append(std::move(e), state_);
-    d.seq = journal_.size();
+    const std::uint64_t seq = journal_.size() + 1;
+    const instant now = clock_now();
+    const instant recorded = journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;
+    const digest prev = journal_.empty() ? journal_genesis(id_) : journal_.back().hash;
+    event& e = journal_.emplace_back(event{
+        at, std::string(actor),
+        event_payload(std::in_place_type<disclosure_decided>,
+                      disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule, d.subject, d.consent})});
+    try {
+        e.seq = seq;
+        e.recorded = recorded;
+        e.hash = detail::entry_hash(prev, e);
+    } catch (...) {
+        journal_.pop_back();
+        throw;
+    }
+    d.seq = seq;
 }
 
 decision case_file::check(const agency_directory& directory, const disclosure_request& r) const {
@@ -186,6 +203,13 @@ std::string case_file::explain(std::uint64_t seq) const {
     const auto* d = std::get_if<disclosure_decided>(&journal_[seq - 1].payload);
     if (!d) throw error(errc::not_found, "entry " + std::to_string(seq) + " of case " + std::to_string(id_.value()) + " is not a decision");
     const std::string who = "member " + std::to_string(d->subject.value());
+    if (d->permit && d->subjects.size() > 1) {
+        std::string all;
+        for (std::size_t i = 0; i < d->subjects.size(); ++i)
+            all += (i == 0 ? "" : i + 1 == d->subjects.size() ? " and " : ", ") + std::to_string(d->subjects[i].value());
+        return "permitted: members " + all + " each consented to share this with this recipient, for this purpose (" +
+               who + " under consent " + std::to_string(d->consent) + ")";
+    }
     if (d->permit)
         return "permitted: " + who + " consented to share this with this recipient, for this purpose (consent " +
                std::to_string(d->consent) + ")";

@@ -12,6 +12,7 @@
 #include "sfcore/disclosure.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 #include "sfcore/text.hpp"
 
@@ -120,6 +121,16 @@ std::uint32_t disclosure_state::cell::answer_at(micros t) const noexcept {
 
 void disclosure_state::cell::rebuild_from(micros t) {
     while (!segments.empty() && segments.back().from >= t) segments.pop_back();
+    if (segments.empty() && live.size() == 1 && live.front().withdrawn == never && live.front().start < live.front().end) {
+        // A cell's first consent (the usual case): outside its period before it, the consent within it.
+        const grant& g = live.front();
+        const micros from = std::max(t, g.start);
+        if (from > t) segments.push_back({t, answer_of(decision_rule::outside_period)});
+        if (from < g.end) segments.push_back({from, answer_of(decision_rule::consent, g.consent)});
+        if (g.end != never && g.end > from) segments.push_back({g.end, answer_of(decision_rule::outside_period)});
+        if (segments.empty()) segments.push_back({t, answer_of(decision_rule::outside_period)});
+        return;
+    }
     // A grant whose period is over by t can no longer change an answer.
     live.erase(std::remove_if(live.begin(), live.end(), [t](const grant& g) { return g.end <= t; }), live.end());
     boost::container::small_vector<micros, 8> points{t};
@@ -192,17 +203,22 @@ std::vector<std::size_t> disclosure_state::rows_covered(subject_index& s, const 
     return out;
 }
 
+// Make a row's table of cells at least @p n categories wide (as wide as the case's categories).
+bool disclosure_state::cell_slot_width(row& r, std::size_t n) const {
+    if (n <= r.width) return false;
+    const std::uint32_t width = static_cast<std::uint32_t>(std::max<std::size_t>(categories_.size(), n));
+    std::vector<std::uint32_t> wider(std::size(purpose_table) * width, 0);
+    for (std::size_t q = 0; q < std::size(purpose_table); ++q)
+        for (std::size_t k = 0; k < r.width; ++k) wider[q * width + k] = r.cell_of[q * r.width + k];
+    r.cell_of = std::move(wider);
+    r.width = width;
+    return true;
+}
+
 std::uint32_t& disclosure_state::cell_slot(subject_index& s, std::size_t ri, purpose p, category c) {
     row& r = s.rows[ri];
     const auto ci = static_cast<std::size_t>(c), pi = static_cast<std::size_t>(p);
-    if (ci >= r.width) {
-        const std::uint32_t width = static_cast<std::uint32_t>(std::max<std::size_t>(categories_.size(), ci + 1));
-        std::vector<std::uint32_t> wider(std::size(purpose_table) * width, 0);
-        for (std::size_t q = 0; q < std::size(purpose_table); ++q)
-            for (std::size_t k = 0; k < r.width; ++k) wider[q * width + k] = r.cell_of[q * r.width + k];
-        r.cell_of = std::move(wider);
-        r.width = width;
-    }
+    cell_slot_width(r, ci + 1);
     std::uint32_t& slot = r.cell_of[pi * r.width + ci];
     if (!slot) {
         s.cells.emplace_back();
@@ -232,6 +248,8 @@ void disclosure_state::add_grant(subject_index& s, std::size_t ri, const sharing
         for (std::size_t c = 0; c < categories_.size(); ++c)
             if ((g.scope.categories >> c) & 1u) r.first_category[c] = std::min(r.first_category[c], at);
     }
+    // Widen the row once for the categories this consent names, then take each cell.
+    if (g.scope.categories) (void)cell_slot_width(s.rows[ri], 64 - static_cast<std::size_t>(__builtin_clzll(g.scope.categories)));
     for (std::size_t p = 0; p < std::size(purpose_table); ++p) {
         if (!((g.scope.purposes >> p) & 1u)) continue;
         for (std::size_t c = 0; c < categories_.size(); ++c) {
@@ -257,6 +275,11 @@ void disclosure_state::give(const sharing_consent_given& g, const event& e) {
     for (const auto& r : g.scope.recipients)
         for (std::size_t i : rows_covered(s, r))
             if (std::find(rows.begin(), rows.end(), i) == rows.end()) rows.push_back(i);
+    // Room for every cell this consent may add, at once (growing geometrically, as push_back would).
+    const std::size_t cells = static_cast<std::size_t>(std::bitset<64>(g.scope.categories).count()) *
+                              std::bitset<32>(g.scope.purposes).count();
+    const std::size_t need = s.cells.size() + rows.size() * cells;
+    if (need > s.cells.capacity()) s.cells.reserve(std::max(need, 2 * s.cells.capacity()));
     for (std::size_t i : rows) add_grant(s, i, g, at);
 }
 

@@ -4,10 +4,26 @@
 
 namespace sfcore::detail {
 
-void encode_entry(bytes& out, const event& e) {
-    canonical_oarchive ar{out};
+namespace {
+
+// Walk an entry into an archive's buffer.
+void encode(canonical_oarchive& ar, const event& e) {
     walker<canonical_oarchive> w{ar};
     w(const_cast<event&>(e));  // saving only reads
+}
+
+} // namespace
+
+void encode_entry(bytes& out, const event& e) {
+    canonical_oarchive ar;
+    encode(ar, e);
+    out.insert(out.end(), ar.data(), ar.data() + ar.size());
+}
+
+digest entry_hash(const digest& prev, const event& e) {
+    canonical_oarchive ar;
+    encode(ar, e);
+    return chain_hash(prev, ar.data(), ar.size());
 }
 
 bytes encode_entry(const event& e) {

@@ -1,40 +1,13 @@
-#include <boost/date_time/local_time/local_time.hpp>
-
 #include <vector>
 
 #include "sfcore/model.hpp"
 
 namespace sfcore {
 
-namespace {
 // Pacific/Auckland since 2007: NZST = UTC+12; NZDT = UTC+13 from 02:00 on
-// the last Sunday of September to 03:00 on the first Sunday of April.
-// (Boost's POSIX zone strings count the offset east of UTC as positive.)
-const boost::local_time::time_zone_ptr& nz_zone() {
-    static const boost::local_time::time_zone_ptr zone(
-        new boost::local_time::posix_time_zone("NZST+12NZDT,M9.5.0,M4.1.0/3"));
-    return zone;
-}
-} // namespace
-
-instant nz_time(const date& d, int hour, int minute) {
-    const date day = checked_date(d);
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-        throw error(errc::out_of_range, "time " + std::to_string(hour) + ":" + std::to_string(minute) +
-                                            " is not a time of day");
-    using boost::local_time::local_date_time;
-    try {
-        const local_date_time t(day, boost::posix_time::hours(hour) + boost::posix_time::minutes(minute), nz_zone(),
-                                local_date_time::EXCEPTION_ON_ERROR);
-        return checked_instant(t.utc_time());
-    } catch (const boost::local_time::ambiguous_result&) {
-        throw error(errc::out_of_range, to_iso(day) + " " + std::to_string(hour) + ":" + std::to_string(minute) +
-                                            " happens twice in New Zealand (daylight saving ends): give the UTC instant");
-    } catch (const boost::local_time::time_label_invalid&) {
-        throw error(errc::out_of_range, to_iso(day) + " " + std::to_string(hour) + ":" + std::to_string(minute) +
-                                            " does not exist in New Zealand (daylight saving starts)");
-    }
-}
+// the last Sunday of September to 03:00 on the first Sunday of April (the
+// POSIX rule "NZST-12NZDT,M9.5.0,M4.1.0/3"), by arithmetic on seconds; a test
+// checks it against Boost's time zone rules.
 
 namespace {
 using boost::gregorian::days;
@@ -86,7 +59,7 @@ constexpr int year_of_day(std::int64_t z) noexcept {
 static_assert(year_of_day(0) == 1970 && year_of_day(-1) == 1969 && year_of_day(365) == 1971 && year_of_day(11016) == 2000);
 } // namespace
 
-// The same rule as nz_zone(), by arithmetic on seconds: this runs for many events.
+// An instant as New Zealand local time (this runs for many events).
 nz_local nz_local_time(const instant& t) {
     const std::int64_t s = to_unix(checked_instant(t));
     const int year = year_of_day(floor_div(s + 12 * 3600, 86400));  // the local year, near enough to pick the rule
@@ -100,6 +73,31 @@ nz_local nz_local_time(const instant& t) {
     out.minute = static_cast<int>(second % 3600 / 60);
     out.utc_offset = daylight ? 780 : 720;
     return out;
+}
+
+// A local New Zealand time as an instant, by the same arithmetic: of the two
+// readings (NZDT, NZST), the one whose instant has that offset; both is
+// ambiguous (daylight saving ends), neither does not exist (it starts).
+instant nz_time(const date& d, int hour, int minute) {
+    const date day = checked_date(d);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        throw error(errc::out_of_range, "time " + std::to_string(hour) + ":" + std::to_string(minute) +
+                                            " is not a time of day");
+    const std::int64_t local = (day - unix_epoch.date()).days() * std::int64_t{86400} + hour * 3600 + minute * 60;
+    const auto daylight_at = [](std::int64_t s) {
+        const int year = year_of_day(floor_div(s + 12 * 3600, 86400));
+        const dst_year& y = dst_table()[static_cast<std::size_t>(year - dst_first_year)];
+        return s < y.end || s >= y.start;
+    };
+    const std::int64_t as_daylight = local - 13 * 3600, as_standard = local - 12 * 3600;
+    const bool daylight_ok = daylight_at(as_daylight), standard_ok = !daylight_at(as_standard);
+    if (daylight_ok && standard_ok)
+        throw error(errc::out_of_range, to_iso(day) + " " + std::to_string(hour) + ":" + std::to_string(minute) +
+                                            " happens twice in New Zealand (daylight saving ends): give the UTC instant");
+    if (!daylight_ok && !standard_ok)
+        throw error(errc::out_of_range, to_iso(day) + " " + std::to_string(hour) + ":" + std::to_string(minute) +
+                                            " does not exist in New Zealand (daylight saving starts)");
+    return checked_instant(instant_from_unix(daylight_ok ? as_daylight : as_standard));
 }
 
 std::optional<int> member::age_on(const date& d) const {

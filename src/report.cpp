@@ -9,6 +9,12 @@ namespace {
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
+// The law a basis names: its label up to the colon ("Oranga Tamariki Act 1989 s15").
+std::string law_of(legal_basis b) {
+    const std::string text = label(b);
+    return text.substr(0, text.find(':'));
+}
+
 std::string local_text(const instant& t) {
     const nz_local l = nz_local_time(t);
     return to_iso(l.date) + " " + two(l.hour) + ":" + two(l.minute) + (l.utc_offset == 780 ? " NZDT" : " NZST");
@@ -183,9 +189,9 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": young people from " + std::to_string(p.young_person) + ", adults from " + std::to_string(p.adult);
             } else if constexpr (std::is_same_v<T, shared_without_consent>) {
                 what += ": " + c.disclosure().categories().label(p.what) + " to " + recipient_name(p.recipient, dir) +
-                        ", under " + to_string(p.basis);
+                        ", under " + law_of(p.basis);
             } else if constexpr (std::is_same_v<T, request_declined>) {
-                what += ": from " + recipient_name(p.requester, dir) + ", under " + to_string(p.basis);
+                what += ": from " + recipient_name(p.requester, dir) + ", under " + law_of(p.basis);
             } else if constexpr (std::is_same_v<T, notice_given>) {
                 what += ": " + c.member_at(p.member).name + ", for " + label(p.why);
             } else if constexpr (std::is_same_v<T, disclosure_decided>) {

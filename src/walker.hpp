@@ -11,8 +11,11 @@
 // every date and instant against the supported range.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
+
+#include <boost/container/deque.hpp>
 #include <istream>
 #include <limits>
 #include <ostream>
@@ -82,9 +85,20 @@ public:
 
 // ---- the canonical form -------------------------------------------------------
 
+// Writes an entry's canonical bytes into 512 bytes of its own (an entry
+// rarely needs more), spilling to the heap only when they run out.
 struct canonical_oarchive {
     using is_saving = std::true_type;
-    bytes& out;
+    std::uint8_t inline_bytes[512];
+    std::uint8_t* begin_ = inline_bytes;
+    std::uint8_t* at = inline_bytes;
+    std::uint8_t* end_ = inline_bytes + sizeof inline_bytes;
+    bytes spill;
+
+    canonical_oarchive() = default;
+    canonical_oarchive(const canonical_oarchive&) = delete;
+    canonical_oarchive& operator=(const canonical_oarchive&) = delete;
+
     template <class T>
     canonical_oarchive& operator&(const T& v) {
         static_assert(std::is_arithmetic_v<T>);
@@ -95,9 +109,29 @@ struct canonical_oarchive {
     canonical_oarchive& operator<<(const T& v) {
         return *this & v;
     }
+#if defined(__GNUC__)
+    __attribute__((always_inline))
+#endif
     void save_binary(const void* p, std::size_t n) {
-        const auto* b = static_cast<const std::uint8_t*>(p);
-        out.insert(out.end(), b, b + n);
+        if (static_cast<std::size_t>(end_ - at) < n) grow(n);
+        std::memcpy(at, p, n);
+        at += n;
+    }
+    const std::uint8_t* data() const noexcept { return begin_; }
+    std::size_t size() const noexcept { return static_cast<std::size_t>(at - begin_); }
+
+private:
+#if defined(__GNUC__)
+    __attribute__((noinline))
+#endif
+    void grow(std::size_t n) {
+        const std::size_t used = size();
+        bytes bigger(std::max<std::size_t>(2 * static_cast<std::size_t>(end_ - begin_), used + n));
+        std::memcpy(bigger.data(), begin_, used);
+        spill = std::move(bigger);
+        begin_ = spill.data();
+        at = begin_ + used;
+        end_ = begin_ + spill.size();
     }
 };
 
@@ -135,6 +169,8 @@ template <class T, class A>
 struct is_sequence<std::vector<T, A>> : std::true_type {};
 template <class T, class A>
 struct is_sequence<std::deque<T, A>> : std::true_type {};
+template <class T, class A, class O>
+struct is_sequence<boost::container::deque<T, A, O>> : std::true_type {};
 template <class T, std::size_t N>
 struct is_sequence<boost::container::small_vector<T, N>> : std::true_type {};
 template <class T>

@@ -1,6 +1,7 @@
 /* A family's whole case through the C ABI: referral, the family, written
    consent, preparation, consent-gated disclosure, the meeting, the plan,
-   closure and the final report — kept in a case store and reloaded.
+   closure and the final report — every fact and decision one entry of the
+   case's journal, kept in a case store and reloaded.
 
    Usage: sfcore_example_c [store-file]   (default: an in-memory store)
 
@@ -42,14 +43,13 @@ int main(int argc, char **argv) {
     sf_case *c = NULL, *back = NULL;
     sf_meeting *m = NULL;
     sf_plan *p = NULL;
-    sf_ledger *ledger = NULL;
     sf_store *store = NULL;
     char *text = NULL;
     uint8_t *archive = NULL;
     size_t archive_size = 0;
     sf_outcome o;
-    uint32_t trust = 0, mere = 0, aroha = 0, sam = 0, consent = 0;
-    uint64_t stored = 0;
+    uint32_t trust = 0, mere = 0, aroha = 0, sam = 0;
+    sf_journal_head stored, kept;
     int state = -1, ok = 0, result = 1;
     const char *name = NULL;
 
@@ -65,7 +65,7 @@ int main(int argc, char **argv) {
     TRY(sf_referral_set_agency(ref, SF_AGENCY_MOE, "Sam Wilson"));
     TRY(sf_referral_add_reason(ref, "Tama is missing school"));
     TRY(sf_case_open(&c, dir, 1, ref, "mere", t0));
-    TRY(sf_store_open(&store, path, -1));
+    TRY(sf_store_open(&store, path, NULL));
     TRY(sf_store_put_directory(store, dir));
     TRY(sf_store_append(&stored, store, c, 0));
 
@@ -99,19 +99,18 @@ int main(int argc, char **argv) {
         TRY(sf_case_schedule_meeting(&o, c, dir, "mere", t0 + day + hour, m));
         if (!show(&o)) goto done;
     }
-    TRY(sf_store_append(&stored, store, c, stored));
+    TRY(sf_store_append(&stored, store, c, stored.seq));
 
-    /* 4. Consent-gated disclosure for the meeting. */
-    TRY(sf_ledger_new(&ledger, c, dir, -1, -1, NULL));
+    /* 4. Consent-gated disclosure for the meeting: facts of the same journal. */
     {
-        const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+        const sf_recipient msd = {SF_AGENCY_MSD, 0};
         const int areas[] = {SF_ISSUE_EDUCATION, SF_ISSUE_HOUSING};
         const uint32_t hine = 1, tama = 2;
         sf_consent k;
         sf_request r;
         sf_decision d;
         memset(&k, 0, sizeof k);
-        TRY(sf_ledger_set_issue_areas(ledger, areas, 2, "mere", t0 + 2 * day));
+        TRY(sf_case_set_issue_areas(&o, c, dir, "mere", t0 + 2 * day, areas, 2));
         k.subject = hine;
         k.given_by = hine;
         k.recipients = &msd;
@@ -122,10 +121,9 @@ int main(int argc, char **argv) {
         k.until = 20261231;
         k.signed_on = 20260304;
         k.form_version = "SF-consent-2024";
-        k.recorded_by = "mere";
-        k.recorded_at = t0 + 2 * day + hour;
-        TRY(sf_ledger_give(&consent, ledger, &k));
-        TRY(sf_ledger_notice(&text, ledger, hine, SF_PURPOSE_MEETING, t0 + 2 * day + 2 * hour));
+        TRY(sf_case_give_sharing_consent(&o, c, dir, "mere", t0 + 2 * day + hour, &k));
+        if (!show(&o)) goto done;
+        TRY(sf_case_notice(&text, c, dir, hine, SF_PURPOSE_MEETING, t0 + 2 * day + 2 * hour));
         printf("C      | the notice Hine reviews:\n%s", text);
         sf_free(text);
         text = NULL;
@@ -136,20 +134,24 @@ int main(int argc, char **argv) {
         r.recipient = msd;
         r.purpose = SF_PURPOSE_MEETING;
         r.at = t0 + 3 * day;
-        TRY(sf_ledger_decide(&d, ledger, &r, "aroha"));
-        TRY(sf_ledger_explain(&text, ledger, &d));
+        TRY(sf_case_decide(&d, c, dir, &r, "aroha"));
+        TRY(sf_case_explain(&text, c, d.seq));
         printf("C      | MSD asks for Hine's housing: %s\n", text);
         sf_free(text);
         text = NULL;
         r.subjects = &tama;
         r.category = SF_CATEGORY_EDUCATION;
-        TRY(sf_ledger_decide(&d, ledger, &r, "aroha"));
-        TRY(sf_ledger_explain(&text, ledger, &d));
+        TRY(sf_case_decide(&d, c, dir, &r, "aroha"));
+        TRY(sf_case_explain(&text, c, d.seq));
         printf("C      | MSD asks for Tama's schooling: %s\n", text);
         sf_free(text);
         text = NULL;
-        TRY(sf_ledger_audit_verify(&ok, NULL, ledger));
-        printf("C      | audit log chain %s\n", ok ? "verifies" : "BROKEN");
+        TRY(sf_decision_reason(&text, c, &d));
+        printf("C      | what MSD is told: %s\n", text);
+        sf_free(text);
+        text = NULL;
+        TRY(sf_case_verify(&ok, NULL, c, NULL));
+        printf("C      | the journal's chain %s\n", ok ? "verifies" : "BROKEN");
     }
 
     /* 5. The meeting and the plan. */
@@ -180,16 +182,18 @@ int main(int argc, char **argv) {
     text = NULL;
 
     /* 7. Kept: the store and an archive, reloaded. */
-    TRY(sf_store_append(&stored, store, c, stored));
-    TRY(sf_store_put_ledger(store, 1, ledger, 0));
+    TRY(sf_store_append(&stored, store, c, stored.seq));
+    kept = stored; /* the head to keep outside the store, to check the store against later */
     TRY(sf_store_load(&back, store, 1));
     TRY(sf_case_state(&state, back));
     TRY(sf_state_name(&name, state));
-    printf("C      | reloaded from the store: %llu events, state %s\n", (unsigned long long)stored, name);
+    TRY(sf_case_verify(&ok, NULL, back, &kept));
+    printf("C      | reloaded from the store: %llu entries, state %s, %s the head kept at the last append\n",
+           (unsigned long long)stored.seq, name, ok ? "holding" : "NOT holding");
     sf_case_free(back);
     back = NULL;
-    TRY(sf_case_save(&archive, &archive_size, c, SF_ENCODING_BINARY));
-    TRY(sf_case_load(&back, archive, archive_size));
+    TRY(sf_case_save(&archive, &archive_size, c, SF_ENCODING_BINARY, NULL));
+    TRY(sf_case_load(&back, archive, archive_size, NULL, 0));
     printf("C      | archive: %zu bytes, loaded back\n", archive_size);
     result = refusals == 2 && state == SF_STATE_CLOSED && ok ? 0 : 1;
 
@@ -198,7 +202,6 @@ done:
     sf_free(text);
     sf_case_free(back);
     sf_store_free(store);
-    sf_ledger_free(ledger);
     sf_plan_free(p);
     sf_meeting_free(m);
     sf_case_free(c);

@@ -22,15 +22,14 @@ from sfcore import analysis, sample
 out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
 out.mkdir(parents=True, exist_ok=True)
 
-# A region's store: 400 cases, each with its disclosure ledger, and the agency directory.
-directory, families, ledgers = sample.caseload(400, seed=7)
+# A region's store: 400 cases (each journal holds its consents, decisions and sharings) and the agency directory.
+directory, families = sample.caseload(400, seed=7)
 store_path = out / "region.db"
 store_path.unlink(missing_ok=True)
 with sfcore.Store(str(store_path), durable=False) as store:
     store.put_directory(directory)
-    for family, ledger in zip(families, ledgers):
+    for family in families:
         store.append(family.case, 0)
-        store.put_ledger(family.case.id, ledger, 0)
 
 with sfcore.Store(str(store_path)) as store:
     print(f"Analyst | {store!r}")

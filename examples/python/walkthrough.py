@@ -3,8 +3,9 @@
 Run it with the package importable (``make demo`` does, or after ``make venv``:
 ``.venv/bin/python examples/python/walkthrough.py [store.db]``). It walks the
 Te Rangi whānau from referral to the final report, decides what may be shared
-about them, records a sharing without consent under the law, keeps the case
-in a store and shows it reloading.
+about them, records a sharing without consent under the law — every fact,
+decision and view one entry of the case's hash-chained journal — keeps the
+case in a store and shows it reloading.
 """
 
 import datetime
@@ -63,7 +64,7 @@ tama = record(sfcore.MemberAdded(member=sfcore.Member(name="Tama Te Rangi", role
                                                       born=datetime.date(2015, 8, 1)))).assigned
 
 # The lifecycle refuses what the process does not allow, and says why.
-early = case.check(sfcore.PreparationStarted(), directory=directory, recorded_by="mere", at=at())
+early = case.would_accept(sfcore.PreparationStarted(), directory=directory, recorded_by="mere", at=at())
 say(f"preparation before anyone has signed: refused [{early.guard.name}] {early.reason}")
 
 record(sfcore.ConsentRecorded(member=hine, signed_on=datetime.date(2026, 3, 2), form_version="SF-2024"))
@@ -78,52 +79,38 @@ record(sfcore.PrioritiesSet(key_issues=["Tama at school every day", "a secure ho
 record(sfcore.InviteeApproved(who=sfcore.Party.agency(msd)))
 record(sfcore.InviteeApproved(who=sfcore.Party.practitioner(sam)))
 
-# 4. Consent to share, per person, and what the family keeps confidential.
-ledger = sfcore.Ledger(case, directory)
-ledger.set_issue_areas([sfcore.IssueArea.EDUCATION, sfcore.IssueArea.HOUSING, sfcore.IssueArea.INCOME],
-                       recorded_by="mere", at=at())
+# 4. Consent to share, per person, and what the family keeps confidential: facts of the same journal.
+record(sfcore.IssueAreasSet([sfcore.IssueArea.EDUCATION, sfcore.IssueArea.HOUSING, sfcore.IssueArea.INCOME]))
 for member, given_by, views in [(hine, None, ""), (tama, hine, "ok if it helps me at school")]:
-    ledger.give(subject=member, given_by=given_by, child_views=views,
-                recipients=[sfcore.Party.agency(msd), sfcore.Party.practitioner(sam)],
-                categories=["education", "housing", "income_benefits", "mental_health"],
-                purposes=[sfcore.Purpose.MEETING_PREPARATION, sfcore.Purpose.MEETING, sfcore.Purpose.PLAN_DELIVERY],
-                valid_from=datetime.date(2026, 3, 1), valid_until=datetime.date(2027, 2, 28),
-                signed_on=datetime.date(2026, 3, 2), form_version="SF-consent-2024", recorded_by="mere", at=at())
-ledger.mark_confidential(subject=hine, category="income_benefits", recorded_by="whānau", at=at())
+    record(sfcore.SharingConsentGiven(
+        subject=member, given_by=given_by, child_views=views,
+        recipients=[directory[msd], directory.practitioner(sam)],  # MSD as a whole; Sam by name, not his Ministry
+        categories=["education", "housing", "income_benefits", "mental_health"],
+        purposes=[sfcore.Purpose.MEETING_PREPARATION, sfcore.Purpose.MEETING, sfcore.Purpose.PLAN_DELIVERY],
+        valid_from=datetime.date(2026, 3, 1), valid_until=datetime.date(2027, 2, 28),
+        signed_on=datetime.date(2026, 3, 2), form_version="SF-consent-2024"))
+record(sfcore.ConfidentialMarked(subject=hine, category="income_benefits"))
 say("the notice Hine reviews before the meeting:")
-for line in str(ledger.notice(hine, purpose=sfcore.Purpose.MEETING, at=at())).splitlines():
+for line in str(case.notice(hine, directory=directory, purpose=sfcore.Purpose.MEETING, at=at())).splitlines():
     say(f"  {line}")
+record(sfcore.NoticeGiven(member=hine, purpose=sfcore.Purpose.MEETING))
 
 meeting = sfcore.Meeting(start=datetime.datetime(2026, 3, 12, 10, 0, tzinfo=NZ), venue="Ngā Hau e Whā marae",
                          invitees=[sfcore.Party.agency(msd), sfcore.Party.practitioner(sam)], karakia=True, mihi=True)
 record(sfcore.MeetingScheduled(meeting=meeting))
 
-# 5. Decisions: each with the rule that decided it and the reason in words.
-ledger.prepare(datetime.date(2026, 3, 12))  # a day's decisions become one lookup each
+# 5. Decisions: each recorded in the journal. The coordinator reads why; the requester is told only the answer.
 when = datetime.datetime(2026, 3, 12, 9, 0, tzinfo=NZ)
 for who, subjects, what, to in [
-    ("Sam asks to share Tama's attendance with MSD", tama, "education", sfcore.Party.agency(msd)),
-    ("MSD asks for Hine's benefit details", hine, "income_benefits", sfcore.Party.agency(msd)),
-    ("the Police ask for Tama's attendance", tama, "education", sfcore.Party.agency(police)),
-    ("MSD asks for both members' housing", [hine, tama], "housing", sfcore.Party.agency(msd)),
+    ("Sam asks to share Tama's attendance with MSD", tama, "education", directory[msd]),
+    ("MSD asks for Hine's benefit details", hine, "income_benefits", directory[msd]),
+    ("the Police ask for Tama's attendance", tama, "education", directory[police]),
+    ("MSD asks for both members' housing", [hine, tama], "housing", directory[msd]),
 ]:
-    d = ledger.decide(discloser=sfcore.Party.agency(moe), subjects=subjects, category=what, recipient=to,
-                      purpose=sfcore.Purpose.MEETING, at=when, actor="sam")
-    say(f"{who}: {d.reason}")
-
-# 6. Sharing without consent: a separate, recorded act under a named law. An incomplete record is refused.
-request = dict(subjects=[tama], category=sfcore.Category.CHILD_PROTECTION,
-               description="attendance record and the school's concerns", discloser=sfcore.Party.agency(moe),
-               recipient=sfcore.Party.agency(police), at=datetime.datetime(2026, 3, 12, 15, 0, tzinfo=NZ),
-               basis=sfcore.LegalBasis.OT_S66, purpose="a report of concern is being investigated",
-               approver="Principal, delegated authority", necessity="the request names it; it bears on Tama's safety")
-refused = ledger.share_without_consent(sfcore.SharingRecord(**request), actor="principal")
-say(f"a police request under s66, recorded incompletely: refused, missing {refused.missing}")
-done = ledger.share_without_consent(
-    sfcore.SharingRecord(**request, requested_by="Constable Rewi, NZ Police",
-                         not_told_reason="telling the family now would prejudice the investigation"),
-    actor="principal")
-say(f"the same with a full record: recorded={done.recorded}")
+    d = case.decide(directory=directory, discloser=directory.practitioner(sam), subjects=subjects, category=what,
+                    recipient=to, purpose=sfcore.Purpose.MEETING, at=when, actor="sam")
+    say(f"{who}: {case.explain(d)}")
+    say(f"    they are told: {d.requester_reason}")
 
 # 7. The meeting agrees the plan: who does what by when, a lead agency and a key contact.
 clock = datetime.datetime(2026, 3, 12, 12, 0, tzinfo=NZ)
@@ -136,6 +123,20 @@ plan = sfcore.Plan(lead_agency=msd, key_contact=aroha, actions=[
                   due=datetime.date(2026, 4, 24), support=sfcore.SupportType.TRUANCY, need="school attendance"),
 ])
 record(sfcore.PlanAgreed(plan=plan))
+
+# 6. Sharing without consent: a separate, recorded act under a named law. An incomplete record is refused.
+request = dict(subjects=[tama], category=sfcore.Category.CHILD_PROTECTION,
+               description="attendance record and the school's concerns", discloser=directory[moe],
+               recipient=directory[police], basis=sfcore.LegalBasis.OT_S66,
+               purpose="a report of concern is being investigated", approver="Principal, delegated authority",
+               necessity="the request names it; it bears on Tama's safety")
+refused = case.record(sfcore.SharedWithoutConsent(**request), directory=directory, recorded_by="principal", at=at(3))
+say(f"a police request under s66, recorded incompletely: refused, missing {refused.missing}")
+done = record(sfcore.SharedWithoutConsent(
+    **request, requested_by="Constable Rewi, NZ Police",
+    not_told_reason="telling the family now would prejudice the investigation"))
+say(f"the same with a full record: recorded as entry {done.seq}")
+
 for action in case.plans[0].actions:
     record(sfcore.ActionUpdated(action=action.id, status=sfcore.ActionStatus.DONE), hours=24 * 10)
 say(f"overdue on 2026-06-01: {[item.what for item in case.overdue(datetime.date(2026, 6, 1))]}")
@@ -151,27 +152,27 @@ say(f"final report: initial meeting after {report.days_to_initial_meeting} worki
 say("timeline:")
 for line in case.timeline(directory)[:4]:
     say(f"  {line}")
-say(f"  … {len(case.journal)} events in all")
+say(f"  … {len(case.journal)} entries in all")
 
-# 9. The audit: every decision and sharing, hash-chained. Any change is detected.
-audit = ledger.audit
-say(f"audit log: {len(audit)} entries, verifies: {bool(audit.verify())}")
-say(f"who viewed or asked: {sorted({e.actor for e in audit.by(sfcore.AuditKind.DECISION)})}")
-tampered = audit.to_text().replace("deny", "permit", 1)
-say(f"a tampered copy verifies: {bool(sfcore.AuditLog.from_text(tampered).verify())}")
+# 9. The journal is the audit: every fact, decision and view, hash-chained from the case's id.
+say(f"journal: {case.version} entries, verifies: {bool(case.verify())}; "
+    f"{len(case.access_log())} of them decisions and views, by {sorted({e.who for e in case.access_log()})}")
+forged = list(case.journal)
+try:  # a journal with an entry dropped (or changed, or reordered) does not load
+    sfcore.Case.replay(case.id, forged[:5] + forged[6:])
+except sfcore.StorageError as e:
+    say(f"the journal with one entry dropped: {e.code.name}")
 
-# 10. Keep it: the store (SQLite), archives and pickling.
+# 10. Keep it: the store (SQLite), archives and pickling. Keep the head the store returns outside it.
 path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "cases.db"
 path.unlink(missing_ok=True)
 with sfcore.Store(str(path)) as store:
     store.put_directory(directory)
-    store.append(case, 0)
-    store.put_ledger(case.id, ledger, 0)
+    kept = store.append(case, 0)
 with sfcore.Store(str(path)) as store:
     again = store.load(1)
-    kept = store.load_ledger(1, again, store.directory())
-    say(f"reloaded from {path.name}: {again!r}, the same: {again == case}; its ledger's audit verifies: "
-        f"{bool(kept.audit.verify())}")
+    say(f"reloaded from {path.name}: {again!r}, the same: {again == case}; "
+        f"holds the head kept at the append: {bool(again.verify(kept))}")
 archive = case.to_bytes()
 say(f"as an archive: {len(archive)} bytes, {sfcore.inspect_archive(archive)!r}")
 assert sfcore.Case.from_bytes(archive) == case and pickle.loads(pickle.dumps(case)) == case

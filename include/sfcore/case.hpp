@@ -6,11 +6,13 @@
  */
 #pragma once
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <boost/container/deque.hpp>
+#include <boost/container/options.hpp>
 
 #include "sfcore/agency.hpp"
 #include "sfcore/disclosure.hpp"
@@ -74,8 +76,13 @@ struct case_roles {
  */
 class case_file {
 public:
-    /** @brief The journal: every entry, oldest first (appending never moves an entry). @since 0.2.0 */
-    using journal_type = std::deque<event>;
+    /**
+     * @brief The journal: every entry, oldest first. A deque in blocks of 64
+     * entries: appending never moves an entry, and allocates once a block.
+     * @since 0.2.0
+     */
+    using journal_type =
+        boost::container::deque<event, void, boost::container::deque_options_t<boost::container::block_size<64u>>>;
 
     /**
      * @brief Open a case from a referral.

@@ -52,7 +52,18 @@
 #include <utility>
 #include <vector>
 
+// GCC 12 at -O3 misreads boost::container's memmove of a small_vector's
+// inline elements as reading or writing past them (-Wstringop-overread,
+// -Wstringop-overflow: false positives): kept quiet for that header alone.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-overread"
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
 #include <boost/container/small_vector.hpp>
+#pragma GCC diagnostic pop
+#else
+#include <boost/container/small_vector.hpp>
+#endif
 
 #include "sfcore/enums.hpp"
 #include "sfcore/events.hpp"
@@ -270,7 +281,7 @@ private:
         micros withdrawn;   // when it was withdrawn here (never: not withdrawn)
     };
     struct cell {
-        boost::container::small_vector<segment, 2> segments;
+        boost::container::small_vector<segment, 3> segments;  // a consent's cell: before, within and after its period
         boost::container::small_vector<grant, 1> live;  // grants that may still change the answer
         std::uint32_t answer_at(micros t) const noexcept;
         void rebuild_from(micros t);
@@ -311,6 +322,7 @@ private:
     std::vector<std::size_t> rows_covered(subject_index& s, const sfcore::recipient& r);
     std::uint32_t& cell_slot(subject_index& s, std::size_t row, purpose p, category c);
     void add_grant(subject_index& s, std::size_t row, const sharing_consent_given& g, micros at);
+    bool cell_slot_width(row& r, std::size_t n) const;
     micros withdrawn_at_start(const subject_index& s, const row& r, category c, micros at) const noexcept;
 
     category_registry categories_;

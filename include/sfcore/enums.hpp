@@ -57,9 +57,9 @@ enum class event_type : std::uint8_t {
  * @since 0.2.0
  */
 enum class event_kind : std::uint8_t {
-    lifecycle = 0,   ///< The case's process: referral, consent to take part, meetings, plans, closure.
-    disclosure = 1,  ///< Consent to share, confidentiality, necessity, sharing without consent, notices.
-    access = 2,      ///< A decision or view the library recorded; never offered to case_file::record().
+#define SF_EVENT_KIND(sym, v, name, label) name = v,
+#include "sfcore/def/event_kinds.def"
+#undef SF_EVENT_KIND
 };
 
 /**
@@ -319,6 +319,13 @@ inline constexpr enum_row<s66c_purpose> s66c_purpose_table[] = {
 #undef SF_S66C_PURPOSE
 };
 
+/** @brief The rows of event_kind, in value order. @since 0.2.0 */
+inline constexpr enum_row<event_kind> event_kind_table[] = {
+#define SF_EVENT_KIND(sym, v, name, label) {event_kind::name, #name, label},
+#include "sfcore/def/event_kinds.def"
+#undef SF_EVENT_KIND
+};
+
 namespace detail {
 template <class E> struct table_of;
 template <> struct table_of<referral_source> {
@@ -396,6 +403,10 @@ template <> struct table_of<legal_basis> {
 template <> struct table_of<s66c_purpose> {
     static constexpr const auto& rows = s66c_purpose_table;
     static constexpr const char* what = "s66C purpose";
+};
+template <> struct table_of<event_kind> {
+    static constexpr const auto& rows = event_kind_table;
+    static constexpr const char* what = "event kind";
 };
 } // namespace detail
 

@@ -309,6 +309,7 @@ struct event {
      * @brief When it happened, as the host says (UTC). Lifecycle and
      * disclosure entries come in time order (never earlier than the one
      * before); for an access record it is the instant the request was about.
+     * @since 0.1.0
      */
     instant when;
     std::string who;        ///< Who recorded it: the host system's user id (UTF-8).

@@ -47,13 +47,40 @@ public:
         pass_gate();
         std::shared_lock<std::shared_mutex> read(lock_);
         case_.check_request(&directory, r);
-        if (!is_valid_utf8(actor) || actor.find_first_not_of(" \t\r\n") == std::string_view::npos)
-            throw error(errc::invalid_argument, "actor must be valid UTF-8 and not blank");
+        if (!is_valid_utf8(actor)) throw error(errc::invalid_utf8, "actor is not valid UTF-8");
+        if (actor.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            throw error(errc::invalid_argument, "actor must not be empty");
         const instant at = checked_instant(r.at);
         decision d = case_.decide_checked(r, at);
         std::lock_guard<std::mutex> journal(journal_lock_);
         case_.record_decision(r, at, d, actor);
         return d;
+    }
+
+    /**
+     * @brief As case_file::decide_many(); runs alongside other threads' checks
+     * (their decide() calls wait for the batch's entries to be appended).
+     * @throws sfcore::error as case_file::decide_many().
+     * @since 0.2.0
+     */
+    std::size_t decide_many(const agency_directory& directory, const disclosure_request* const* requests,
+                            std::size_t count, std::string_view actor, decision* out) {
+        pass_gate();
+        std::shared_lock<std::shared_mutex> read(lock_);
+        std::lock_guard<std::mutex> journal(journal_lock_);
+        return case_.decide_many(directory, requests, count, actor, out);
+    }
+
+    /**
+     * @brief check() for each request, in order, into @p out; runs alongside other decisions.
+     * @throws sfcore::error as case_file::check(), for the first request that fails.
+     * @since 0.2.0
+     */
+    void check_many(const agency_directory& directory, const disclosure_request* const* requests, std::size_t count,
+                    decision* out) const {
+        pass_gate();
+        std::shared_lock<std::shared_mutex> read(lock_);
+        for (std::size_t i = 0; i < count; ++i) out[i] = case_.check(directory, *requests[i]);
     }
 
     /**
@@ -65,6 +92,19 @@ public:
         pass_gate();
         std::shared_lock<std::shared_mutex> read(lock_);
         return case_.check(directory, r);
+    }
+
+    /**
+     * @brief As case_file::check() for one person, without building a
+     * request; runs alongside other decisions.
+     * @throws sfcore::error as case_file::check().
+     * @since 0.2.0
+     */
+    decision check(const agency_directory& directory, const recipient& discloser, member_id subject, category what,
+                   const recipient& to, purpose why, instant at) const {
+        pass_gate();
+        std::shared_lock<std::shared_mutex> read(lock_);
+        return case_.check(directory, discloser, subject, what, to, why, at);
     }
 
     /**

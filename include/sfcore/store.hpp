@@ -56,6 +56,7 @@ struct store_options {
      * @brief Keys that seal the summary rows (see journal.hpp). When not
      * empty, every case read must be sealed with one of them, and every
      * append seals with the key named by seal_with.
+     * @since 0.2.0
      */
     std::vector<sealing_key> keys;
     std::string seal_with;          ///< The id of the key new seals use ("" for the first of keys).

@@ -3,15 +3,18 @@
 The compiled core lives in ``sfcore._core``; everything public is re-exported
 here. A quick map:
 
-- ``AgencyDirectory``, ``Referral``, ``Case`` and the event payloads
-  (``ReferralAccepted`` … ``CaseReopened``): a family's case as a journal of
-  events. ``Case.record()`` returns an ``Outcome``: accepted, or refused by a
-  named guard with the reason.
-- ``Ledger``: consent, confidentiality, necessity, decisions (``decide``,
-  ``check``, ``decide_many``), sharing without consent, notices, filtered
-  views and the hash-chained ``AuditLog``.
-- ``Store``: the SQLite case store (a context manager); archives through
-  ``to_bytes()``/``from_bytes()`` and pickling.
+- ``AgencyDirectory``, ``Referral``, ``Case`` and the payloads: a family's
+  case as one hash-chained journal. ``Case.record()`` offers a fact — of the
+  lifecycle (``ReferralAccepted`` … ``CaseReopened``) or of what governs
+  sharing (``SharingConsentGiven``, ``ConfidentialMarked``,
+  ``SharedWithoutConsent``…) — and returns an ``Outcome``: accepted, or
+  refused by a named guard with the reason.
+- ``Case.decide()``, ``check()``, ``decide_many()``, ``view()``: decisions
+  on disclosure, each decision and view recorded in the same journal;
+  ``Decision.requester_reason`` is what a requester may be told.
+- ``Case.head``/``verify()``, ``SealingKey``, ``JournalHead``: the journal's
+  integrity. ``Store``: the SQLite case store (a context manager); archives
+  through ``to_bytes()``/``from_bytes()`` and pickling.
 - ``sfcore.analysis``: tables for analysts (records, pandas DataFrames) and
   aggregates; ``sfcore.plots``: a case timeline and a lifecycle funnel
   (matplotlib).

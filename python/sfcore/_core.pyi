@@ -170,8 +170,8 @@ class ArchiveContent(enum.IntEnum):
     Members (value: label):
 
     - CASE_JOURNAL = 1: a case: its id and journal
-    - LEDGER = 2: a disclosure ledger with its audit log
-    - AUDIT = 3: an audit log
+    - LEDGER = 2: a disclosure ledger of sfcore 0.1 (read by upgrade_v1)
+    - AUDIT = 3: an audit log of sfcore 0.1 (no longer read)
     - DIRECTORY = 4: an agency directory
     """
     CASE_JOURNAL = 1
@@ -210,134 +210,76 @@ class ArchiveInfo:
     def format_version(self) -> int:
         ...
     @property
+    def key_id(self) -> str:
+        """The id of the key it is sealed with ('' when not sealed)."""
+    @property
     def payload_size(self) -> int:
         ...
+    @property
+    def sealed(self) -> bool:
+        """It carries a keyed seal instead of a checksum."""
 
 class ArgumentError(SfcoreError, ValueError):
     """sfcore errors of the argument family (codes 1xx): a bad argument: wrong value, NULL, invalid UTF-8, unknown id."""
 
-class AuditEntry:
-    """One entry of the audit log (read only)."""
-    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
-    def __repr__(self) -> str: ...
-    @property
-    def actor(self) -> str:
-        """Who did it."""
-    @property
-    def at(self) -> datetime.datetime:
-        ...
-    @property
-    def hash(self) -> str:
-        """SHA-256 of prev and the fields, in hex."""
-    @property
-    def kind(self) -> AuditKind:
-        ...
-    @property
-    def prev(self) -> str:
-        """The hash before, in hex."""
-    @property
-    def seq(self) -> int:
-        """1, 2, 3, … in order."""
-    @property
-    def text(self) -> str:
-        """What, in a canonical one-line form."""
-
-class AuditKind(enum.IntEnum):
-    """Kinds of audit entry.
-
-    Members (value: label):
-
-    - DECISION = 0: disclosure decision
-    - SHARING = 1: sharing without consent
-    - DECLINED = 2: request declined
-    - VIEW = 3: filtered view
-    - CONSENT_CHANGE = 4: consent recorded or withdrawn
-    """
-    DECISION = 0
-    SHARING = 1
-    DECLINED = 2
-    VIEW = 3
-    CONSENT_CHANGE = 4
-    @property
-    def label(self) -> str:
-        """The plain-language label."""
-
-class AuditLog:
-    """A tamper-evident, append-only log: every entry is chained to the one before by SHA-256, so verify() detects any change, deletion or reordering."""
-    def __getitem__(self, index: int) -> AuditEntry: ...
-    def __getstate__(self) -> bytes: ...
-    def __init__(self) -> None: ...
-    def __iter__(self) -> Iterator[Any]: ...
-    def __len__(self) -> int: ...
-    def __repr__(self) -> str: ...
-    def __setstate__(self, arg0: bytes) -> None: ...
-    def append(self, at: datetime.datetime, kind: AuditKind, actor: str, text: str) -> AuditEntry:
-        """Append an entry and return it. Raises ArgumentError (an instant earlier than the last entry's, a blank actor)."""
-    def by(self, kind: AuditKind, actor: str = ...) -> List[AuditEntry]:
-        """The entries of one kind by one actor ('' for any): the access log answers who viewed what."""
-    @staticmethod
-    def from_bytes(data: Buffer) -> AuditLog:
-        """Load a log from an archive (then verify())."""
-    @staticmethod
-    def from_text(text: str) -> AuditLog:
-        """Read a log saved by to_text() (the chain is not checked: call verify()). Raises StorageError (MALFORMED)."""
-    def to_bytes(self, encoding: ArchiveEncoding = ...) -> bytes:
-        """The log as an archive."""
-    def to_text(self) -> str:
-        """The log as text: one line an entry, hashes in hex."""
-    def verify(self) -> AuditVerification:
-        """Recompute the chain."""
-
-class AuditVerification:
-    """The result of verifying a log; bool(result) is True when the chain is intact."""
-    def __bool__(self) -> bool: ...
-    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
-    def __repr__(self) -> str: ...
-    @property
-    def first_bad(self) -> int:
-        """The first entry that does not verify (0 when ok)."""
-    @property
-    def ok(self) -> bool:
-        ...
-    @property
-    def reason(self) -> str:
-        ...
-
 class Case:
-    """A case: one family's journey through a programme, kept as a journal of events whose fold is its state. Offer each change with record(): it is accepted, or refused with the guard and the reason (a refusal is a value). Bad input raises and changes nothing."""
+    """A case: one family's journey through a programme, kept as one journal of entries whose fold is its state: the lifecycle, and what governs sharing its information. Offer each fact with record(): it is accepted, or refused with the guard and the reason (a refusal is a value). decide() and view() record what was decided and shown. Bad input raises and changes nothing. Every Python thread may use one Case at once."""
     def __copy__(self) -> Case: ...
     def __deepcopy__(self, memo: Dict[str, Any]) -> Case: ...
     def __eq__(self, arg0: Case) -> bool:
-        """Same id, journal and state."""
+        """Same id and journal."""
     def __getstate__(self) -> bytes: ...
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: bytes) -> None: ...
+    def access_log(self, actor: str = ...) -> List[Event]:
+        """Every decision made and view shown (by one actor, or by anyone for ''), oldest first."""
     @property
     def approved(self) -> List[Party]:
         """The parties the family approved to take part."""
-    def check(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
-        """As record(), without changing the case: would the event be accepted?"""
+    @property
+    def categories(self) -> CategoryRegistry:
+        """The case's information categories (a copy)."""
+    def check(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime) -> Decision:
+        """As decide(), without recording (to preview, or to ask about any past or future instant)."""
+    def check_many(self, requests: Sequence[Any], *, directory: AgencyDirectory) -> DecisionBatch:
+        """As decide_many(), without recording."""
     @property
     def closed_at(self) -> Optional[datetime.datetime]:
         ...
+    def confidential_at(self, member: int, at: datetime.datetime) -> List[Category | int]:
+        """The categories of a member marked confidential at an instant."""
+    @property
+    def consent_ages(self) -> ConsentAgesSet:
+        """From which ages people consent to share for themselves."""
     @property
     def consents(self) -> List[ParticipationConsent]:
-        """Every member's participation consent, as it stands."""
+        """Every member's consent to take part, as it stands."""
+    def decide(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision:
+        """Decide a request and record the decision in the case's journal. subjects: one member id or a list (every one must consent; deny overrides). A recipient or discloser is a Recipient, an Agency or a Practitioner. A refusal is a returned Decision; a malformed request (an unknown member or recipient) raises DisclosureError or ArgumentError."""
+    def decide_many(self, requests: Sequence[Any], *, directory: AgencyDirectory, actor: str) -> DecisionBatch:
+        """Decide many requests (a sequence of Request) in one call, recording each in the journal, without holding the GIL. Returns a DecisionBatch in request order: the same decisions and entries as decide() on each. A malformed request raises; the decisions before it stay recorded."""
+    def entries(self, type: EventType) -> List[Event]:
+        """The journal's entries of one type, oldest first."""
     @property
     def exit_note(self) -> str:
         ...
     @property
     def exit_reason(self) -> Optional[ExitReason]:
         ...
+    def explain(self, decision: Union[Decision, int]) -> str:
+        """The full reason for a recorded decision (a Decision, or its journal entry's seq), for the coordinator and the audit, from the journal (ids, never names). Raises ArgumentError (NOT_FOUND) for anything else."""
     def final_report(self, directory: AgencyDirectory, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> FinalReport:
         """The final report, generated from the journal."""
     @property
     def final_report_summary(self) -> str:
         ...
     @staticmethod
-    def from_bytes(data: Buffer) -> Case:
-        """Load a case from an archive; the journal is replayed. Raises StorageError for a damaged archive."""
+    def from_bytes(data: Buffer, keys: List[SealingKey] = ...) -> Case:
+        """Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed (a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, ...) or KeyError-family StorageError (KEY)."""
+    @property
+    def head(self) -> JournalHead:
+        """The journal's head: keep it to verify against later."""
     @property
     def id(self) -> int:
         """The case's id."""
@@ -347,7 +289,7 @@ class Case:
         """True when the party may take part: a family member, or an agency or named practitioner the family approved (approving an agency does not approve its workers by name, nor the reverse)."""
     @property
     def journal(self) -> List[Event]:
-        """Every event, oldest first (a copy)."""
+        """Every entry, oldest first (a copy)."""
     @property
     def meetings(self) -> List[Meeting]:
         ...
@@ -358,8 +300,12 @@ class Case:
         """The family members, in the order they were added."""
     def name_of(self, party: Party, directory: AgencyDirectory) -> str:
         """A party's name: a member's, an agency's, or a practitioner's with their agency."""
+    def necessary_at(self, at: datetime.datetime) -> List[Category | int]:
+        """The categories necessary at an instant."""
     def next_deadline(self, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> Optional[datetime.date]:
         """The earliest date by which something is due (None when nothing is pending)."""
+    def notice(self, member: int, *, directory: AgencyDirectory, purpose: Purpose, at: datetime.datetime) -> Notice:
+        """A member's disclosure notice: who may receive which of their information for a purpose, what they marked confidential, and what was shared without consent that they were told of (record NoticeGiven when given)."""
     @staticmethod
     def open(*, case_id: int, directory: AgencyDirectory, referral: Referral, recorded_by: str, recorded_at: datetime.datetime) -> Case:
         """Open a case from a referral. recorded_at must be a timezone-aware datetime. Raises ArgumentError for bad input."""
@@ -377,29 +323,41 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
-        """Offer an event (a payload object, e.g. PreparationStarted()): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last event."""
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+        """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
         ...
     @staticmethod
     def replay(case_id: int, journal: List[Event]) -> Case:
-        """Rebuild a case from its journal, checking every event again. Raises ArgumentError when the journal does not replay."""
+        """Rebuild a case from its journal: the hash chain is verified from the case's id, every entry checked again and every recorded decision made again. Raises StorageError (INTEGRITY) or ArgumentError."""
     def review_due(self, timeframes: Optional[Timeframes] = ...) -> Optional[datetime.date]:
         """The latest date the next review is due, once a plan is active (else None)."""
     @property
     def roles(self) -> CaseRoles:
         ...
     @property
+    def sharing_consents(self) -> List[SharingConsent]:
+        """Every consent to share, in the order given."""
+    @property
     def state(self) -> State:
         """Where the case is in its lifecycle."""
     def timeline(self, directory: AgencyDirectory) -> List[str]:
-        """One line per event, e.g. '2026-03-02 09:00 NZDT  initial meeting scheduled: …'."""
-    def to_bytes(self, encoding: ArchiveEncoding = ...) -> bytes:
-        """The case as an archive (its id and journal)."""
+        """One line per entry, e.g. '2026-03-02 09:00 NZDT  initial meeting scheduled: …'."""
+    def to_bytes(self, encoding: ArchiveEncoding = ..., key: Optional[SealingKey] = ...) -> bytes:
+        """The case as an archive: its id and whole journal. With a key, the archive is sealed (HMAC-SHA-256) instead of checksummed. Saving never changes the case."""
+    def verify(self, expected: Optional[JournalHead] = ...) -> JournalVerification:
+        """Verify the journal: every entry's hash from the case's id, and (when expected is given) that the journal still holds that head at its place. Returns a JournalVerification; never raises for a bad journal."""
     @property
     def version(self) -> int:
-        """How many events the journal holds (what a store append expects next)."""
+        """How many entries the journal holds (what a store append expects next)."""
+    def view(self, items: List[InfoItem], *, directory: AgencyDirectory, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> List[InfoItem]:
+        """What a recipient may see of the items for a purpose at an instant: only the permitted ones, in order; nothing tells what was left out. The view is recorded in the journal."""
+    @property
+    def withdrawals(self) -> List[SharingWithdrawal]:
+        """Every withdrawal of consent to share (withdrawals from the process included)."""
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+        """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
     """The case closes (needs the final report)."""
@@ -449,6 +407,9 @@ class CaseSummary:
     def coordinator(self) -> Optional[int]:
         ...
     @property
+    def head(self) -> JournalHead:
+        """The stored journal's head."""
+    @property
     def id(self) -> int:
         ...
     @property
@@ -462,10 +423,10 @@ class CaseSummary:
         ...
     @property
     def version(self) -> int:
-        """Events stored."""
+        """Entries stored."""
 
 class Category(enum.IntEnum):
-    """The built-in information categories (a ledger's CategoryRegistry may add more, numbered after them).
+    """The built-in information categories (a case may register more, numbered after them).
 
     Members (value: label):
 
@@ -500,21 +461,35 @@ class Category(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
+class CategoryRegistered:
+    """An information category of the case's own, numbered after the built-in ones (Outcome.assigned is its number)."""
+    def __copy__(self) -> CategoryRegistered: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> CategoryRegistered: ...
+    def __eq__(self, arg0: CategoryRegistered) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, name: str, label: str) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> int:
+        ...
+    @property
+    def label(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+
 class CategoryRegistry:
-    """The information categories in use: the built-in list (Category, never renumbered) and the ones a caller adds, numbered after them, up to 64 in all."""
-    def __contains__(self, category: Any) -> bool: ...
-    def __init__(self) -> None: ...
-    def __iter__(self) -> Iterator[Any]:
-        """Every category: Category members, then the caller's own as ints."""
+    """A case's information categories: the built-in ones and the case's own (read only)."""
+    def __contains__(self, category: int) -> bool: ...
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
-    def add(self, name: str, label: str) -> int:
-        """Add a category (name: lowercase letters, digits and '_'; label: plain words) and return its id. Raises ArgumentError (INVALID_ARGUMENT, ALREADY_EXISTS, OUT_OF_RANGE when full)."""
     def find(self, name: str) -> Optional[Category | int]:
-        """The category with a name, or None."""
-    def label(self, category: Category | int | str) -> str:
-        """A category's plain-language label."""
-    def name(self, category: Category | int | str) -> str:
+        """The category with an identifier, or None."""
+    def label(self, category: Category) -> str:
+        """A category's label."""
+    def name(self, category: Category) -> str:
         """A category's identifier."""
 
 class ClosureStarted:
@@ -536,48 +511,37 @@ class ClosureStarted:
     @reason.setter
     def reason(self, value: ExitReason) -> None: ...
 
-class Consent:
-    """A written consent to share a person's information (read only)."""
-    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+class ConfidentialMarked:
+    """The family marks a member's information of a category confidential (never shared under consent), or lifts the mark."""
+    def __copy__(self) -> ConfidentialMarked: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> ConfidentialMarked: ...
+    def __eq__(self, arg0: ConfidentialMarked) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, subject: int, category: Category, confidential: Any = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
-    def categories(self) -> List[Category | int]:
+    def category(self) -> Category:
         ...
     @property
-    def child_views(self) -> str:
-        ...
-    @property
-    def form_version(self) -> str:
-        ...
-    @property
-    def given_by(self) -> int:
-        """The subject, or a parent or caregiver for a child."""
-    @property
-    def id(self) -> int:
-        ...
-    @property
-    def purposes(self) -> List[Purpose]:
-        ...
-    @property
-    def recipients(self) -> List[Party]:
-        ...
-    @property
-    def recorded_at(self) -> datetime.datetime:
-        """It counts from then."""
-    @property
-    def recorded_by(self) -> str:
-        ...
-    @property
-    def signed_on(self) -> datetime.date:
+    def confidential(self) -> bool:
         ...
     @property
     def subject(self) -> int:
-        """Whose information."""
+        ...
+
+class ConsentAgesSet:
+    """From which ages people consent to share for themselves."""
+    def __copy__(self) -> ConsentAgesSet: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> ConsentAgesSet: ...
+    def __eq__(self, arg0: ConsentAgesSet) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, young_person: int = ..., adult: int = ...) -> None: ...
+    def __repr__(self) -> str: ...
     @property
-    def valid_from(self) -> datetime.date:
+    def adult(self) -> int:
         ...
     @property
-    def valid_until(self) -> datetime.date:
+    def young_person(self) -> int:
         ...
 
 class ConsentError(SfcoreError, RuntimeError):
@@ -637,7 +601,7 @@ class ConsentWithdrawn:
     def note(self, value: str) -> None: ...
 
 class Decision:
-    """A decision: permit or deny, the rule that decided, the subject it was decided for, and the reason in plain words. bool(decision) is True when permitted."""
+    """A decision: permit or deny, the rule that decided, the subject it was decided for, and the journal entry recording it. bool(decision) is True when permitted. requester_reason is what the requester is told; Case.explain() gives the coordinator the full reason."""
     def __bool__(self) -> bool: ...
     def __copy__(self) -> Decision: ...
     def __deepcopy__(self, memo: Dict[str, Any]) -> Decision: ...
@@ -647,17 +611,23 @@ class Decision:
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: tuple) -> None: ...
     @property
+    def case_id(self) -> int:
+        ...
+    @property
     def consent(self) -> int:
         """The consent that permitted it (0 when denied)."""
     @property
     def permit(self) -> bool:
         ...
     @property
-    def reason(self) -> str:
-        """Why, in plain words."""
+    def requester_reason(self) -> str:
+        """What the requester is told: whether disclosure is permitted, and the decision's reference. The same words for every refusal."""
     @property
     def rule(self) -> DecisionRule:
-        ...
+        """The rule that decided (for the coordinator and the audit, not the requester)."""
+    @property
+    def seq(self) -> int:
+        """The journal entry recording it (0 when not recorded, as by check())."""
     @property
     def subject(self) -> int:
         """The subject the rule was applied to (for a refusal, the one who refused)."""
@@ -705,27 +675,37 @@ class DecisionRule(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
-class DeclinedRequest:
-    """A request for information that was declined, with its reasons (s66I/s66J)."""
+class DisclosureDecided:
+    """An access record: a request and the decision made on it (written by Case.decide())."""
+    def __copy__(self) -> DisclosureDecided: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> DisclosureDecided: ...
+    def __eq__(self, arg0: DisclosureDecided) -> bool:
+        """Field-by-field equality."""
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __repr__(self) -> str: ...
     @property
-    def at(self) -> datetime.datetime:
+    def category(self) -> Category:
         ...
     @property
-    def basis(self) -> LegalBasis:
+    def consent(self) -> int:
         ...
     @property
-    def category(self) -> Category | int:
+    def discloser(self) -> Recipient:
         ...
     @property
-    def decided_by(self) -> str:
+    def permit(self) -> bool:
         ...
     @property
-    def reasons(self) -> List[str]:
+    def purpose(self) -> Purpose:
         ...
     @property
-    def requester(self) -> Party:
+    def recipient(self) -> Recipient:
+        ...
+    @property
+    def rule(self) -> DecisionRule:
+        ...
+    @property
+    def subject(self) -> int:
         ...
     @property
     def subjects(self) -> List[int]:
@@ -755,6 +735,9 @@ class ErrorCode(enum.IntEnum):
     - CHECKSUM_MISMATCH = 503: the data does not match its checksum: it was damaged
     - CONFLICT = 504: another writer changed the case first
     - IO_ERROR = 505: the store could not read or write its file
+    - INTEGRITY = 506: a journal does not verify: an entry was changed, removed, reordered or rolled back, or belongs to another case
+    - KEY_ERROR = 507: a sealing key is missing, unknown or does not match
+    - CLOSED = 508: the store was closed
     - OUT_OF_MEMORY = 901: out of memory
     - INTERNAL = 902: internal error
     """
@@ -774,6 +757,9 @@ class ErrorCode(enum.IntEnum):
     CHECKSUM_MISMATCH = 503
     CONFLICT = 504
     IO_ERROR = 505
+    INTEGRITY = 506
+    KEY_ERROR = 507
+    CLOSED = 508
     OUT_OF_MEMORY = 901
     INTERNAL = 902
     @property
@@ -795,7 +781,7 @@ class Escalated:
     def note(self, value: str) -> None: ...
 
 class Event:
-    """One entry of a case's journal: what happened, when, and who recorded it."""
+    """One entry of a case's journal: what happened, when, who recorded it, and its place in the hash chain."""
     def __copy__(self) -> Event: ...
     def __deepcopy__(self, memo: Dict[str, Any]) -> Event: ...
     def __eq__(self, arg0: Event) -> bool:
@@ -803,17 +789,45 @@ class Event:
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __repr__(self) -> str: ...
     @property
+    def hash(self) -> str:
+        """Its hash in the chain (SHA-256 over the hash before it and every field), in hex."""
+    @property
+    def kind(self) -> EventKind:
+        """What it is about: the lifecycle, what governs sharing, or an access record (a decision or view)."""
+    @property
     def payload(self) -> Any:
         """What happened: a payload object."""
+    @property
+    def recorded(self) -> datetime.datetime:
+        """When the library recorded it, by its clock."""
+    @property
+    def seq(self) -> int:
+        """Its place in the journal: 1, 2, 3…"""
     @property
     def type(self) -> EventType:
         """The kind of event."""
     @property
     def when(self) -> datetime.datetime:
-        """When it was recorded."""
+        """When it happened, as the host said; for an access record, the instant it was about."""
     @property
     def who(self) -> str:
         """Who recorded it (the host system's user id)."""
+
+class EventKind(enum.IntEnum):
+    """What an event is about: the lifecycle, what governs sharing, or an access record.
+
+    Members (value: label):
+
+    - LIFECYCLE = 0: the case's process
+    - DISCLOSURE = 1: consent to share and what governs sharing
+    - ACCESS = 2: a decision or view the library recorded
+    """
+    LIFECYCLE = 0
+    DISCLOSURE = 1
+    ACCESS = 2
+    @property
+    def label(self) -> str:
+        """The plain-language label."""
 
 class EventType(enum.IntEnum):
     """The kinds of event a case's journal records.
@@ -824,8 +838,8 @@ class EventType(enum.IntEnum):
     - REFERRAL_ACCEPTED = 1: referral accepted
     - REFERRAL_DECLINED = 2: referral declined
     - MEMBER_ADDED = 3: family member added
-    - CONSENT_RECORDED = 4: written consent recorded
-    - CONSENT_WITHDRAWN = 5: consent withdrawn
+    - CONSENT_RECORDED = 4: consent to take part recorded
+    - CONSENT_WITHDRAWN = 5: consent to take part withdrawn
     - ROLES_ASSIGNED = 6: roles assigned
     - PREPARATION_STARTED = 7: preparation started
     - PRIORITIES_SET = 8: priorities set by the family
@@ -842,6 +856,19 @@ class EventType(enum.IntEnum):
     - FINAL_REPORT_SUBMITTED = 19: final report submitted
     - CASE_CLOSED = 20: case closed
     - CASE_REOPENED = 21: case reopened
+    - SHARING_CONSENT_GIVEN = 22: consent to share recorded
+    - SHARING_CONSENT_WITHDRAWN = 23: consent to share withdrawn
+    - CONFIDENTIAL_MARKED = 24: confidential mark set or lifted by the family
+    - ISSUE_AREAS_SET = 25: issue areas of the key issues set
+    - NECESSITY_ADJUSTED = 26: necessity widened or narrowed by the family
+    - CATEGORY_REGISTERED = 27: information category registered
+    - CONSENT_AGES_SET = 28: consent ages set
+    - SHARED_WITHOUT_CONSENT = 29: shared without consent under the law
+    - REQUEST_DECLINED = 30: request for information declined
+    - NOTICE_GIVEN = 31: disclosure notice given to the family
+    - DISCLOSURE_DECIDED = 32: disclosure decided
+    - VIEW_SHOWN = 33: filtered view shown
+    - LEGACY_AUDIT_IMPORTED = 34: audit log of sfcore 0.1 carried over
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -865,6 +892,19 @@ class EventType(enum.IntEnum):
     FINAL_REPORT_SUBMITTED = 19
     CASE_CLOSED = 20
     CASE_REOPENED = 21
+    SHARING_CONSENT_GIVEN = 22
+    SHARING_CONSENT_WITHDRAWN = 23
+    CONFIDENTIAL_MARKED = 24
+    ISSUE_AREAS_SET = 25
+    NECESSITY_ADJUSTED = 26
+    CATEGORY_REGISTERED = 27
+    CONSENT_AGES_SET = 28
+    SHARED_WITHOUT_CONSENT = 29
+    REQUEST_DECLINED = 30
+    NOTICE_GIVEN = 31
+    DISCLOSURE_DECIDED = 32
+    VIEW_SHOWN = 33
+    LEGACY_AUDIT_IMPORTED = 34
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -990,6 +1030,8 @@ class Guard(enum.IntEnum):
     - ACTIVE_PLAN = 11: a review needs an active plan
     - EXIT_REASON_ALLOWED = 12: the exit reason is one the programme uses
     - FINAL_REPORT = 13: a final report is submitted, unless consent was withdrawn or not given or the case was escalated
+    - CONSENT_GIVER = 14: a person consents to share for themselves from the consent age; a parent or caregiver consents for a younger child, with the child's views
+    - RECORD_COMPLETE = 15: a record of sharing without consent, or of a declined request, holds everything the law asks to be recorded
     """
     NONE = 0
     NO_TRANSITION = 1
@@ -1005,6 +1047,8 @@ class Guard(enum.IntEnum):
     ACTIVE_PLAN = 11
     EXIT_REASON_ALLOWED = 12
     FINAL_REPORT = 13
+    CONSENT_GIVER = 14
+    RECORD_COMPLETE = 15
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1120,82 +1164,68 @@ class IssueArea(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
-class Ledger:
-    """One family's consents, confidential items, necessity and sharing without consent, with every decision made on them and the audit log. Nothing about a person reaches anyone they did not agree to, unless a named law allows it and that is recorded. Every change carries its instant and is kept, so decisions can be asked for any past instant. Changes come in time order."""
+class IssueAreasSet:
+    """The areas of the family's key issues: they decide what is necessary to share."""
+    def __copy__(self) -> IssueAreasSet: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> IssueAreasSet: ...
+    def __eq__(self, arg0: IssueAreasSet) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, areas: List[IssueArea]) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def areas(self) -> List[IssueArea]:
+        ...
+
+class JournalHead:
+    """The head of a case's journal: how many entries, and the hash of the last (of the case's id when empty). Keep the head a store append returns (outside the store) and pass it to Case.verify() or Store.verify() to find truncation and rollback later."""
+    def __copy__(self) -> JournalHead: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> JournalHead: ...
+    def __eq__(self, arg0: JournalHead) -> bool:
+        """Field-by-field equality."""
     def __getstate__(self) -> tuple: ...
-    def __init__(self, case: Case, directory: AgencyDirectory, *, young_person_consent_age: int = ..., adult_age: int = ..., categories: Optional[CategoryRegistry] = ...) -> None:
-        """A ledger for a case's family (case: a Case; directory: an AgencyDirectory). From young_person_consent_age a young person consents for themselves; below it a parent or caregiver consents, with the child's views recorded."""
+    def __hash__(self) -> int: ...
+    def __init__(self, seq: int, hash: str) -> None:
+        """A head from its entry count and its hash in hex (as kept)."""
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: tuple) -> None: ...
-    def adjust_necessity(self, category: Category | int | str, *, widen: bool, recorded_by: str, at: datetime.datetime) -> None:
-        """The family widens (True) or narrows (False) what is necessary by one category."""
     @property
-    def audit(self) -> AuditLog:
-        """The audit log (a copy)."""
+    def hash(self) -> str:
+        """The hash of the last entry, in hex."""
     @property
-    def case(self) -> Case:
-        """The Case the ledger was made or last synced with."""
+    def seq(self) -> int:
+        """The number of entries."""
+
+class JournalVerification:
+    """The result of verifying a journal; true when it verifies."""
+    def __bool__(self) -> bool: ...
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
     @property
-    def case_id(self) -> int:
-        """The id of the ledger's case."""
+    def first_bad(self) -> int:
+        """The first entry that does not verify (0 when ok, or when the journal is short of its anchor)."""
     @property
-    def categories(self) -> CategoryRegistry:
-        """The information categories in use (a copy)."""
-    def check(self, discloser: Party, subjects: Union[int, List[int]], category: Category | int | str, recipient: Party, purpose: Purpose, at: datetime.datetime) -> Decision:
-        """As decide(), without recording (to preview, or to ask about a past instant: time travel)."""
-    def check_many(self, requests: Sequence[Any]) -> DecisionBatch:
-        """As decide_many(), without recording."""
-    def confidential_at(self, member: int, at: datetime.datetime) -> List[Category | int]:
-        """The categories of a member marked confidential at an instant."""
+    def ok(self) -> bool:
+        """True when the journal verifies."""
     @property
-    def consents(self) -> List[Consent]:
-        """Every consent, in the order given."""
-    def decide(self, discloser: Party, subjects: Union[int, List[int]], category: Category | int | str, recipient: Party, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision:
-        """Decide a request and record the decision in the audit log. subjects: one member id or a list (every one must consent; deny overrides). A refusal is a returned Decision; a malformed request (an unknown member, a family member as recipient) raises DisclosureError or ArgumentError."""
-    def decide_many(self, requests: Sequence[Any], *, actor: str) -> DecisionBatch:
-        """Decide many requests (a sequence of Request) in one call, recording each in the audit log, without holding the GIL (a large batch also uses a second thread). Returns a DecisionBatch in request order: the same decisions and audit log as decide() on each. A malformed request raises; the decisions before it stay recorded."""
-    def decline(self, *, requester: Party, subjects: Union[int, List[int]], category: Category | int | str, basis: LegalBasis, reasons: List[str], decided_by: str, at: datetime.datetime, actor: str) -> RecordResult:
-        """Record a declined request with its reasons (s66J). Without reasons it is refused."""
+    def reason(self) -> str:
+        """Why, for a person to read ('' when ok)."""
+
+class LegacyAuditImported:
+    """The audit log a case kept in sfcore 0.1, carried over whole when it was converted."""
+    def __copy__(self) -> LegacyAuditImported: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> LegacyAuditImported: ...
+    def __eq__(self, arg0: LegacyAuditImported) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
     @property
-    def declined(self) -> List[DeclinedRequest]:
-        """Every declined request."""
+    def entries(self) -> int:
+        ...
     @property
-    def directory(self) -> AgencyDirectory:
-        """The AgencyDirectory the ledger was made or last synced with."""
-    def explain(self, decision: Decision) -> str:
-        """The plain-language reason for a decision."""
-    @staticmethod
-    def from_bytes(data: Buffer, case: Case, directory: AgencyDirectory) -> Ledger:
-        """Load a ledger for a case and directory; every record is checked again. Raises StorageError for a damaged archive."""
-    def give(self, *, subject: int, recipients: List[Party], categories: List[Category | int | str], purposes: List[Purpose], valid_from: datetime.date, valid_until: datetime.date, signed_on: datetime.date, form_version: str, recorded_by: str, at: datetime.datetime, given_by: Optional[int] = ..., child_views: str = ...) -> int:
-        """Record a written consent and return its id. recipients: whole agencies (covering their workers) or named practitioners (covering only them). Raises ConsentError (INVALID_CONSENT) for who may give it, a missing child's view, an empty scope or a backwards period."""
-    def mark_confidential(self, *, subject: int, category: Category | int | str, recorded_by: str, at: datetime.datetime, confidential: bool = ...) -> None:
-        """The family marks (or, with confidential=False, unmarks) a member's information of a category as confidential: never disclosed under consent."""
-    def necessary_at(self, at: datetime.datetime) -> List[Category | int]:
-        """The categories necessary at an instant."""
-    def notice(self, member: int, *, purpose: Purpose, at: datetime.datetime) -> Notice:
-        """The disclosure notice for a member: who may receive which of their information for a purpose, in plain language, for the family to review before the meeting."""
-    def prepare(self, day: datetime.date) -> None:
-        """Compile the decision table for one New Zealand day: decisions that day (after the last change) become one lookup. Call it again after changes."""
-    def prepared_for(self, at: datetime.datetime) -> bool:
-        """True when a decision at this instant is answered from the prepared table."""
-    def set_issue_areas(self, areas: List[IssueArea], *, recorded_by: str, at: datetime.datetime) -> None:
-        """Set the issue areas of the family's key issues: they decide what is necessary to share."""
-    def share_without_consent(self, record: SharingRecord, *, actor: str) -> RecordResult:
-        """Record a sharing without consent under a legal basis. An incomplete record is refused (a RecordResult naming what is missing) and nothing is recorded."""
+    def head(self) -> str:
+        ...
     @property
-    def sharings(self) -> List[SharingRecord]:
-        """Every sharing without consent."""
-    def sync(self, case: Case, directory: AgencyDirectory) -> None:
-        """Take in members and practitioners added to the case or directory since."""
-    def to_bytes(self, encoding: ArchiveEncoding = ...) -> bytes:
-        """The ledger as an archive: settings, categories, records and the audit log."""
-    def view(self, items: List[InfoItem], *, recipient: Party, purpose: Purpose, at: datetime.datetime, actor: str) -> List[InfoItem]:
-        """What a recipient may see of the items for a purpose at an instant: only the permitted ones, in order; nothing tells what was left out. The view is recorded in the audit log."""
-    def withdraw(self, *, subject: int, recorded_by: str, at: datetime.datetime, recipient: Optional[Party] = ..., category: Optional[Category | int | str] = ...) -> None:
-        """Withdraw consent from an instant: whole, or only for one recipient and/or one category. History is kept; later decisions deny."""
-    @property
-    def withdrawals(self) -> List[Withdrawal]:
+    def text(self) -> str:
         ...
 
 class LegalBasis(enum.IntEnum):
@@ -1399,6 +1429,21 @@ class MemberRole(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
+class NecessityAdjusted:
+    """The family widens (or narrows) what is necessary by one category."""
+    def __copy__(self) -> NecessityAdjusted: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> NecessityAdjusted: ...
+    def __eq__(self, arg0: NecessityAdjusted) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, category: Category, widen: Any = ...) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def category(self) -> Category:
+        ...
+    @property
+    def widen(self) -> bool:
+        ...
+
 class Notice:
     """What may be shared about one member, told to the family beforehand, in plain language (str(notice) is the text)."""
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
@@ -1417,7 +1462,25 @@ class Notice:
     def purpose(self) -> Purpose:
         ...
     @property
+    def shared_without_consent(self) -> List[int]:
+        """The journal entries of sharings without consent the family was told of."""
+    @property
     def text(self) -> str:
+        ...
+
+class NoticeGiven:
+    """A member was given their disclosure notice (Case.notice()) for a purpose."""
+    def __copy__(self) -> NoticeGiven: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> NoticeGiven: ...
+    def __eq__(self, arg0: NoticeGiven) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, member: int, purpose: Purpose) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def member(self) -> int:
+        ...
+    @property
+    def purpose(self) -> Purpose:
         ...
 
 class NoticeLine:
@@ -1428,7 +1491,7 @@ class NoticeLine:
     def categories(self) -> List[Category | int]:
         ...
     @property
-    def recipient(self) -> Party:
+    def recipient(self) -> Recipient:
         ...
 
 class Outcome:
@@ -1441,7 +1504,7 @@ class Outcome:
         """The event was appended."""
     @property
     def assigned(self) -> int:
-        """The id the event assigned (a member or meeting), or 0."""
+        """The id the event assigned (a member, meeting, consent or category), or 0."""
     @property
     def from_state(self) -> State:
         """The state before."""
@@ -1449,8 +1512,14 @@ class Outcome:
     def guard(self) -> Guard:
         """The guard that refused it (Guard.NONE when accepted)."""
     @property
+    def missing(self) -> List[str]:
+        """For Guard.RECORD_COMPLETE: the fields the record lacks, by name ([] otherwise)."""
+    @property
     def reason(self) -> str:
         """Why it was refused, for a person to read ('' when accepted)."""
+    @property
+    def seq(self) -> int:
+        """The journal entry appended (0 when refused)."""
     @property
     def to_state(self) -> State:
         """The state after (the same as before when refused)."""
@@ -1745,17 +1814,20 @@ class Purpose(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
-class RecordResult:
-    """Whether a sharing or a declined request was recorded; when refused, what the record lacks. bool(result) is True when recorded."""
-    def __bool__(self) -> bool: ...
+class Recipient:
+    """Who information is disclosed to, or by: an agency as a whole, or a named practitioner of it. Wherever a recipient is asked for, an Agency or a Practitioner from the directory will do."""
+    def __eq__(self, arg0: Recipient) -> bool: ...
+    def __hash__(self) -> int: ...
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __repr__(self) -> str: ...
     @property
-    def missing(self) -> List[str]:
+    def agency_id(self) -> int:
         ...
+    def covers(self, asked: Recipient) -> bool:
+        """True when this recipient, named in a consent, covers the one asked."""
     @property
-    def recorded(self) -> bool:
-        ...
+    def practitioner_id(self) -> Optional[int]:
+        """The named practitioner, or None for the agency as a whole."""
 
 class Referral:
     """A referral of a family to a programme: by an agency (naming it), or by the family itself."""
@@ -1901,7 +1973,7 @@ class ReportMeeting:
 
 class Request:
     """A request to disclose, for the bulk decide_many() and check_many()."""
-    def __init__(self, *, discloser: Party, subjects: Union[int, List[int]], category: Category, recipient: Party, purpose: Purpose, at: datetime.datetime) -> None: ...
+    def __init__(self, *, discloser: Recipient, subjects: Union[int, List[int]], category: Category, recipient: Recipient, purpose: Purpose, at: datetime.datetime) -> None: ...
     def __repr__(self) -> str: ...
     @property
     def at(self) -> datetime.datetime:
@@ -1914,25 +1986,52 @@ class Request:
     @category.setter
     def category(self, value: Category) -> None: ...
     @property
-    def discloser(self) -> Party:
+    def discloser(self) -> Recipient:
         ...
     @discloser.setter
-    def discloser(self, value: Party) -> None: ...
+    def discloser(self, value: Recipient) -> None: ...
     @property
     def purpose(self) -> Purpose:
         ...
     @purpose.setter
     def purpose(self, value: Purpose) -> None: ...
     @property
-    def recipient(self) -> Party:
+    def recipient(self) -> Recipient:
         ...
     @recipient.setter
-    def recipient(self, value: Party) -> None: ...
+    def recipient(self, value: Recipient) -> None: ...
     @property
     def subjects(self) -> List[int]:
         ...
     @subjects.setter
     def subjects(self, value: List[int]) -> None: ...
+
+class RequestDeclined:
+    """A request for information declined, with its reasons (s66I/s66J)."""
+    def __copy__(self) -> RequestDeclined: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> RequestDeclined: ...
+    def __eq__(self, arg0: RequestDeclined) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, requester: Recipient, subjects: Union[int, List[int]], category: Category, basis: LegalBasis, reasons: List[str], decided_by: str) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def basis(self) -> LegalBasis:
+        ...
+    @property
+    def category(self) -> Category:
+        ...
+    @property
+    def decided_by(self) -> str:
+        ...
+    @property
+    def reasons(self) -> List[str]:
+        ...
+    @property
+    def requester(self) -> Recipient:
+        ...
+    @property
+    def subjects(self) -> List[int]:
+        ...
 
 class ReviewScheduled:
     """A review meeting is scheduled (the case assigns its id)."""
@@ -2001,21 +2100,31 @@ class S66CPurpose(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
-class SharingRecord:
-    """A record of sharing without consent: what, by whom, to whom, when, under which law, for what, approved by whom, why it was necessary, and whether the child and family were consulted or told (and if not, why)."""
-    def __init__(self, *, subjects: Union[int, List[int]], category: Category | int | str, description: str, discloser: Party, recipient: Party, at: datetime.datetime, basis: LegalBasis, s66c: S66CPurpose = ..., requested_by: str = ..., purpose: str = ..., approver: str = ..., necessity: str = ..., child_consulted: bool = ..., family_told: bool = ..., not_told_reason: str = ...) -> None: ...
+class SealingKey:
+    """A key that seals archives and a store's summary rows: an id (1-64 printable ASCII characters) that seals name, and a secret of at least 16 bytes that you keep (sfcore stores only the id). Only a holder of the secret can make a journal that loads under it."""
+    def __init__(self, id: str, secret: Buffer) -> None:
+        """Raises ArgumentError (KEY) for a malformed id or a short secret."""
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> str:
+        """The key's id."""
+
+class SharedWithoutConsent:
+    """Information shared without consent under a named law, recorded with what the law asks: what, by whom, to whom, the basis and purpose, who approved it, why it was necessary and proportionate, and whether the child and family were consulted or told (and if not, why). An incomplete record is refused (Outcome.missing)."""
+    def __copy__(self) -> SharedWithoutConsent: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> SharedWithoutConsent: ...
+    def __eq__(self, arg0: SharedWithoutConsent) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, subjects: Union[int, List[int]], category: Category, description: str, discloser: Recipient, recipient: Recipient, basis: LegalBasis, s66c: S66CPurpose = ..., requested_by: str = ..., purpose: str = ..., approver: str = ..., necessity: str = ..., child_consulted: bool = ..., family_told: bool = ..., not_told_reason: str = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
     def approver(self) -> str:
         ...
     @property
-    def at(self) -> datetime.datetime:
-        ...
-    @property
     def basis(self) -> LegalBasis:
         ...
     @property
-    def category(self) -> Category | int:
+    def category(self) -> Category:
         ...
     @property
     def child_consulted(self) -> bool:
@@ -2024,7 +2133,7 @@ class SharingRecord:
     def description(self) -> str:
         ...
     @property
-    def discloser(self) -> Party:
+    def discloser(self) -> Recipient:
         ...
     @property
     def family_told(self) -> bool:
@@ -2039,13 +2148,157 @@ class SharingRecord:
     def purpose(self) -> str:
         ...
     @property
-    def recipient(self) -> Party:
+    def recipient(self) -> Recipient:
         ...
     @property
     def requested_by(self) -> str:
         ...
     @property
     def s66c(self) -> S66CPurpose:
+        ...
+    @property
+    def subjects(self) -> List[int]:
+        ...
+
+class SharingConsent:
+    """A consent to share as the case's journal holds it (read only)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def at(self) -> datetime.datetime:
+        """It counts from then."""
+    @property
+    def categories(self) -> List[Category | int]:
+        ...
+    @property
+    def form_version(self) -> str:
+        ...
+    @property
+    def given_by(self) -> int:
+        ...
+    @property
+    def id(self) -> int:
+        ...
+    @property
+    def purposes(self) -> List[Purpose]:
+        ...
+    @property
+    def recipients(self) -> List[Recipient]:
+        ...
+    @property
+    def recorded_by(self) -> str:
+        ...
+    @property
+    def seq(self) -> int:
+        """Its journal entry."""
+    @property
+    def signed_on(self) -> datetime.date:
+        ...
+    @property
+    def subject(self) -> int:
+        """Whose information."""
+    @property
+    def valid_from(self) -> datetime.date:
+        ...
+    @property
+    def valid_until(self) -> datetime.date:
+        ...
+
+class SharingConsentGiven:
+    """A person's written consent to share their information: with whom (whole agencies, or named practitioners), which categories, for which purposes, for which days. It counts from the entry's instant. A person consents for themselves from the consent age; a parent or caregiver consents for a younger child, with the child's views."""
+    def __copy__(self) -> SharingConsentGiven: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> SharingConsentGiven: ...
+    def __eq__(self, arg0: SharingConsentGiven) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, subject: int, recipients: List[Recipient], categories: List[Category], purposes: List[Purpose], valid_from: datetime.date, valid_until: datetime.date, signed_on: datetime.date, form_version: str, given_by: Optional[int] = ..., child_views: str = ...) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def categories(self) -> List[Category | int]:
+        ...
+    @property
+    def child_views(self) -> str:
+        ...
+    @property
+    def form_version(self) -> str:
+        ...
+    @property
+    def given_by(self) -> int:
+        ...
+    @property
+    def id(self) -> int:
+        """The consent's number in the case (assigned when recorded)."""
+    @property
+    def purposes(self) -> List[Purpose]:
+        ...
+    @property
+    def recipients(self) -> List[Recipient]:
+        ...
+    @property
+    def signed_on(self) -> datetime.date:
+        ...
+    @property
+    def subject(self) -> int:
+        ...
+    @property
+    def valid_from(self) -> datetime.date:
+        ...
+    @property
+    def valid_until(self) -> datetime.date:
+        ...
+
+class SharingConsentWithdrawn:
+    """Consent to share withdrawn from the entry's instant: wholly, or only for one recipient (an agency covers its practitioners) and/or one category."""
+    def __copy__(self) -> SharingConsentWithdrawn: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> SharingConsentWithdrawn: ...
+    def __eq__(self, arg0: SharingConsentWithdrawn) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, subject: int, recipient: Optional[Recipient] = ..., category: Optional[Category] = ..., note: str = ...) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def category(self) -> Optional[Category]:
+        ...
+    @property
+    def note(self) -> str:
+        ...
+    @property
+    def recipient(self) -> Optional[Recipient]:
+        ...
+    @property
+    def subject(self) -> int:
+        ...
+
+class SharingWithdrawal:
+    """A withdrawal of consent to share, whole or partial (read only)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def at(self) -> datetime.datetime:
+        """It takes effect at this instant."""
+    @property
+    def category(self) -> Optional[Category]:
+        """Only this category (None: every one)."""
+    @property
+    def from_process(self) -> bool:
+        """The member withdrew from the process (ConsentWithdrawn): every consent."""
+    @property
+    def recipient(self) -> Optional[Recipient]:
+        """Only this recipient (None: every one)."""
+    @property
+    def recorded_by(self) -> str:
+        ...
+    @property
+    def seq(self) -> int:
+        ...
+    @property
+    def subject(self) -> int:
+        ...
+
+class ShownItem:
+    """One item a view showed: whom it is about and its category (never its content)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def category(self) -> Category:
         ...
     @property
     def subjects(self) -> List[int]:
@@ -2083,45 +2336,57 @@ class StorageError(SfcoreError, OSError):
     """sfcore errors of the storage family (codes 5xx): archives and the case store."""
 
 class Store:
-    """A case store in one SQLite file (WAL mode): cases appended event by event with optimistic concurrency, listed and queried, with each case's ledger and the agency directory. Use it as a context manager (it closes at the end), or call close(). One Store object per thread; several may open the same file."""
+    """A case store in one SQLite file (WAL mode): each case's journal appended with optimistic concurrency and verified whenever it is read, with a checked (or sealed) summary row per case for listing and queries, and the agency directory. Use it as a context manager (it closes at the end), or call close(). A Store may be shared by threads (calls take turns); several Stores may open the same file."""
     def __contains__(self, case_id: int) -> bool: ...
     def __enter__(self) -> Any: ...
     def __exit__(self, *args) -> None:
         """Close the store."""
-    def __init__(self, path: str, *, durable: bool = ..., busy_timeout_ms: int = ..., calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> None:
-        """Open (or create) a store at a path (':memory:' for one that lives as long as the object). durable=False survives a crash but not a power loss. Raises StorageError (IO_ERROR, MALFORMED: not a store, UNSUPPORTED_VERSION)."""
+    def __init__(self, path: str, *, durable: bool = ..., busy_timeout_ms: int = ..., calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., keys: List[SealingKey] = ..., seal_with: str = ...) -> None:
+        """Open (or create) a store at a path (':memory:' for one that lives as long as the object). durable=False survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted once on open. Raises StorageError (IO_ERROR, MALFORMED: not a store, UNSUPPORTED_VERSION) or ArgumentError (KEY)."""
     def __iter__(self) -> Iterator[Any]:
         """Every case, by id (as cases())."""
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
-    def append(self, case: Case, expected_version: int) -> int:
-        """Append a case's events after the first expected_version (how many the store holds; 0 for a new case) and return the version now stored. Raises StorageError (CONFLICT when another writer got there first; IO_ERROR for a full disk or an I/O error): the store is then as it was."""
+    def append(self, case: Case, expected_version: int) -> JournalHead:
+        """Append a case's entries after the first expected_version (how many the store holds; 0 for a new case) and return the JournalHead now stored: keep it to verify against later. Raises StorageError (CONFLICT when another writer got there first or the stored entries differ; IO_ERROR for a full disk or an I/O error; INTEGRITY or KEY when the stored summary does not verify): the store is then as it was."""
     def cases(self, *, state: Optional[State] = ..., programme: Optional[Programme] = ..., coordinator: Optional[int] = ..., overdue_on: Optional[datetime.date] = ...) -> List[Case]:
         """Load every case that matches, by id, in one pass from one consistent snapshot (much faster than load() per case; the GIL is released while it reads)."""
+    def checkpoint(self) -> Dict[int, JournalHead]:
+        """The head of every case, {case id: JournalHead}: keep it outside the store and pass it to verify() later to find rollback and lost writes."""
     def close(self) -> None:
-        """Close the store (later calls raise StorageError)."""
+        """Close the store (later calls, and calls waiting on it, raise StorageError CLOSED)."""
     @property
     def closed(self) -> bool:
         """True once closed."""
     def directory(self) -> AgencyDirectory:
         """The stored agency directory. Raises ArgumentError (NOT_FOUND) when none was saved."""
-    def ledger_version(self, case_id: int) -> int:
-        """The number of audit entries of the stored ledger (0 for none)."""
     def list(self, *, state: Optional[State] = ..., programme: Optional[Programme] = ..., coordinator: Optional[int] = ..., overdue_on: Optional[datetime.date] = ...) -> List[CaseSummary]:
-        """The cases that match every condition given, by id."""
+        """The cases that match every condition given, by id (each summary row's checksum or seal checked)."""
     def load(self, case_id: int) -> Case:
-        """Load a case (replayed). Raises ArgumentError (NOT_FOUND) or StorageError."""
-    def load_ledger(self, case_id: int, case: Case, directory: AgencyDirectory) -> Ledger:
-        """Load a case's ledger. Raises ArgumentError (NOT_FOUND) or StorageError."""
+        """Load a case: its journal verified and replayed. Raises ArgumentError (NOT_FOUND) or StorageError (INTEGRITY, KEY, MALFORMED, IO_ERROR)."""
     @property
     def path(self) -> str:
         ...
     def put_directory(self, directory: AgencyDirectory) -> None:
         """Save the agency directory (replacing the one stored)."""
-    def put_ledger(self, case_id: int, ledger: Ledger, expected_version: int) -> None:
-        """Save a case's ledger. expected_version is the number of audit entries of the stored ledger (0 for none). Raises ArgumentError (NOT_FOUND: no such case) or StorageError (CONFLICT)."""
+    def reseal(self) -> int:
+        """Seal every summary row again with the key named seal_with, after checking its seal under the key it names (key rotation), in one transaction. Returns how many cases were sealed. Raises ArgumentError (KEY) or StorageError (INTEGRITY)."""
+    def verify(self, checkpoint: Optional[Dict[int, JournalHead]] = ...) -> StoreVerification:
+        """Verify the file (SQLite's integrity check), every case (its chain, its summary, its rules) and each head of a checkpoint: returns a StoreVerification naming every damaged case."""
     def version(self, case_id: int) -> int:
-        """How many events the store holds for a case (0 for none)."""
+        """How many entries the store holds for a case (0 for none)."""
+
+class StoreVerification:
+    """The result of verifying a whole store; true when every case verifies."""
+    def __bool__(self) -> bool: ...
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def cases(self) -> int:
+        """How many cases were checked."""
+    @property
+    def damaged(self) -> List[Tuple[int, str]]:
+        """Each case that does not verify: (case id, why)."""
 
 class SupportType(enum.IntEnum):
     """Kinds of support agencies provide.
@@ -2190,34 +2455,38 @@ class Transition:
 
 VERSION_NUMBER: int
 
-class Withdrawal:
-    """A withdrawal of consent, whole or partial (read only)."""
+class ViewShown:
+    """An access record: a filtered view shown to a recipient (written by Case.view())."""
+    def __copy__(self) -> ViewShown: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> ViewShown: ...
+    def __eq__(self, arg0: ViewShown) -> bool:
+        """Field-by-field equality."""
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __repr__(self) -> str: ...
     @property
-    def at(self) -> datetime.datetime:
-        """It takes effect at this instant."""
+    def offered(self) -> int:
+        """How many items the view was made from."""
     @property
-    def category(self) -> Optional[Category | int]:
-        """Only this category (None: every one)."""
-    @property
-    def recipient(self) -> Optional[Party]:
-        """Only this recipient (None: every one)."""
-    @property
-    def recorded_by(self) -> str:
+    def purpose(self) -> Purpose:
         ...
     @property
-    def subject(self) -> int:
+    def recipient(self) -> Recipient:
+        ...
+    @property
+    def shown(self) -> List[ShownItem]:
         ...
 
 def inspect_archive(data: Buffer) -> ArchiveInfo:
-    """Check an archive's frame and checksum and say what it holds. Raises StorageError (MALFORMED, UNSUPPORTED_VERSION, CHECKSUM_MISMATCH)."""
+    """Check an archive's frame (and an unsealed archive's checksum) and say what it holds. Raises StorageError (MALFORMED, UNSUPPORTED_VERSION, CHECKSUM_MISMATCH)."""
 
-def load_audit(data: Buffer) -> AuditLog:
-    """Load an audit log from an archive (as AuditLog.from_bytes)."""
+def journal_genesis(case_id: int) -> str:
+    """The hash a case's journal starts from (the head of an empty journal), in hex."""
 
-def load_case(data: Buffer) -> Case:
-    """Load a case from an archive (as Case.from_bytes)."""
+def kind_of(type: EventType) -> EventKind:
+    """What an event type is about: the lifecycle, what governs sharing, or an access record (its row in the event table)."""
+
+def load_case(data: Buffer, keys: List[SealingKey] = ...) -> Case:
+    """Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed (a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, ...) or KeyError-family StorageError (KEY)."""
 
 def load_directory(data: Buffer) -> AgencyDirectory:
     """Load an agency directory from an archive (as AgencyDirectory.from_bytes)."""
@@ -2228,10 +2497,19 @@ def nz_time(day: datetime.date, hour: int, minute: int) -> datetime.datetime:
 def programme_rules() -> List[ProgrammeRules]:
     """The rules of each programme, in programme order."""
 
+def requester_reason(case_id: int, decision: Decision) -> str:
+    """As Decision.requester_reason, for a decision of a case."""
+
+def seal_of(case_id: int, head: JournalHead, key: SealingKey) -> str:
+    """The seal of a journal's head under a key (HMAC-SHA-256 over the case's id and the head), in hex: a signed anchor to keep with the head."""
+
 def table(name: str, source: Any, *, directory: AgencyDirectory, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., arrays: bool = ...) -> Dict[str, Any]:
-    """One of the analysts' tables as columns: cases, members, events, meetings and actions from a Store (read without holding the GIL) or a sequence of Case; decisions, sharings and declined from a sequence of Ledger. Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds records and DataFrames from it."""
+    """One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds records and DataFrames from it."""
 
 def transitions() -> List[Transition]:
     """The lifecycle's transition table, row by row (the engine, the C ABI and the docs read the same table). An event with no row for a case's state is refused by Guard.NO_TRANSITION."""
+
+def upgrade_v1(case_data: Buffer, ledger_data: Optional[Buffer], directory: AgencyDirectory) -> Case:
+    """Convert a case kept by sfcore 0.1 (its case archive and its disclosure ledger archive, or None) into one journal: events and ledger records merged in time order and offered again to the rules, the 0.1 audit log carried over whole as one LEGACY_AUDIT_IMPORTED entry. Raises StorageError (MALFORMED) when the ledger does not fit the case or its audit log does not verify."""
 
 __version__: str

@@ -2,13 +2,13 @@
 
 Every function takes a *source*:
 
-- a :class:`sfcore.Store` (its cases, its ledgers and its agency directory), or
-- an iterable of :class:`sfcore.Case` and/or :class:`sfcore.Ledger` objects
-  (give ``directory=`` when there is no ledger to take it from).
+- a :class:`sfcore.Store` (its cases and its agency directory), or
+- an iterable of :class:`sfcore.Case` objects, with ``directory=``.
 
 The tables (:data:`TABLES`) are ``cases``, ``members``, ``events``,
-``meetings`` and ``actions`` (from the cases) and ``decisions``,
-``sharings`` and ``declined`` (from the ledgers). :func:`records` gives a
+``meetings`` and ``actions`` (each case's lifecycle) and ``decisions``,
+``sharings`` (without consent), ``declined`` (requests) and ``views`` (the
+entries of each case's journal that record them). :func:`records` gives a
 table as a list of dicts; :func:`frame` as a pandas DataFrame (pandas is
 optional: ``apt-get install python3-pandas``). Enumerations appear by their
 identifiers (``"plan_active"``), parties by name, dates as ``datetime.date``.
@@ -32,7 +32,6 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 from . import _core
 
 TABLES = _core.TABLES
-LEDGER_TABLES = ("decisions", "sharings", "declined")
 
 By = Union[None, str, Callable[[Dict[str, Any]], Any]]
 
@@ -45,29 +44,25 @@ def _argument_error(text: str) -> Exception:
 
 
 class _Source:
-    """Cases, ledgers and a directory, from a store or from objects (each loaded when first needed)."""
+    """Cases and a directory, from a store or from Case objects (a store's cases loaded when first needed)."""
 
     def __init__(self, source, directory=None, calendar=None, timeframes=None):
         self.calendar = calendar
         self.timeframes = timeframes
         self._store = None
         self._cases = None
-        self._ledgers = None
         if isinstance(source, _core.Store):
             self._store = source
             if directory is None:
                 directory = source.directory()
         else:
+            if isinstance(source, _core.Case):
+                raise TypeError("a source is a Store or an iterable of Case objects: wrap one Case in a list")
             items = list(source)
             for x in items:
-                if not isinstance(x, (_core.Case, _core.Ledger)):
-                    raise TypeError(f"a source holds Case and Ledger objects, not {type(x).__name__}")
-            self._ledgers = [x for x in items if isinstance(x, _core.Ledger)]
-            given = [x for x in items if isinstance(x, _core.Case)]
-            seen = {c.id for c in given}
-            self._cases = given + [l.case for l in self._ledgers if l.case.id not in seen]
-            if directory is None and self._ledgers:
-                directory = self._ledgers[0].directory
+                if not isinstance(x, _core.Case):
+                    raise TypeError(f"a source holds Case objects, not {type(x).__name__}")
+            self._cases = items
         if directory is None:
             raise _argument_error("give directory=: the source has no agency directory to read")
         self.directory = directory
@@ -78,20 +73,9 @@ class _Source:
             self._cases = self._store.cases()
         return self._cases
 
-    @property
-    def ledgers(self):
-        if self._ledgers is None:
-            store = self._store
-            self._ledgers = [store.load_ledger(c.id, c, self.directory) for c in self.cases if store.ledger_version(c.id) > 0]
-        return self._ledgers
-
     def columns(self, table, arrays=False):
-        if table in LEDGER_TABLES:
-            source = self.ledgers
-        elif self._store is not None and self._cases is None:
-            source = self._store  # read in C++, straight from the store
-        else:
-            source = self.cases
+        # From a store whose cases were not loaded yet, the table is read in C++, straight from the store.
+        source = self._store if self._store is not None and self._cases is None else self.cases
         return _core.table(table, source, directory=self.directory, calendar=self.calendar,
                            timeframes=self.timeframes, arrays=arrays)
 

@@ -7,8 +7,10 @@ a seeded random generator, so the same seed gives the same cases.
 - :func:`directory`: the government agencies, two NGOs, an iwi provider and
   their named practitioners (three coordinators among them).
 - :func:`family_case`: one family's case, taken to a chosen stage.
-- :func:`caseload`: many cases, with a ledger each: a region's caseload for
-  an analyst's report.
+- :func:`family_sharing`: consent to share, decisions and a sharing without
+  consent, in the case's journal.
+- :func:`caseload`: many cases, each with its sharing: a region's caseload
+  for an analyst's report.
 """
 
 from __future__ import annotations
@@ -104,8 +106,10 @@ class Family:
 
 def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planned", *, seed: int = 0,
                 start: datetime.date = datetime.date(2026, 3, 2), programme=sf.Programme.STRENGTHENING_FAMILIES,
-                coordinator: Optional[str] = None) -> Family:
-    """One family's case, walked to a stage (one of :data:`STAGES`), with random but valid details."""
+                coordinator: Optional[str] = None, sharing: bool = False) -> Family:
+    """One family's case, walked to a stage (one of :data:`STAGES`), with random but valid details.
+
+    With ``sharing``, once the invitees are approved the case also records its sharing (:func:`family_sharing`)."""
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}")
     rng = random.Random(seed * 7919 + case_id)
@@ -146,6 +150,8 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
     owners = {n[4] for n in needs} | {"Ministry of Social Development"}
     for name in sorted(owners):
         f.record(sf.InviteeApproved(who=sf.Party.agency(d.find(name))))
+    if sharing:
+        family_sharing(f, seed=seed)
     if stage == "preparing":
         return f
     if stage == "consent_withdrawn":
@@ -203,48 +209,48 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
     return f
 
 
-def family_ledger(f: Family, *, seed: int = 0) -> sf.Ledger:
-    """A ledger for a family's case: consents for the agencies in the room, a confidential item, some decisions."""
+def family_sharing(f: Family, *, seed: int = 0) -> Family:
+    """Sharing for a family's case, in its journal: issue areas, consent to share with the agencies in the room,
+    sometimes a confidential mark, some decisions, and now and then a sharing without consent under s15."""
     rng = random.Random(seed * 104729 + f.case.id)
     d, case = f.directory, f.case
-    ledger = sf.Ledger(case, d)
     members = case.members
     if not members:
-        return ledger
-    at = f.clock.tick()
+        return f
     areas = sorted({n[1] for n in NEEDS if n[0] in case.priorities.needs}) or [sf.IssueArea.PARENTING]
-    ledger.set_issue_areas(areas, recorded_by="coordinator", at=at)
-    recipients = [p for p in case.approved if p.kind == sf.PartyKind.AGENCY] or [sf.Party.agency(1)]
+    f.record(sf.IssueAreasSet(areas))
+    recipients = [sf.Recipient(agency_id=p.id) for p in case.approved if p.kind == sf.PartyKind.AGENCY]
+    recipients = recipients or [sf.Recipient(agency_id=1)]
     start = case.referral.received
     for m in members:
         minor = (m.age_on(start) or 18) < 16  # below the consent age a parent consents, with the child's views
-        ledger.give(subject=m.id, given_by=members[0].id if minor else None, child_views="ok" if minor else "",
-                    recipients=recipients, categories=[n[2] for n in NEEDS], purposes=list(sf.Purpose),
-                    valid_from=start, valid_until=start + datetime.timedelta(days=365), signed_on=start,
-                    form_version="SF-consent-2024", recorded_by="coordinator", at=f.clock.tick())
+        f.record(sf.SharingConsentGiven(subject=m.id, given_by=members[0].id if minor else None,
+                                        child_views="ok" if minor else "", recipients=recipients,
+                                        categories=[n[2] for n in NEEDS], purposes=list(sf.Purpose), valid_from=start,
+                                        valid_until=start + datetime.timedelta(days=365), signed_on=start,
+                                        form_version="SF-consent-2024"))
     if rng.random() < 0.3:
-        ledger.mark_confidential(subject=members[0].id, category=sf.Category.MENTAL_HEALTH, recorded_by="whānau",
-                                 at=f.clock.tick())
+        f.record(sf.ConfidentialMarked(subject=members[0].id, category=sf.Category.MENTAL_HEALTH))
     when = f.clock.tick()
+    police = sf.Recipient(agency_id=d.find("New Zealand Police"))
     for _ in range(rng.randint(2, 6)):
         need = rng.choice(NEEDS)
-        ledger.decide(discloser=sf.Party.agency(d.find(need[4])), subjects=rng.choice(members).id, category=need[2],
-                      recipient=rng.choice(recipients + [sf.Party.agency(d.find("New Zealand Police"))]),
-                      purpose=sf.Purpose.MEETING, at=when, actor="agency-worker")
+        case.decide(directory=d, discloser=sf.Recipient(agency_id=d.find(need[4])), subjects=rng.choice(members).id,
+                    category=need[2], recipient=rng.choice(recipients + [police]), purpose=sf.Purpose.MEETING, at=when,
+                    actor="agency-worker")
     if rng.random() < 0.1:
-        shared = ledger.share_without_consent(sf.SharingRecord(
+        f.record(sf.SharedWithoutConsent(
             subjects=[members[-1].id], category=sf.Category.CHILD_PROTECTION, description="school's concerns",
-            discloser=sf.Party.agency(d.find("Ministry of Education")), recipient=sf.Party.agency(d.find("Oranga Tamariki")),
-            at=f.clock.tick(), basis=sf.LegalBasis.OT_S15, purpose="report of concern", approver="Principal",
-            necessity="the child's safety", child_consulted=True, family_told=True), actor="principal")
-        if not shared:
-            raise RuntimeError(f"sample sharing refused: missing {shared.missing}")
-    return ledger
+            discloser=sf.Recipient(agency_id=d.find("Ministry of Education")),
+            recipient=sf.Recipient(agency_id=d.find("Oranga Tamariki")), basis=sf.LegalBasis.OT_S15,
+            purpose="report of concern", approver="Principal", necessity="the child's safety", child_consulted=True,
+            family_told=True))
+    return f
 
 
 def caseload(n: int, *, seed: int = 1, d: Optional[sf.AgencyDirectory] = None,
-             start: datetime.date = datetime.date(2026, 1, 5)) -> Tuple[sf.AgencyDirectory, List[Family], List[sf.Ledger]]:
-    """n cases across the programmes, coordinators and stages, each with a ledger.
+             start: datetime.date = datetime.date(2026, 1, 5)) -> Tuple[sf.AgencyDirectory, List[Family]]:
+    """n cases across the programmes, coordinators and stages; each that reached preparation records its sharing.
 
     Referrals arrive a few days apart from ``start``; most cases are Strengthening
     Families, some Children's Teams and Intensive Intervention (with sites).
@@ -254,17 +260,15 @@ def caseload(n: int, *, seed: int = 1, d: Optional[sf.AgencyDirectory] = None,
     weights = {"referred": 3, "declined": 3, "awaiting_consent": 4, "preparing": 5, "meeting_scheduled": 4,
                "plan_active": 12, "under_review": 6, "closed_planned": 30, "closed_escalated": 6,
                "closed_disengaged": 8, "consent_withdrawn": 4}
-    families, ledgers = [], []
+    families = []
     for i in range(1, n + 1):
         stage = rng.choices(list(weights), weights=list(weights.values()))[0]
         programme = rng.choices([sf.Programme.STRENGTHENING_FAMILIES, sf.Programme.CHILDRENS_TEAM,
                                  sf.Programme.INTENSIVE_INTERVENTION], weights=[7, 2, 1])[0]
         day = start + datetime.timedelta(days=(i * 3) % 200)
-        f = family_case(d, i, stage, seed=seed, start=day, programme=programme)
-        families.append(f)
-        ledgers.append(family_ledger(f, seed=seed))
-    return d, families, ledgers
+        families.append(family_case(d, i, stage, seed=seed, start=day, programme=programme, sharing=True))
+    return d, families
 
 
-__all__ = ["directory", "practitioner", "Clock", "Family", "family_case", "family_ledger", "caseload", "STAGES",
+__all__ = ["directory", "practitioner", "Clock", "Family", "family_case", "family_sharing", "caseload", "STAGES",
            "NEEDS", "COORDINATORS", "SITES"]

@@ -155,10 +155,8 @@ static void test_table_and_names(void) {
 
 static void test_disclosure_archives_store(void) {
     sf_case *c = active_case(2), *back = NULL;
-    sf_ledger *l = NULL, *l2 = NULL;
     sf_store *s = NULL, *s2 = NULL;
-    sf_categories *cats = NULL;
-    const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD}, police = {SF_PARTY_AGENCY, SF_AGENCY_POLICE};
+    const sf_recipient msd = {SF_AGENCY_MSD, 0}, police = {SF_AGENCY_POLICE, 0}, aroha = {SF_AGENCY_MSD, 0};
     const uint32_t hine = 1, tama = 2;
     sf_consent k;
     sf_request r;
@@ -166,21 +164,26 @@ static void test_disclosure_archives_store(void) {
     sf_sharing sh;
     sf_declined dec;
     sf_info_item items[2];
-    int shown[2] = {9, 9}, rec = -1, ok = 0, regional = -1, areas[] = {SF_ISSUE_HOUSING};
-    char *missing = NULL, *text = NULL;
+    sf_outcome o;
+    sf_disclosure_counts counts;
+    sf_journal_head head, stored;
+    int shown[2] = {9, 9}, ok = 0, regional = -1, areas[] = {SF_ISSUE_HOUSING};
+    char *text = NULL, *reason = NULL;
     uint8_t *bytes = NULL;
-    size_t size = 0, consents = 0, sharings = 0, declined = 0, audit = 0;
-    uint64_t v = 0, v2 = 0;
-    uint32_t cid = 0;
-    const char *reasons[] = {"s66J: not held"};
+    size_t size = 0;
+    uint64_t v2 = 0;
+    const char *reasons[] = {"s66J: not held"}, *label = NULL;
     sf_case_summary *list = NULL;
     sf_case_query q = {SF_STATE_PLAN_ACTIVE, -1, 0, 0};
+    (void)aroha;
 
-    CHECK_STATUS(SF_OK, sf_categories_new(&cats));
-    CHECK_STATUS(SF_OK, sf_categories_add(&regional, cats, "whanau_ora", "Wh\xC4\x81nau Ora notes"));
+    ACCEPTED(sf_case_register_category(O, c, dir, "c", t0 + 8 * day, "whanau_ora", "Wh\xC4\x81nau Ora notes"));
+    CHECK_STATUS(SF_OK, sf_case_register_category(&o, c, dir, "c", t0 + 8 * day, "whanau_ora2", "more notes"));
+    regional = (int)o.assigned - 1;
     CHECK(regional == SF_CATEGORY_COUNT_);
-    CHECK_STATUS(SF_OK, sf_ledger_new(&l, c, dir, -1, -1, cats));
-    CHECK_STATUS(SF_OK, sf_ledger_set_issue_areas(l, areas, 1, "c", t0 + 8 * day));
+    CHECK_STATUS(SF_OK, sf_case_category(NULL, &label, c, regional));
+    CHECK(strcmp(label, "Wh\xC4\x81nau Ora notes") == 0);
+    ACCEPTED(sf_case_set_issue_areas(O, c, dir, "c", t0 + 8 * day, areas, 1));
     memset(&k, 0, sizeof k);
     k.subject = hine;
     k.given_by = hine;
@@ -192,14 +195,16 @@ static void test_disclosure_archives_store(void) {
     k.until = 20261231;
     k.signed_on = 20260302;
     k.form_version = "v";
-    k.recorded_by = "c";
-    k.recorded_at = t0 + 8 * day + hour;
-    CHECK_STATUS(SF_OK, sf_ledger_give(&cid, l, &k));
-    CHECK(cid == 1);
-    /* A child cannot consent for themselves. */
+    CHECK_STATUS(SF_OK, sf_case_give_sharing_consent(&o, c, dir, "c", t0 + 8 * day + hour, &k));
+    CHECK(o.accepted && o.assigned == 1 && o.seq > 0);
+    /* A child does not consent for themselves: a refusal, a value. */
     k.subject = tama;
     k.given_by = tama;
-    CHECK_STATUS(SF_ECONSENT, sf_ledger_give(&cid, l, &k));
+    CHECK_STATUS(SF_OK, sf_case_give_sharing_consent(&o, c, dir, "c", t0 + 8 * day + hour, &k));
+    CHECK(!o.accepted && o.guard == SF_GUARD_CONSENT_GIVER);
+    /* An empty scope is bad input. */
+    k.recipient_count = 0;
+    CHECK_STATUS(SF_ECONSENT, sf_case_give_sharing_consent(&o, c, dir, "c", t0 + 8 * day + hour, &k));
 
     r.discloser = msd;
     r.subjects = &hine;
@@ -208,59 +213,59 @@ static void test_disclosure_archives_store(void) {
     r.recipient = msd;
     r.purpose = SF_PURPOSE_MEETING;
     r.at = t0 + 9 * day;
-    CHECK_STATUS(SF_OK, sf_ledger_decide(&d, l, &r, "aroha"));
-    CHECK(d.permit == 1 && d.rule == SF_RULE_CONSENT && d.consent == 1);
+    CHECK_STATUS(SF_OK, sf_case_decide(&d, c, dir, &r, "aroha"));
+    CHECK(d.permit == 1 && d.rule == SF_RULE_CONSENT && d.consent == 1 && d.seq > 0);
     r.recipient = police;
-    CHECK_STATUS(SF_OK, sf_ledger_decide(&d, l, &r, "constable"));
+    CHECK_STATUS(SF_OK, sf_case_decide(&d, c, dir, &r, "constable"));
     CHECK(d.permit == 0 && d.rule == SF_RULE_RECIPIENT_NOT_NAMED);
-    CHECK_STATUS(SF_OK, sf_ledger_explain(&text, l, &d));
-    CHECK(strstr(text, "refused for Hine") != NULL);
+    CHECK_STATUS(SF_OK, sf_case_explain(&text, c, d.seq));
+    CHECK(strcmp(text, "refused for member 1: the person's consent does not name this recipient") == 0);
+    sf_free(text);
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_explain(&text, c, 1));  /* entry 1 is the referral */
+    /* What the constable is told: nothing about anyone's consent. */
+    CHECK_STATUS(SF_OK, sf_decision_reason(&text, c, &d));
+    CHECK(strstr(text, "Disclosure is not permitted (reference 2/") == text && !strstr(text, "member"));
     sf_free(text);
     items[0].subjects = &hine;
     items[0].subject_count = 1;
     items[0].category = SF_CATEGORY_HOUSING;
     items[1] = items[0];
     items[1].category = SF_CATEGORY_HEALTH;
-    CHECK_STATUS(SF_OK, sf_ledger_view(shown, l, items, 2, msd, SF_PURPOSE_MEETING, t0 + 9 * day + hour, "aroha"));
+    CHECK_STATUS(SF_OK, sf_case_view(shown, c, dir, items, 2, msd, SF_PURPOSE_MEETING, t0 + 9 * day + hour, "aroha"));
     CHECK(shown[0] == 1 && shown[1] == 0);
 
     /* Many at once: the same decisions as one by one, each recorded. */
     {
         sf_request many[3];
         sf_decision out[3];
-        size_t decided = 99, before = 0, after = 0, n = 0;
+        size_t decided = 99;
+        CHECK_STATUS(SF_OK, sf_case_disclosure_counts(&counts, c));
+        const size_t before = counts.decisions;
         many[0] = r;
-        many[0].at = t0 + 9 * day + 2 * hour; /* after the view above: the audit log keeps time order */
         many[1] = r;
         many[1].recipient = msd;
-        many[1].at = many[0].at;
         many[2] = many[1];
         many[2].category = SF_CATEGORY_HEALTH;
-        CHECK_STATUS(SF_OK, sf_ledger_counts(&n, NULL, NULL, NULL, &before, l));
-        CHECK_STATUS(SF_OK, sf_ledger_decide_many(out, &decided, l, many, 3, "aroha"));
-        CHECK_STATUS(SF_OK, sf_ledger_counts(&n, NULL, NULL, NULL, &after, l));
-        CHECK(decided == 3 && after == before + 3);
+        CHECK_STATUS(SF_OK, sf_case_decide_many(out, &decided, c, dir, many, 3, "aroha"));
+        CHECK_STATUS(SF_OK, sf_case_disclosure_counts(&counts, c));
+        CHECK(decided == 3 && counts.decisions == before + 3);
         CHECK(out[0].permit == 0 && out[0].rule == SF_RULE_RECIPIENT_NOT_NAMED);
-        CHECK(out[1].permit == 1 && out[1].consent == 1);
+        CHECK(out[1].permit == 1 && out[1].consent == 1 && out[1].seq == out[0].seq + 1);
         CHECK(out[2].permit == 0);
         /* A bad request stops the batch where it stands: the one before it is recorded. */
         many[1].purpose = 42;
-        CHECK(sf_ledger_decide_many(out, &decided, l, many, 3, "aroha") == SF_EINVAL);
+        CHECK(sf_case_decide_many(out, &decided, c, dir, many, 3, "aroha") == SF_EINVAL);
         CHECK(decided == 1 && out[0].rule == SF_RULE_RECIPIENT_NOT_NAMED);
     }
 
-    /* Prepared for the day: the same answers from the table. */
-    CHECK_STATUS(SF_OK, sf_ledger_prepare(l, 20260311));
+    /* Withdrawal: later decisions deny; the past still permits. */
+    ACCEPTED(sf_case_withdraw_sharing_consent(O, c, dir, "c", t0 + 10 * day, hine, &msd, -1, NULL));
     r.recipient = msd;
-    CHECK_STATUS(SF_OK, sf_ledger_check(&d, l, &r));
-    CHECK(d.permit == 1);
-    /* Withdrawal: later decisions deny; the past still permits (time travel). */
-    CHECK_STATUS(SF_OK, sf_ledger_withdraw(l, hine, &msd, -1, "c", t0 + 10 * day));
     r.at = t0 + 10 * day + hour;
-    CHECK_STATUS(SF_OK, sf_ledger_check(&d, l, &r));
-    CHECK(d.permit == 0 && d.rule == SF_RULE_WITHDRAWN);
+    CHECK_STATUS(SF_OK, sf_case_check(&d, c, dir, &r));
+    CHECK(d.permit == 0 && d.rule == SF_RULE_WITHDRAWN && d.seq == 0);
     r.at = t0 + 9 * day;
-    CHECK_STATUS(SF_OK, sf_ledger_check(&d, l, &r));
+    CHECK_STATUS(SF_OK, sf_case_check(&d, c, dir, &r));
     CHECK(d.permit == 1);
 
     memset(&sh, 0, sizeof sh);
@@ -270,19 +275,16 @@ static void test_disclosure_archives_store(void) {
     sh.description = "attendance record";
     sh.discloser = msd;
     sh.recipient = police;
-    sh.at = t0 + 11 * day;
     sh.basis = SF_BASIS_OT_S66;
     sh.s66c = SF_S66C_NONE;
     sh.purpose = "investigation";
     sh.approver = "manager";
     sh.necessity = "bears on safety";
-    CHECK_STATUS(SF_OK, sf_ledger_share(&rec, &missing, l, &sh, "aroha"));
-    CHECK(rec == 0 && missing && strstr(missing, "who requested it under s66") != NULL);
-    sf_free(missing);
+    CHECK_STATUS(SF_OK, sf_case_share_without_consent(&o, c, dir, "aroha", t0 + 11 * day, &sh));
+    CHECK(!o.accepted && o.guard == SF_GUARD_RECORD_COMPLETE && strcmp(o.missing, "requested_by,not_told_reason") == 0);
     sh.requested_by = "Constable Rewi";
     sh.not_told_reason = "risk to Tama";
-    CHECK_STATUS(SF_OK, sf_ledger_share(&rec, &missing, l, &sh, "aroha"));
-    CHECK(rec == 1 && missing == NULL);
+    ACCEPTED(sf_case_share_without_consent(O, c, dir, "aroha", t0 + 11 * day, &sh));
 
     memset(&dec, 0, sizeof dec);
     dec.requester = police;
@@ -293,59 +295,66 @@ static void test_disclosure_archives_store(void) {
     dec.reasons = reasons;
     dec.reason_count = 1;
     dec.decided_by = "manager";
-    dec.at = t0 + 12 * day;
-    CHECK_STATUS(SF_OK, sf_ledger_decline(&rec, NULL, l, &dec, "manager"));
-    CHECK(rec == 1);
-
-    CHECK_STATUS(SF_OK, sf_ledger_counts(&consents, NULL, &sharings, &declined, &audit, l));
-    CHECK(consents == 1 && sharings == 1 && declined == 1 && audit >= 8);
-    CHECK_STATUS(SF_OK, sf_ledger_audit_verify(&ok, NULL, l));
-    CHECK(ok == 1);
-    CHECK_STATUS(SF_OK, sf_ledger_audit_text(&text, l));
-    CHECK_STATUS(SF_OK, sf_audit_verify_text(&ok, NULL, text));
-    CHECK(ok == 1);
-    {
-        char *p = strstr(text, "permit");
-        uint64_t bad = 0;
-        if (p) *p = 'P';
-        CHECK_STATUS(SF_OK, sf_audit_verify_text(&ok, &bad, text));
-        CHECK(ok == 0 && bad > 0);
-    }
+    ACCEPTED(sf_case_decline_request(O, c, dir, "manager", t0 + 12 * day, &dec));
+    ACCEPTED(sf_case_give_notice(O, c, dir, "c", t0 + 12 * day, hine, SF_PURPOSE_MEETING));
+    CHECK_STATUS(SF_OK, sf_case_notice(&text, c, dir, hine, SF_PURPOSE_MEETING, t0 + 12 * day));
+    CHECK(strstr(text, "Kia ora Hine") == text);
     sf_free(text);
 
-    /* Archives: a case and a ledger, binary and text. */
-    CHECK_STATUS(SF_OK, sf_case_save(&bytes, &size, c, SF_ENCODING_TEXT));
-    CHECK_STATUS(SF_OK, sf_case_load(&back, bytes, size));
+    CHECK_STATUS(SF_OK, sf_case_disclosure_counts(&counts, c));
+    CHECK(counts.consents == 1 && counts.sharings == 1 && counts.declined == 1 && counts.notices == 1 &&
+          counts.withdrawals == 1 && counts.views == 1 && counts.decisions >= 6 && counts.categories == SF_CATEGORY_COUNT_ + 2);
+
+    /* The journal: its head, verified; an anchor it no longer holds is found. */
+    CHECK_STATUS(SF_OK, sf_case_head(&head, c));
+    CHECK_STATUS(SF_OK, sf_case_verify(&ok, &reason, c, &head));
+    CHECK(ok == 1 && reason == NULL);
+    {
+        sf_journal_head later = head;
+        later.seq += 5;
+        CHECK_STATUS(SF_OK, sf_case_verify(&ok, &reason, c, &later));
+        CHECK(ok == 0 && reason && strstr(reason, "removed or rolled back"));
+        sf_free(reason);
+        later = head;
+        later.hash[0] ^= 1;
+        CHECK_STATUS(SF_OK, sf_case_verify(&ok, NULL, c, &later));
+        CHECK(ok == 0);
+    }
+
+    /* Archives: binary and text, sealed and not. */
+    CHECK_STATUS(SF_OK, sf_case_save(&bytes, &size, c, SF_ENCODING_TEXT, NULL));
+    CHECK_STATUS(SF_OK, sf_case_load(&back, bytes, size, NULL, 0));
     bytes[size - 1] ^= 1;
     {
         sf_case *damaged = NULL;
-        CHECK_STATUS(SF_ECHECKSUM, sf_case_load(&damaged, bytes, size));
+        CHECK_STATUS(SF_ECHECKSUM, sf_case_load(&damaged, bytes, size, NULL, 0));
         CHECK(damaged == NULL);
     }
     sf_free(bytes);
-    CHECK_STATUS(SF_OK, sf_ledger_save(&bytes, &size, l, SF_ENCODING_BINARY));
-    CHECK_STATUS(SF_OK, sf_ledger_load(&l2, bytes, size, c, dir));
-    CHECK_STATUS(SF_OK, sf_ledger_counts(&consents, NULL, NULL, NULL, &size, l2));
-    CHECK(consents == 1 && size == audit + 0);
-    sf_free(bytes);
+    {
+        const uint8_t secret[32] = {7};
+        const sf_key key = {"region-2026", secret, sizeof secret}, other = {"region-2027", secret, sizeof secret};
+        sf_case *sealed = NULL;
+        CHECK_STATUS(SF_OK, sf_case_save(&bytes, &size, c, SF_ENCODING_BINARY, &key));
+        CHECK_STATUS(SF_EKEY, sf_case_load(&sealed, bytes, size, NULL, 0));
+        CHECK_STATUS(SF_EKEY, sf_case_load(&sealed, bytes, size, &other, 1));
+        CHECK_STATUS(SF_OK, sf_case_load(&sealed, bytes, size, &key, 1));
+        sf_case_free(sealed);
+        sf_free(bytes);
+    }
 
     /* The store: two handles on one file; the one behind gets a conflict. */
-    CHECK_STATUS(SF_OK, sf_store_open(&s, "capi-store.db", 0));
-    CHECK_STATUS(SF_OK, sf_store_open(&s2, "capi-store.db", 0));
-    CHECK_STATUS(SF_OK, sf_store_version(&v, s, 2));
-    if (v > 0) { /* a rerun: start afresh */
-        sf_store_free(s);
-        sf_store_free(s2);
-        remove("capi-store.db");
-        remove("capi-store.db-wal");
-        remove("capi-store.db-shm");
-        CHECK_STATUS(SF_OK, sf_store_open(&s, "capi-store.db", 0));
-        CHECK_STATUS(SF_OK, sf_store_open(&s2, "capi-store.db", 0));
-    }
-    CHECK_STATUS(SF_OK, sf_store_append(&v, s, back, 0));
-    CHECK_STATUS(SF_ECONFLICT, sf_store_append(&v2, s2, back, 0));
+    remove("capi-store.db");
+    remove("capi-store.db-wal");
+    remove("capi-store.db-shm");
+    CHECK_STATUS(SF_OK, sf_store_open(&s, "capi-store.db", NULL));
+    CHECK_STATUS(SF_OK, sf_store_open(&s2, "capi-store.db", NULL));
+    CHECK_STATUS(SF_OK, sf_store_append(&stored, s, back, 0));
+    CHECK(stored.seq == head.seq && memcmp(stored.hash, head.hash, 32) == 0);
+    CHECK_STATUS(SF_ECONFLICT, sf_store_append(&stored, s2, back, 0));
     CHECK_STATUS(SF_OK, sf_store_list(&list, &size, s2, &q));
-    CHECK(size == 1 && list[0].id == 2 && list[0].coordinator == worker && list[0].version == v);
+    CHECK(size == 1 && list[0].id == 2 && list[0].coordinator == worker && list[0].version == head.seq &&
+          list[0].head.seq == head.seq);
     sf_free(list);
     {
         /* Every case in one pass, on this thread; the visitor can stop early. */
@@ -354,20 +363,123 @@ static void test_disclosure_archives_store(void) {
         CHECK_STATUS(SF_OK, sf_store_each(&visited, s2, NULL, see_case, &seen));
         CHECK(visited == 1 && seen.count == 1 && seen.last_id == 2);
     }
-    CHECK_STATUS(SF_OK, sf_store_put_ledger(s, 2, l, 0));
-    CHECK_STATUS(SF_ECONFLICT, sf_store_put_ledger(s2, 2, l, 0));
-    sf_ledger_free(l2);
-    CHECK_STATUS(SF_OK, sf_store_load_ledger(&l2, s2, 2, back, dir));
+    {
+        sf_kept_head *kept = NULL;
+        size_t n = 0, damaged = 99;
+        CHECK_STATUS(SF_OK, sf_store_checkpoint(&kept, &n, s));
+        CHECK(n == 1 && kept[0].case_id == 2 && kept[0].head.seq == head.seq);
+        CHECK_STATUS(SF_OK, sf_store_verify(&damaged, &text, s, kept, n));
+        CHECK(damaged == 0 && text == NULL);
+        kept[0].head.seq += 1;  /* a head the store never held: as if it had been rolled back */
+        CHECK_STATUS(SF_OK, sf_store_verify(&damaged, &text, s, kept, n));
+        CHECK(damaged == 1 && text && strstr(text, "case 2:"));
+        sf_free(text);
+        sf_free(kept);
+    }
     CHECK_STATUS(SF_OK, sf_store_size(&v2, s2));
     CHECK(v2 == 1);
+    /* A closed store answers clearly, and can still be freed. */
+    CHECK_STATUS(SF_OK, sf_store_close(s2));
+    CHECK_STATUS(SF_ECLOSED, sf_store_size(&v2, s2));
 
     sf_store_free(s2);
     sf_store_free(s);
-    sf_ledger_free(l2);
-    sf_ledger_free(l);
-    sf_categories_free(cats);
     sf_case_free(back);
     sf_case_free(c);
+}
+
+/* One case handle shared by threads: deciders and a writer at once, as the header allows. */
+struct shared_case_run {
+    sf_case *c;
+    int deciders_done;
+    int violations;
+    int withdrawn_seen;
+    pthread_mutex_t lock; /* guards the counts the threads add to */
+};
+static void *decider_thread(void *arg) {
+    struct shared_case_run *run = (struct shared_case_run *)arg;
+    const sf_recipient msd = {SF_AGENCY_MSD, 0};
+    const uint32_t hine = 1;
+    sf_request r;
+    sf_decision d;
+    sf_disclosure_counts counts;
+    int i, seen = 0, violations = 0;
+    r.discloser = msd;
+    r.subjects = &hine;
+    r.subject_count = 1;
+    r.category = SF_CATEGORY_HOUSING;
+    r.recipient = msd;
+    r.purpose = SF_PURPOSE_MEETING;
+    r.at = t0 + 60 * day;
+    for (i = 0; i < 3000; ++i) {
+        if (sf_case_disclosure_counts(&counts, run->c) != SF_OK) ++violations;
+        if (counts.withdrawals > 0) seen = 1;
+        if ((i % 2 ? sf_case_decide(&d, run->c, dir, &r, "worker") : sf_case_check(&d, run->c, dir, &r)) != SF_OK) ++violations;
+        if (seen && d.permit) ++violations;
+    }
+    pthread_mutex_lock(&run->lock);
+    run->violations += violations;
+    run->withdrawn_seen += seen;
+    pthread_mutex_unlock(&run->lock);
+    return NULL;
+}
+
+static void test_shared_case_threads(void) {
+    struct shared_case_run run = {active_case(3), 0, 0, 0, PTHREAD_MUTEX_INITIALIZER};
+    const sf_recipient msd = {SF_AGENCY_MSD, 0};
+    const int areas[] = {SF_ISSUE_HOUSING};
+    sf_consent k;
+    pthread_t t[4];
+    int i, ok = 0;
+    ACCEPTED(sf_case_set_issue_areas(O, run.c, dir, "c", t0 + 8 * day, areas, 1));
+    memset(&k, 0, sizeof k);
+    k.subject = 1;
+    k.given_by = 1;
+    k.recipients = &msd;
+    k.recipient_count = 1;
+    k.categories = 1ull << SF_CATEGORY_HOUSING;
+    k.purposes = 1u << SF_PURPOSE_MEETING;
+    k.from = 20260101;
+    k.until = 20261231;
+    k.signed_on = 20260302;
+    k.form_version = "v";
+    ACCEPTED(sf_case_give_sharing_consent(O, run.c, dir, "c", t0 + 8 * day, &k));
+    for (i = 0; i < 4; ++i) CHECK(pthread_create(&t[i], NULL, decider_thread, &run) == 0);
+    for (i = 0; i < 200; ++i) ACCEPTED(sf_case_update_action(O, run.c, dir, "c", t0 + 9 * day + i, 1, SF_ACTION_IN_PROGRESS, "busy"));
+    ACCEPTED(sf_case_withdraw_sharing_consent(O, run.c, dir, "c", t0 + 10 * day, 1, NULL, -1, NULL));
+    for (i = 0; i < 4; ++i) pthread_join(t[i], NULL);
+    CHECK(run.violations == 0);
+    CHECK_STATUS(SF_OK, sf_case_verify(&ok, NULL, run.c, NULL));
+    CHECK(ok == 1);
+    sf_case_free(run.c);
+}
+
+/* One store handle shared by threads, closed while they use it: clear errors, no crash. */
+static sf_store *shared_store;
+static void *store_thread(void *arg) {
+    int i, bad = 0;
+    (void)arg;
+    for (i = 0; i < 300; ++i) {
+        uint64_t n = 0;
+        const int rc = sf_store_size(&n, shared_store);
+        if (rc != SF_OK && rc != SF_ECLOSED) ++bad;
+    }
+    return (void *)(intptr_t)bad;
+}
+
+static void test_shared_store_threads(void) {
+    pthread_t t[3];
+    int i, bad = 0;
+    CHECK_STATUS(SF_OK, sf_store_open(&shared_store, ":memory:", NULL));
+    for (i = 0; i < 3; ++i) CHECK(pthread_create(&t[i], NULL, store_thread, NULL) == 0);
+    CHECK_STATUS(SF_OK, sf_store_close(shared_store));
+    for (i = 0; i < 3; ++i) {
+        void *r = NULL;
+        pthread_join(t[i], &r);
+        bad += (int)(intptr_t)r;
+    }
+    CHECK(bad == 0);
+    sf_store_free(shared_store);
 }
 
 /* Errors are per thread: each thread sees its own last error. */
@@ -406,6 +518,8 @@ int main(void) {
     test_table_and_names();
     test_disclosure_archives_store();
     test_threads();
+    test_shared_case_threads();
+    test_shared_store_threads();
     sf_directory_free(dir);
     return check_summary();
 }

@@ -137,6 +137,53 @@ TEST_CASE("New Zealand local time follows daylight saving", "[time][nz]") {
     CHECK(code_of([] { nz_time(make_date(2026, 9, 1), 24, 0); }) == errc::out_of_range);
 }
 
+TEST_CASE("New Zealand local time to an instant agrees with Boost's time zone rules", "[time][nz]") {
+    // Every quarter hour of 2024-2027 (each daylight-saving change included), then every 3 hours 7 minutes of
+    // the whole accepted range: the same instant, the same ambiguity, the same times that do not exist.
+    using boost::local_time::local_date_time;
+    const boost::local_time::time_zone_ptr zone(new boost::local_time::posix_time_zone("NZST+12NZDT,M9.5.0,M4.1.0/3"));
+    const auto agree = [&](const date& d, int h, int m) {
+        enum { fine, twice, missing } expected = fine;
+        instant want;
+        try {
+            want = local_date_time(d, boost::posix_time::hours(h) + boost::posix_time::minutes(m), zone,
+                                   local_date_time::EXCEPTION_ON_ERROR).utc_time();
+        } catch (const boost::local_time::ambiguous_result&) {
+            expected = twice;
+        } catch (const boost::local_time::time_label_invalid&) {
+            expected = missing;
+        }
+        try {
+            const instant got = nz_time(d, h, m);
+            return expected == fine && got == want;
+        } catch (const error& e) {
+            return expected != fine && e.code() == errc::out_of_range &&
+                   std::string(e.what()).find(expected == twice ? "twice" : "does not exist") != std::string::npos;
+        }
+    };
+    std::size_t checked = 0, special = 0;
+    for (date d = make_date(2024, 1, 1); d <= make_date(2027, 12, 31); d += boost::gregorian::days(1))
+        for (int minutes = 0; minutes < 24 * 60; minutes += 15) {
+            if (!agree(d, minutes / 60, minutes % 60)) FAIL("differs at " << to_iso(d) << " " << minutes);
+            ++checked;
+        }
+    for (long step = 0;; ++step) {
+        const long total = step * 187;  // minutes
+        const date d = make_date(1900, 1, 2) + boost::gregorian::days(total / (24 * 60));  // (1 January's first hours are before 1900 in UTC)
+        if (d > make_date(2199, 12, 31)) break;
+        const int h = static_cast<int>(total % (24 * 60) / 60), m = static_cast<int>(total % 60);
+        if (!agree(d, h, m)) FAIL("differs at " << to_iso(d) << " " << h << ":" << m);
+        ++checked;
+    }
+    // Both changes of a year are among them: 02:30 on the first Sunday of April happens twice, on the last Sunday of
+    // September not at all.
+    CHECK(agree(make_date(2026, 4, 5), 2, 30));
+    CHECK(agree(make_date(2026, 9, 27), 2, 30));
+    for (int y = 2024; y <= 2027; ++y) special += code_of([&] { nz_time(make_date(y, 4, 1), 0, 0); }) == errc::ok;
+    CHECK(special == 4);
+    CHECK(checked > 600000);
+}
+
 TEST_CASE("a member's age on a date comes from their date of birth", "[model]") {
     member m;
     m.born = make_date(2008, 2, 29);

@@ -51,6 +51,27 @@ TEST_CASE("every byte of every entry is covered by the chain", "[journal]") {
     CHECK(refused > 0);
 }
 
+TEST_CASE("free text cannot forge a field: separators in one field encode apart from the next field", "[journal]") {
+    fixtures::world w;
+    // The 0.1 audit text joined fields with '|': an approver named "Principal|recipient=..." forged a recipient.
+    shared_without_consent honest = w.s66_sharing(), forged = w.s66_sharing();
+    honest.approver = "Principal";
+    honest.necessity = "recipient=New Zealand Police|necessity=none";
+    forged.approver = "Principal|recipient=New Zealand Police";
+    forged.necessity = "necessity=none";
+    const instant at = w.tick();
+    const event a{at, "principal", honest}, b{at, "principal", forged};
+    CHECK(detail::encode_entry(a) != detail::encode_entry(b));
+    CHECK(detail::entry_hash(digest{}, a) != detail::entry_hash(digest{}, b));
+    // Each decodes to exactly the fields it was made from.
+    const bytes bytes_a = detail::encode_entry(a);
+    const event back = detail::decode_entry(bytes_a.data(), bytes_a.size());
+    CHECK(std::get<shared_without_consent>(back.payload).approver == "Principal");
+    // An instant's microseconds are hashed: two entries a microsecond apart differ.
+    const event later{at + boost::posix_time::microseconds(1), "principal", honest};
+    CHECK(detail::entry_hash(digest{}, a) != detail::entry_hash(digest{}, later));
+}
+
 TEST_CASE("a journal belongs to its case: another case's id does not verify", "[journal]") {
     fixtures::world w;
     const case_file c = fixtures::full_case(w);
@@ -150,6 +171,16 @@ TEST_CASE("explain() answers from the journal by the decision's reference", "[jo
     CHECK(code_of([&] { c.explain(0); }) == errc::not_found);
     // check() records nothing, so its decision has no reference.
     CHECK(c.check(w.dir, w.request(member_id{1}, category::housing, recipient::of(agencies::MSD))).seq == 0);
+    // A decision about several people names every one who consented.
+    member koro{{}, "Koro", member_role::other_whanau, make_date(1950, 1, 1), true};
+    REQUIRE(w.rec(c, member_added{koro}));
+    REQUIRE(w.rec(c, w.adult_consent(recipient::of(agencies::MSD), member_id{3})));
+    disclosure_request both = w.request(member_id{1}, category::housing, recipient::of(agencies::MSD));
+    both.subjects.push_back(member_id{3});
+    const decision together = c.decide(w.dir, both, "x");
+    REQUIRE(together.permit);
+    CHECK(c.explain(together.seq) ==
+          "permitted: members 1 and 3 each consented to share this with this recipient, for this purpose (member 1 under consent 1)");
 }
 
 TEST_CASE("a requester is told only whether disclosure is permitted, and a reference", "[journal][disclosure]") {

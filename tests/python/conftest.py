@@ -33,7 +33,7 @@ def family(directory):
 
 
 class World:
-    """A directory and a family with two members (an adult and a child), ready for a ledger."""
+    """A directory and a family with two members (an adult and a child), ready to share."""
 
     def __init__(self, stage="preparing"):
         self.dir = sample.directory()
@@ -48,21 +48,33 @@ class World:
     def tick(self, hours=1):
         return self.f.clock.tick(datetime.timedelta(hours=hours))
 
-    def ledger(self, **kw):
-        """A ledger with the adult's consent to MSD and the named teacher for housing and education."""
-        led = sfcore.Ledger(self.case, self.dir, **kw)
-        led.set_issue_areas([sfcore.IssueArea.HOUSING, sfcore.IssueArea.EDUCATION], recorded_by="c", at=self.tick())
-        led.give(subject=self.adult, recipients=[sfcore.Party.agency(self.msd), sfcore.Party.practitioner(self.sam)],
-                 categories=["housing", sfcore.Category.EDUCATION], purposes=list(sfcore.Purpose),
-                 valid_from=datetime.date(2026, 1, 1), valid_until=datetime.date(2026, 12, 31),
-                 signed_on=datetime.date(2026, 3, 2), form_version="v1", recorded_by="c", at=self.tick())
-        return led
+    def agency(self, agency_id):
+        return sfcore.Recipient(agency_id=agency_id)
 
-    def ask(self, led, *, subjects=None, category="housing", recipient=None, at=None, decide=False):
-        kw = dict(discloser=sfcore.Party.agency(self.moe), subjects=self.adult if subjects is None else subjects,
-                  category=category, recipient=recipient or sfcore.Party.agency(self.msd),
-                  purpose=sfcore.Purpose.MEETING, at=at or self.tick())
-        return led.decide(**kw, actor="worker") if decide else led.check(**kw)
+    def record(self, payload, by="coordinator"):
+        """Offer a fact an hour after the last; returns the Outcome (accepted or refused)."""
+        return self.case.record(payload, directory=self.dir, recorded_by=by, at=self.tick())
+
+    def consent(self, **kw):
+        """The adult's consent to MSD and the named teacher for housing and education, every purpose, for 2026."""
+        fields = dict(subject=self.adult, recipients=[self.agency(self.msd), self.dir.practitioner(self.sam)],
+                      categories=["housing", sfcore.Category.EDUCATION], purposes=list(sfcore.Purpose),
+                      valid_from=datetime.date(2026, 1, 1), valid_until=datetime.date(2026, 12, 31),
+                      signed_on=datetime.date(2026, 3, 2), form_version="v1")
+        fields.update(kw)
+        return sfcore.SharingConsentGiven(**fields)
+
+    def share(self):
+        """Issue areas (housing, education) and the adult's consent, recorded."""
+        assert self.record(sfcore.IssueAreasSet([sfcore.IssueArea.HOUSING, sfcore.IssueArea.EDUCATION]))
+        assert self.record(self.consent())
+        return self
+
+    def ask(self, *, subjects=None, category="housing", recipient=None, at=None, decide=False):
+        kw = dict(directory=self.dir, discloser=self.agency(self.moe), subjects=self.adult if subjects is None else subjects,
+                  category=category, recipient=recipient or self.agency(self.msd), purpose=sfcore.Purpose.MEETING,
+                  at=at or self.tick())
+        return self.case.decide(**kw, actor="worker") if decide else self.case.check(**kw)
 
 
 @pytest.fixture

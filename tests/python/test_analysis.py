@@ -12,20 +12,34 @@ from sfcore import analysis, sample
 
 @pytest.fixture(scope="module")
 def region():
-    d, families, ledgers = sample.caseload(120, seed=11)
+    d, families = sample.caseload(120, seed=11)
     store = sfcore.Store(":memory:")
     store.put_directory(d)
-    for f, led in zip(families, ledgers):
+    for f in families:
         store.append(f.case, 0)
-        store.put_ledger(f.case.id, led, 0)
-    return d, families, ledgers, store
+    # a few views and a declined request, so that every table has rows
+    for f in families[:40]:
+        if f.case.members and f.case.sharing_consents:
+            f.case.view([sfcore.InfoItem(subjects=f.case.members[0].id, category="housing", content="x")], directory=d,
+                        recipient=sfcore.Recipient(agency_id=d.find("Ministry of Social Development")),
+                        purpose="meeting", at=f.clock.tick(), actor="msd")
+            f.record(sfcore.RequestDeclined(requester=sfcore.Recipient(agency_id=d.find("New Zealand Police")),
+                                            subjects=f.case.members[0].id, category="health",
+                                            basis=sfcore.LegalBasis.OT_S66, reasons=["s66J: not held"],
+                                            decided_by="coordinator"))
+            store.append(f.case, store.version(f.case.id))
+    return d, families, None, store
+
+
+def entries(families, type_):
+    return [e for f in families for e in f.case.entries(type_)]
 
 
 def test_every_table_from_a_store_equals_the_same_from_objects(region):
     d, families, ledgers, store = region
     for table in analysis.TABLES:
         from_store = analysis.records(table, store)
-        from_objects = analysis.records(table, ledgers, directory=d)
+        from_objects = analysis.records(table, [f.case for f in families], directory=d)
         assert from_store == from_objects, table
         cols = analysis.columns(table, store)
         assert {len(v) for v in cols.values()} == {len(from_store)}
@@ -64,13 +78,24 @@ def test_the_other_tables_count_what_the_cases_hold(region):
     assert len(analysis.records("meetings", store)) == sum(len(c.meetings) for c in cases)
     assert len(analysis.records("actions", store)) == sum(len(p.actions) for c in cases for p in c.plans)
     decisions = analysis.records("decisions", store)
-    assert len(decisions) == sum(len(l.audit.by(sfcore.AuditKind.DECISION)) for l in ledgers)
+    assert len(decisions) == len(entries(families, sfcore.EventType.DISCLOSURE_DECIDED)) > 0
     assert {d_["rule"] for d_ in decisions} <= {r.name.lower() for r in sfcore.DecisionRule}
     assert all(d_["permit"] == (d_["rule"] == "consent") for d_ in decisions)
+    assert all((d_["consent"] is not None) == d_["permit"] for d_ in decisions)
+    first = entries(families, sfcore.EventType.DISCLOSURE_DECIDED)[0]
+    assert (decisions[0]["seq"], decisions[0]["at"], decisions[0]["actor"]) == (first.seq, first.when, first.who)
+    assert decisions[0]["recorded"] == first.recorded.replace(microsecond=0)
     sharings = analysis.records("sharings", store)
-    assert len(sharings) == sum(len(l.sharings) for l in ledgers) > 0
+    assert len(sharings) == len(entries(families, sfcore.EventType.SHARED_WITHOUT_CONSENT)) > 0
     assert sharings[0]["basis"] == "ot_s15" and sharings[0]["recipient"] == "Oranga Tamariki"
-    assert analysis.records("declined", store) == []
+    declined = analysis.records("declined", store)
+    assert len(declined) == len(entries(families, sfcore.EventType.REQUEST_DECLINED)) > 0
+    assert declined[0]["requester"] == "New Zealand Police" and declined[0]["reasons"] == "s66J: not held"
+    views = analysis.records("views", store)
+    assert len(views) == len(entries(families, sfcore.EventType.VIEW_SHOWN)) > 0
+    assert {(v["offered"], v["actor"], v["recipient"]) for v in views} == {(1, "msd", "Ministry of Social Development")}
+    kinds = {e["kind"] for e in events}
+    assert kinds == {"lifecycle", "disclosure", "access"}
 
 
 def test_frames_when_pandas_is_installed(region):
@@ -116,7 +141,7 @@ def test_overdue_exits_decisions_gaps_and_the_funnel(region):
     for programme in {r["programme"] for r in exits}:
         assert abs(sum(r["share"] for r in exits if r["programme"] == programme) - 1) < 1e-9
     basis = analysis.decisions_by_basis(store)
-    decisions = sum(len(l.audit.by(sfcore.AuditKind.DECISION)) for l in ledgers)
+    decisions = len(entries(families, sfcore.EventType.DISCLOSURE_DECIDED))
     assert sum(r["count"] for r in basis if r["kind"] == "decision") == decisions
     assert {r["basis"] for r in basis if r["kind"] == "sharing without consent"} == {"ot_s15"}
     gaps = analysis.service_gaps(store)
@@ -133,7 +158,9 @@ def test_overdue_exits_decisions_gaps_and_the_funnel(region):
 
 def test_a_source_of_the_wrong_kind_is_refused(region):
     with pytest.raises(TypeError):
-        analysis.records("cases", [1, 2, 3])
+        analysis.records("cases", [1, 2, 3], directory=region[0])
+    with pytest.raises(TypeError):
+        analysis.records("cases", region[1][0].case, directory=region[0])  # one Case, not a sequence
     with pytest.raises(sfcore.ArgumentError):
         analysis.records("cases", [region[1][0].case])  # no directory to name the agencies from
     with pytest.raises(sfcore.ArgumentError):

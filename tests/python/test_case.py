@@ -40,14 +40,42 @@ PAYLOADS = {
     sfcore.EventType.FINAL_REPORT_SUBMITTED: lambda: sfcore.FinalReportSubmitted(summary="done"),
     sfcore.EventType.CASE_CLOSED: lambda: sfcore.CaseClosed(),
     sfcore.EventType.CASE_REOPENED: lambda: sfcore.CaseReopened(reason="asked again"),
+    sfcore.EventType.SHARING_CONSENT_GIVEN: lambda: sfcore.SharingConsentGiven(
+        subject=1, recipients=[sfcore.Recipient(agency_id=1)], categories=[sfcore.Category.HOUSING],
+        purposes=[sfcore.Purpose.MEETING], valid_from=datetime.date(2026, 3, 2), valid_until=datetime.date(2026, 9, 2),
+        signed_on=datetime.date(2026, 3, 2), form_version="v"),
+    sfcore.EventType.SHARING_CONSENT_WITHDRAWN: lambda: sfcore.SharingConsentWithdrawn(subject=1, note="no more"),
+    sfcore.EventType.CONFIDENTIAL_MARKED: lambda: sfcore.ConfidentialMarked(subject=1, category="health"),
+    sfcore.EventType.ISSUE_AREAS_SET: lambda: sfcore.IssueAreasSet([sfcore.IssueArea.HOUSING]),
+    sfcore.EventType.NECESSITY_ADJUSTED: lambda: sfcore.NecessityAdjusted(category="justice"),
+    sfcore.EventType.CATEGORY_REGISTERED: lambda: sfcore.CategoryRegistered(name="kainga", label="home"),
+    sfcore.EventType.CONSENT_AGES_SET: lambda: sfcore.ConsentAgesSet(young_person=14, adult=18),
+    sfcore.EventType.SHARED_WITHOUT_CONSENT: lambda: sfcore.SharedWithoutConsent(
+        subjects=[2], category="child_protection", description="concern", discloser=sfcore.Recipient(agency_id=1),
+        recipient=sfcore.Recipient(agency_id=2), basis=sfcore.LegalBasis.OT_S15),
+    sfcore.EventType.REQUEST_DECLINED: lambda: sfcore.RequestDeclined(
+        requester=sfcore.Recipient(agency_id=3), subjects=1, category="health", basis=sfcore.LegalBasis.OT_S66,
+        reasons=["not necessary"], decided_by="coordinator"),
+    sfcore.EventType.NOTICE_GIVEN: lambda: sfcore.NoticeGiven(member=1, purpose=sfcore.Purpose.MEETING),
 }
 
+ACCESS = {sfcore.EventType.DISCLOSURE_DECIDED: sfcore.DisclosureDecided, sfcore.EventType.VIEW_SHOWN: sfcore.ViewShown,
+          sfcore.EventType.LEGACY_AUDIT_IMPORTED: sfcore.LegacyAuditImported}
 
-def test_there_is_a_payload_class_for_every_event_type():
-    assert set(PAYLOADS) == set(sfcore.EventType)
+
+def test_there_is_a_payload_class_for_every_event_type_a_host_may_offer():
+    assert set(PAYLOADS) == {t for t in sfcore.EventType if sfcore.kind_of(t) != sfcore.EventKind.ACCESS}
+    assert set(PAYLOADS) | set(ACCESS) == set(sfcore.EventType)
 
 
-@pytest.mark.parametrize("event", list(sfcore.EventType), ids=lambda e: e.name)
+@pytest.mark.parametrize("cls", list(ACCESS.values()), ids=lambda c: c.__name__)
+def test_access_records_cannot_be_made_by_a_host(cls):
+    # Decisions and views are written by the library alone: there is nothing to construct them with.
+    with pytest.raises(TypeError):
+        cls()
+
+
+@pytest.mark.parametrize("event", list(PAYLOADS), ids=lambda e: e.name)
 def test_every_payload_has_keywords_fields_repr_equality_and_copies(event):
     p = PAYLOADS[event]()
     q = PAYLOADS[event]()
@@ -175,7 +203,7 @@ def test_a_refusal_is_a_value_and_changes_nothing(family):
     assert o.guard == sfcore.Guard.NO_TRANSITION and "not allowed" in o.reason
     assert o.from_state == o.to_state == sfcore.State.PREPARING and o.assigned == 0
     assert c.version == before and "Outcome(accepted=False" in repr(o)
-    preview = c.check(sfcore.Escalated(note="x"), directory=family.directory, recorded_by="c", at=at)
+    preview = c.would_accept(sfcore.Escalated(note="x"), directory=family.directory, recorded_by="c", at=at)
     assert preview and preview.to_state == sfcore.State.CLOSED and c.state == sfcore.State.PREPARING
 
 
@@ -206,8 +234,14 @@ def test_replay_equals_the_live_case_and_refuses_a_broken_journal(directory):
     c = sample.family_case(directory, 4, "under_review", seed=1).case
     again = sfcore.Case.replay(4, c.journal)
     assert again == c and again.state == sfcore.State.UNDER_REVIEW
-    with pytest.raises(sfcore.ArgumentError):
+    with pytest.raises(sfcore.StorageError) as e:  # the chain starts from the case's id
         sfcore.Case.replay(4, c.journal[1:])
+    assert e.value.code == sfcore.ErrorCode.INTEGRITY and "entry 1 is numbered 2" in str(e.value)
+    with pytest.raises(sfcore.StorageError) as e:  # another case's journal
+        sfcore.Case.replay(5, c.journal)
+    assert e.value.code == sfcore.ErrorCode.INTEGRITY
+    with pytest.raises(sfcore.StorageError):  # reordered
+        sfcore.Case.replay(4, [c.journal[0], c.journal[2], c.journal[1]] + c.journal[3:])
     assert copy.copy(c) == c and copy.deepcopy(c) == c and pickle.loads(pickle.dumps(c)) == c
     e = next(x for x in c.journal if x.type == sfcore.EventType.CONSENT_RECORDED)
     assert e.payload == c.journal[c.journal.index(e)].payload
@@ -226,13 +260,15 @@ def test_the_transition_table_is_the_engines(directory):
     member = [r for r in rows if r.event == sfcore.EventType.MEMBER_ADDED][0]
     assert member.to_state is None  # stays
     assert "Transition(" in repr(closing)
-    # A case refuses exactly the events with no row for its state.
+    # A case refuses exactly the lifecycle events with no row for its state.
     c = sample.family_case(directory, 1, "preparing").case
     at = datetime.datetime(2027, 1, 1, tzinfo=NZ)
     for event, make in PAYLOADS.items():
+        if sfcore.kind_of(event) != sfcore.EventKind.LIFECYCLE:
+            continue
         has_row = (sfcore.State.PREPARING, event) in seen
         try:
-            o = c.check(make(), directory=directory, recorded_by="c", at=at)
+            o = c.would_accept(make(), directory=directory, recorded_by="c", at=at)
         except sfcore.ArgumentError:  # the payload names something this case lacks: bad input, not a refusal
             continue
         assert (o.guard == sfcore.Guard.NO_TRANSITION) == (not has_row), event

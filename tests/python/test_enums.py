@@ -10,7 +10,7 @@ import sfcore
 ENUMS = [sfcore.ReferralSource, sfcore.Programme, sfcore.AgencyKind, sfcore.State, sfcore.EventType,
          sfcore.MemberRole, sfcore.SupportType, sfcore.ExitReason, sfcore.ActionStatus, sfcore.MeetingKind,
          sfcore.PartyKind, sfcore.Guard, sfcore.OverdueKind, sfcore.Category, sfcore.Purpose, sfcore.IssueArea,
-         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.AuditKind, sfcore.ArchiveEncoding,
+         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.EventKind, sfcore.ArchiveEncoding,
          sfcore.ArchiveContent, sfcore.ErrorCode]
 
 
@@ -32,7 +32,7 @@ def test_values_are_the_c_abi_values(c_library):
     c_enum = {"State": 1, "EventType": 2, "Guard": 3, "ReferralSource": 4, "Programme": 5, "AgencyKind": 6,
               "PartyKind": 7, "MemberRole": 8, "MeetingKind": 9, "ActionStatus": 10, "SupportType": 11,
               "ExitReason": 12, "Category": 13, "Purpose": 14, "DecisionRule": 15, "LegalBasis": 16,
-              "S66CPurpose": 17, "IssueArea": 18, "AuditKind": 19, "OverdueKind": 20}
+              "S66CPurpose": 17, "IssueArea": 18, "OverdueKind": 20, "EventKind": 21}
     for cls_name, number in c_enum.items():
         members = list(getattr(sfcore, cls_name))
         for m in members:
@@ -40,6 +40,15 @@ def test_values_are_the_c_abi_values(c_library):
             assert name.value.decode().upper() == m.name
         # and nothing beyond them
         assert c_library.sf_enum_name(ctypes.byref(name), number, max(int(m) for m in members) + 1) != 0
+
+
+def test_each_event_type_has_the_kind_its_table_row_gives():
+    # The kind is the fifth column of events.def; the access records are the three the library writes.
+    access = {t for t in sfcore.EventType if sfcore.kind_of(t) == sfcore.EventKind.ACCESS}
+    assert access == {sfcore.EventType.DISCLOSURE_DECIDED, sfcore.EventType.VIEW_SHOWN,
+                      sfcore.EventType.LEGACY_AUDIT_IMPORTED}
+    assert sfcore.kind_of(sfcore.EventType.PLAN_AGREED) == sfcore.EventKind.LIFECYCLE
+    assert sfcore.kind_of(sfcore.EventType.SHARING_CONSENT_GIVEN) == sfcore.EventKind.DISCLOSURE
 
 
 def test_an_argument_takes_a_member_its_value_or_its_name():

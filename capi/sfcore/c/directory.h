@@ -1,0 +1,117 @@
+/**
+ * @file sfcore/c/directory.h
+ * @brief The agency directory: the twelve government agencies, the NGOs, iwi and community organisations a host adds, and their practitioners.
+ */
+#ifndef SFCORE_C_DIRECTORY_H
+#define SFCORE_C_DIRECTORY_H
+
+#include "sfcore/c/enums.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief A new directory holding the standard agencies (#sf_standard_agency).
+ * @param[out] out receives the directory; the caller frees it with sf_directory_free().
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOMEM.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_new(sf_directory **out);
+
+/**
+ * @brief Free a directory. NULL is allowed and does nothing.
+ * @since 0.1.0
+ */
+SF_API void sf_directory_free(sf_directory *dir);
+
+/**
+ * @brief Add an agency (an NGO, iwi or community organisation, or another government agency).
+ * @param[out] out_id receives the new agency's id.
+ * @param dir the directory.
+ * @param name the agency's name: UTF-8, not blank, not already present.
+ * @param kind an #sf_agency_kind.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EINVAL; #SF_EEXISTS.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_add_agency(uint32_t *out_id, sf_directory *dir, const char *name, int kind);
+
+/**
+ * @brief Find an agency by its exact name.
+ * @param[out] out_id receives its id.
+ * @param dir the directory.
+ * @param name the name (UTF-8).
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_ENOTFOUND.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_find_agency(uint32_t *out_id, const sf_directory *dir, const char *name);
+
+/**
+ * @brief The name of an agency.
+ * @param[out] out receives the name, owned by the directory and valid until it is changed or freed.
+ * @param dir the directory.
+ * @param agency_id the agency's id.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_agency_name(const char **out, const sf_directory *dir, uint32_t agency_id);
+
+/**
+ * @brief Add a practitioner who works for an agency.
+ * @param[out] out_id receives the practitioner's id.
+ * @param dir the directory.
+ * @param agency_id the agency.
+ * @param name the practitioner's name (UTF-8, not blank).
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND (agency); #SF_EINVAL; #SF_EUTF8.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_add_practitioner(uint32_t *out_id, sf_directory *dir, uint32_t agency_id, const char *name);
+
+/**
+ * @brief A practitioner's name and agency.
+ * @param[out] out_name receives the name, owned by the directory (valid until it is changed or freed).
+ * @param[out] out_agency_id receives the agency's id. May be NULL.
+ * @param dir the directory.
+ * @param practitioner_id the practitioner.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_practitioner(const char **out_name, uint32_t *out_agency_id, const sf_directory *dir,
+                                     uint32_t practitioner_id);
+
+/**
+ * @brief How many agencies and practitioners the directory holds (ids run from 1 to the count).
+ * @param[out] out_agencies receives the number of agencies.
+ * @param[out] out_practitioners receives the number of practitioners. May be NULL.
+ * @param dir the directory.
+ * @return #SF_OK; #SF_ENULLARG.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_counts(size_t *out_agencies, size_t *out_practitioners, const sf_directory *dir);
+
+/**
+ * @brief Save the directory as an archive.
+ * @param[out] out_data receives the bytes; free them with sf_free().
+ * @param[out] out_size receives their number.
+ * @param dir the directory.
+ * @param encoding an #sf_encoding.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_ENOMEM.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_save(uint8_t **out_data, size_t *out_size, const sf_directory *dir, int encoding);
+
+/**
+ * @brief Load a directory from an archive.
+ * @param[out] out receives the directory; free it with sf_directory_free().
+ * @param data the archive's bytes.
+ * @param size their number.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EMALFORMED; #SF_EVERSION; #SF_ECHECKSUM; #SF_ENOMEM.
+ * @since 0.1.0
+ */
+SF_API int sf_directory_load(sf_directory **out, const uint8_t *data, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SFCORE_C_DIRECTORY_H */

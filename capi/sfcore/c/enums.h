@@ -1,0 +1,289 @@
+/**
+ * @file sfcore/c/enums.h
+ * @brief Every enumeration of the C ABI, generated from the tables in
+ * `sfcore/def/` that the C++ API and the Python module read too; names and
+ * labels of enumerators; and the lifecycle's transition table.
+ */
+#ifndef SFCORE_C_ENUMS_H
+#define SFCORE_C_ENUMS_H
+
+#include "sfcore/c/base.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Who referred a family (`sfcore/def/referral_sources.def`). @since 0.1.0 */
+typedef enum sf_referral_source {
+#define SF_REFERRAL_SOURCE(sym, v, name, label) SF_REFERRAL_##sym = v,
+#include "sfcore/def/referral_sources.def"
+#undef SF_REFERRAL_SOURCE
+    SF_REFERRAL_SOURCE_COUNT_ /**< Not a source: the number of sources. */
+} sf_referral_source;
+
+/** @brief Programmes (`sfcore/def/programmes.def`). @since 0.1.0 */
+typedef enum sf_programme {
+#define SF_PROGRAMME(sym, v, name, label) SF_PROGRAMME_##sym = v,
+#include "sfcore/def/programmes.def"
+#undef SF_PROGRAMME
+    SF_PROGRAMME_COUNT_ /**< Not a programme: the number of programmes. */
+} sf_programme;
+
+/** @brief Kinds of agency (`sfcore/def/agency_kinds.def`). @since 0.1.0 */
+typedef enum sf_agency_kind {
+#define SF_AGENCY_KIND(sym, v, name, label) SF_AGENCY_KIND_##sym = v,
+#include "sfcore/def/agency_kinds.def"
+#undef SF_AGENCY_KIND
+    SF_AGENCY_KIND_COUNT_ /**< Not a kind: the number of kinds. */
+} sf_agency_kind;
+
+/** @brief Ids of the standard agencies (`sfcore/def/agencies.def`). @since 0.1.0 */
+typedef enum sf_standard_agency {
+    SF_AGENCY_NONE = 0, /**< No agency. */
+#define SF_AGENCY(sym, id, name) SF_AGENCY_##sym = id,
+#include "sfcore/def/agencies.def"
+#undef SF_AGENCY
+    SF_AGENCY_STANDARD_END_ /**< Not an agency: one past the last standard id. */
+} sf_standard_agency;
+
+/** @brief Lifecycle states (`sfcore/def/states.def`). @since 0.1.0 */
+typedef enum sf_state {
+#define SF_STATE(sym, v, name, label) SF_STATE_##sym = v,
+#include "sfcore/def/states.def"
+#undef SF_STATE
+    SF_STATE_COUNT_ /**< Not a state: the number of states. */
+} sf_state;
+
+/** @brief Journal event types (`sfcore/def/events.def`). @since 0.1.0 */
+typedef enum sf_event_type {
+#define SF_EVENT(sym, v, name, label, kind) SF_EVENT_##sym = v,
+#include "sfcore/def/events.def"
+#undef SF_EVENT
+    SF_EVENT_TYPE_COUNT_ /**< Not an event type: the number of event types. */
+} sf_event_type;
+
+/** @brief What an event type is about (`sfcore/def/event_kinds.def`; each type's is the fifth column of `sfcore/def/events.def`). @since 0.2.0 */
+typedef enum sf_event_kind {
+#define SF_EVENT_KIND(sym, v, name, label) SF_EVENT_KIND_##sym = v,
+#include "sfcore/def/event_kinds.def"
+#undef SF_EVENT_KIND
+    SF_EVENT_KIND_COUNT_ /**< Not a value: one past the last. */
+} sf_event_kind;
+
+/** @brief Kinds of party: a family member, an agency, a practitioner (`sfcore/def/party_kinds.def`). @since 0.1.0 */
+typedef enum sf_party_kind {
+#define SF_PARTY_KIND(sym, v, name, label) SF_PARTY_##sym = v,
+#include "sfcore/def/party_kinds.def"
+#undef SF_PARTY_KIND
+    SF_PARTY_COUNT_ /**< Not a value: one past the last. */
+} sf_party_kind;
+
+/** @brief Family members' roles (`sfcore/def/member_roles.def`). @since 0.1.0 */
+typedef enum sf_member_role {
+#define SF_MEMBER_ROLE(sym, v, name, label) SF_ROLE_##sym = v,
+#include "sfcore/def/member_roles.def"
+#undef SF_MEMBER_ROLE
+    SF_ROLE_COUNT_ /**< Not a value: one past the last. */
+} sf_member_role;
+
+/** @brief Kinds of meeting (`sfcore/def/meeting_kinds.def`). @since 0.1.0 */
+typedef enum sf_meeting_kind {
+#define SF_MEETING_KIND(sym, v, name, label) SF_MEETING_##sym = v,
+#include "sfcore/def/meeting_kinds.def"
+#undef SF_MEETING_KIND
+    SF_MEETING_COUNT_ /**< Not a value: one past the last. */
+} sf_meeting_kind;
+
+/** @brief How an action stands (`sfcore/def/action_statuses.def`). @since 0.1.0 */
+typedef enum sf_action_status {
+#define SF_ACTION_STATUS(sym, v, name, label) SF_ACTION_##sym = v,
+#include "sfcore/def/action_statuses.def"
+#undef SF_ACTION_STATUS
+    SF_ACTION_COUNT_ /**< Not a value: one past the last. */
+} sf_action_status;
+
+/** @brief Kinds of support an action gives (`sfcore/def/support_types.def`). @since 0.1.0 */
+typedef enum sf_support_type {
+#define SF_SUPPORT_TYPE(sym, v, name, label) SF_SUPPORT_##sym = v,
+#include "sfcore/def/support_types.def"
+#undef SF_SUPPORT_TYPE
+    SF_SUPPORT_COUNT_ /**< Not a value: one past the last. */
+} sf_support_type;
+
+/** @brief Why a case closed (`sfcore/def/exit_reasons.def`). @since 0.1.0 */
+typedef enum sf_exit_reason {
+#define SF_EXIT_REASON(sym, v, name, label) SF_EXIT_##sym = v,
+#include "sfcore/def/exit_reasons.def"
+#undef SF_EXIT_REASON
+    SF_EXIT_COUNT_ /**< Not a value: one past the last. */
+} sf_exit_reason;
+
+/** @brief The lifecycle's guards: what must hold for an event (`sfcore/def/guards.def`). @since 0.1.0 */
+typedef enum sf_guard {
+#define SF_GUARD(sym, v, name, label) SF_GUARD_##sym = v,
+#include "sfcore/def/guards.def"
+#undef SF_GUARD
+    SF_GUARD_COUNT_ /**< Not a value: one past the last. */
+} sf_guard;
+
+/** @brief The built-in information categories (a registry adds more, up to 64) (`sfcore/def/categories.def`). @since 0.1.0 */
+typedef enum sf_category {
+#define SF_CATEGORY(sym, v, name, label) SF_CATEGORY_##sym = v,
+#include "sfcore/def/categories.def"
+#undef SF_CATEGORY
+    SF_CATEGORY_COUNT_ /**< Not a value: one past the last. */
+} sf_category;
+
+/** @brief Purposes of a disclosure (`sfcore/def/purposes.def`). @since 0.1.0 */
+typedef enum sf_purpose {
+#define SF_PURPOSE(sym, v, name, label) SF_PURPOSE_##sym = v,
+#include "sfcore/def/purposes.def"
+#undef SF_PURPOSE
+    SF_PURPOSE_COUNT_ /**< Not a value: one past the last. */
+} sf_purpose;
+
+/** @brief The rule that decided a disclosure request (`sfcore/def/decision_rules.def`). @since 0.1.0 */
+typedef enum sf_decision_rule {
+#define SF_DECISION_RULE(sym, v, name, label) SF_RULE_##sym = v,
+#include "sfcore/def/decision_rules.def"
+#undef SF_DECISION_RULE
+    SF_RULE_COUNT_ /**< Not a value: one past the last. */
+} sf_decision_rule;
+
+/** @brief Legal bases for sharing without consent (`sfcore/def/legal_bases.def`). @since 0.1.0 */
+typedef enum sf_legal_basis {
+#define SF_LEGAL_BASIS(sym, v, name, label) SF_BASIS_##sym = v,
+#include "sfcore/def/legal_bases.def"
+#undef SF_LEGAL_BASIS
+    SF_BASIS_COUNT_ /**< Not a value: one past the last. */
+} sf_legal_basis;
+
+/** @brief The six purposes of Oranga Tamariki Act s66C (`sfcore/def/s66c_purposes.def`). @since 0.1.0 */
+typedef enum sf_s66c_purpose {
+#define SF_S66C_PURPOSE(sym, v, name, label) SF_S66C_##sym = v,
+#include "sfcore/def/s66c_purposes.def"
+#undef SF_S66C_PURPOSE
+    SF_S66C_COUNT_ /**< Not a value: one past the last. */
+} sf_s66c_purpose;
+
+/** @brief A family's key issue areas (they decide what is necessary to share) (`sfcore/def/issue_areas.def`). @since 0.1.0 */
+typedef enum sf_issue_area {
+#define SF_ISSUE_AREA(sym, v, name, label) SF_ISSUE_##sym = v,
+#include "sfcore/def/issue_areas.def"
+#undef SF_ISSUE_AREA
+    SF_ISSUE_COUNT_ /**< Not a value: one past the last. */
+} sf_issue_area;
+
+/** @brief What is overdue (`sfcore/def/overdue_kinds.def`). @since 0.1.0 */
+typedef enum sf_overdue_kind {
+#define SF_OVERDUE_KIND(sym, v, name, label) SF_OVERDUE_##sym = v,
+#include "sfcore/def/overdue_kinds.def"
+#undef SF_OVERDUE_KIND
+    SF_OVERDUE_COUNT_ /**< Not a value: one past the last. */
+} sf_overdue_kind;
+
+/** @brief The enumerations sf_enum_name() and sf_enum_label() know. @since 0.1.0 */
+typedef enum sf_enumeration {
+    SF_ENUM_STATUS_ = 0,        /**< Not used (see sf_status_name()). */
+    SF_ENUM_STATE = 1,          /**< #sf_state */
+    SF_ENUM_EVENT_TYPE = 2,     /**< #sf_event_type */
+    SF_ENUM_GUARD = 3,          /**< #sf_guard */
+    SF_ENUM_REFERRAL_SOURCE = 4, /**< #sf_referral_source */
+    SF_ENUM_PROGRAMME = 5,      /**< #sf_programme */
+    SF_ENUM_AGENCY_KIND = 6,    /**< #sf_agency_kind */
+    SF_ENUM_PARTY_KIND = 7,     /**< #sf_party_kind */
+    SF_ENUM_MEMBER_ROLE = 8,    /**< #sf_member_role */
+    SF_ENUM_MEETING_KIND = 9,   /**< #sf_meeting_kind */
+    SF_ENUM_ACTION_STATUS = 10, /**< #sf_action_status */
+    SF_ENUM_SUPPORT_TYPE = 11,  /**< #sf_support_type */
+    SF_ENUM_EXIT_REASON = 12,   /**< #sf_exit_reason */
+    SF_ENUM_CATEGORY = 13,      /**< #sf_category (the built-in ones) */
+    SF_ENUM_PURPOSE = 14,       /**< #sf_purpose */
+    SF_ENUM_DECISION_RULE = 15, /**< #sf_decision_rule */
+    SF_ENUM_LEGAL_BASIS = 16,   /**< #sf_legal_basis */
+    SF_ENUM_S66C_PURPOSE = 17,  /**< #sf_s66c_purpose */
+    SF_ENUM_ISSUE_AREA = 18,    /**< #sf_issue_area */
+    SF_ENUM_AUDIT_KIND_ = 19,   /**< Not used since 0.2 (sfcore 0.1's audit kinds). */
+    SF_ENUM_OVERDUE_KIND = 20,  /**< #sf_overdue_kind */
+    SF_ENUM_EVENT_KIND = 21,    /**< #sf_event_kind */
+    SF_ENUM_COUNT_              /**< Not an enumeration: one past the last. */
+} sf_enumeration;
+
+
+/**
+ * @brief The identifier of an enumerator, e.g. "plan_active" for (#SF_ENUM_STATE, #SF_STATE_PLAN_ACTIVE).
+ * @param[out] out receives a static string.
+ * @param enumeration an #sf_enumeration.
+ * @param value the enumerator's value.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (unknown enumeration or value).
+ * @since 0.1.0
+ */
+SF_API int sf_enum_name(const char **out, int enumeration, int value);
+
+/**
+ * @brief The plain-language label of an enumerator, e.g. "plan active".
+ * @param[out] out receives a static string.
+ * @param enumeration an #sf_enumeration.
+ * @param value the enumerator's value.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL.
+ * @since 0.1.0
+ */
+SF_API int sf_enum_label(const char **out, int enumeration, int value);
+
+/**
+ * @brief The identifier of a state, e.g. "awaiting_consent" (as sf_enum_name() with #SF_ENUM_STATE).
+ * @param[out] out receives a static string.
+ * @param state an #sf_state.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL for an unknown state.
+ * @since 0.1.0
+ */
+SF_API int sf_state_name(const char **out, int state);
+
+/**
+ * @brief The identifier of a referral source, e.g. "family" (as sf_enum_name() with #SF_ENUM_REFERRAL_SOURCE).
+ * @param[out] out receives a static string.
+ * @param source an #sf_referral_source.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL for an unknown source.
+ * @since 0.1.0
+ */
+SF_API int sf_referral_source_name(const char **out, int source);
+
+/**
+ * @brief What an event type is about.
+ * @param[out] out receives an #sf_event_kind.
+ * @param event_type an #sf_event_type.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL.
+ * @since 0.2.0
+ */
+SF_API int sf_event_type_kind(int *out, int event_type);
+
+/** @brief One row of the lifecycle's transition table. @since 0.1.0 */
+typedef struct sf_transition {
+    uint32_t from_states; /**< Bit s set: the row applies in #sf_state s. */
+    int event;            /**< The #sf_event_type. */
+    int guards[3];        /**< The #sf_guard values checked in order (#SF_GUARD_NONE fills the rest). */
+    int to_state;         /**< The #sf_state after the event, or -1 when the case stays where it is. */
+} sf_transition;
+
+/**
+ * @brief How many rows the transition table has.
+ * @param[out] out receives the count.
+ * @return #SF_OK; #SF_ENULLARG.
+ * @since 0.1.0
+ */
+SF_API int sf_lifecycle_row_count(size_t *out);
+
+/**
+ * @brief One row of the transition table.
+ * @param[out] out receives the row.
+ * @param index 0 to sf_lifecycle_row_count() - 1.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ERANGE.
+ * @since 0.1.0
+ */
+SF_API int sf_lifecycle_row(sf_transition *out, size_t index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SFCORE_C_ENUMS_H */

@@ -1,0 +1,153 @@
+/**
+ * @file sfcore/c/store.h
+ * @brief The case store: one journal per case in an SQLite file, appended
+ * with optimistic concurrency, verified on every read, listed and queried.
+ */
+#ifndef SFCORE_C_STORE_H
+#define SFCORE_C_STORE_H
+
+#include "sfcore/c/journal.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief How a store is opened. Zero-initialised options are the defaults. @since 0.2.0 */
+typedef struct sf_store_options {
+    int not_durable;          /**< 1: survive a crash but not a power loss (no sync at every commit). */
+    const sf_key *keys;       /**< Keys that seal the cases' summaries: every case read must be sealed with one of them. */
+    size_t key_count;         /**< How many (0: no seals, a checksum only). */
+    const char *seal_with;    /**< The id of the key new seals use (NULL: the first). */
+} sf_store_options;
+
+/** @brief Which cases sf_store_list() and sf_store_each() take: every condition given must hold. @since 0.1.0 */
+typedef struct sf_case_query {
+    int state;             /**< An #sf_state, or -1 for any. */
+    int programme;         /**< An #sf_programme, or -1 for any. */
+    uint32_t coordinator;  /**< A practitioner id, or 0 for any. */
+    int32_t overdue_on;    /**< YYYYMMDD: only cases with something overdue that day; 0 for any. */
+} sf_case_query;
+
+/** @brief One case as the store lists it. @since 0.1.0 */
+typedef struct sf_case_summary {
+    uint64_t id;            /**< The case. */
+    int state;              /**< Its #sf_state. */
+    int programme;          /**< Its #sf_programme. */
+    uint32_t coordinator;   /**< Its coordinator, or 0. */
+    uint64_t version;       /**< Entries stored. */
+    int32_t next_deadline;  /**< The earliest pending deadline, YYYYMMDD, or 0. */
+    sf_journal_head head;   /**< The stored journal's head. */
+} sf_case_summary;
+
+/** @brief One case's head, as a checkpoint keeps it. @since 0.2.0 */
+typedef struct sf_kept_head {
+    uint64_t case_id;      /**< The case. */
+    sf_journal_head head;  /**< Its head when the checkpoint was taken. */
+} sf_kept_head;
+
+/**
+ * @brief Open (or create) a case store: an SQLite file in WAL mode, or
+ * ":memory:". A file that is not an sfcore store is refused and left as it
+ * was; a store of sfcore 0.1 is converted, once.
+ * @param[out] out receives the store; free it with sf_store_free(). One
+ *             handle may be used from many threads: calls take turns.
+ * @param path the file's path (UTF-8).
+ * @param options how to open it, or NULL for the defaults.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EIO; #SF_EMALFORMED (not a store); #SF_EVERSION; #SF_EKEY.
+ * @since 0.1.0
+ */
+SF_API int sf_store_open(sf_store **out, const char *path, const sf_store_options *options);
+/**
+ * @brief Close the store's file. The handle stays valid: any call on it,
+ * from any thread, then returns #SF_ECLOSED. Free it with sf_store_free()
+ * once no thread uses it.
+ * @return #SF_OK; #SF_ENULLARG.
+ * @since 0.2.0
+ */
+SF_API int sf_store_close(sf_store *store);
+/** @brief Close a store and free its handle. NULL is allowed and does nothing. @since 0.1.0 */
+SF_API void sf_store_free(sf_store *store);
+/**
+ * @brief Append a case's entries after the first `expected_version`, which
+ * must be how many the store holds (0 for a new case), in one transaction.
+ * @param[out] out_head receives the head now stored: keep it to verify against later.
+ * @param store the store.
+ * @param c the case.
+ * @param expected_version the entries the writer knows the store holds.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ECONFLICT (another writer was first; nothing changed); #SF_EIO; #SF_EINVAL; #SF_EINTEGRITY; #SF_EKEY; #SF_ECLOSED.
+ * @since 0.1.0
+ */
+SF_API int sf_store_append(sf_journal_head *out_head, sf_store *store, const sf_case *c, uint64_t expected_version);
+/** @brief Load a case into `out` (free it with sf_case_free()), verified. @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_EINTEGRITY; #SF_EKEY; #SF_EMALFORMED; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
+SF_API int sf_store_load(sf_case **out, sf_store *store, uint64_t case_id);
+/** @brief How many entries the store holds for a case (0 for none). @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
+SF_API int sf_store_version(uint64_t *out, sf_store *store, uint64_t case_id);
+/** @brief How many cases the store holds. @return #SF_OK; #SF_ENULLARG; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
+SF_API int sf_store_size(uint64_t *out, sf_store *store);
+/**
+ * @brief The cases that match a query, by id; each summary's checksum or seal is checked.
+ * @param[out] out_items receives an array (free it with sf_free()); NULL when none match.
+ * @param[out] out_count receives its length.
+ * @param store the store.
+ * @param query the conditions, or NULL for every case.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_ERANGE; #SF_EINTEGRITY; #SF_EKEY; #SF_EIO; #SF_ECLOSED.
+ * @since 0.1.0
+ */
+SF_API int sf_store_list(sf_case_summary **out_items, size_t *out_count, sf_store *store, const sf_case_query *query);
+/**
+ * @brief What sf_store_each() calls with each case.
+ * @param user the pointer given to sf_store_each().
+ * @param c the case, owned by the library and valid only during the call (copy what you keep, e.g. with sf_case_save()).
+ * @return 0 to go on, anything else to stop.
+ * @since 0.1.0
+ */
+typedef int (*sf_case_visitor)(void *user, const sf_case *c);
+/**
+ * @brief Call @p visit with every case that matches a query, in id order,
+ * read in one pass from one consistent snapshot, each verified (for a report
+ * over a whole store; much faster than sf_store_load() per case). @p visit
+ * runs on the calling thread and must not use @p store.
+ * @param[out] out_visited receives how many cases were visited (also when it stops early).
+ * @param store the store.
+ * @param query the conditions, or NULL for every case.
+ * @param visit called with each case.
+ * @param user passed to @p visit.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_ERANGE; #SF_EINTEGRITY or #SF_EMALFORMED (a damaged case, after the cases before it); #SF_EIO; #SF_ECLOSED.
+ * @since 0.1.0
+ */
+SF_API int sf_store_each(uint64_t *out_visited, sf_store *store, const sf_case_query *query, sf_case_visitor visit,
+                         void *user);
+/**
+ * @brief Every case's head, to keep outside the store (the anchor sf_store_verify() checks against).
+ * @param[out] out_items receives an array (free it with sf_free()); NULL for an empty store.
+ * @param[out] out_count receives its length.
+ * @param store the store.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINTEGRITY; #SF_EKEY; #SF_EIO; #SF_ECLOSED.
+ * @since 0.2.0
+ */
+SF_API int sf_store_checkpoint(sf_kept_head **out_items, size_t *out_count, sf_store *store);
+/**
+ * @brief Verify the file, every case, and each kept head: a case whose
+ * journal no longer holds its kept head was rolled back or lost writes.
+ * @param[out] out_damaged receives how many cases are damaged (0: the store verifies).
+ * @param[out] out_report receives one line per damaged case, "case N: why" (free it with sf_free()); NULL when none. May be NULL.
+ * @param store the store.
+ * @param kept heads kept earlier (NULL when @p kept_count is 0).
+ * @param kept_count how many.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EMALFORMED (the file itself is damaged); #SF_EIO; #SF_ECLOSED.
+ * @since 0.2.0
+ */
+SF_API int sf_store_verify(size_t *out_damaged, char **out_report, sf_store *store, const sf_kept_head *kept,
+                           size_t kept_count);
+/** @brief Seal every case's summary again with the key named by `seal_with` (key rotation); `out_count` receives how many. @return #SF_OK; #SF_ENULLARG; #SF_EKEY; #SF_EINTEGRITY; #SF_EIO; #SF_ECLOSED. @since 0.2.0 */
+SF_API int sf_store_reseal(uint64_t *out_count, sf_store *store);
+/** @brief Save the agency directory in the store. @return #SF_OK; #SF_ENULLARG; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
+SF_API int sf_store_put_directory(sf_store *store, const sf_directory *dir);
+/** @brief Load the store's agency directory into `out` (free it with sf_directory_free()). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
+SF_API int sf_store_directory(sf_directory **out, sf_store *store);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SFCORE_C_STORE_H */

@@ -1,0 +1,86 @@
+// The agency directory from C.
+#include "internal.hpp"
+
+using namespace sfcore_c;
+
+extern "C" {
+
+int sf_directory_new(sf_directory** out) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        o = make_handle<sf_directory>();
+    });
+}
+
+void sf_directory_free(sf_directory* dir) { free_handle(dir); }
+
+int sf_directory_add_agency(uint32_t* out_id, sf_directory* dir, const char* name, int kind) {
+    return call([&] {
+        auto& o = need(out_id, "out_id");
+        auto d = need(dir, "dir");
+        o = d.impl.add(text(name, "name"), enum_from_int<agency_kind>(kind)).value();
+    });
+}
+
+int sf_directory_find_agency(uint32_t* out_id, const sf_directory* dir, const char* name) {
+    return call([&] {
+        auto& o = need(out_id, "out_id");
+        const auto& d = need(dir, "dir");
+        const auto n = checked_utf8(text(name, "name"), "name");
+        const auto id = d.impl.find_by_name(n);
+        if (!id) throw error(errc::not_found, "no agency named \"" + n + "\"");
+        o = id->value();
+    });
+}
+
+int sf_directory_agency_name(const char** out, const sf_directory* dir, uint32_t agency) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = need(dir, "dir").impl.at(agency_id{agency}).name.c_str();
+    });
+}
+
+int sf_directory_add_practitioner(uint32_t* out_id, sf_directory* dir, uint32_t agency, const char* name) {
+    return call([&] {
+        auto& o = need(out_id, "out_id");
+        auto d = need(dir, "dir");
+        o = d.impl.add_practitioner(agency_id{agency}, text(name, "name")).value();
+    });
+}
+
+int sf_directory_practitioner(const char** out_name, uint32_t* out_agency_id, const sf_directory* dir, uint32_t id) {
+    return call([&] {
+        auto& o = need(out_name, "out_name");
+        const auto& p = need(dir, "dir").impl.practitioner_at(practitioner_id{id});
+        o = p.name.c_str();
+        if (out_agency_id) *out_agency_id = p.agency.value();
+    });
+}
+
+int sf_directory_counts(size_t* out_agencies, size_t* out_practitioners, const sf_directory* dir) {
+    return call([&] {
+        auto& o = need(out_agencies, "out_agencies");
+        const auto& d = need(dir, "dir");
+        o = d.impl.all().size();
+        if (out_practitioners) *out_practitioners = d.impl.practitioners().size();
+    });
+}
+
+int sf_directory_save(uint8_t** out_data, size_t* out_size, const sf_directory* dir, int encoding) {
+    return call([&] {
+        need(out_data, "out_data");
+        need(out_size, "out_size");
+        bytes_out(out_data, out_size, save_archive(need(dir, "dir").impl, encoding_of(encoding)));
+    });
+}
+
+int sf_directory_load(sf_directory** out, const uint8_t* data, size_t size) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        o = make_handle<sf_directory>(load_directory(archive_in(data, size), size));
+    });
+}
+
+} // extern "C"

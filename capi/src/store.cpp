@@ -1,0 +1,172 @@
+// The case store from C. A store handle may be used from many threads: its
+// calls take turns; once closed, every call returns SF_ECLOSED.
+#include "internal.hpp"
+
+namespace {
+
+using namespace sfcore_c;
+
+case_query query_of(const sf_case_query* query) {
+    case_query q;
+    if (query) {
+        if (query->state >= 0) q.state = enum_from_int<state>(query->state);
+        if (query->programme >= 0) q.programme = enum_from_int<programme>(query->programme);
+        if (query->coordinator) q.coordinator = practitioner_id{query->coordinator};
+        if (query->overdue_on) q.overdue_on = date_of(query->overdue_on);
+    }
+    return q;
+}
+
+} // namespace
+
+extern "C" {
+
+int sf_store_open(sf_store** out, const char* path, const sf_store_options* options) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        store_options opt;
+        if (options) {
+            opt.durable = options->not_durable == 0;
+            opt.keys = keys_of(options->keys, options->key_count);
+            if (options->seal_with) opt.seal_with = utf8(options->seal_with, "seal_with");
+        }
+        auto h = std::make_unique<store_handle>();
+        h->store.emplace(utf8(path, "path"), std::move(opt));
+        o = reinterpret_cast<sf_store*>(h.release());
+    });
+}
+
+int sf_store_close(sf_store* store) {
+    return call([&] {
+        store_handle& h = need(store, "store").impl;
+        std::lock_guard<std::mutex> held(h.lock);
+        h.store.reset();
+    });
+}
+
+void sf_store_free(sf_store* store) { free_handle(store); }
+
+int sf_store_append(sf_journal_head* out_head, sf_store* store, const sf_case* c, uint64_t expected_version) {
+    return call([&] {
+        auto& o = need(out_head, "out_head");
+        need(c, "case");
+        o = to_c(with_store(store, [&](case_store& s) {
+            return read_case(c, [&](const case_file& k) { return s.append(k, expected_version); });
+        }));
+    });
+}
+
+int sf_store_load(sf_case** out, sf_store* store, uint64_t id) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        o = make_handle<sf_case>(with_store(store, [&](case_store& s) { return s.load(case_id{id}); }));
+    });
+}
+
+int sf_store_version(uint64_t* out, sf_store* store, uint64_t id) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = with_store(store, [&](case_store& s) { return s.version(case_id{id}); });
+    });
+}
+
+int sf_store_size(uint64_t* out, sf_store* store) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = with_store(store, [](case_store& s) { return s.size(); });
+    });
+}
+
+int sf_store_list(sf_case_summary** out_items, size_t* out_count, sf_store* store, const sf_case_query* query) {
+    return call([&] {
+        auto& items = need(out_items, "out_items");
+        auto& count = need(out_count, "out_count");
+        const case_query q = query_of(query);
+        std::vector<sf_case_summary> v;
+        with_store(store, [&](case_store& s) {
+            for (const auto& c : s.list(q))
+                v.push_back({c.id.value(), static_cast<int>(c.state), static_cast<int>(c.programme),
+                             c.coordinator ? c.coordinator->value() : 0, c.version, c_date(c.next_deadline), to_c(c.head)});
+            return 0;
+        });
+        items = copy_out(v.data(), v.size());
+        count = v.size();
+    });
+}
+
+int sf_store_each(uint64_t* out_visited, sf_store* store, const sf_case_query* query, sf_case_visitor visit, void* user) {
+    return call([&] {
+        auto& visited = need(out_visited, "out_visited");
+        visited = 0;
+        if (!visit) throw error(errc::null_argument, "visit is NULL");
+        const case_query q = query_of(query);
+        with_store(store, [&](case_store& s) {
+            return s.for_each(q, [&](const case_file& c) {
+                ++visited;
+                const shared_case handle(c);
+                return visit(user, reinterpret_cast<const sf_case*>(&handle)) == 0;
+            });
+        });
+    });
+}
+
+int sf_store_checkpoint(sf_kept_head** out_items, size_t* out_count, sf_store* store) {
+    return call([&] {
+        auto& items = need(out_items, "out_items");
+        auto& count = need(out_count, "out_count");
+        std::vector<sf_kept_head> v;
+        with_store(store, [&](case_store& s) {
+            for (const auto& [id, head] : s.checkpoint().heads) v.push_back({id.value(), to_c(head)});
+            return 0;
+        });
+        items = copy_out(v.data(), v.size());
+        count = v.size();
+    });
+}
+
+int sf_store_verify(size_t* out_damaged, char** out_report, sf_store* store, const sf_kept_head* kept, size_t kept_count) {
+    return call([&] {
+        auto& damaged = need(out_damaged, "out_damaged");
+        if (out_report) *out_report = nullptr;
+        if (kept_count > 0 && !kept) throw error(errc::null_argument, "kept is NULL");
+        store_checkpoint checkpoint;
+        for (size_t i = 0; i < kept_count; ++i) checkpoint.heads.emplace_back(case_id{kept[i].case_id}, head_of(kept[i].head));
+        const store_verification v =
+            with_store(store, [&](case_store& s) { return s.verify(kept_count ? &checkpoint : nullptr); });
+        damaged = v.damaged.size();
+        if (!v.damaged.empty() && out_report) {
+            std::string report;
+            for (const auto& [id, why] : v.damaged) report += "case " + std::to_string(id.value()) + ": " + why + "\n";
+            *out_report = string_out(report);
+        }
+    });
+}
+
+int sf_store_reseal(uint64_t* out_count, sf_store* store) {
+    return call([&] {
+        auto& o = need(out_count, "out_count");
+        o = with_store(store, [](case_store& s) { return s.reseal(); });
+    });
+}
+
+int sf_store_put_directory(sf_store* store, const sf_directory* dir) {
+    return call([&] {
+        const auto& d = need(dir, "dir");
+        with_store(store, [&](case_store& s) {
+            s.put_directory(d.impl);
+            return 0;
+        });
+    });
+}
+
+int sf_store_directory(sf_directory** out, sf_store* store) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        o = make_handle<sf_directory>(with_store(store, [](case_store& s) { return s.directory(); }));
+    });
+}
+
+} // extern "C"
