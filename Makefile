@@ -14,7 +14,7 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz abi-baseline clean
+.PHONY: all deps configure build demo test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz mutants abi-baseline clean
 
 all: build
 
@@ -89,6 +89,12 @@ bench: deps
 	PYTHONPATH=$(BENCH_BUILD)/python $(PYTHON) bench/python_bench.py $(BENCH_BUILD)/python-bench.json
 	$(PYTHON) scripts/bench_report.py $(BENCH_BUILD)/bench.json docs/performance.md $(BENCH_BUILD)/python-bench.json
 	@echo "wrote docs/performance.md"
+
+## mutants: mutation testing (scripts/mutants.py): each deliberate mistake in the rules applied alone to a copy
+## of the tree (build-mutants/), rebuilt and tested; fails naming any mutant the tests do not kill.
+## MUTANTS_SAMPLE=N runs N of them, spread over the list.
+mutants: deps
+	$(PYTHON) scripts/mutants.py $(if $(MUTANTS_SAMPLE),--sample $(MUTANTS_SAMPLE))
 
 ## fuzz: the archive loaders under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60), from the golden archives.
 ## A crash is saved in $(FUZZ_BUILD)/crashes/: copy it to tests/fuzz/regressions/ and the tests replay it for ever.

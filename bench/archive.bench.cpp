@@ -139,8 +139,10 @@ void BM_store_append_1000_decisions(benchmark::State& st) {
 }
 BENCHMARK(BM_store_append_1000_decisions)->Iterations(50)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Load one case of 1,000 entries from a store: its rows read, its chain and
-// summary verified, the journal replayed (every decision made again).
+// Load one case of 1,000 entries from a store: its rows read, its chain (from
+// the case's id) and its summary verified, the journal replayed — every entry
+// checked again by the rules and every decision made again. Loading is the
+// verification: a journal that does not verify does not load.
 void BM_store_load_1000_entries(benchmark::State& st) {
     const std::string path = temp_path("thousand.db");
     case_store store(path);
@@ -150,7 +152,7 @@ void BM_store_load_1000_entries(benchmark::State& st) {
     store.append(f.c, 0);
     for (auto _ : st) {
         const case_file c = store.load(f.c.id());
-        benchmark::DoNotOptimize(c.verify());
+        benchmark::DoNotOptimize(c.journal().size());
     }
     std::remove(path.c_str());
 }

@@ -298,19 +298,97 @@ inline sfcore::error naive_datetime() {
 /// given zone at given local fields never changes (true of zoneinfo, timezone
 /// and every tzinfo that follows the datetime contract), and each entry holds a
 /// reference to its zone, so an entry is never stale. Used with the GIL held.
+///
+/// Three levels: a fixed-offset datetime.timezone is asked once; for a
+/// zoneinfo.ZoneInfo zone from 1970 on, a local day whose offset is the same
+/// at its start, its middle and its end (with either fold) is taken to have
+/// one offset throughout — the time zone database changes no zone's offset
+/// and back within one day — so every instant of that day costs a lookup; on
+/// a day when the offset changes, before 1970, and for any other tzinfo, each
+/// local time is asked for (and remembered) on its own.
 class offset_cache {
 public:
     // The offset in seconds of local time (fields, fold) in zone tz, as utcoffset() gives it.
     long long offset(PyObject* dt, PyObject* tz, long long local, int fold) {
+        if (Py_TYPE(tz) == fixed_zone_type()) return fixed(dt, tz);
+        if (local < 0 || PyObject_TypeCheck(tz, zoneinfo_type()) == 0) return exact(dt, tz, local, fold);
+        const long long day = local / 86400;
+        day_entry& d = days_[(static_cast<std::size_t>(day) ^ (reinterpret_cast<std::uintptr_t>(tz) >> 4)) % day_slots];
+        if (d.zone.ptr() != tz || d.day != day) fill_day(d, tz, day);
+        if (d.uniform) return d.offset;
+        return exact(dt, tz, local, fold);
+    }
+
+private:
+    static PyTypeObject* fixed_zone_type() {
+        import_datetime();
+        return Py_TYPE(PyDateTimeAPI->TimeZone_UTC);
+    }
+    static PyTypeObject* zoneinfo_type() {
+        static PyObject* const type = py::object(py::module_::import("zoneinfo").attr("ZoneInfo")).release().ptr();  // kept for the interpreter's life
+        return reinterpret_cast<PyTypeObject*>(type);
+    }
+
+    // utcoffset() of a datetime, in seconds.
+    static long long ask(PyObject* dt) {
+        py::object delta = py::reinterpret_steal<py::object>(PyObject_CallMethod(dt, "utcoffset", nullptr));
+        if (!delta) throw py::error_already_set();
+        if (delta.is_none()) throw naive_datetime();
+        return static_cast<long long>(PyDateTime_DELTA_GET_DAYS(delta.ptr())) * 86400 +
+               PyDateTime_DELTA_GET_SECONDS(delta.ptr());
+    }
+
+    long long fixed(PyObject* dt, PyObject* tz) {
+        entry& e = fixed_[(reinterpret_cast<std::uintptr_t>(tz) >> 4) % fixed_slots];
+        if (e.zone.ptr() != tz) {
+            e.offset = ask(dt);
+            e.zone = py::reinterpret_borrow<py::object>(tz);
+        }
+        return e.offset;
+    }
+
+    struct day_entry {
+        py::object zone;
+        long long day = 0;
+        bool uniform = false;
+        long long offset = 0;
+    };
+
+    void fill_day(day_entry& d, PyObject* tz, long long day) {
+        // The local day's date, from its number (days since 1970-01-01).
+        long long z = day + 719468;
+        const long long era = (z >= 0 ? z : z - 146096) / 146097;
+        const long long doe = z - era * 146097;
+        const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const long long mp = (5 * doy + 2) / 153;
+        const int dd = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+        const int mm = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+        const int yy = static_cast<int>(yoe + era * 400 + (mm <= 2));
+        long long first = 0;
+        bool uniform = true;
+        int probes = 0;
+        for (const auto& [h, m, sec] : {std::array<int, 3>{0, 0, 0}, std::array<int, 3>{12, 0, 0}, std::array<int, 3>{23, 59, 59}})
+            for (int fold : {0, 1}) {
+                py::object probe = py::reinterpret_steal<py::object>(PyDateTimeAPI->DateTime_FromDateAndTimeAndFold(
+                    yy, mm, dd, h, m, sec, 0, tz, fold, PyDateTimeAPI->DateTimeType));
+                if (!probe) throw py::error_already_set();
+                const long long off = ask(probe.ptr());
+                if (probes++ == 0) first = off;
+                else if (off != first) uniform = false;
+            }
+        d.zone = py::reinterpret_borrow<py::object>(tz);
+        d.day = day;
+        d.uniform = uniform;
+        d.offset = first;
+    }
+
+    long long exact(PyObject* dt, PyObject* tz, long long local, int fold) {
         const std::size_t slot = (static_cast<std::size_t>(local) ^ (reinterpret_cast<std::uintptr_t>(tz) >> 4) ^
                                   static_cast<std::size_t>(fold)) % size;
         entry& e = entries_[slot];
         if (e.zone.ptr() == tz && e.local == local && e.fold == fold) return e.offset;
-        py::object delta = py::reinterpret_steal<py::object>(PyObject_CallMethod(dt, "utcoffset", nullptr));
-        if (!delta) throw py::error_already_set();
-        if (delta.is_none()) throw naive_datetime();
-        const long long off = static_cast<long long>(PyDateTime_DELTA_GET_DAYS(delta.ptr())) * 86400 +
-                              PyDateTime_DELTA_GET_SECONDS(delta.ptr());
+        const long long off = ask(dt);
         e.zone = py::reinterpret_borrow<py::object>(tz);
         e.local = local;
         e.fold = fold;
@@ -318,8 +396,7 @@ public:
         return off;
     }
 
-private:
-    static constexpr std::size_t size = 256;
+    static constexpr std::size_t size = 256, day_slots = 64, fixed_slots = 8;
     struct entry {
         py::object zone;
         long long local = 0;
@@ -327,6 +404,8 @@ private:
         long long offset = 0;
     };
     entry entries_[size];
+    day_entry days_[day_slots];
+    entry fixed_[fixed_slots];
 };
 
 inline offset_cache& offsets() {
@@ -359,6 +438,40 @@ inline py::object instant_object(const sfcore::instant& t) {
     static PyObject* const fromtimestamp =  // kept for the interpreter's life
         py::object(py::handle(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType)).attr("fromtimestamp")).release().ptr();
     return py::reinterpret_borrow<py::object>(fromtimestamp)(sfcore::to_unix(t), nz_zone());
+}
+
+// ---- the hot paths' own casts -------------------------------------------------
+
+// pybind11 finds a class's type_info by hashing its std::type_index (its
+// mangled name) on every cast, which costs more than a decision. The hot
+// paths (Case.decide/check, the bulk calls) look each class up once.
+
+/// The pybind11 type_info of a bound class, found once.
+template <class T>
+const py::detail::type_info* bound_type() {
+    static const py::detail::type_info* t = py::detail::get_type_info(typeid(T), true);
+    return t;
+}
+
+/// The C++ object of a bound class's instance (or of a subclass's), or nullptr for anything else.
+template <class T>
+T* unwrap(py::handle h) {
+    const py::detail::type_info* t = bound_type<T>();
+    PyTypeObject* type = Py_TYPE(h.ptr());
+    if (type != t->type && PyType_IsSubtype(type, t->type) == 0) return nullptr;
+    auto v_h = reinterpret_cast<py::detail::instance*>(h.ptr())->get_value_and_holder(t, false);
+    if (!v_h) return nullptr;
+    return static_cast<T*>(v_h.value_ptr());  // nullptr for an instance never initialised
+}
+
+/// A new Python instance of a bound class holding @p v (moved in).
+template <class T>
+py::object wrap(T&& v) {
+    using V = std::decay_t<T>;
+    V moved(std::forward<T>(v));
+    return py::reinterpret_steal<py::object>(py::detail::type_caster_generic::cast(
+        &moved, py::return_value_policy::move, py::handle(), bound_type<V>(), nullptr,
+        [](const void* p) -> void* { return new V(std::move(*const_cast<V*>(static_cast<const V*>(p)))); }));
 }
 
 // ---- shared bindings -------------------------------------------------------

@@ -93,14 +93,9 @@ sfcore::purpose_set purpose_set_of(const std::vector<sfcore::purpose>& ps) {
 
 // A recipient from a Recipient, an Agency or a Practitioner (without making a Recipient object).
 sfcore::recipient recipient_from(py::handle h) {
-    static PyTypeObject* recipient_type = py::detail::get_type_info(typeid(sfcore::recipient))->type;
-    if (Py_TYPE(h.ptr()) == recipient_type) return h.cast<sfcore::recipient>();
-    if (py::isinstance<sfcore::agency>(h)) return sfcore::recipient::of(h.cast<const sfcore::agency&>().id);
-    if (py::isinstance<sfcore::practitioner>(h)) {
-        const auto& p = h.cast<const sfcore::practitioner&>();
-        return sfcore::recipient::of(p.agency, p.id);
-    }
-    if (py::isinstance<sfcore::recipient>(h)) return h.cast<sfcore::recipient>();
+    if (const auto* r = unwrap<sfcore::recipient>(h)) return *r;
+    if (const auto* a = unwrap<sfcore::agency>(h)) return sfcore::recipient::of(a->id);
+    if (const auto* p = unwrap<sfcore::practitioner>(h)) return sfcore::recipient::of(p->agency, p->id);
     throw py::type_error("a recipient is an Agency, a Practitioner or a Recipient, not " +
                          py::str(h.get_type().attr("__name__")).cast<std::string>());
 }
@@ -553,10 +548,14 @@ PyObject* decide_or_check(PyObject* self, PyObject* const* args, Py_ssize_t narg
     }();
     try {
         const fast_args<n> a(Record ? "decide" : "check", names, args, nargs, kwnames);
-        py::handle me(self);
-        if (!py::isinstance<shared_case>(me)) throw py::type_error("decide() and check() are methods of sfcore.Case");
-        auto& s = me.cast<shared_case&>();
-        const auto& directory = a.template get<const sfcore::agency_directory&>(0);
+        auto* me = unwrap<shared_case>(self);
+        if (!me) throw py::type_error("decide() and check() are methods of sfcore.Case");
+        auto& s = *me;
+        const auto* dir = unwrap<sfcore::agency_directory>(a[0]);
+        if (!dir)
+            throw py::type_error(std::string(Record ? "decide" : "check") + "(): argument 'directory' has the wrong type: " +
+                                 py::str(a[0].get_type().attr("__name__")).cast<std::string>());
+        const auto& directory = *dir;
         const auto discloser = recipient_from(a[1]);
         auto subjects = a.template get<subjects_arg>(2);
         const auto what = resolve(a.template get<category_ref>(3), s);
@@ -572,8 +571,7 @@ PyObject* decide_or_check(PyObject* self, PyObject* const* args, Py_ssize_t narg
         } else {
             d = s.check(directory, {discloser, subjects_of(std::move(subjects)), what, recipient, why, at});
         }
-        const sfcore::case_id id = s.read([](const case_file& k) { return k.id(); });
-        return py::cast(py_decision{d, id}).release().ptr();
+        return wrap(py_decision{d, s.id()}).release().ptr();
     } catch (...) {
         return python_error_from_current();
     }

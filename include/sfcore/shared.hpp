@@ -107,6 +107,12 @@ public:
         return case_.check(directory, discloser, subject, what, to, why, at);
     }
 
+    /** @brief The case's id. @since 0.2.0 */
+    case_id id() const {
+        std::shared_lock<std::shared_mutex> read(lock_);
+        return case_.id();
+    }
+
     /**
      * @brief Read the case: @p f is called with it under the shared lock
      * (with the journal held still), and its result returned.

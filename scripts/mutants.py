@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Mutation testing (make mutants): deliberate one-line mistakes in the rules that matter, each applied
+alone to a copy of the tree, rebuilt and tested. A mutant is killed when the tests fail; the run fails when
+any mutant survives, and names the survivors.
+
+    scripts/mutants.py [--build DIR] [--sample N] [--only ID,ID] [--list]
+
+The copy and its build live in DIR (build-mutants/ by default) and are kept between runs, so a run
+rebuilds only what each mutant touches. --sample N runs N mutants spread over the list (CI runs a sample;
+run them all before resolving a change to the rules).
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@dataclass
+class Mutant:
+    id: str
+    file: str
+    original: str  # occurs exactly once in the file
+    mutated: str
+    what: str
+    tests: str = ""  # a Catch2 test spec for sfcore_tests ("" for the whole C++ suite)
+
+
+# The C++ tests a mutant is judged by: every tag but the slow randomized store tests, which each mutant of
+# the store names itself.
+FAST = "~[crash]~[mutation]~[faults]"
+
+MUTANTS = [
+    # ---- decisions ----------------------------------------------------------------------------------
+    Mutant("decide-confidential", "src/disclosure.cpp",
+           "if (s && (s->confidential.at(t) & cat)) return rule(decision_rule::confidential);",
+           "if (false && s && (s->confidential.at(t) & cat)) return rule(decision_rule::confidential);",
+           "a confidential mark is ignored", FAST),
+    Mutant("decide-necessity", "src/disclosure.cpp",
+           "if (why != purpose::deidentified && !(necessity_.at(t) & cat))",
+           "if (false && why != purpose::deidentified && !(necessity_.at(t) & cat))",
+           "necessity is not checked", FAST),
+    Mutant("decide-deidentified", "src/disclosure.cpp",
+           "if (why != purpose::deidentified && !(necessity_.at(t) & cat))",
+           "if (!(necessity_.at(t) & cat))",
+           "de-identified reporting is no longer exempt from necessity", FAST),
+    Mutant("decide-first-consent-instant", "src/disclosure.cpp",
+           "if (t < s->first_consent) return rule(decision_rule::not_yet_recorded);",
+           "if (t <= s->first_consent) return rule(decision_rule::not_yet_recorded);",
+           "a consent does not count at its own instant", FAST),
+    Mutant("decide-recipient-named-later", "src/disclosure.cpp",
+           "if (!r || t < r->first_named) return rule(decision_rule::recipient_not_named);",
+           "if (!r) return rule(decision_rule::recipient_not_named);",
+           "a recipient named later answers for the time before", FAST),
+    Mutant("withdrawal-instant", "src/disclosure.cpp",
+           "            if (p < g.withdrawn) {",
+           "            if (p <= g.withdrawn) {",
+           "a consent still permits at the instant of its withdrawal", FAST),
+    Mutant("period-end", "src/disclosure.cpp",
+           "            if (p < g.start || p >= g.end) continue;",
+           "            if (p < g.start || p > g.end) continue;",
+           "a consent permits at the first instant after its period", FAST),
+    Mutant("period-last-day", "src/disclosure.cpp",
+           "day_start(g.scope.until + boost::gregorian::days(1))",
+           "day_start(g.scope.until)",
+           "a consent's last day is left out of its period", FAST),
+    Mutant("deny-overrides", "src/case_disclosure.cpp",
+           "        if (!d.permit) return d;  // deny overrides",
+           "        if (!d.permit && i == 0) return d;  // deny overrides",
+           "only the first subject's refusal counts", FAST),
+    Mutant("named-practitioner-row", "src/disclosure.cpp",
+           "if (p && p < practitioner_row.size() && practitioner_row[p]) return &rows[practitioner_row[p] - 1u];",
+           "if (false && p && p < practitioner_row.size() && practitioner_row[p]) return &rows[practitioner_row[p] - 1u];",
+           "a named practitioner is answered as their agency", FAST),
+    Mutant("agency-covers-practitioner", "src/disclosure.cpp",
+           "    if (r.practitioner && a < s.agency_row.size() && s.agency_row[a]) {",
+           "    if (false && r.practitioner && a < s.agency_row.size() && s.agency_row[a]) {",
+           "a consent to an agency no longer covers a practitioner named after it", FAST),
+    Mutant("withdrawal-same-instant", "src/disclosure.cpp",
+           "        if ((!w.recipient || w.recipient->covers(r.who)) && (!w.what || *w.what == c)) return at;",
+           "        if (false) return at;",
+           "a withdrawal does not cover a consent recorded at its own instant", FAST),
+    Mutant("process-withdrawal", "src/lifecycle.cpp",
+           "if (kind == event_kind::disclosure || e.type() == event_type::consent_withdrawn) disclosure_.apply(e);",
+           "if (kind == event_kind::disclosure) disclosure_.apply(e);",
+           "withdrawing from the process leaves the consents to share standing", FAST),
+    Mutant("requester-reason-leaks", "src/disclosure.cpp",
+           "    out += '.';\n    return out;",
+           "    out += std::string(\" (\") + to_string(d.rule) + \").\";\n    return out;",
+           "the requester is told the rule that decided", FAST),
+    # ---- the journal ----------------------------------------------------------------------------------
+    Mutant("chain-unbound", "src/entry.cpp",
+           "return sha256().update(prev.data(), prev.size()).update(data, body).finish();",
+           "return sha256().update(data, body).finish();",
+           "an entry's hash leaves out the hash before it (and so the case's id)", FAST),
+    Mutant("chain-last-byte", "src/entry.cpp",
+           "const std::size_t body = size >= 32 ? size - 32 : 0;",
+           "const std::size_t body = size >= 33 ? size - 33 : 0;",
+           "the last byte of an entry before its hash is not hashed", FAST),
+    Mutant("replay-numbering", "src/case.cpp",
+           "if (e.seq != i + 1) throw error(errc::integrity,",
+           "if (false) throw error(errc::integrity,",
+           "replay does not check an entry's number", FAST),
+    Mutant("verify-kept-head", "src/case.cpp",
+           "        if (at != expected->hash)",
+           "        if (false)",
+           "verify() does not compare the kept head's hash", FAST),
+    Mutant("recorded-backwards", "src/case.cpp",
+           "e.recorded = journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;",
+           "e.recorded = now;",
+           "a recorded instant may go backwards", FAST),
+    Mutant("store-entry-hash", "src/store.cpp",
+           "        if (detail::chain_hash(prev, data.first, data.second) != e.hash)",
+           "        if (false)",
+           "the store does not verify an entry's hash", "[store]" + FAST),
+    Mutant("store-summary-agrees", "src/store.cpp",
+           "            (coordinator && static_cast<std::int64_t>(coordinator->value()) != *row.coordinator))",
+           "            (false && coordinator && static_cast<std::int64_t>(coordinator->value()) != *row.coordinator))",
+           "the store does not compare a summary's coordinator with its journal", "[store]" + FAST),
+    Mutant("archive-checksum", "src/archive.cpp",
+           "if (std::memcmp(d.data(), p + 24, d.size()) != 0) throw error(errc::checksum_mismatch, \"archive\");",
+           "(void)d;",
+           "an unsealed archive's checksum is not checked", FAST),
+    Mutant("archive-seal", "src/archive.cpp",
+           "        if (std::memcmp(d.data(), frame + 24, d.size()) != 0)",
+           "        if (false)",
+           "a sealed archive's seal is not checked", FAST),
+    # ---- the lifecycle ---------------------------------------------------------------------------------
+    Mutant("adult-age", "src/lifecycle.cpp",
+           "const bool adult = age ? *age >= 18 : is_adult_role(m.role);",
+           "const bool adult = age ? *age > 18 : is_adult_role(m.role);",
+           "an 18-year-old is not asked for written consent", FAST),
+    Mutant("final-report-guard", "src/lifecycle.cpp",
+           "        if (!final_report_.empty()) return std::nullopt;",
+           "        return std::nullopt;",
+           "a case closes without its final report", FAST),
+    Mutant("child-views", "src/lifecycle.cpp",
+           "if (is_blank(k.child_views)) return \"a consent for a child records the child's own views\";",
+           "(void)k.child_views;",
+           "a consent for a child is accepted without the child's views", FAST),
+    Mutant("record-approver", "src/lifecycle.cpp",
+           "need(!is_blank(s->approver), \"approver\", \"who approved it\");",
+           "need(true, \"approver\", \"who approved it\");",
+           "a sharing without consent is accepted without its approver", FAST),
+    Mutant("invitees-approved", "src/lifecycle.cpp",
+           "                if (!is_approved(p))",
+           "                if (false)",
+           "the family's approval of invitees is not checked", FAST),
+    # ---- time -------------------------------------------------------------------------------------------
+    Mutant("working-days-between", "src/calendar.cpp",
+           "    while (d < end) {",
+           "    while (d <= end) {",
+           "the day after the last is counted as a working day between two dates", FAST),
+    Mutant("add-working-days", "src/calendar.cpp",
+           "        if (is_working_day(d)) --n;",
+           "        --n;",
+           "weekends and holidays count as working days", FAST),
+    Mutant("nz-daylight-end", "src/nz_time.cpp",
+           "    const bool daylight = s < y.end || s >= y.start;",
+           "    const bool daylight = s <= y.end || s >= y.start;",
+           "daylight saving lasts one second too long", FAST),
+]
+
+
+def run(cmd, cwd, log, timeout=None):
+    with open(log, "a") as out:
+        out.write(f"\n$ {' '.join(cmd)}\n")
+        out.flush()
+        try:
+            return subprocess.run(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, timeout=timeout).returncode
+        except subprocess.TimeoutExpired:
+            out.write("(timed out)\n")
+            return 124
+
+
+def copy_tree(dst):
+    """The tracked files of the project (as committed or changed in the work tree), into dst."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout.split(b"\0")
+    for f in files:
+        if not f:
+            continue
+        rel = f.decode()
+        src, to = os.path.join(ROOT, rel), os.path.join(dst, rel)
+        if not os.path.isfile(src):
+            continue
+        os.makedirs(os.path.dirname(to), exist_ok=True)
+        with open(src, "rb") as a:
+            data = a.read()
+        if os.path.exists(to):
+            with open(to, "rb") as b:
+                if b.read() == data:
+                    continue  # unchanged: keep its timestamp, so nothing rebuilds
+        with open(to, "wb") as b:
+            b.write(data)
+
+
+def check_list():
+    bad = []
+    for m in MUTANTS:
+        text = open(os.path.join(ROOT, m.file), encoding="utf-8").read()
+        n = text.count(m.original)
+        if n != 1:
+            bad.append(f"{m.id}: the original occurs {n} times in {m.file}")
+    ids = [m.id for m in MUTANTS]
+    if len(set(ids)) != len(ids):
+        bad.append("mutant ids repeat")
+    return bad
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build-mutants"))
+    ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--python", default="/usr/bin/python3")
+    args = ap.parse_args()
+
+    problems = check_list()
+    if problems:
+        print("the mutant list does not match the source:\n  " + "\n  ".join(problems))
+        return 2
+    chosen = MUTANTS
+    if args.only:
+        wanted = set(args.only.split(","))
+        chosen = [m for m in MUTANTS if m.id in wanted]
+    elif args.sample:
+        step = max(1, len(MUTANTS) // args.sample)
+        chosen = MUTANTS[::step][: args.sample]
+    if args.list:
+        for m in chosen:
+            print(f"{m.id:32} {m.file:24} {m.what}")
+        return 0
+
+    tree, build = os.path.join(args.build, "tree"), os.path.join(args.build, "build")
+    log = os.path.join(args.build, "mutants.log")
+    os.makedirs(tree, exist_ok=True)
+    open(log, "w").close()
+    copy_tree(tree)
+    if not os.path.exists(os.path.join(build, "CMakeCache.txt")):
+        rc = run(["cmake", "-S", tree, "-B", build, "-DCMAKE_BUILD_TYPE=RelWithDebInfo", "-DSFCORE_BUILD_PYTHON=OFF",
+                  "-DSFCORE_BUILD_EXAMPLES=OFF", "-DSFCORE_BUILD_DOCS=OFF", "-DSFCORE_BUILD_CAPI=OFF",
+                  f"-DPython_EXECUTABLE={args.python}"], ROOT, log)
+        if rc:
+            print(f"configure failed: see {log}")
+            return 2
+    jobs = str(os.cpu_count() or 2)
+    tests = os.path.join(build, "tests", "sfcore_tests")
+
+    def build_and_test(spec):
+        if run(["cmake", "--build", build, "-j", jobs, "--target", "sfcore_tests"], ROOT, log):
+            return "build failed"
+        cmd = [tests] + ([spec] if spec else [])
+        return "passed" if run(cmd, ROOT, log, timeout=900) == 0 else "failed"
+
+    started = time.time()
+    baseline = build_and_test(FAST)
+    if baseline != "passed":
+        print(f"the unmutated tree does not pass its tests ({baseline}): see {log}")
+        return 2
+    print(f"baseline: the tests pass ({time.time() - started:.0f} s); {len(chosen)} mutants")
+
+    survivors, stillborn = [], []
+    for m in chosen:
+        path = os.path.join(tree, m.file)
+        original = open(path, encoding="utf-8").read()
+        open(path, "w", encoding="utf-8").write(original.replace(m.original, m.mutated, 1))
+        t0 = time.time()
+        try:
+            verdict = build_and_test(m.tests)
+        finally:
+            open(path, "w", encoding="utf-8").write(original)
+        outcome = {"failed": "killed", "passed": "SURVIVED", "build failed": "did not build"}[verdict]
+        print(f"  {outcome:13} {m.id:32} {m.what} ({time.time() - t0:.0f} s)", flush=True)
+        if verdict == "passed":
+            survivors.append(m)
+        elif verdict == "build failed":
+            stillborn.append(m)
+    # Leave the copy as the source is, so the next run starts from a built tree.
+    build_and_test("[version]")
+    killed = len(chosen) - len(survivors) - len(stillborn)
+    print(f"{killed} of {len(chosen)} mutants killed in {time.time() - started:.0f} s")
+    if stillborn:
+        print("mutants that do not build (fix the list): " + ", ".join(m.id for m in stillborn))
+    if survivors:
+        print("SURVIVORS (a mistake the tests do not catch): " + ", ".join(m.id for m in survivors))
+    return 1 if survivors or stillborn else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+// fields.hpp lists each model type's fields once, and equality, the archives
+// and the hash chain all walk those lists — so a field left out of a list
+// would be neither compared, saved nor hashed, and every round trip would
+// still pass. This checks each list against the type itself, by the compiler:
+// the number of members a type is made of (counted by brace initialisation,
+// which knows nothing of the lists) must be the number of fields its list names.
+#include <catch2/catch.hpp>
+
+#include <utility>
+
+#include "../../src/fields.hpp"
+
+using namespace sfcore;
+
+namespace {
+
+// Converts to any member type.
+struct any_member {
+    template <class T>
+    operator T() const noexcept;  // never defined: only its type is asked for, in decltype
+};
+
+template <class T, class Seq, class = void>
+struct brace_constructible : std::false_type {};
+template <class T, std::size_t... I>
+struct brace_constructible<T, std::index_sequence<I...>, std::void_t<decltype(T{(void(I), any_member{})...})>>
+    : std::true_type {};
+
+// How many members an aggregate is made of: the most initialisers it takes.
+template <class T, std::size_t N = 0>
+constexpr std::size_t members_of() {
+    if constexpr (N > 40) return N;
+    else if constexpr (brace_constructible<T, std::make_index_sequence<N + 1>>::value) return members_of<T, N + 1>();
+    else return N;
+}
+
+template <class T>
+constexpr std::size_t listed_fields() {
+    return std::tuple_size_v<decltype(detail::fields_of(std::declval<T&>()))>;
+}
+
+template <class... T>
+struct types {};
+
+// Every type fields.hpp lists, and every payload of the journal.
+using listed = types<referral, member, party, meeting, action, plan, referral_received, referral_accepted,
+                     referral_declined, member_added, consent_recorded, consent_withdrawn, roles_assigned,
+                     preparation_started, priorities_set, invitee_approved, invitee_withdrawn, meeting_scheduled,
+                     meeting_held, plan_agreed, plan_revised, action_updated, review_scheduled, escalated,
+                     closure_started, final_report_submitted, case_closed, case_reopened, recipient, consent_scope,
+                     sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
+                     necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
+                     request_declined, notice_given, disclosure_decided, shown_item, view_shown,
+                     legacy_audit_imported, event, participation_consent, case_roles, agency, practitioner>;
+
+template <class T>
+bool agrees(std::string& report) {
+    constexpr std::size_t made = members_of<T>(), named = listed_fields<T>();
+    if (made == named) return true;
+    report += std::string(typeid(T).name()) + ": " + std::to_string(made) + " members, " + std::to_string(named) +
+              " listed; ";
+    return false;
+}
+
+template <class... T>
+std::size_t check_all(types<T...>, std::string& report) {
+    return (static_cast<std::size_t>(agrees<T>(report)) + ...);
+}
+
+template <class... T>
+constexpr std::size_t count(types<T...>) {
+    return sizeof...(T);
+}
+
+} // namespace
+
+TEST_CASE("each type's field list names every member of the type", "[fields][archive]") {
+    std::string report;
+    const std::size_t agreeing = check_all(listed{}, report);
+    INFO(report);
+    CHECK(agreeing == count(listed{}));
+    // Every payload of the journal is among them.
+    CHECK(std::variant_size_v<event_payload> == 35);
+}
+
+TEST_CASE("the member count sees a member that is missing from a list", "[fields]") {
+    struct three {
+        int a;
+        std::string b;
+        std::optional<date> c;
+    };
+    struct with_defaults {
+        int a = 1;
+        std::vector<int> b;
+    };
+    CHECK(members_of<three>() == 3);
+    CHECK(members_of<with_defaults>() == 2);
+    CHECK(members_of<shared_without_consent>() == 14);
+    CHECK(members_of<event>() == 6);
+}
