@@ -49,8 +49,8 @@
  * `libsfcore_c.so` with (libabigail).
  *
  * The header is one file per module, all included here: sfcore/c/base.h
- * (statuses, errors, memory, handles), enums.h, directory.h, case.h,
- * events.h, disclosure.h, journal.h and store.h.
+ * (statuses, errors, memory, handles), enums.h, directory.h, calendar.h,
+ * case.h, events.h, disclosure.h, journal.h and store.h.
  */
 #ifndef SFCORE_H
 #define SFCORE_H
@@ -58,6 +58,7 @@
 #include "sfcore/c/base.h"
 #include "sfcore/c/enums.h"
 #include "sfcore/c/directory.h"
+#include "sfcore/c/calendar.h"
 #include "sfcore/c/case.h"
 #include "sfcore/c/events.h"
 #include "sfcore/c/disclosure.h"

@@ -324,6 +324,11 @@ private:
         import_datetime();
         return Py_TYPE(PyDateTimeAPI->TimeZone_UTC);
     }
+    static PyObject* fromtimestamp() {
+        static PyObject* const f = py::object(py::handle(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType))
+                                                  .attr("fromtimestamp")).release().ptr();  // kept for the interpreter's life
+        return f;
+    }
     static PyTypeObject* zoneinfo_type() {
         static PyObject* const type = py::object(py::module_::import("zoneinfo").attr("ZoneInfo")).release().ptr();  // kept for the interpreter's life
         return reinterpret_cast<PyTypeObject*>(type);
@@ -389,6 +394,19 @@ private:
         entry& e = entries_[slot];
         if (e.zone.ptr() == tz && e.local == local && e.fold == fold) return e.offset;
         const long long off = ask(dt);
+        // A local time the clocks skipped (daylight saving starting) names no instant: the zone reads the
+        // instant it gives as another local time. Refused, as nz_time() refuses it.
+        py::object back = py::reinterpret_steal<py::object>(
+            PyObject_CallFunction(fromtimestamp(), "LO", static_cast<long long>(local - off), tz));
+        if (!back) throw py::error_already_set();
+        const long long seen = days_from_civil(PyDateTime_GET_YEAR(back.ptr()), static_cast<unsigned>(PyDateTime_GET_MONTH(back.ptr())),
+                                               static_cast<unsigned>(PyDateTime_GET_DAY(back.ptr()))) * 86400 +
+                               PyDateTime_DATE_GET_HOUR(back.ptr()) * 3600LL + PyDateTime_DATE_GET_MINUTE(back.ptr()) * 60LL +
+                               PyDateTime_DATE_GET_SECOND(back.ptr());
+        if (seen != local)
+            throw sfcore::error(sfcore::errc::out_of_range,
+                                py::str(py::handle(dt)).cast<std::string>() +
+                                    " does not exist in its time zone (the clocks went forward past it)");
         e.zone = py::reinterpret_borrow<py::object>(tz);
         e.local = local;
         e.fold = fold;

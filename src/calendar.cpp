@@ -11,10 +11,26 @@ namespace {
 using boost::gregorian::days;
 using wd = boost::date_time::weekdays;
 
-// Te Kāhui o Matariki Public Holiday Act 2022, Schedule 1.
+// Te Kāhui o Matariki Public Holiday Act 2022, Schedule 1 (month, day), 2022..2052: always a Friday.
 constexpr int matariki_table[][2] = {
-    {6, 24}, {7, 14}, {6, 28}, {6, 20}, {7, 10}, {6, 25}, {7, 14}, {7, 6}, {6, 21},  // 2022..2030
+    {6, 24}, {7, 14}, {6, 28}, {6, 20}, {7, 10}, {6, 25}, {7, 14}, {7, 6},  {6, 21}, {7, 11}, {7, 2},   // 2022..2032
+    {6, 24}, {7, 7},  {6, 29}, {7, 18}, {7, 10}, {6, 25}, {7, 15}, {7, 6},  {7, 19}, {7, 11}, {7, 3},   // 2033..2043
+    {6, 24}, {7, 7},  {6, 29}, {7, 19}, {7, 3},  {6, 25}, {7, 15}, {6, 30}, {6, 21},                   // 2044..2052
 };
+
+// One-off national holidays: the Queen Elizabeth II Memorial Day Act 2022.
+struct one_off {
+    int year, month, day;
+    const char* name;
+};
+constexpr one_off one_off_holidays[] = {
+    {2022, 9, 26, "Queen Elizabeth II Memorial Day"},
+};
+
+// Waitangi Day and ANZAC Day are observed on the next Monday when they fall on
+// a weekend from 2014 (Holidays (Full Recognition of Waitangi Day and ANZAC
+// Day) Amendment Act 2013); before, a weekend one was not moved.
+constexpr int mondayised_from = 2014;
 static_assert(std::size(matariki_table) ==
               holiday_calendar::matariki_last_year - holiday_calendar::matariki_first_year + 1);
 
@@ -78,12 +94,14 @@ std::vector<holiday> holiday_calendar::compute(int year) const {
     const auto y = static_cast<unsigned short>(year);
     add_pair(out, date(y, 1, 1), "New Year's Day", "Day after New Year's Day");
     const auto waitangi = date(y, 2, 6), anzac = date(y, 4, 25);
-    out.push_back({next_monday_if_weekend(waitangi),
-                   weekend(waitangi) ? "Waitangi Day (observed)" : "Waitangi Day"});
+    const bool mondayised = year >= mondayised_from;
+    out.push_back({mondayised ? next_monday_if_weekend(waitangi) : waitangi,
+                   mondayised && weekend(waitangi) ? "Waitangi Day (observed)" : "Waitangi Day"});
     const date easter = easter_sunday(year);
     out.push_back({easter - days(2), "Good Friday"});
     out.push_back({easter + days(1), "Easter Monday"});
-    out.push_back({next_monday_if_weekend(anzac), weekend(anzac) ? "ANZAC Day (observed)" : "ANZAC Day"});
+    out.push_back({mondayised ? next_monday_if_weekend(anzac) : anzac,
+                   mondayised && weekend(anzac) ? "ANZAC Day (observed)" : "ANZAC Day"});
     out.push_back({nth_weekday(year, 6, wd::Monday, 1), "Sovereign's Birthday"});
     if (year >= matariki_first_year) {
         if (auto it = matariki_.find(year); it != matariki_.end()) {
@@ -96,6 +114,8 @@ std::vector<holiday> holiday_calendar::compute(int year) const {
                                                 " is not known here: set it with holiday_calendar::set_matariki()");
         }
     }
+    for (const auto& o : one_off_holidays)
+        if (o.year == year) out.push_back({make_date(o.year, o.month, o.day), o.name});
     out.push_back({nth_weekday(year, 10, wd::Monday, 4), "Labour Day"});
     add_pair(out, date(y, 12, 25), "Christmas Day", "Boxing Day");
     for (const auto& [d, name] : extra_)
@@ -126,10 +146,14 @@ bool holiday_calendar::is_holiday(const date& d) const {
         add_pair(pair, month == 1 ? date(y, 1, 1) : date(y, 12, 25), "", "");
         return pair[0].date == day || pair[1].date == day;
     }
-    case 2: return ymd.day >= 6 && ymd.day <= 8 && day == next_monday_if_weekend(date(y, 2, 6));
+    case 2:
+        return ymd.day >= 6 && ymd.day <= 8 &&
+               day == (year >= mondayised_from ? next_monday_if_weekend(date(y, 2, 6)) : date(y, 2, 6));
     case 3:
     case 4: {
-        if (month == 4 && ymd.day >= 25 && ymd.day <= 27 && day == next_monday_if_weekend(date(y, 4, 25))) return true;
+        if (month == 4 && ymd.day >= 25 && ymd.day <= 27 &&
+            day == (year >= mondayised_from ? next_monday_if_weekend(date(y, 4, 25)) : date(y, 4, 25)))
+            return true;
         const date easter = easter_sunday(year);
         return day == easter - days(2) || day == easter + days(1);
     }
@@ -142,8 +166,12 @@ bool holiday_calendar::is_holiday(const date& d) const {
             return day == date(y, static_cast<unsigned short>(md[0]), static_cast<unsigned short>(md[1]));
         }
         return false;
+    case 9:
+        for (const auto& o : one_off_holidays)
+            if (o.year == year && o.month == 9 && static_cast<int>(ymd.day) == o.day) return true;
+        return false;
     case 10: return ymd.day >= 22 && day == nth_weekday(year, 10, wd::Monday, 4);
-    default: return false;  // May, August, September, November: no national holiday
+    default: return false;  // May, August, November: no national holiday
     }
 }
 

@@ -21,8 +21,6 @@ void check_texts(const std::vector<std::string>& texts, const char* what) {
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-bool is_adult_role(member_role r) { return r == member_role::parent_caregiver || r == member_role::other_whanau; }
-
 } // namespace
 
 void case_file::check_recipient(const agency_directory* dir, const sfcore::recipient& r, const char* what) const {
@@ -36,6 +34,49 @@ void case_file::check_recipient(const agency_directory* dir, const sfcore::recip
                                                     " works for agency " + std::to_string(p.agency.value()) + ", not " +
                                                     std::to_string(r.agency.value()));
     }
+}
+
+// ---- who consents for whom ----------------------------------------------------
+//
+// One rule for consent to take part and consent to share: a member consents
+// for themselves from the young person's consent age (consent_ages_set; 16
+// unless the case sets it) — or, with no date of birth, unless recorded as a
+// child; for a younger member a parent or caregiver who consents for
+// themselves consents, and the child's own views are recorded.
+
+bool case_file::consents_for_self(const member& m, const date& on) const {
+    if (const auto age = m.age_on(on)) return *age >= disclosure_.ages().young_person;
+    return m.role != member_role::child;
+}
+
+std::optional<std::string> case_file::giver_refusal(member_id subject, member_id given_by, const std::string& child_views,
+                                                    const date& on) const {
+    const member& s = member_at(subject);
+    if (consents_for_self(s, on)) {
+        if (given_by != subject) return member_label(subject) + " consents for themselves";
+        return std::nullopt;
+    }
+    if (given_by == subject)
+        return "consent for " + member_label(subject) + ", a child, is given by a parent or caregiver";
+    const member& giver = member_at(given_by);
+    if (giver.role != member_role::parent_caregiver || !consents_for_self(giver, on))
+        return "consent for a child is given by a parent or caregiver, and " + member_label(given_by) + " is not one";
+    if (is_blank(child_views)) return "a consent given for a child records the child's own views";
+    return std::nullopt;
+}
+
+// Does a member's withdrawal leave the family with no one taking part who
+// consents for themselves? (A support person's withdrawal never does.)
+bool case_file::ends_family_consent(member_id leaving, const date& on) const {
+    if (member_at(leaving).role == member_role::support_person) return false;
+    for (const auto& m : members_) {
+        if (m.id == leaving || !m.participating || m.role == member_role::support_person || !consents_for_self(m, on))
+            continue;
+        const bool standing = std::any_of(consents_.begin(), consents_.end(),
+                                          [&](const auto& c) { return c.member == m.id && !c.ended_at; });
+        if (standing) return false;
+    }
+    return true;
 }
 
 // ---- input checks: bad input is an error, and assigns ids ------------------
@@ -127,12 +168,8 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
                 checked_nonblank_utf8(p.form_version, "consent form version");
                 checked_utf8(p.child_views, "child's views");
-                if (p.given_by) {
-                    if (!is_adult_role(member_at(*p.given_by).role))
-                        throw error(errc::invalid_argument, "a child's consent is given by a parent or caregiver");
-                } else if (m.role == member_role::child) {
-                    throw error(errc::invalid_argument, "a child's consent is given by a parent or caregiver (given_by)");
-                }
+                (void)m;
+                if (p.given_by) member_at(*p.given_by);  // who may consent for whom is the guard consent_giver's
             } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
                 member_at(p.member);
                 checked_utf8(p.note, "note");
@@ -285,6 +322,8 @@ outcome case_file::evaluate(const event& e) const {
     }
     o.accepted = true;
     o.to = row->to == stay ? state_ : row->to;
+    if (const auto* w = std::get_if<consent_withdrawn>(&e.payload))
+        if (state_ != state::closing && ends_family_consent(w->member, nz_date(e.when))) o.to = state::closed;
     if (const auto* m = std::get_if<member_added>(&e.payload)) o.assigned = m->member.id.value();
     if (const auto* m = std::get_if<meeting_scheduled>(&e.payload)) o.assigned = m->meeting.id.value();
     if (const auto* m = std::get_if<review_scheduled>(&e.payload)) o.assigned = m->meeting.id.value();
@@ -316,21 +355,19 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e, std::v
             return "an Intensive Intervention referral names its site";
         return std::nullopt;
     case guard::written_consent: {
+        // Everyone taking part who consents for themselves (from the consent age) has signed.
         std::string absent;
         int adults = 0;
         const date day = today();
         for (const auto& m : members_) {
-            if (!m.participating) continue;
-            const auto age = m.age_on(day);
-            const bool adult = age ? *age >= 18 : is_adult_role(m.role);
-            if (!adult) continue;
+            if (!m.participating || !consents_for_self(m, day)) continue;
             ++adults;
             const bool consented = std::any_of(consents_.begin(), consents_.end(), [&](const auto& c) {
                 return c.member == m.id && !c.ended_at;
             });
             if (!consented) absent += (absent.empty() ? "" : ", ") + member_label(m.id);
         }
-        if (adults == 0) return std::string("no participating adult of the family is recorded yet");
+        if (adults == 0) return std::string("no participating member of the family old enough to consent is recorded yet");
         if (!absent.empty()) return "written consent to take part is missing from " + absent;
         return std::nullopt;
     }
@@ -405,23 +442,10 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e, std::v
             return std::nullopt;
         return std::string("closing needs the lead contact's final report");
     case guard::consent_giver: {
-        const auto& k = std::get<sharing_consent_given>(e.payload);
-        const member& s = member_at(k.subject);
-        const member& giver = member_at(k.given_by);
-        // An adult, or a young person of the consent age, consents for
-        // themselves; for a younger child, a parent or caregiver, with the child's views.
-        const auto age = s.age_on(k.signed_on);
-        const bool own = age ? *age >= disclosure_.ages().young_person
-                             : (s.role == member_role::parent_caregiver || s.role == member_role::other_whanau ||
-                                s.role == member_role::support_person);
-        if (own) {
-            if (k.given_by != k.subject) return member_label(s.id) + " consents to share for themselves";
-        } else {
-            if (giver.role != member_role::parent_caregiver)
-                return "consent to share a child's information is given by a parent or caregiver";
-            if (is_blank(k.child_views)) return "a consent for a child records the child's own views";
-        }
-        return std::nullopt;
+        if (const auto* k = std::get_if<sharing_consent_given>(&e.payload))
+            return giver_refusal(k->subject, k->given_by, k->child_views, k->signed_on);
+        const auto& k = std::get<consent_recorded>(e.payload);
+        return giver_refusal(k.member, k.given_by.value_or(k.member), k.child_views, k.signed_on);
     }
     case guard::record_complete: {
         // Each field the law asks for, by its name (for programs) and in words.
@@ -480,12 +504,17 @@ void case_file::apply(const event& e, sfcore::state next) {
                 auto it = std::find_if(consents_.begin(), consents_.end(), [&](const auto& x) { return x.member == p.member; });
                 if (it != consents_.end()) *it = std::move(c);
                 else consents_.push_back(std::move(c));
+                members_[p.member.value() - 1].participating = true;  // consenting is taking part (again)
             } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
+                // The member leaves the process; the case ends when it was the family's last consent.
                 for (auto& c : consents_)
                     if (c.member == p.member && !c.ended_at) c.ended_at = e.when;
-                exit_reason_ = exit_reason::consent_withdrawn;
-                exit_note_ = p.note;
-                closed_at_ = e.when;
+                members_[p.member.value() - 1].participating = false;
+                if (next == state::closed && state_ != state::closed) {
+                    exit_reason_ = exit_reason::consent_withdrawn;
+                    exit_note_ = p.note;
+                    closed_at_ = e.when;
+                }
             } else if constexpr (std::is_same_v<T, roles_assigned>) {
                 if (p.coordinator) roles_.coordinator = p.coordinator;
                 if (p.lead_agency) roles_.lead_agency = p.lead_agency;

@@ -17,7 +17,8 @@ std::string law_of(legal_basis b) {
 
 std::string local_text(const instant& t) {
     const nz_local l = nz_local_time(t);
-    return to_iso(l.date) + " " + two(l.hour) + ":" + two(l.minute) + (l.utc_offset == 780 ? " NZDT" : " NZST");
+    const char* zone = l.utc_offset == 780 ? " NZDT" : l.utc_offset == 720 ? " NZST" : l.utc_offset == 750 ? " NZ summer time" : " NZMT";
+    return to_iso(l.date) + " " + two(l.hour) + ":" + two(l.minute) + zone;
 }
 
 std::string join(const std::vector<std::string>& xs, const char* sep = ", ") {

@@ -350,20 +350,21 @@ int sf_case_exit_reason(int* out, const sf_case* c) {
     });
 }
 
-int sf_case_final_report(char** out_markdown, const sf_case* c, const sf_directory* dir) {
+int sf_case_final_report(char** out_markdown, const sf_case* c, const sf_directory* dir, const sf_calendar* calendar) {
     return call([&] {
         auto& o = need(out_markdown, "out_markdown");
         const auto& d = need(dir, "dir").impl;
-        const holiday_calendar cal;
+        const holiday_calendar& cal = calendar_in(calendar);
         o = read_case(c, [&](const case_file& k) { return string_out(to_markdown(make_final_report(k, d, cal))); });
     });
 }
 
-int sf_case_overdue(sf_overdue_item** out_items, size_t* out_count, const sf_case* c, int32_t as_of) {
+int sf_case_overdue(sf_overdue_item** out_items, size_t* out_count, const sf_case* c, int32_t as_of,
+                    const sf_calendar* calendar) {
     return call([&] {
         auto& items = need(out_items, "out_items");
         auto& count = need(out_count, "out_count");
-        const holiday_calendar cal;
+        const holiday_calendar& cal = calendar_in(calendar);
         const date day = date_of(as_of);
         std::vector<sf_overdue_item> v;
         read_case(c, [&](const case_file& k) {
@@ -376,10 +377,10 @@ int sf_case_overdue(sf_overdue_item** out_items, size_t* out_count, const sf_cas
     });
 }
 
-int sf_case_next_deadline(int32_t* out, const sf_case* c) {
+int sf_case_next_deadline(int32_t* out, const sf_case* c, const sf_calendar* calendar) {
     return call([&] {
         auto& o = need(out, "out");
-        const holiday_calendar cal;
+        const holiday_calendar& cal = calendar_in(calendar);
         o = read_case(c, [&](const case_file& k) { return c_date(next_deadline(k, cal)); });
     });
 }

@@ -83,6 +83,7 @@ SF_HANDLE(sf_case, shared_case)
 SF_HANDLE(sf_meeting, meeting)
 SF_HANDLE(sf_plan, plan)
 SF_HANDLE(sf_store, store_handle)
+SF_HANDLE(sf_calendar, holiday_calendar)
 #undef SF_HANDLE
 
 template <class H, class... A>
@@ -109,6 +110,9 @@ auto with_store(sf_store* s, F&& f) {
     if (!h.store) throw error(errc::closed, "the store was closed");
     return std::forward<F>(f)(*h.store);
 }
+
+// The calendar of a handle, or the national one for NULL.
+const holiday_calendar& calendar_in(const sf_calendar* cal);
 
 // ---- values --------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ int sf_store_open(sf_store** out, const char* path, const sf_store_options* opti
             opt.durable = options->not_durable == 0;
             opt.keys = keys_of(options->keys, options->key_count);
             if (options->seal_with) opt.seal_with = utf8(options->seal_with, "seal_with");
+            if (options->calendar) opt.calendar = calendar_in(options->calendar);
         }
         auto h = std::make_unique<store_handle>();
         h->store.emplace(utf8(path, "path"), std::move(opt));

@@ -176,7 +176,7 @@ int main(int argc, char **argv) {
     TRY(sf_case_submit_final_report(&o, c, dir, "aroha", t0 + 22 * day, "Tama attends school; the rent is paid."));
     TRY(sf_case_close(&o, c, dir, "mere", t0 + 22 * day));
     if (!show(&o)) goto done;
-    TRY(sf_case_final_report(&text, c, dir));
+    TRY(sf_case_final_report(&text, c, dir, NULL));
     printf("C      | final report: %.*s...\n", (int)(strchr(text, '\n') ? strchr(text, '\n') - text : 40), text);
     sf_free(text);
     text = NULL;

@@ -3,19 +3,22 @@
  * @brief New Zealand working days: weekends and national public holidays.
  *
  * The holiday rules live here and nowhere else (Holidays Act 2003 with its
- * 2013 Mondayisation amendment, and Te Kāhui o Matariki Public Holiday Act
- * 2022):
+ * 2013 Mondayisation amendment, Te Kāhui o Matariki Public Holiday Act 2022
+ * and the Queen Elizabeth II Memorial Day Act 2022):
  * - New Year's Day and 2 January; Christmas Day and Boxing Day: a day that
  *   falls on a weekend is observed on the next weekday that is not already a
  *   holiday (so 25 December on a Saturday is observed on Monday 27th, and
  *   Boxing Day then on Tuesday 28th).
  * - Waitangi Day (6 February) and ANZAC Day (25 April): observed on the next
- *   Monday when they fall on a weekend.
+ *   Monday when they fall on a weekend, from 2014; before 2014 on the day.
  * - Good Friday and Easter Monday (Gregorian Easter).
  * - The Sovereign's Birthday: the first Monday of June.
- * - Matariki: the Friday the Act sets for each year (known here for
- *   2022–2030; add later years with holiday_calendar::set_matariki()).
+ * - Matariki: the Friday the Act's schedule sets for each year from 2022 to
+ *   2052; for a later year the host sets it with holiday_calendar::set_matariki()
+ *   (until then, a date in that year is refused with errc::out_of_range).
+ * - Queen Elizabeth II Memorial Day: Monday 26 September 2022 only.
  * - Labour Day: the fourth Monday of October.
+ * Earlier years follow the same rules (the Holidays Act's rules date from 2004).
  * Regional anniversary days are not national holidays and are not included;
  * add them with holiday_calendar::add() where a case's region needs them.
  */
@@ -47,7 +50,7 @@ public:
     /** @brief First year of the built-in Matariki dates. @since 0.1.0 */
     static constexpr int matariki_first_year = 2022;
     /** @brief Last year of the built-in Matariki dates. @since 0.1.0 */
-    static constexpr int matariki_last_year = 2030;
+    static constexpr int matariki_last_year = 2052;
 
     /** @brief A calendar with the national holidays. @since 0.1.0 */
     holiday_calendar() = default;
@@ -89,7 +92,7 @@ public:
     int working_days_between(const sfcore::date& from, const sfcore::date& to) const;
 
     /**
-     * @brief Set the Matariki holiday of a year (for years after the built-in table).
+     * @brief Set the Matariki holiday of a year (for years after the Act's schedule, or to correct one).
      * @throws sfcore::error errc::invalid_argument when @p d is not in @p year or not a Friday.
      * @since 0.1.0
      */

@@ -302,6 +302,10 @@ private:
     outcome no_row(event_type type) const;
     outcome evaluate(const event& e) const;
     std::optional<std::string> refused_by(guard g, const event& e, std::vector<std::string>* missing) const;
+    bool consents_for_self(const sfcore::member& m, const sfcore::date& on) const;
+    std::optional<std::string> giver_refusal(member_id subject, member_id given_by, const std::string& child_views,
+                                             const sfcore::date& on) const;
+    bool ends_family_consent(member_id leaving, const sfcore::date& on) const;
     void validate(const agency_directory* directory, event& e) const;
     void apply(const event& e, sfcore::state next);
     void append(event&& e, sfcore::state next);

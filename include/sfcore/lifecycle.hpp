@@ -85,8 +85,9 @@ inline constexpr transition transition_table[] = {
     {{state::referred, state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
                                                    event_type::member_added,            detail::g(),                                                             stay},
     {{state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
-                                                   event_type::consent_recorded,        detail::g(),                                                             stay},
-    {detail::engaged,                              event_type::consent_withdrawn,       detail::g(),                                                             state::closed},
+                                                   event_type::consent_recorded,        detail::g(guard::consent_giver),                                         stay},
+    // A withdrawal closes the case when it was the last consent of the family taking part (see case_file): the row stays.
+    {detail::engaged,                              event_type::consent_withdrawn,       detail::g(),                                                             stay},
     {detail::open_states,                          event_type::roles_assigned,          detail::g(),                                                             stay},
     {{state::awaiting_consent},                    event_type::preparation_started,     detail::g(guard::written_consent),                                       state::preparing},
     {detail::working,                              event_type::priorities_set,          detail::g(),                                                             stay},

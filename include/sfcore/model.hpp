@@ -133,7 +133,8 @@ struct plan {
 };
 
 /**
- * @brief A local New Zealand date and time (Pacific/Auckland, with daylight saving) as an instant.
+ * @brief A local New Zealand date and time (Pacific/Auckland, by the time zone
+ * database: its offset and daylight-saving rules of each period since 1900) as an instant.
  * @throws sfcore::error errc::out_of_range for a time that does not exist
  *         (the hour skipped when daylight saving starts) or is ambiguous
  *         (the hour repeated when it ends), or a bad date or time.
@@ -149,7 +150,7 @@ struct nz_local {
     sfcore::date date;     ///< Local date.
     int hour = 0;          ///< Local hour, 0–23.
     int minute = 0;        ///< Local minute.
-    int utc_offset = 0;    ///< Minutes ahead of UTC: 720 (NZST) or 780 (NZDT).
+    int utc_offset = 0;    ///< Minutes ahead of UTC: 720 (NZST) or 780 (NZDT) today; 690 or 750 before 1946.
 };
 
 /** @brief The New Zealand local time of an instant. @since 0.1.0 */

@@ -1030,7 +1030,7 @@ class Guard(enum.IntEnum):
     - ACTIVE_PLAN = 11: a review needs an active plan
     - EXIT_REASON_ALLOWED = 12: the exit reason is one the programme uses
     - FINAL_REPORT = 13: a final report is submitted, unless consent was withdrawn or not given or the case was escalated
-    - CONSENT_GIVER = 14: a person consents to share for themselves from the consent age; a parent or caregiver consents for a younger child, with the child's views
+    - CONSENT_GIVER = 14: a person consents (to take part, and to share) for themselves from the consent age; a parent or caregiver consents for a younger child, with the child's views
     - RECORD_COMPLETE = 15: a record of sharing without consent, or of a declined request, holds everything the law asks to be recorded
     """
     NONE = 0

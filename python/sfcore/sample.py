@@ -139,8 +139,11 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
     child = f.record(sf.MemberAdded(member=sf.Member(name=f"{rng.choice(_CHILD)} {surname}", role=sf.MemberRole.CHILD,
                                                      born=datetime.date(rng.randint(2010, 2020), rng.randint(1, 12), 1)))).assigned
     f.record(sf.ConsentRecorded(member=parent, signed_on=start, form_version="SF-2024"))
-    f.record(sf.ConsentRecorded(member=child, signed_on=start, form_version="SF-2024", given_by=parent,
-                                child_views="I want things to be easier at home"))
+    if (f.case.member(child).age_on(start) or 0) >= 16:  # from the consent age, a young person signs for themselves
+        f.record(sf.ConsentRecorded(member=child, signed_on=start, form_version="SF-2024"))
+    else:
+        f.record(sf.ConsentRecorded(member=child, signed_on=start, form_version="SF-2024", given_by=parent,
+                                    child_views="I want things to be easier at home"))
     f.record(sf.RolesAssigned(coordinator=practitioner(d, coordinator or rng.choice(COORDINATORS))))
     if stage == "awaiting_consent":
         return f

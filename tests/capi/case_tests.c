@@ -100,10 +100,10 @@ static void test_lifecycle(void) {
     sf_free(line);
 
     /* Overdue on 2026-04-21: the action due 04-10. */
-    CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, c, 20260421));
+    CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, c, 20260421, NULL));
     CHECK(count >= 1 && items[count - 1].kind == SF_OVERDUE_ACTION && items[count - 1].action_id == 1);
     sf_free(items);
-    CHECK_STATUS(SF_OK, sf_case_next_deadline(&deadline, c));
+    CHECK_STATUS(SF_OK, sf_case_next_deadline(&deadline, c, NULL));
     CHECK(deadline == 20260410);
 
     /* A revision: copy, change, offer. Without a reason it is refused, and nothing changes. */
@@ -511,11 +511,65 @@ static void test_threads(void) {
     CHECK(bad == 0);
 }
 
+/* The calendar: Matariki to 2052 from the Act, a later year set by the host, regional days, and a store and a
+   case that count their deadlines in it. */
+static void test_calendar(void) {
+    sf_calendar *cal = NULL;
+    sf_store *st = NULL;
+    sf_store_options opt;
+    sf_case_summary *rows = NULL;
+    size_t n = 0;
+    char *name = NULL;
+    int b = -1, days = 0;
+    int32_t d = 0, plain = 0, regional = 0;
+    sf_journal_head head;
+    sf_referral *ref = NULL;
+    sf_case *c = NULL;
+    /* A case only referred: its next deadline is the initial meeting, 15 working days after the referral. */
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Ng\xC4\x81ti wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_case_open(&c, dir, 7, ref, "c", t0));
+    sf_referral_free(ref);
+    CHECK_STATUS(SF_OK, sf_calendar_is_holiday(&b, NULL, 20520621));
+    CHECK(b == 1); /* Matariki 2052, from the Act's schedule */
+    CHECK_STATUS(SF_OK, sf_calendar_holiday_name(&name, NULL, 20520621));
+    CHECK(name && strcmp(name, "Matariki") == 0);
+    sf_free(name);
+    CHECK_STATUS(SF_OK, sf_calendar_holiday_name(&name, NULL, 20220926));
+    CHECK(name && strcmp(name, "Queen Elizabeth II Memorial Day") == 0);
+    sf_free(name);
+    CHECK_STATUS(SF_ERANGE, sf_calendar_is_working_day(&b, NULL, 20530101)); /* 2053's Matariki is not known */
+    CHECK(strstr(sf_error_last(), "Matariki") != NULL);
+    CHECK_STATUS(SF_OK, sf_calendar_new(&cal));
+    CHECK_STATUS(SF_OK, sf_calendar_set_matariki(cal, 2053, 20530620));
+    CHECK_STATUS(SF_OK, sf_calendar_is_working_day(&b, cal, 20530620));
+    CHECK(b == 0);
+    CHECK_STATUS(SF_OK, sf_calendar_working_days_between(&days, cal, 20530616, 20530623));
+    CHECK(days == 4); /* Tue 17 to Mon 23 June 2053, less Friday 20 */
+    CHECK_STATUS(SF_OK, sf_calendar_add_working_days(&d, NULL, 20261224, 1));
+    CHECK(d == 20261229);
+    /* A regional anniversary day moves a deadline that counts working days. */
+    CHECK_STATUS(SF_OK, sf_case_next_deadline(&plain, c, NULL));
+    CHECK_STATUS(SF_OK, sf_calendar_add(cal, plain, "Regional Anniversary Day"));
+    CHECK_STATUS(SF_OK, sf_case_next_deadline(&regional, c, cal));
+    CHECK(plain == 20260323 && regional == 20260324);
+    memset(&opt, 0, sizeof opt);
+    opt.calendar = cal;
+    CHECK_STATUS(SF_OK, sf_store_open(&st, ":memory:", &opt));
+    sf_calendar_free(cal); /* the store keeps its own copy */
+    CHECK_STATUS(SF_OK, sf_store_append(&head, st, c, 0));
+    CHECK_STATUS(SF_OK, sf_store_list(&rows, &n, st, NULL));
+    CHECK(n == 1 && rows[0].next_deadline == regional);
+    sf_free(rows);
+    sf_store_free(st);
+    sf_case_free(c);
+}
+
 int main(void) {
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
     CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
     test_lifecycle();
     test_table_and_names();
+    test_calendar();
     test_disclosure_archives_store();
     test_threads();
     test_shared_case_threads();

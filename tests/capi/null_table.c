@@ -175,9 +175,18 @@ static void row_sf_case_roles(void) { NUL(sf_case_roles(NULL, NULL, NULL, NULL))
 static void row_sf_case_event(void) { sf_event_info e; NUL(sf_case_event(NULL, NULL, kase, 0)); NUL(sf_case_event(&e, NULL, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_event(&e, NULL, kase, 99999)); }
 static void row_sf_case_describe_event(void) { char *s; NUL(sf_case_describe_event(NULL, kase, dir, 0)); NUL(sf_case_describe_event(&s, NULL, dir, 0)); NUL(sf_case_describe_event(&s, kase, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_describe_event(&s, kase, dir, 99999)); }
 static void row_sf_case_exit_reason(void) { int r; NUL(sf_case_exit_reason(NULL, kase)); NUL(sf_case_exit_reason(&r, NULL)); }
-static void row_sf_case_final_report(void) { char *s; NUL(sf_case_final_report(NULL, kase, dir)); NUL(sf_case_final_report(&s, NULL, dir)); NUL(sf_case_final_report(&s, kase, NULL)); }
-static void row_sf_case_overdue(void) { sf_overdue_item *i; size_t n; NUL(sf_case_overdue(NULL, &n, kase, 20260401)); NUL(sf_case_overdue(&i, NULL, kase, 20260401)); NUL(sf_case_overdue(&i, &n, NULL, 20260401)); ERR(sf_case_overdue(&i, &n, kase, 1)); }
-static void row_sf_case_next_deadline(void) { int32_t d; NUL(sf_case_next_deadline(NULL, kase)); NUL(sf_case_next_deadline(&d, NULL)); }
+static void row_sf_case_final_report(void) { char *s; NUL(sf_case_final_report(NULL, kase, dir, NULL)); NUL(sf_case_final_report(&s, NULL, dir, NULL)); NUL(sf_case_final_report(&s, kase, NULL, NULL)); }
+static void row_sf_case_overdue(void) { sf_overdue_item *i; size_t n; NUL(sf_case_overdue(NULL, &n, kase, 20260401, NULL)); NUL(sf_case_overdue(&i, NULL, kase, 20260401, NULL)); NUL(sf_case_overdue(&i, &n, NULL, 20260401, NULL)); ERR(sf_case_overdue(&i, &n, kase, 1, NULL)); }
+static void row_sf_case_next_deadline(void) { int32_t d; NUL(sf_case_next_deadline(NULL, kase, NULL)); NUL(sf_case_next_deadline(&d, NULL, NULL)); }
+static void row_sf_calendar_new(void) { NUL(sf_calendar_new(NULL)); }
+static void row_sf_calendar_free(void) { sf_calendar_free(NULL); }
+static void row_sf_calendar_set_matariki(void) { sf_calendar *c; CHECK_STATUS(SF_OK, sf_calendar_new(&c)); NUL(sf_calendar_set_matariki(NULL, 2053, 20530620)); ERR(sf_calendar_set_matariki(c, 2053, 20530619)); ERR(sf_calendar_set_matariki(c, 2053, 20531399)); sf_calendar_free(c); }
+static void row_sf_calendar_add(void) { sf_calendar *c; CHECK_STATUS(SF_OK, sf_calendar_new(&c)); NUL(sf_calendar_add(NULL, 20260309, "x")); NUL(sf_calendar_add(c, 20260309, NULL)); CHECK_STATUS(SF_EUTF8, sf_calendar_add(c, 20260309, bad_utf8)); ERR(sf_calendar_add(c, 18000101, "x")); sf_calendar_free(c); }
+static void row_sf_calendar_is_holiday(void) { int b; NUL(sf_calendar_is_holiday(NULL, NULL, 20260101)); ERR(sf_calendar_is_holiday(&b, NULL, 20260230)); CHECK_STATUS(SF_ERANGE, sf_calendar_is_holiday(&b, NULL, 20530101)); }
+static void row_sf_calendar_is_working_day(void) { int b; NUL(sf_calendar_is_working_day(NULL, NULL, 20260101)); ERR(sf_calendar_is_working_day(&b, NULL, 0)); }
+static void row_sf_calendar_add_working_days(void) { int32_t d; NUL(sf_calendar_add_working_days(NULL, NULL, 20260101, 1)); CHECK_STATUS(SF_EINVAL, sf_calendar_add_working_days(&d, NULL, 20260101, -1)); ERR(sf_calendar_add_working_days(&d, NULL, 1, 1)); }
+static void row_sf_calendar_working_days_between(void) { int n; NUL(sf_calendar_working_days_between(NULL, NULL, 20260101, 20260201)); ERR(sf_calendar_working_days_between(&n, NULL, 20260101, 99999999)); }
+static void row_sf_calendar_holiday_name(void) { char *s; NUL(sf_calendar_holiday_name(NULL, NULL, 20260101)); CHECK_STATUS(SF_ENOTFOUND, sf_calendar_holiday_name(&s, NULL, 20260303)); CHECK(s == NULL); }
 static void row_sf_case_save(void) {
     uint8_t *b; size_t n; const sf_key short_key = {"k", secret, 8}, no_id = {NULL, secret, 32};
     NUL(sf_case_save(NULL, &n, kase, 1, NULL)); NUL(sf_case_save(&b, NULL, kase, 1, NULL)); NUL(sf_case_save(&b, &n, NULL, 1, NULL));
@@ -284,6 +293,9 @@ static const struct row {
     ROW(sf_case_counts_get), ROW(sf_case_member), ROW(sf_case_meeting), ROW(sf_case_plan), ROW(sf_case_action),
     ROW(sf_case_roles), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
     ROW(sf_case_overdue), ROW(sf_case_next_deadline),
+    ROW(sf_calendar_new), ROW(sf_calendar_free), ROW(sf_calendar_set_matariki), ROW(sf_calendar_add), ROW(sf_calendar_is_holiday),
+    ROW(sf_calendar_is_working_day), ROW(sf_calendar_add_working_days), ROW(sf_calendar_working_days_between),
+    ROW(sf_calendar_holiday_name),
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),
     ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_upgrade_v1),

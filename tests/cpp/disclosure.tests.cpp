@@ -318,6 +318,48 @@ SCENARIO("a police request under s66 and a serious-threat disclosure are recorde
     }
 }
 
+TEST_CASE("every field the law asks a record to hold is required, one at a time", "[disclosure][law]") {
+    family f;
+    const shared_without_consent full = f.w.s66_sharing();
+    REQUIRE(f.c.would_accept(f.w.dir, "coordinator", f.w.clock, full).accepted);
+    const auto lacks = [&](auto change) {
+        shared_without_consent r = full;
+        change(r);
+        return f.c.would_accept(f.w.dir, "coordinator", f.w.clock, r).missing;
+    };
+    using v = std::vector<std::string>;
+    CHECK(lacks([](auto& r) { r.description = " "; }) == v{"description"});
+    CHECK(lacks([](auto& r) { r.purpose.clear(); }) == v{"purpose"});
+    CHECK(lacks([](auto& r) { r.approver = "\t"; }) == v{"approver"});
+    CHECK(lacks([](auto& r) { r.necessity.clear(); }) == v{"necessity"});
+    CHECK(lacks([](auto& r) { r.requested_by.clear(); }) == v{"requested_by"});
+    CHECK(lacks([](auto& r) { r.not_told_reason.clear(); }) == v{"not_told_reason"});
+    CHECK(lacks([](auto& r) { r.basis = legal_basis::ot_s66c; }) == v{"s66c"});
+    CHECK(lacks([](auto& r) { r.s66c = s66c_purpose::risk_of_harm; }) == v{"s66c"});  // a purpose of s66C under s66
+    CHECK(lacks([](auto& r) {
+              r.not_told_reason.clear();
+              r.child_consulted = r.family_told = true;
+          }).empty());
+    CHECK(lacks([](auto& r) {
+              r.not_told_reason.clear();
+              r.child_consulted = true;  // the family was not told
+          }) == v{"not_told_reason"});
+    CHECK(lacks([](auto& r) {
+              r.basis = legal_basis::ot_s15;
+              r.requested_by.clear();  // asked for only under s66
+          }).empty());
+    const request_declined declined{recipient::of(agencies::POLICE), {member_id{1}}, category::health, legal_basis::ot_s66,
+                                    {"s66J: not held"}, "Principal"};
+    const auto declines = [&](auto change) {
+        request_declined d = declined;
+        change(d);
+        return f.c.would_accept(f.w.dir, "coordinator", f.w.clock, d).missing;
+    };
+    CHECK(declines([](auto&) {}).empty());
+    CHECK(declines([](auto& d) { d.reasons = {" "}; }) == v{"reasons"});
+    CHECK(declines([](auto& d) { d.decided_by.clear(); }) == v{"decided_by"});
+}
+
 SCENARIO("a sharing without consent the family was told of is in the member's notice", "[disclosure][law]") {
     family f;
     shared_without_consent r = f.w.s66_sharing();

@@ -51,6 +51,20 @@ TEST_CASE("every byte of every entry is covered by the chain", "[journal]") {
     CHECK(refused > 0);
 }
 
+TEST_CASE("entries numbered out of order do not replay, even with their chain recomputed", "[journal]") {
+    fixtures::world w;
+    const case_file c = fixtures::full_case(w);
+    std::vector<event> renumbered = entries_of(c);
+    renumbered[3].seq = 7;  // a number skipped, as if entries were cut out and the chain made again
+    digest prev = journal_genesis(c.id());
+    for (auto& e : renumbered) {
+        e.hash = detail::entry_hash(prev, e);
+        prev = e.hash;
+    }
+    const errc code = code_of([&] { case_file::replay(c.id(), renumbered); });
+    CHECK(code == errc::integrity);
+}
+
 TEST_CASE("free text cannot forge a field: separators in one field encode apart from the next field", "[journal]") {
     fixtures::world w;
     // The 0.1 audit text joined fields with '|': an approver named "Principal|recipient=..." forged a recipient.

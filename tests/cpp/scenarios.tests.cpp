@@ -282,7 +282,8 @@ TEST_CASE("bad input is an error and changes nothing", "[lifecycle][input]") {
     CHECK(code_of([&] { w.rec(c, roles_assigned{}); }) == errc::invalid_argument);
     CHECK(code_of([&] { c.record(w.dir, "c", c.journal().back().when - boost::posix_time::hours(1), roles_assigned{w.teacher, {}, {}, {}}); }) == errc::invalid_argument);
     CHECK(code_of([&] { c.record(w.dir, "", w.tick(), roles_assigned{w.teacher, {}, {}, {}}); }) == errc::invalid_argument);
-    CHECK(code_of([&] { w.rec(c, consent_recorded{member_id{2}, make_date(2026, 3, 2), "v", std::nullopt, ""}); }) == errc::invalid_argument);  // a child's consent comes from a parent
+    // (A child's consent without a parent's is not bad input but a refusal by the guard consent_giver.)
+    CHECK(w.rec(c, consent_recorded{member_id{2}, make_date(2026, 3, 2), "v", std::nullopt, ""}).guard == guard::consent_giver);
     CHECK(c == before);
 }
 
@@ -306,4 +307,86 @@ TEST_CASE("check() answers without changing the case", "[lifecycle]") {
     CHECK(c.would_accept(w.dir, "c", w.tick(), meeting_scheduled{w.meeting_with({party::of(agencies::MSD)})}).accepted);
     CHECK(c.journal().size() == n);
     CHECK(c.state() == state::preparing);
+}
+
+// ---- who consents for whom, to take part, and who leaves -------------------
+
+TEST_CASE("adults and young people sign for themselves, and a parent signs for a child, with the child's views", "[consent][lifecycle]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::awaiting_consent);
+    member aroha{{}, "Aroha Te Rangi", member_role::other_whanau, make_date(1990, 1, 1), true};
+    member rangi{{}, "Rangi Te Rangi", member_role::young_person, make_date(2010, 3, 2), true};  // 16 on 2026-03-02
+    REQUIRE(w.rec(c, member_added{aroha}));
+    REQUIRE(w.rec(c, member_added{rangi}));
+    const date signed_on = make_date(2026, 3, 2);
+    // One adult cannot sign for another.
+    outcome o = w.rec(c, consent_recorded{member_id{3}, signed_on, "SF-2024", member_id{1}, ""});
+    CHECK(o.guard == guard::consent_giver);
+    CHECK(o.reason == "member 3 consents for themselves");
+    // A young person of the consent age signs for themselves; preparation waits for them.
+    CHECK(w.rec(c, consent_recorded{member_id{4}, signed_on, "SF-2024", member_id{1}, "ok"}).guard == guard::consent_giver);
+    REQUIRE(w.rec(c, consent_recorded{member_id{3}, signed_on, "SF-2024", std::nullopt, ""}));
+    o = w.rec(c, preparation_started{});
+    CHECK(o.guard == guard::written_consent);
+    CHECK(o.reason == "written consent to take part is missing from member 4");
+    REQUIRE(w.rec(c, consent_recorded{member_id{4}, signed_on, "SF-2024", std::nullopt, ""}));
+    CHECK(w.rec(c, preparation_started{}));
+    // For a child: a parent or caregiver, not another relative, and the child's views.
+    case_file d = w.drive_to(state::awaiting_consent);
+    REQUIRE(w.rec(d, member_added{aroha}));
+    CHECK(w.rec(d, consent_recorded{member_id{2}, signed_on, "SF-2024", member_id{3}, "ok"}).guard == guard::consent_giver);
+    CHECK(w.rec(d, consent_recorded{member_id{2}, signed_on, "SF-2024", member_id{1}, " "}).guard == guard::consent_giver);
+    CHECK(w.rec(d, consent_recorded{member_id{2}, signed_on, "SF-2024", std::nullopt, ""}).guard == guard::consent_giver);
+    CHECK(w.rec(d, consent_recorded{member_id{2}, signed_on, "SF-2024", member_id{1}, "I want to go to school"}));
+}
+
+TEST_CASE("the consent age is one setting, read by consent to take part and consent to share alike", "[consent][lifecycle]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::awaiting_consent);
+    member kiri{{}, "Kiri Te Rangi", member_role::young_person, make_date(2011, 1, 1), true};  // 15 in March 2026
+    REQUIRE(w.rec(c, member_added{kiri}));
+    const date signed_on = make_date(2026, 3, 2);
+    CHECK(w.rec(c, consent_recorded{member_id{3}, signed_on, "SF-2024", std::nullopt, ""}).guard == guard::consent_giver);
+    CHECK(w.rec(c, preparation_started{}));  // at 15, Kiri is consented for, and not awaited
+    REQUIRE(w.rec(c, consent_ages_set{14, 18}));
+    CHECK(w.rec(c, consent_recorded{member_id{3}, signed_on, "SF-2024", member_id{1}, "yes"}).guard == guard::consent_giver);
+    CHECK(w.rec(c, consent_recorded{member_id{3}, signed_on, "SF-2024", std::nullopt, ""}));
+    sharing_consent_given k = w.adult_consent(recipient::of(agencies::MSD), member_id{3});
+    CHECK(w.rec(c, k));  // and to share, for herself
+}
+
+TEST_CASE("who leaves the process: a support person alone, and the case ends with the family's last consent", "[consent][lifecycle]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    member aunty{{}, "Aunty Mere", member_role::support_person, make_date(1970, 1, 1), true};
+    member koro{{}, "Koro Wiremu", member_role::other_whanau, make_date(1950, 1, 1), true};
+    REQUIRE(w.rec(c, member_added{aunty}));
+    REQUIRE(w.rec(c, member_added{koro}));
+    REQUIRE(w.rec(c, consent_recorded{member_id{3}, make_date(2026, 3, 2), "SF-2024", std::nullopt, ""}));
+    REQUIRE(w.rec(c, consent_recorded{member_id{4}, make_date(2026, 3, 2), "SF-2024", std::nullopt, ""}));
+    REQUIRE(w.rec(c, issue_areas_set{{issue_area::housing}}));
+    REQUIRE(w.rec(c, w.adult_consent(recipient::of(agencies::MSD), member_id{3})));
+    // The support person leaves: the case goes on, and nothing of hers is shared any more.
+    REQUIRE(w.rec(c, consent_withdrawn{member_id{3}, "stepping back"}));
+    CHECK(c.state() == state::plan_active);
+    CHECK_FALSE(c.member_at(member_id{3}).participating);
+    CHECK_FALSE(c.exit_reason().has_value());
+    CHECK(c.check(w.dir, w.request(member_id{3}, category::housing, recipient::of(agencies::MSD))).rule == decision_rule::withdrawn);
+    // Hine leaves; Koro still takes part: the case goes on.
+    REQUIRE(w.rec(c, consent_withdrawn{member_id{1}, "I need a break"}));
+    CHECK(c.state() == state::plan_active);
+    // Koro was the family's last consent: the case closes, consent withdrawn.
+    REQUIRE(w.rec(c, consent_withdrawn{member_id{4}, "we stop"}));
+    CHECK(c.state() == state::closed);
+    CHECK(c.exit_reason() == exit_reason::consent_withdrawn);
+}
+
+TEST_CASE("a withdrawal while closing leaves the exit the family planned", "[consent][lifecycle]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::closing);
+    REQUIRE(c.exit_reason() == exit_reason::planned);
+    REQUIRE(w.rec(c, consent_withdrawn{member_id{1}, "done with it"}));
+    CHECK(c.state() == state::closing);
+    CHECK(c.exit_reason() == exit_reason::planned);
+    CHECK(c.exit_note() == "goals achieved");
 }

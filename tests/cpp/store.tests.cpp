@@ -358,13 +358,13 @@ TEST_CASE("list() never contradicts load(): each summary is bound to its journal
         CHECK(code_of([&] { st.list(); }) == errc::integrity);
         CHECK(code_of([&] { st.load(c.id()); }) == errc::integrity);
     }
-    SECTION("a summary changed with its checksum recomputed is found by load() and verify()") {
-        // Whoever can write the file can recompute a checksum: the summary then lists
-        // another state, and the journal refuses to agree with it.
+    // Whoever can write the file can recompute a checksum: a summary changed that way lists what it says,
+    // and the journal refuses to agree with it.
+    const auto forge = [&](std::int64_t state_v, std::int64_t programme_v, std::int64_t coordinator_v) {
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
         sqlite3_stmt* q = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, "SELECT id, version, head, programme, coordinator, next_deadline FROM cases", -1, &q, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_prepare_v2(db, "SELECT id, version, head, next_deadline FROM cases", -1, &q, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_step(q) == SQLITE_ROW);
         bytes m(16);
         std::memcpy(m.data(), "sfcore case row2", 16);
@@ -375,21 +375,29 @@ TEST_CASE("list() never contradicts load(): each summary is bound to its journal
         put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 1)));
         const auto* head = static_cast<const std::uint8_t*>(sqlite3_column_blob(q, 2));
         m.insert(m.end(), head, head + 32);
-        put(static_cast<std::uint64_t>(state::closed));
-        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 3)));
+        put(static_cast<std::uint64_t>(state_v));
+        put(static_cast<std::uint64_t>(programme_v));
         put(1);
-        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 4)));
-        put(sqlite3_column_type(q, 5) != SQLITE_NULL);
-        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 5)));
+        put(static_cast<std::uint64_t>(coordinator_v));
+        put(sqlite3_column_type(q, 3) != SQLITE_NULL);
+        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 3)));
         sqlite3_finalize(q);
         const digest d = sha256().update(m.data(), m.size()).finish();
         sqlite3_stmt* up = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, "UPDATE cases SET state = ?, seal = ?", -1, &up, nullptr) == SQLITE_OK);
-        sqlite3_bind_int(up, 1, static_cast<int>(state::closed));
-        sqlite3_bind_blob(up, 2, d.data(), 32, SQLITE_TRANSIENT);
+        REQUIRE(sqlite3_prepare_v2(db, "UPDATE cases SET state = ?, programme = ?, coordinator = ?, seal = ?", -1, &up,
+                                   nullptr) == SQLITE_OK);
+        sqlite3_bind_int64(up, 1, state_v);
+        sqlite3_bind_int64(up, 2, programme_v);
+        sqlite3_bind_int64(up, 3, coordinator_v);
+        sqlite3_bind_blob(up, 4, d.data(), 32, SQLITE_TRANSIENT);
         REQUIRE(sqlite3_step(up) == SQLITE_DONE);
         sqlite3_finalize(up);
         sqlite3_close(db);
+    };
+    const auto state_v = static_cast<std::int64_t>(c.state()), programme_v = static_cast<std::int64_t>(c.programme());
+    const auto coordinator_v = static_cast<std::int64_t>(c.roles().coordinator->value());
+    SECTION("a summary changed with its checksum recomputed is found by load() and verify()") {
+        forge(static_cast<std::int64_t>(state::closed), programme_v, coordinator_v);
         case_store st(path);
         CHECK(st.list().front().state == state::closed);  // the forged summary checks out on its own…
         CHECK(code_of([&] { st.load(c.id()); }) == errc::integrity);  // …but not against the journal
@@ -398,6 +406,19 @@ TEST_CASE("list() never contradicts load(): each summary is bound to its journal
         store_options keyed;
         keyed.keys = {{"k", std::vector<std::uint8_t>(32, 3)}};
         CHECK(code_of([&] { case_store(path, keyed).list(); }) == errc::key_error);
+    }
+    SECTION("the same for a summary's programme") {
+        forge(state_v, static_cast<std::int64_t>(programme::childrens_team), coordinator_v);
+        case_store st(path);
+        CHECK(st.list().front().programme == programme::childrens_team);
+        CHECK(code_of([&] { st.load(c.id()); }) == errc::integrity);
+    }
+    SECTION("the same for a summary's coordinator") {
+        forge(state_v, programme_v, coordinator_v + 1);
+        case_store st(path);
+        CHECK(st.list().front().coordinator == practitioner_id{static_cast<std::uint32_t>(coordinator_v + 1)});
+        CHECK(code_of([&] { st.load(c.id()); }) == errc::integrity);
+        CHECK_FALSE(st.verify());
     }
 }
 

@@ -326,11 +326,37 @@ def test_timeliness_and_the_calendar(directory):
     assert cal.is_holiday(datetime.date(2026, 3, 9))
     assert c.initial_meeting_due(calendar=cal) == datetime.date(2026, 3, 24)
     with pytest.raises(sfcore.ArgumentError):
-        cal.holidays(2031)  # Matariki is not known yet
-    cal.set_matariki(2031, datetime.date(2031, 7, 11))
-    assert any("Matariki" in h.name for h in cal.holidays(2031))
+        cal.holidays(2053)  # after the Act's schedule, Matariki is not known
+    assert [h.date for h in cal.holidays(2052) if h.name == "Matariki"] == [datetime.date(2052, 6, 21)]
+    with pytest.raises(sfcore.ArgumentError):
+        cal.set_matariki(2053, datetime.date(2053, 6, 19))  # a Thursday
+    cal.set_matariki(2053, datetime.date(2053, 6, 20))
+    assert any("Matariki" in h.name for h in cal.holidays(2053))
+    assert [h.name for h in cal.holidays(2022) if h.date == datetime.date(2022, 9, 26)] == [
+        "Queen Elizabeth II Memorial Day"]
     assert "Holiday(" in repr(cal.holidays(2026)[0]) and cal.holidays(2026)[0].date.year == 2026
     assert repr(cal) == "HolidayCalendar()"
+
+
+def test_a_local_time_the_clocks_skipped_is_refused_from_every_zone(directory):
+    c = sample.family_case(directory, 1, "preparing").case
+    skipped = datetime.datetime(2026, 9, 27, 2, 30, tzinfo=NZ)  # 02:00 became 03:00 that morning
+    with pytest.raises(sfcore.ArgumentError) as e:
+        c.record(sfcore.PrioritiesSet(needs=["x"]), directory=directory, recorded_by="c", at=skipped)
+    assert e.value.code == sfcore.ErrorCode.OUT_OF_RANGE and "does not exist" in str(e.value)
+    with pytest.raises(sfcore.ArgumentError):
+        sfcore.Meeting(start=skipped, venue="Marae")
+    # The hour that happens twice is an instant once the fold says which: both are accepted, an hour apart.
+    first = datetime.datetime(2026, 4, 5, 2, 30, tzinfo=NZ)
+    second = first.replace(fold=1)
+    m1, m2 = sfcore.Meeting(start=first, venue="x"), sfcore.Meeting(start=second, venue="x")
+    assert m1.start.astimezone(datetime.timezone.utc) + datetime.timedelta(hours=1) == m2.start.astimezone(
+        datetime.timezone.utc)
+    # Every other zone too, and a fixed offset is never refused.
+    with pytest.raises(sfcore.ArgumentError):
+        sfcore.Meeting(start=datetime.datetime(2026, 3, 8, 2, 30, tzinfo=ZoneInfo("America/New_York")), venue="x")
+    fixed = datetime.timezone(datetime.timedelta(hours=12))
+    assert sfcore.Meeting(start=datetime.datetime(2026, 9, 27, 2, 30, tzinfo=fixed), venue="x").start.tzinfo
 
 
 def test_nz_time_knows_daylight_saving():

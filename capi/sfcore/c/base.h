@@ -57,6 +57,8 @@ typedef struct sf_meeting sf_meeting;
 typedef struct sf_plan sf_plan;
 /** @brief A case store in an SQLite file (opaque). @since 0.1.0 */
 typedef struct sf_store sf_store;
+/** @brief A calendar of New Zealand's public holidays, which the host may extend (opaque). @since 0.2.0 */
+typedef struct sf_calendar sf_calendar;
 
 /** @brief How an archive is encoded. @since 0.1.0 */
 typedef enum sf_encoding {

@@ -292,20 +292,22 @@ SF_API int sf_case_event(sf_event_info *out, const char **out_who, const sf_case
 SF_API int sf_case_describe_event(char **out, const sf_case *c, const sf_directory *dir, size_t index);
 /** @brief Why the case closed or is closing (an #sf_exit_reason), or -1. @return #SF_OK; #SF_ENULLARG. @since 0.1.0 */
 SF_API int sf_case_exit_reason(int *out, const sf_case *c);
-/** @brief The final report, generated from the journal, as Markdown; free it with sf_free(). @return #SF_OK; #SF_ENULLARG. @since 0.1.0 */
-SF_API int sf_case_final_report(char **out_markdown, const sf_case *c, const sf_directory *dir);
+/** @brief The final report, generated from the journal, as Markdown, its working days counted in @p cal (NULL: the national calendar); free it with sf_free(). @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */
+SF_API int sf_case_final_report(char **out_markdown, const sf_case *c, const sf_directory *dir, const sf_calendar *cal);
 /**
  * @brief What is overdue on a date, with the default timeframes and holidays.
  * @param[out] out_items receives an array (free it with sf_free()); NULL when there is nothing.
  * @param[out] out_count receives its length.
  * @param c the case.
  * @param as_of the date, YYYYMMDD.
+ * @param cal the calendar working days are counted in, or NULL for the national one.
  * @return #SF_OK; #SF_ENULLARG; #SF_ERANGE.
  * @since 0.1.0
  */
-SF_API int sf_case_overdue(sf_overdue_item **out_items, size_t *out_count, const sf_case *c, int32_t as_of);
-/** @brief The earliest pending deadline (YYYYMMDD), or 0 when nothing is pending. @return #SF_OK; #SF_ENULLARG. @since 0.1.0 */
-SF_API int sf_case_next_deadline(int32_t *out, const sf_case *c);
+SF_API int sf_case_overdue(sf_overdue_item **out_items, size_t *out_count, const sf_case *c, int32_t as_of,
+                           const sf_calendar *cal);
+/** @brief The earliest pending deadline (YYYYMMDD), or 0 when nothing is pending, counted in @p cal (NULL: the national calendar). @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */
+SF_API int sf_case_next_deadline(int32_t *out, const sf_case *c, const sf_calendar *cal);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,7 @@ typedef struct sf_store_options {
     const sf_key *keys;       /**< Keys that seal the cases' summaries: every case read must be sealed with one of them. */
     size_t key_count;         /**< How many (0: no seals, a checksum only). */
     const char *seal_with;    /**< The id of the key new seals use (NULL: the first). */
+    const sf_calendar *calendar; /**< The calendar the summaries' next deadlines are counted in (NULL: the national one); copied when the store opens. */
 } sf_store_options;
 
 /** @brief Which cases sf_store_list() and sf_store_each() take: every condition given must hold. @since 0.1.0 */
