@@ -170,9 +170,25 @@ int law() {
         std::cout << "| `" << legal_basis_table[i].name << "` | " << (extra.empty() ? "—" : extra) << " |\n";
     }
     std::cout << "\n";
-    std::cout << "## The six purposes of s66C\n\n| purpose | |\n|---|---|\n";
+    std::cout << "## Who may ask under s66\n\nA record under s66 names the person who asked (`requested_by`) and "
+                 "which of these they are (`requester_role`, an `s66_requester`); another basis names none.\n\n"
+                 "| requester | |\n|---|---|\n";
+    for (const auto& p : s66_requester_table)
+        if (p.value != s66_requester::none) std::cout << "| `" << p.name << "` | " << p.label << " |\n";
+    std::cout << "\n## The six purposes of s66C\n\n| purpose | |\n|---|---|\n";
     for (const auto& p : s66c_purpose_table)
         if (p.value != s66c_purpose::none) std::cout << "| `" << p.name << "` | " << p.label << " |\n";
+    std::cout << "\nUnder s66C both the discloser and the recipient are child welfare and protection agencies "
+                 "(Oranga Tamariki Act 1989 s2): a record naming another agency (or a practitioner of one) is refused "
+                 "by the guard `basis_allowed`, naming it. The directory says which agencies are (`agency::child_welfare`); "
+                 "a new directory marks these:\n\n";
+    for (const auto& a : directory.all())
+        std::cout << "- " << a.name << (a.child_welfare ? "" : " — **not** one") << "\n";
+    std::cout << "\nA host marks the NGOs, iwi and community services the Act makes child welfare and protection "
+                 "agencies (registered community housing providers, school boards, early childhood services, "
+                 "providers of regulated services, and those regulations designate) with "
+                 "`agency_directory::set_child_welfare()` or `add(name, kind, true)`. A journal read back is not "
+                 "checked against the directory again: the check held when the entry was recorded.\n";
     std::cout << "\n## Declined requests\n\nA request may be declined on the grounds of s66I; a "
                  "`request_declined` entry records who asked, about whom, for what, under which basis and who "
                  "decided (its instant is the entry's), and a record without reasons is refused (s66J).\n";

@@ -177,6 +177,7 @@ SFCORE_PY_ENUM_NAME(sfcore::issue_area, "IssueArea")
 SFCORE_PY_ENUM_NAME(sfcore::decision_rule, "DecisionRule")
 SFCORE_PY_ENUM_NAME(sfcore::legal_basis, "LegalBasis")
 SFCORE_PY_ENUM_NAME(sfcore::s66c_purpose, "S66CPurpose")
+SFCORE_PY_ENUM_NAME(sfcore::s66_requester, "S66Requester")
 SFCORE_PY_ENUM_NAME(sfcore::event_kind, "EventKind")
 SFCORE_PY_ENUM_NAME(sfcore::archive_encoding, "ArchiveEncoding")
 SFCORE_PY_ENUM_NAME(sfcore::archive_content, "ArchiveContent")
@@ -618,9 +619,48 @@ void bind_analysis(py::module_& m);
 
 } // namespace sfcore_py
 
+namespace sfcore_py {
+
+/// A yes/no parameter that takes True or False (or a numpy bool) only: pybind11's
+/// own bool also takes None, and any number by its truth (NaN is true).
+struct strict_bool {
+    bool value = false;
+    operator bool() const noexcept { return value; }
+};
+
+/// A read/write yes/no attribute whose setter takes True or False only.
+template <class C, class T>
+void bool_field(C& cls, const char* name, bool T::*field, const char* doc) {
+    cls.def_property(
+        name, [field](const T& x) { return x.*field; }, [field](T& x, strict_bool v) { x.*field = v; }, doc);
+}
+
+} // namespace sfcore_py
+
 // ---- type casters ------------------------------------------------------------
 namespace pybind11 {
 namespace detail {
+
+template <>
+struct type_caster<sfcore_py::strict_bool> {
+    PYBIND11_TYPE_CASTER(sfcore_py::strict_bool, const_name("bool"));
+    bool load(handle src, bool) {
+        if (!src) return false;
+        if (src.ptr() == Py_True || src.ptr() == Py_False) {
+            value.value = src.ptr() == Py_True;
+            return true;
+        }
+        const std::string type = Py_TYPE(src.ptr())->tp_name;
+        if (type != "numpy.bool_" && type != "numpy.bool") return false;
+        const int truth = PyObject_IsTrue(src.ptr());
+        if (truth < 0) throw error_already_set();
+        value.value = truth == 1;
+        return true;
+    }
+    static handle cast(sfcore_py::strict_bool b, return_value_policy, handle) {
+        return handle(b.value ? Py_True : Py_False).inc_ref();
+    }
+};
 
 template <>
 struct type_caster<boost::gregorian::date> {

@@ -376,14 +376,17 @@ struct sharings_rows : entry_rows<sfcore::shared_without_consent> {
                       {"s66c", kind::text}, {"category", kind::text}, {"subjects", kind::text},
                       {"discloser", kind::text}, {"recipient", kind::text}, {"description", kind::text},
                       {"purpose", kind::text}, {"approver", kind::text}, {"necessity", kind::text},
-                      {"requested_by", kind::text}, {"child_consulted", kind::boolean}, {"family_told", kind::boolean},
+                      {"requested_by", kind::text}, {"requester_role", kind::text}, {"child_consulted", kind::boolean}, {"family_told", kind::boolean},
                       {"not_told_reason", kind::text}},
                      st) {}
     void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::shared_without_consent& r) override {
         t << c.id() << e.seq << e.when << r.basis
           << (r.s66c == sfcore::s66c_purpose::none ? std::nullopt : std::optional<sfcore::s66c_purpose>(r.s66c))
           << category_name(c, r.what) << ids_text(r.subjects) << who(r.discloser) << who(r.recipient) << r.description
-          << r.purpose << r.approver << r.necessity << text(r.requested_by) << r.child_consulted << r.family_told
+          << r.purpose << r.approver << r.necessity << text(r.requested_by)
+          << (r.requester_role == sfcore::s66_requester::none ? std::nullopt
+                                                              : std::optional<sfcore::s66_requester>(r.requester_role))
+          << r.child_consulted << r.family_told
           << text(r.not_told_reason);
     }
 };
@@ -434,7 +437,7 @@ void bind_analysis(py::module_& m) {
     m.def(
         "table",
         [](const std::string& name, const py::object& source, const sfcore::agency_directory& directory,
-           const sfcore::holiday_calendar* calendar, const sfcore::timeframes* timeframes, bool arrays) -> py::dict {
+           const sfcore::holiday_calendar* calendar, const sfcore::timeframes* timeframes, strict_bool arrays) -> py::dict {
             static const sfcore::holiday_calendar national;
             settings s;
             s.directory = &directory;
@@ -463,7 +466,7 @@ void bind_analysis(py::module_& m) {
             return arrays ? rows->t.arrays() : rows->t.lists();
         },
         "name"_a, "source"_a, py::kw_only(), "directory"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(),
-        "arrays"_a = false,
+        "arrays"_a = strict_bool{false},
         "One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: "
         "cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without "
         "consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by "

@@ -28,9 +28,18 @@ void bind_directory(py::module_& m) {
     agency.def_readonly("id", &sfcore::agency::id, "Its id in the directory.")
         .def_readonly("name", &sfcore::agency::name, "Its name.")
         .def_readonly("kind", &sfcore::agency::kind, "Government, NGO, iwi or community.")
-        .def("__repr__", repr_fields("Agency", {"id", "name", "kind"}))
+        .def_readonly("former_names", &sfcore::agency::former_names,
+                      "Names it had before (the newest last); each still finds it.")
+        .def_readonly("child_welfare", &sfcore::agency::child_welfare,
+                      "A child welfare and protection agency (Oranga Tamariki Act 1989 s2): s66C sharing is between "
+                      "such agencies.")
+        .def("__repr__", repr_fields("Agency", {"id", "name", "kind", "child_welfare"}))
         .def(
-            "__eq__", [](const sfcore::agency& a, const sfcore::agency& b) { return a.id == b.id && a.name == b.name && a.kind == b.kind; },
+            "__eq__",
+            [](const sfcore::agency& a, const sfcore::agency& b) {
+                return a.id == b.id && a.name == b.name && a.kind == b.kind && a.former_names == b.former_names &&
+                       a.child_welfare == b.child_welfare;
+            },
             py::is_operator());
 
     py::class_<sfcore::practitioner> practitioner(m, "Practitioner", "A named worker of an agency (read only).");
@@ -51,9 +60,22 @@ void bind_directory(py::module_& m) {
         "government agencies of Strengthening Families, with fixed ids; NGOs, iwi and community groups are added.");
     dir.def(py::init<>())
         .def(
-            "add", [](sfcore::agency_directory& d, const std::string& name, sfcore::agency_kind kind) { return d.add(name, kind); },
-            "name"_a, "kind"_a = sfcore::agency_kind::ngo,
-            "Add an agency and return its new id. Raises ArgumentError for a blank, taken or non-UTF-8 name.")
+            "add",
+            [](sfcore::agency_directory& d, const std::string& name, sfcore::agency_kind kind, strict_bool child_welfare) {
+                return d.add(name, kind, child_welfare);
+            },
+            "name"_a, "kind"_a = sfcore::agency_kind::ngo, py::kw_only(), "child_welfare"_a = strict_bool{false},
+            "Add an agency and return its new id; child_welfare marks a child welfare and protection agency (s2). "
+            "Raises ArgumentError for a blank, taken (current or former) or non-UTF-8 name.")
+        .def("rename", &sfcore::agency_directory::rename, "agency_id"_a, "name"_a,
+             "Give an agency a new name; the old one is kept as a former name and still finds it. Raises ArgumentError "
+             "(NOT_FOUND, INVALID_UTF8, INVALID_ARGUMENT, ALREADY_EXISTS).")
+        .def(
+            "set_child_welfare",
+            [](sfcore::agency_directory& d, sfcore::agency_id id, strict_bool yes) { d.set_child_welfare(id, yes); },
+            "agency_id"_a, "child_welfare"_a,
+            "Say whether an agency is a child welfare and protection agency (s2; an independent person s66C names "
+            "may be entered as one). Raises ArgumentError (NOT_FOUND).")
         .def(
             "find",
             [](const sfcore::agency_directory& d, const std::string& name) {
@@ -61,7 +83,9 @@ void bind_directory(py::module_& m) {
                 if (!id) raise(sfcore::errc::not_found, "no agency named \"" + name + "\"");
                 return *id;
             },
-            "name"_a, "The id of the agency with this exact name. Raises ArgumentError (NOT_FOUND) when there is none.")
+            "name"_a,
+            "The id of the agency with this exact name, current or former. Raises ArgumentError (NOT_FOUND) when there "
+            "is none.")
         .def(
             "__getitem__", [](const sfcore::agency_directory& d, sfcore::agency_id id) { return d.at(id); }, "agency_id"_a,
             "The agency with an id. Raises ArgumentError (NOT_FOUND) when there is none.")
@@ -148,25 +172,25 @@ void bind_model(py::module_& m) {
 
     py::class_<sfcore::member> member(m, "Member", "A member of the family/whānau.");
     member
-        .def(py::init([](const std::string& name, sfcore::member_role role, std::optional<sfcore::date> born, bool participating) {
+        .def(py::init([](const std::string& name, sfcore::member_role role, std::optional<sfcore::date> born, strict_bool participating) {
                  return sfcore::member{sfcore::member_id{}, name, role, born, participating};
              }),
              py::kw_only(), "name"_a, "role"_a = sfcore::member_role::parent_caregiver, "born"_a = py::none(),
-             "participating"_a = true, "A member; the case assigns the id when the MemberAdded event is recorded.")
+             "participating"_a = strict_bool{true}, "A member; the case assigns the id when the MemberAdded event is recorded.")
         .def_readonly("id", &sfcore::member::id, "Its number in the case (0 until added).")
         .def_readwrite("name", &sfcore::member::name, "Name (macrons kept).")
         .def_readwrite("role", &sfcore::member::role, "Role in the family.")
         .def_readwrite("born", &sfcore::member::born, "Date of birth, where known.")
-        .def_readwrite("participating", &sfcore::member::participating, "Takes part in the process (and so consents).")
         .def("age_on", &sfcore::member::age_on, "day"_a, "Age in whole years on a date (None when the birth date is not known).")
         .def("__repr__", repr_fields("Member", {"id", "name", "role", "born", "participating"}));
+    bool_field(member, "participating", &sfcore::member::participating, "Takes part in the process (and so consents).");
     value_type(member);
 
     py::class_<sfcore::meeting> meeting(m, "Meeting", "A meeting: the initial interagency meeting or a review.");
     meeting
         .def(py::init([](const sfcore::instant& start, const std::string& venue, std::vector<sfcore::party> invitees,
                          const std::string& facilitator, const std::string& interpreter,
-                         std::vector<std::string> support_people, bool karakia, bool mihi) {
+                         std::vector<std::string> support_people, strict_bool karakia, strict_bool mihi) {
                  sfcore::meeting x;
                  x.start = start;
                  x.venue = venue;
@@ -179,7 +203,7 @@ void bind_model(py::module_& m) {
                  return x;
              }),
              py::kw_only(), "start"_a, "venue"_a, "invitees"_a = std::vector<sfcore::party>{}, "facilitator"_a = "",
-             "interpreter"_a = "", "support_people"_a = std::vector<std::string>{}, "karakia"_a = false, "mihi"_a = false,
+             "interpreter"_a = "", "support_people"_a = std::vector<std::string>{}, "karakia"_a = strict_bool{false}, "mihi"_a = strict_bool{false},
              "A meeting as the family arranges it; every invitee must be approved by the family.")
         .def_readonly("id", &sfcore::meeting::id, "Its number in the case (assigned when scheduled).")
         .def_readonly("kind", &sfcore::meeting::kind, "Initial or review.")
@@ -189,11 +213,11 @@ void bind_model(py::module_& m) {
         .def_readwrite("facilitator", &sfcore::meeting::facilitator, "An independent facilitator, if any.")
         .def_readwrite("interpreter", &sfcore::meeting::interpreter, "The language of an interpreter, if one is arranged.")
         .def_readwrite("support_people", &sfcore::meeting::support_people, "The family's support people.")
-        .def_readwrite("karakia", &sfcore::meeting::karakia, "Opens with karakia.")
-        .def_readwrite("mihi", &sfcore::meeting::mihi, "Opens with mihi.")
         .def_readonly("held", &sfcore::meeting::held, "Has been held.")
         .def_readonly("attendance", &sfcore::meeting::attendance, "Who attended (once held).")
         .def("__repr__", repr_fields("Meeting", {"id", "kind", "start", "venue", "invitees", "held"}));
+    bool_field(meeting, "karakia", &sfcore::meeting::karakia, "Opens with karakia.");
+    bool_field(meeting, "mihi", &sfcore::meeting::mihi, "Opens with mihi.");
     value_type(meeting);
 
     py::class_<sfcore::action> action(m, "Action", "One action of a plan: who does what, by when.");
@@ -252,10 +276,11 @@ void bind_payloads(py::module_& m) {
         .def(py::init([](const sfcore::referral& r) { return referral_received{r}; }), py::kw_only(), "referral"_a)
         .def_readwrite("referral", &referral_received::referral)
         .def("__repr__", repr_fields("ReferralReceived", {"referral"}));
-    payload_class<referral_accepted>(m, "ReferralAccepted", "The suitability check passed (by a panel for Children's Teams).")
-        .def(py::init([](bool by_panel, const std::string& note) { return referral_accepted{by_panel, note}; }), py::kw_only(),
-             "by_panel"_a = false, "note"_a = "")
-        .def_readwrite("by_panel", &referral_accepted::by_panel)
+    auto accepted = payload_class<referral_accepted>(m, "ReferralAccepted",
+                                                     "The suitability check passed (by a panel for Children's Teams).");
+    bool_field(accepted, "by_panel", &referral_accepted::by_panel, "Accepted by a Children's Team panel.");
+    accepted.def(py::init([](strict_bool by_panel, const std::string& note) { return referral_accepted{by_panel, note}; }),
+             py::kw_only(), "by_panel"_a = strict_bool{false}, "note"_a = "")
         .def_readwrite("note", &referral_accepted::note)
         .def("__repr__", repr_fields("ReferralAccepted", {"by_panel", "note"}));
     payload_class<referral_declined>(m, "ReferralDeclined", "The referral is not suitable (the reason is required).")

@@ -41,6 +41,15 @@ using sfcore::shared_case;
 
 namespace {
 
+// A category given as a number or a Category member; another enumeration's member is refused.
+sfcore::category category_number(const category_ref& ref) {
+    sfcore::category c{};
+    if (!enum_load<sfcore::category>(ref.obj, c))
+        throw py::type_error("a category is a Category, its name or a number, not " +
+                             std::string(py::str(py::type::of(ref.obj).attr("__name__"))));
+    return c;
+}
+
 sfcore::category resolve(const category_ref& ref, const sfcore::category_registry& reg) {
     sfcore::category c{};
     if (PyUnicode_Check(ref.obj.ptr())) {
@@ -50,18 +59,14 @@ sfcore::category resolve(const category_ref& ref, const sfcore::category_registr
         if (!found) raise(sfcore::errc::invalid_argument, "unknown information category \"" + s + "\"");
         return *found;
     }
-    enum_load<sfcore::category>(ref.obj, c);
+    c = category_number(ref);
     if (!reg.contains(c))
         raise(sfcore::errc::invalid_argument, "unknown information category " + std::to_string(static_cast<int>(c)));
     return c;
 }
 
 sfcore::category resolve(const category_ref& ref, const shared_case& s) {
-    if (!PyUnicode_Check(ref.obj.ptr())) {
-        sfcore::category c{};
-        enum_load<sfcore::category>(ref.obj, c);
-        return c;  // a number is checked by the case
-    }
+    if (!PyUnicode_Check(ref.obj.ptr())) return category_number(ref);  // a number is checked by the case
     return s.read([&](const case_file& k) { return resolve(ref, k.disclosure().categories()); });
 }
 
@@ -237,11 +242,10 @@ void bind_disclosure_payloads(py::module_& m) {
     payload_class<confidential_marked>(m, "ConfidentialMarked",
                                        "The family marks a member's information of a category confidential (never shared "
                                        "under consent), or lifts the mark.")
-        .def(py::init([](member_id subject, category what, py::object confidential) {
-                 if (!PyBool_Check(confidential.ptr())) throw py::type_error("confidential is True or False");
-                 return confidential_marked{subject, what, confidential.cast<bool>()};
+        .def(py::init([](member_id subject, category what, strict_bool confidential) {
+                 return confidential_marked{subject, what, confidential};
              }),
-             py::kw_only(), "subject"_a, "category"_a, "confidential"_a = true)
+             py::kw_only(), "subject"_a, "category"_a, "confidential"_a = strict_bool{true})
         .def_readonly("subject", &confidential_marked::subject)
         .def_readonly("category", &confidential_marked::what)
         .def_readonly("confidential", &confidential_marked::confidential)
@@ -251,11 +255,8 @@ void bind_disclosure_payloads(py::module_& m) {
         .def_readonly("areas", &issue_areas_set::areas)
         .def("__repr__", repr_fields("IssueAreasSet", {"areas"}));
     payload_class<necessity_adjusted>(m, "NecessityAdjusted", "The family widens (or narrows) what is necessary by one category.")
-        .def(py::init([](category what, py::object widen) {
-                 if (!PyBool_Check(widen.ptr())) throw py::type_error("widen is True or False");
-                 return necessity_adjusted{what, widen.cast<bool>()};
-             }),
-             py::kw_only(), "category"_a, "widen"_a = true)
+        .def(py::init([](category what, strict_bool widen) { return necessity_adjusted{what, widen}; }),
+             py::kw_only(), "category"_a, "widen"_a = strict_bool{true})
         .def_readonly("category", &necessity_adjusted::what)
         .def_readonly("widen", &necessity_adjusted::widen)
         .def("__repr__", repr_fields("NecessityAdjusted", {"category", "widen"}));
@@ -285,15 +286,16 @@ void bind_disclosure_payloads(py::module_& m) {
                                           "told (and if not, why). An incomplete record is refused (Outcome.missing).")
         .def(py::init([](subjects_arg subjects, category what, const std::string& description, recipient discloser,
                          recipient to, legal_basis basis, s66c_purpose s66c, const std::string& requested_by,
-                         const std::string& purpose_text, const std::string& approver, const std::string& necessity,
-                         bool child_consulted, bool family_told, const std::string& not_told_reason) {
+                         s66_requester requester_role, const std::string& purpose_text, const std::string& approver, const std::string& necessity,
+                         strict_bool child_consulted, strict_bool family_told, const std::string& not_told_reason) {
                  return shared_without_consent{subjects_of(std::move(subjects)), what, description, discloser, to, basis, s66c,
-                                               requested_by, purpose_text, approver, necessity, child_consulted, family_told,
+                                               requested_by, requester_role, purpose_text, approver, necessity, child_consulted, family_told,
                                                not_told_reason};
              }),
              py::kw_only(), "subjects"_a, "category"_a, "description"_a, "discloser"_a, "recipient"_a, "basis"_a,
-             "s66c"_a = s66c_purpose::none, "requested_by"_a = "", "purpose"_a = "", "approver"_a = "", "necessity"_a = "",
-             "child_consulted"_a = false, "family_told"_a = false, "not_told_reason"_a = "")
+             "s66c"_a = s66c_purpose::none, "requested_by"_a = "",
+             "requester_role"_a = s66_requester::none, "purpose"_a = "", "approver"_a = "", "necessity"_a = "",
+             "child_consulted"_a = strict_bool{false}, "family_told"_a = strict_bool{false}, "not_told_reason"_a = "")
         .def_readonly("subjects", &shared_without_consent::subjects)
         .def_readonly("category", &shared_without_consent::what)
         .def_readonly("description", &shared_without_consent::description)
@@ -302,6 +304,7 @@ void bind_disclosure_payloads(py::module_& m) {
         .def_readonly("basis", &shared_without_consent::basis)
         .def_readonly("s66c", &shared_without_consent::s66c)
         .def_readonly("requested_by", &shared_without_consent::requested_by)
+        .def_readonly("requester_role", &shared_without_consent::requester_role)
         .def_readonly("purpose", &shared_without_consent::purpose)
         .def_readonly("approver", &shared_without_consent::approver)
         .def_readonly("necessity", &shared_without_consent::necessity)

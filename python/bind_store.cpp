@@ -231,7 +231,7 @@ void bind_case_store(py::module_& m) {
                             "case for listing and queries, and the agency directory. Use it as a context manager (it "
                             "closes at the end), or call close(). A Store may be shared by threads (calls take turns); "
                             "several Stores may open the same file.");
-    st.def(py::init([](const std::string& path, bool durable, int busy_timeout_ms, const sfcore::holiday_calendar* calendar,
+    st.def(py::init([](const std::string& path, strict_bool durable, int busy_timeout_ms, const sfcore::holiday_calendar* calendar,
                        const sfcore::timeframes* timeframes, std::vector<sfcore::sealing_key> keys,
                        const std::string& seal_with) {
                sfcore::store_options o;

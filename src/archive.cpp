@@ -164,6 +164,19 @@ sfcore::recipient recipient_of(const party& p, const agency_directory& dir) {
 
 // Merge a 0.1 journal and ledger into one journal: the facts in time order,
 // numbered, stamped and chained afresh, then replayed through the rules.
+// Who asked under s66, as sfcore 0.1 recorded it in words: 0.2 records the
+// role. A record whose words name none of the three is not converted.
+s66_requester requester_of(legal_basis basis, const std::string& words) {
+    if (basis != legal_basis::ot_s66) return s66_requester::none;
+    std::string w;
+    for (char ch : words) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w.find("constable") != std::string::npos || w.find("police") != std::string::npos) return s66_requester::constable;
+    if (w.find("ordinator") != std::string::npos) return s66_requester::care_protection_coordinator;
+    if (w.find("chief executive") != std::string::npos) return s66_requester::chief_executive;
+    bad_archive("a sharing under s66 was requested by \"" + words +
+                "\": not the chief executive, a care and protection co-ordinator or a constable");
+}
+
 case_file upgrade(case_id id, std::vector<event> journal, const v1::ledger_record* ledger, const agency_directory* dir) {
     if (journal.empty() || journal.front().type() != event_type::referral_received)
         bad_archive("a case's journal starts with its referral");
@@ -231,8 +244,9 @@ case_file upgrade(case_id id, std::vector<event> journal, const v1::ledger_recor
         for (const auto& x : r.sharings)
             add(x.at, who,
                 shared_without_consent{x.subjects, x.what, x.description, recipient_of(x.discloser, *dir),
-                                       recipient_of(x.recipient, *dir), x.basis, x.s66c, x.requested_by, x.purpose,
-                                       x.approver, x.necessity, x.child_consulted, x.family_told, x.not_told_reason});
+                                       recipient_of(x.recipient, *dir), x.basis, x.s66c, x.requested_by,
+                                       requester_of(x.basis, x.requested_by), x.purpose, x.approver, x.necessity,
+                                       x.child_consulted, x.family_told, x.not_told_reason});
         for (const auto& x : r.declined)
             add(x.at, x.decided_by.find_first_not_of(" \t\r\n") == std::string::npos ? who : x.decided_by,
                 request_declined{recipient_of(x.requester, *dir), x.subjects, x.what, x.basis, x.reasons, x.decided_by});
@@ -382,11 +396,13 @@ bytes save_archive(const agency_directory& d, archive_encoding encoding) {
 agency_directory load_directory(const void* data, std::size_t size) {
     std::vector<agency> agencies;
     std::vector<practitioner> practitioners;
-    detail::load_framed(data, size, archive_content::directory, nullptr, [&](auto& w) {
+    const archive_info info = detail::load_framed(data, size, archive_content::directory, nullptr, [&](auto& w) {
         w.template version<agency_directory>();
         w(agencies);
         w(practitioners);
     });
+    // Rebuilt through the directory's own checks: ids in order, names not blank and
+    // never used twice (current or former), every practitioner's agency present.
     agency_directory d;
     try {
         const std::size_t builtin = d.all().size();
@@ -394,10 +410,32 @@ agency_directory load_directory(const void* data, std::size_t size) {
         for (std::size_t i = 0; i < agencies.size(); ++i) {
             const agency& a = agencies[i];
             if (i < builtin) {
-                if (a.id != d.all()[i].id || a.name != d.all()[i].name) detail::bad_archive("a built-in agency differs");
-            } else if (d.add(a.name, a.kind) != a.id) {
-                detail::bad_archive("agency ids are not in order");
+                const agency& standard = d.all()[i];
+                if (a.id != standard.id) detail::bad_archive("a built-in agency differs");
+                if (info.format_version == 1) {
+                    // sfcore 0.1 named the built-in agencies as the programme's list did: their current names hold.
+                    if (a.name != standard.name &&
+                        std::find(standard.former_names.begin(), standard.former_names.end(), a.name) ==
+                            standard.former_names.end())
+                        detail::bad_archive("a built-in agency differs");
+                    continue;
+                }
+                // A host may have renamed a built-in agency and changed its flag: the archive holds its names.
+                for (const auto& former : a.former_names)
+                    if (former != standard.name &&
+                        std::find(standard.former_names.begin(), standard.former_names.end(), former) ==
+                            standard.former_names.end())
+                        d.rename(a.id, former);
+                if (a.name != d.all()[i].name) d.rename(a.id, a.name);
+                d.set_child_welfare(a.id, a.child_welfare);
+            } else {
+                if (d.add(a.former_names.empty() ? a.name : a.former_names.front(), a.kind, a.child_welfare) != a.id)
+                    detail::bad_archive("agency ids are not in order");
+                for (std::size_t k = 1; k < a.former_names.size(); ++k) d.rename(a.id, a.former_names[k]);
+                if (!a.former_names.empty()) d.rename(a.id, a.name);
             }
+            if (d.all()[i].former_names != a.former_names && info.format_version != 1)
+                detail::bad_archive("agency " + std::to_string(a.id.value()) + "'s former names do not hold");
         }
         for (const auto& p : practitioners)
             if (d.add_practitioner(p.agency, p.name) != p.id) detail::bad_archive("practitioner ids are not in order");

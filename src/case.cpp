@@ -139,7 +139,7 @@ case_file case_file::replay_chained(case_id id, std::vector<event> journal) {
         if (e.when < c.last_fact_)
             throw error(errc::invalid_argument, n + " is earlier than the one before it");
         if (c.no_row(e.type()).guard != guard::no_transition) c.validate(nullptr, e);
-        const outcome o = c.evaluate(e);
+        const outcome o = c.evaluate(nullptr, e);  // the directory's checks held when it was recorded
         if (!o.accepted) throw error(errc::invalid_argument, n + " (" + label(e.type()) + ") is refused: " + o.reason);
         c.apply(e, o.to);
     }
@@ -185,7 +185,7 @@ outcome case_file::record(const agency_directory& directory, std::string_view wh
     // An event the state has no row for is refused before its payload is checked.
     if (!find_transition(state_, e.type())) return no_row(e.type());
     validate(&directory, e);
-    outcome o = evaluate(e);
+    outcome o = evaluate(&directory, e);
     if (!o.accepted) return o;
     append(std::move(e), o.to);
     o.seq = journal_.size();
@@ -199,7 +199,7 @@ outcome case_file::would_accept(const agency_directory& directory, std::string_v
         throw error(errc::invalid_argument, std::string("\"") + label(e.type()) + "\" is recorded by the library, not offered");
     if (!find_transition(state_, e.type())) return no_row(e.type());
     validate(&directory, e);
-    return evaluate(e);
+    return evaluate(&directory, e);
 }
 
 const member& case_file::member_at(member_id id) const {

@@ -276,6 +276,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 if (p.recipient.agency) check_recipient(dir, p.recipient, "the recipient");
                 enum_from_int<legal_basis>(static_cast<long long>(p.basis));
                 enum_from_int<s66c_purpose>(static_cast<long long>(p.s66c));
+                enum_from_int<s66_requester>(static_cast<long long>(p.requester_role));
                 for (const std::string* t : {&p.description, &p.requested_by, &p.purpose, &p.approver, &p.necessity, &p.not_told_reason})
                     checked_utf8(*t, "sharing record");
             } else if constexpr (std::is_same_v<T, request_declined>) {
@@ -307,14 +308,14 @@ outcome case_file::no_row(event_type type) const {
     return o;
 }
 
-outcome case_file::evaluate(const event& e) const {
+outcome case_file::evaluate(const agency_directory* dir, const event& e) const {
     const transition* row = find_transition(state_, e.type());
     if (!row) return no_row(e.type());
     outcome o;
     o.from = o.to = state_;
     for (guard g : row->guards) {
         if (g == guard::none) continue;
-        if (auto why = refused_by(g, e, &o.missing)) {
+        if (auto why = refused_by(dir, g, e, &o.missing)) {
             o.guard = g;
             o.reason = std::move(*why);
             return o;
@@ -332,7 +333,8 @@ outcome case_file::evaluate(const event& e) const {
     return o;
 }
 
-std::optional<std::string> case_file::refused_by(guard g, const event& e, std::vector<std::string>* missing) const {
+std::optional<std::string> case_file::refused_by(const agency_directory* dir, guard g, const event& e,
+                                                std::vector<std::string>* missing) const {
     const programme_rules& rules = rules_of(programme());
     const auto today = [&e] { return nz_date(e.when); };
     const sfcore::meeting* proposed = nullptr;
@@ -464,6 +466,10 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e, std::v
             need(s->basis != legal_basis::ot_s66c || s->s66c != s66c_purpose::none, "s66c", "which of the six s66C purposes");
             need(s->basis == legal_basis::ot_s66c || s->s66c == s66c_purpose::none, "s66c", "no s66C purpose for another basis");
             need(s->basis != legal_basis::ot_s66 || !is_blank(s->requested_by), "requested_by", "who requested it under s66");
+            need(s->basis != legal_basis::ot_s66 || s->requester_role != s66_requester::none, "requester_role",
+                 "whether the chief executive, a care and protection co-ordinator or a constable asked (s66)");
+            need(s->basis == legal_basis::ot_s66 || s->requester_role == s66_requester::none, "requester_role",
+                 "no s66 requester for another basis");
             need((s->child_consulted && s->family_told) || !is_blank(s->not_told_reason), "not_told_reason",
                  "why the child or family was not consulted or told");
         } else {
@@ -481,6 +487,16 @@ std::optional<std::string> case_file::refused_by(guard g, const event& e, std::v
             if (missing) missing->push_back(lacks[i].first);
         }
         return why;
+    }
+    case guard::basis_allowed: {
+        // s66C: information passes between child welfare and protection agencies (OT Act s2).
+        // Without the directory (a journal read back) the check held when the entry was recorded.
+        const auto& s = std::get<shared_without_consent>(e.payload);
+        if (s.basis != legal_basis::ot_s66c || !dir) return std::nullopt;
+        for (const auto* r : {&s.discloser, &s.recipient})
+            if (r->agency && !dir->at(r->agency).child_welfare)
+                return dir->at(r->agency).name + " is not a child welfare and protection agency: s66C does not cover it";
+        return std::nullopt;
     }
     }
     return std::nullopt;

@@ -191,6 +191,7 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
             } else if constexpr (std::is_same_v<T, shared_without_consent>) {
                 what += ": " + c.disclosure().categories().label(p.what) + " to " + recipient_name(p.recipient, dir) +
                         ", under " + law_of(p.basis);
+                if (p.requester_role != s66_requester::none) what += std::string(", asked by ") + label(p.requester_role);
             } else if constexpr (std::is_same_v<T, request_declined>) {
                 what += ": from " + recipient_name(p.requester, dir) + ", under " + law_of(p.basis);
             } else if constexpr (std::is_same_v<T, notice_given>) {

@@ -48,6 +48,15 @@ template <>
 inline constexpr std::uint8_t class_version<event> = 2;  // 2: seq, recorded, hash; 1: sfcore 0.1
 template <>
 inline constexpr std::uint8_t class_version<case_file> = 2;
+template <>
+inline constexpr std::uint8_t class_version<agency> = 2;  // 2: former names, child welfare and protection agency
+
+// How many of a type's fields its version 1 had: the rest were added later, at
+// the end of its field list, and a version 1 value is read without them.
+template <class T>
+inline constexpr std::size_t fields_in_version_1 = static_cast<std::size_t>(-1);
+template <>
+inline constexpr std::size_t fields_in_version_1<agency> = 3;
 /// The number of payload alternatives sfcore 0.1 knew (its events, in the same order).
 inline constexpr std::size_t v1_event_types = 22;
 
@@ -346,8 +355,10 @@ struct walker {
             walk_event(x);
         } else {
             static_assert(has_fields<T>::value, "a type the encodings do not know");
-            version<T>();
-            std::apply([this](auto&... f) { ((*this)(f), ...); }, fields_of(x));
+            const std::uint8_t v = version<T>();
+            auto fields = fields_of(x);
+            walk_fields(fields, v == 1 ? fields_in_version_1<T> : static_cast<std::size_t>(-1),
+                        std::make_index_sequence<std::tuple_size_v<decltype(fields)>>{});
         }
     }
 
@@ -410,6 +421,12 @@ struct walker {
                                                            std::to_string(class_version<T>) + ")");
         }
         return v;
+    }
+
+    // A value's fields in order, the first `present` of them (a value of an older version has fewer).
+    template <class Tuple, std::size_t... I>
+    void walk_fields(Tuple& fields, std::size_t present, std::index_sequence<I...>) {
+        ((I < present ? (*this)(std::get<I>(fields)) : void()), ...);
     }
 
     template <class V, std::size_t... I>

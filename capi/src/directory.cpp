@@ -41,6 +41,36 @@ int sf_directory_agency_name(const char** out, const sf_directory* dir, uint32_t
     });
 }
 
+int sf_directory_agency_info(int* out_kind, int* out_child_welfare, const sf_directory* dir, uint32_t agency) {
+    return call([&] {
+        const sfcore::agency& a = need(dir, "dir").impl.at(agency_id{agency});
+        if (out_kind) *out_kind = static_cast<int>(a.kind);
+        if (out_child_welfare) *out_child_welfare = a.child_welfare ? 1 : 0;
+    });
+}
+
+int sf_directory_agency_former_name(const char** out, const sf_directory* dir, uint32_t agency, size_t index) {
+    return call([&] {
+        auto& o = need(out, "out");
+        const sfcore::agency& a = need(dir, "dir").impl.at(agency_id{agency});
+        if (index >= a.former_names.size())
+            throw error(errc::not_found, "agency " + std::to_string(agency) + " has no former name " + std::to_string(index));
+        o = a.former_names[index].c_str();
+    });
+}
+
+int sf_directory_rename_agency(sf_directory* dir, uint32_t agency, const char* name) {
+    return call([&] { need(dir, "dir").impl.rename(agency_id{agency}, utf8(name, "name")); });
+}
+
+int sf_directory_set_child_welfare(sf_directory* dir, uint32_t agency, int child_welfare) {
+    return call([&] {
+        auto d = need(dir, "dir");
+        if (child_welfare != 0 && child_welfare != 1) throw error(errc::invalid_argument, "child_welfare is 0 or 1");
+        d.impl.set_child_welfare(agency_id{agency}, child_welfare == 1);
+    });
+}
+
 int sf_directory_add_practitioner(uint32_t* out_id, sf_directory* dir, uint32_t agency, const char* name) {
     return call([&] {
         auto& o = need(out_id, "out_id");

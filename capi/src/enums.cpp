@@ -43,6 +43,7 @@ const char* enum_text(int enumeration, int v, bool label) {
     case SF_ENUM_ISSUE_AREA: return pick(row_of<issue_area>(v));
     case SF_ENUM_OVERDUE_KIND: return pick(row_of<overdue_kind>(v));
     case SF_ENUM_EVENT_KIND: return pick(row_of<event_kind>(v));
+    case SF_ENUM_S66_REQUESTER: return pick(row_of<s66_requester>(v));
     default: throw error(errc::invalid_argument, "no enumeration " + std::to_string(enumeration));
     }
 }

@@ -256,6 +256,7 @@ int sf_case_share_without_consent(sf_outcome* out, sf_case* c, const sf_director
         r.basis = enum_from_int<legal_basis>(s.basis);
         r.s66c = enum_from_int<s66c_purpose>(s.s66c);
         r.requested_by = utf8_or_empty(s.requested_by, "requested_by");
+        r.requester_role = enum_from_int<s66_requester>(s.requester_role);
         r.purpose = utf8_or_empty(s.purpose, "purpose");
         r.approver = utf8_or_empty(s.approver, "approver");
         r.necessity = utf8_or_empty(s.necessity, "necessity");

@@ -134,6 +134,7 @@ refused = case.record(sfcore.SharedWithoutConsent(**request), directory=director
 say(f"a police request under s66, recorded incompletely: refused, missing {refused.missing}")
 done = record(sfcore.SharedWithoutConsent(
     **request, requested_by="Constable Rewi, NZ Police",
+    requester_role=sfcore.S66Requester.CONSTABLE,
     not_told_reason="telling the family now would prejudice the investigation"))
 say(f"the same with a full record: recorded as entry {done.seq}")
 

@@ -20,7 +20,7 @@ namespace sfcore {
  * @since 0.1.0
  */
 namespace agencies {
-#define SF_AGENCY(sym, id, name) inline constexpr agency_id sym{id};
+#define SF_AGENCY(sym, id, name, former, welfare) inline constexpr agency_id sym{id};
 #include "sfcore/def/agencies.def"
 #undef SF_AGENCY
 } // namespace agencies
@@ -30,6 +30,10 @@ struct agency {
     agency_id id;      ///< Its id in the directory.
     std::string name;  ///< Its name (UTF-8).
     agency_kind kind;  ///< Government, NGO, iwi or community.
+    /** @brief Names it had before (the newest last); each still finds it. @since 0.2.0 */
+    std::vector<std::string> former_names;
+    /** @brief A child welfare and protection agency (Oranga Tamariki Act 1989 s2): s66C sharing is between such agencies. @since 0.2.0 */
+    bool child_welfare = false;
 };
 
 /** @brief A practitioner: a named worker of an agency. @since 0.1.0 */
@@ -54,13 +58,28 @@ public:
 
     /**
      * @brief Add an agency.
-     * @param name its name: valid UTF-8, not blank, not already in the directory.
+     * @param name its name: valid UTF-8, not blank, not already in the directory (as a current or former name).
      * @param kind what kind of organisation it is.
+     * @param child_welfare it is a child welfare and protection agency (Oranga Tamariki Act 1989 s2; since 0.2.0).
      * @return its new id.
      * @throws sfcore::error errc::invalid_utf8, errc::invalid_argument, errc::already_exists.
      * @since 0.1.0
      */
-    agency_id add(std::string_view name, agency_kind kind);
+    agency_id add(std::string_view name, agency_kind kind, bool child_welfare = false);
+
+    /**
+     * @brief Give an agency a new name; its old name is kept as a former name and still finds it.
+     * @throws sfcore::error errc::not_found, errc::invalid_utf8, errc::invalid_argument, errc::already_exists.
+     * @since 0.2.0
+     */
+    void rename(agency_id id, std::string_view name);
+
+    /**
+     * @brief Say whether an agency is a child welfare and protection agency (s2; an independent person s66C names may be entered as one).
+     * @throws sfcore::error errc::not_found.
+     * @since 0.2.0
+     */
+    void set_child_welfare(agency_id id, bool child_welfare);
 
     /**
      * @brief The agency with an id.
@@ -72,7 +91,7 @@ public:
     /** @brief The agency with an id, or nullptr. @since 0.1.0 */
     const agency* find(agency_id id) const noexcept;
 
-    /** @brief The id of the agency with this exact name, if any. @since 0.1.0 */
+    /** @brief The id of the agency with this exact name, current or former, if any. @since 0.1.0 */
     std::optional<agency_id> find_by_name(std::string_view name) const noexcept;
 
     /** @brief Every agency, in id order. @since 0.1.0 */

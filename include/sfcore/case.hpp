@@ -300,8 +300,9 @@ private:
     // As replay(), for a journal whose hash chain the caller has verified.
     static case_file replay_chained(case_id id, std::vector<event> journal);
     outcome no_row(event_type type) const;
-    outcome evaluate(const event& e) const;
-    std::optional<std::string> refused_by(guard g, const event& e, std::vector<std::string>* missing) const;
+    outcome evaluate(const agency_directory* dir, const event& e) const;
+    std::optional<std::string> refused_by(const agency_directory* dir, guard g, const event& e,
+                                          std::vector<std::string>* missing) const;
     bool consents_for_self(const sfcore::member& m, const sfcore::date& on) const;
     std::optional<std::string> giver_refusal(member_id subject, member_id given_by, const std::string& child_views,
                                              const sfcore::date& on) const;

@@ -167,6 +167,13 @@ enum class legal_basis : std::uint8_t {
 #undef SF_LEGAL_BASIS
 };
 
+/** @brief Who may ask for information under Oranga Tamariki Act s66. @since 0.2.0 */
+enum class s66_requester : std::uint8_t {
+#define SF_S66_REQUESTER(sym, v, name, label) name = v,
+#include "sfcore/def/s66_requesters.def"
+#undef SF_S66_REQUESTER
+};
+
 /** @brief The six purposes of Oranga Tamariki Act s66C. @since 0.1.0 */
 enum class s66c_purpose : std::uint8_t {
 #define SF_S66C_PURPOSE(sym, v, name, label) name = v,
@@ -312,6 +319,13 @@ inline constexpr enum_row<legal_basis> legal_basis_table[] = {
 #undef SF_LEGAL_BASIS
 };
 
+/** @brief The rows of s66_requester, in value order. @since 0.2.0 */
+inline constexpr enum_row<s66_requester> s66_requester_table[] = {
+#define SF_S66_REQUESTER(sym, v, name, label) {s66_requester::name, #name, label},
+#include "sfcore/def/s66_requesters.def"
+#undef SF_S66_REQUESTER
+};
+
 /** @brief The rows of s66c_purpose, in value order. @since 0.1.0 */
 inline constexpr enum_row<s66c_purpose> s66c_purpose_table[] = {
 #define SF_S66C_PURPOSE(sym, v, name, label) {s66c_purpose::name, #name, label},
@@ -399,6 +413,10 @@ template <> struct table_of<decision_rule> {
 template <> struct table_of<legal_basis> {
     static constexpr const auto& rows = legal_basis_table;
     static constexpr const char* what = "legal basis";
+};
+template <> struct table_of<s66_requester> {
+    static constexpr const auto& rows = s66_requester_table;
+    static constexpr const char* what = "s66 requester";
 };
 template <> struct table_of<s66c_purpose> {
     static constexpr const auto& rows = s66c_purpose_table;

@@ -216,7 +216,8 @@ struct shared_without_consent {
     sfcore::recipient recipient;        ///< To whom.
     legal_basis basis = legal_basis::ot_s66;  ///< Under which law.
     s66c_purpose s66c = s66c_purpose::none;   ///< For s66C: which of its six purposes.
-    std::string requested_by;           ///< For s66: who asked (chief executive, coordinator or constable).
+    std::string requested_by;           ///< For s66: the name of who asked.
+    s66_requester requester_role = s66_requester::none;  ///< For s66: who asked — the chief executive, a care and protection co-ordinator or a constable.
     std::string purpose;                ///< Why, in words.
     std::string approver;               ///< Who approved it (delegated authority).
     std::string necessity;              ///< Why it was necessary and proportionate.

@@ -114,7 +114,7 @@ inline constexpr transition transition_table[] = {
     {detail::open_states,                          event_type::necessity_adjusted,      detail::g(),                                                             stay},
     {detail::all_states,                           event_type::category_registered,     detail::g(),                                                             stay},
     {detail::open_states,                          event_type::consent_ages_set,        detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::shared_without_consent,  detail::g(guard::record_complete),                                       stay},
+    {detail::all_states,                           event_type::shared_without_consent,  detail::g(guard::record_complete, guard::basis_allowed),               stay},
     {detail::all_states,                           event_type::request_declined,        detail::g(guard::record_complete),                                       stay},
     {detail::all_states,                           event_type::notice_given,            detail::g(),                                                             stay},
 };

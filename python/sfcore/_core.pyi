@@ -105,6 +105,12 @@ class Agency:
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
     def __repr__(self) -> str: ...
     @property
+    def child_welfare(self) -> bool:
+        """A child welfare and protection agency (Oranga Tamariki Act 1989 s2): s66C sharing is between such agencies."""
+    @property
+    def former_names(self) -> List[str]:
+        """Names it had before (the newest last); each still finds it."""
+    @property
     def id(self) -> int:
         """Its id in the directory."""
     @property
@@ -126,15 +132,15 @@ class AgencyDirectory:
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
     def __setstate__(self, arg0: bytes) -> None: ...
-    def add(self, name: str, kind: AgencyKind = ...) -> int:
-        """Add an agency and return its new id. Raises ArgumentError for a blank, taken or non-UTF-8 name."""
+    def add(self, name: str, kind: AgencyKind = ..., *, child_welfare: bool = ...) -> int:
+        """Add an agency and return its new id; child_welfare marks a child welfare and protection agency (s2). Raises ArgumentError for a blank, taken (current or former) or non-UTF-8 name."""
     def add_practitioner(self, agency: int, name: str) -> int:
         """Add a named worker of an agency and return their new id. Raises ArgumentError (NOT_FOUND, INVALID_UTF8, INVALID_ARGUMENT)."""
     @property
     def agencies(self) -> List[Agency]:
         """Every agency, in id order."""
     def find(self, name: str) -> int:
-        """The id of the agency with this exact name. Raises ArgumentError (NOT_FOUND) when there is none."""
+        """The id of the agency with this exact name, current or former. Raises ArgumentError (NOT_FOUND) when there is none."""
     @staticmethod
     def from_bytes(data: Buffer) -> AgencyDirectory:
         """Load a directory from an archive. Raises StorageError for a damaged or foreign archive."""
@@ -143,6 +149,10 @@ class AgencyDirectory:
     @property
     def practitioners(self) -> List[Practitioner]:
         """Every practitioner, in id order."""
+    def rename(self, agency_id: int, name: str) -> None:
+        """Give an agency a new name; the old one is kept as a former name and still finds it. Raises ArgumentError (NOT_FOUND, INVALID_UTF8, INVALID_ARGUMENT, ALREADY_EXISTS)."""
+    def set_child_welfare(self, agency_id: int, child_welfare: bool) -> None:
+        """Say whether an agency is a child welfare and protection agency (s2; an independent person s66C names may be entered as one). Raises ArgumentError (NOT_FOUND)."""
     def to_bytes(self, encoding: ArchiveEncoding = ...) -> bytes:
         """The directory as an archive."""
 
@@ -517,7 +527,7 @@ class ConfidentialMarked:
     def __deepcopy__(self, memo: Dict[str, Any]) -> ConfidentialMarked: ...
     def __eq__(self, arg0: ConfidentialMarked) -> bool:
         """Field-by-field equality."""
-    def __init__(self, *, subject: int, category: Category, confidential: Any = ...) -> None: ...
+    def __init__(self, *, subject: int, category: Category, confidential: bool = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
     def category(self) -> Category:
@@ -1032,6 +1042,7 @@ class Guard(enum.IntEnum):
     - FINAL_REPORT = 13: a final report is submitted, unless consent was withdrawn or not given or the case was escalated
     - CONSENT_GIVER = 14: a person consents (to take part, and to share) for themselves from the consent age; a parent or caregiver consents for a younger child, with the child's views
     - RECORD_COMPLETE = 15: a record of sharing without consent, or of a declined request, holds everything the law asks to be recorded
+    - BASIS_ALLOWED = 16: the legal basis allows this sharing: under s66C both the discloser and the recipient are child welfare and protection agencies
     """
     NONE = 0
     NO_TRANSITION = 1
@@ -1049,6 +1060,7 @@ class Guard(enum.IntEnum):
     FINAL_REPORT = 13
     CONSENT_GIVER = 14
     RECORD_COMPLETE = 15
+    BASIS_ALLOWED = 16
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1435,7 +1447,7 @@ class NecessityAdjusted:
     def __deepcopy__(self, memo: Dict[str, Any]) -> NecessityAdjusted: ...
     def __eq__(self, arg0: NecessityAdjusted) -> bool:
         """Field-by-field equality."""
-    def __init__(self, *, category: Category, widen: Any = ...) -> None: ...
+    def __init__(self, *, category: Category, widen: bool = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
     def category(self) -> Category:
@@ -1889,7 +1901,7 @@ class ReferralAccepted:
     def __repr__(self) -> str: ...
     @property
     def by_panel(self) -> bool:
-        ...
+        """Accepted by a Children's Team panel."""
     @by_panel.setter
     def by_panel(self, value: bool) -> None: ...
     @property
@@ -2100,6 +2112,24 @@ class S66CPurpose(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
+class S66Requester(enum.IntEnum):
+    """Who may ask for information under Oranga Tamariki Act s66.
+
+    Members (value: label):
+
+    - NONE = 0: not a request under s66
+    - CHIEF_EXECUTIVE = 1: the chief executive of Oranga Tamariki
+    - CARE_PROTECTION_COORDINATOR = 2: a care and protection co-ordinator
+    - CONSTABLE = 3: a constable
+    """
+    NONE = 0
+    CHIEF_EXECUTIVE = 1
+    CARE_PROTECTION_COORDINATOR = 2
+    CONSTABLE = 3
+    @property
+    def label(self) -> str:
+        """The plain-language label."""
+
 class SealingKey:
     """A key that seals archives and a store's summary rows: an id (1-64 printable ASCII characters) that seals name, and a secret of at least 16 bytes that you keep (sfcore stores only the id). Only a holder of the secret can make a journal that loads under it."""
     def __init__(self, id: str, secret: Buffer) -> None:
@@ -2115,7 +2145,7 @@ class SharedWithoutConsent:
     def __deepcopy__(self, memo: Dict[str, Any]) -> SharedWithoutConsent: ...
     def __eq__(self, arg0: SharedWithoutConsent) -> bool:
         """Field-by-field equality."""
-    def __init__(self, *, subjects: Union[int, List[int]], category: Category, description: str, discloser: Recipient, recipient: Recipient, basis: LegalBasis, s66c: S66CPurpose = ..., requested_by: str = ..., purpose: str = ..., approver: str = ..., necessity: str = ..., child_consulted: bool = ..., family_told: bool = ..., not_told_reason: str = ...) -> None: ...
+    def __init__(self, *, subjects: Union[int, List[int]], category: Category, description: str, discloser: Recipient, recipient: Recipient, basis: LegalBasis, s66c: S66CPurpose = ..., requested_by: str = ..., requester_role: S66Requester = ..., purpose: str = ..., approver: str = ..., necessity: str = ..., child_consulted: bool = ..., family_told: bool = ..., not_told_reason: str = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
     def approver(self) -> str:
@@ -2152,6 +2182,9 @@ class SharedWithoutConsent:
         ...
     @property
     def requested_by(self) -> str:
+        ...
+    @property
+    def requester_role(self) -> S66Requester:
         ...
     @property
     def s66c(self) -> S66CPurpose:

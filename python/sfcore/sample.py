@@ -33,9 +33,9 @@ NEEDS = [
     ("school attendance", sf.IssueArea.EDUCATION, sf.Category.EDUCATION, sf.SupportType.TRUANCY, "Ministry of Education"),
     ("money for rent", sf.IssueArea.INCOME, sf.Category.INCOME_BENEFITS, sf.SupportType.BUDGET_ADVICE,
      "Ministry of Social Development"),
-    ("a secure home", sf.IssueArea.HOUSING, sf.Category.HOUSING, sf.SupportType.ACCOMMODATION, "Housing New Zealand"),
+    ("a secure home", sf.IssueArea.HOUSING, sf.Category.HOUSING, sf.SupportType.ACCOMMODATION, "Kāinga Ora – Homes and Communities"),
     ("help with stress", sf.IssueArea.MENTAL_HEALTH, sf.Category.MENTAL_HEALTH, sf.SupportType.COUNSELLING,
-     "District Health Boards"),
+     "Health New Zealand | Te Whatu Ora"),
     ("parenting support", sf.IssueArea.PARENTING, sf.Category.IDENTITY_CONTACT, sf.SupportType.SOCIAL_WORK,
      "Te Whare Awhina Trust"),
     ("a GP for the kids", sf.IssueArea.HEALTH, sf.Category.HEALTH, sf.SupportType.HEALTH, "Ministry of Health"),
@@ -115,7 +115,7 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
     rng = random.Random(seed * 7919 + case_id)
     clock = Clock(datetime.datetime(start.year, start.month, start.day, 9, 0, tzinfo=NZ))
     surname = rng.choice(_FAMILY)
-    referrer = rng.choice(["Ministry of Education", "Ministry of Social Development", "District Health Boards", None])
+    referrer = rng.choice(["Ministry of Education", "Ministry of Social Development", "Health New Zealand | Te Whatu Ora", None])
     referral = sf.Referral(
         source=sf.ReferralSource.AGENCY if referrer else sf.ReferralSource.FAMILY,
         agency=d.find(referrer) if referrer else None,

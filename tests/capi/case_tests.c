@@ -281,10 +281,21 @@ static void test_disclosure_archives_store(void) {
     sh.approver = "manager";
     sh.necessity = "bears on safety";
     CHECK_STATUS(SF_OK, sf_case_share_without_consent(&o, c, dir, "aroha", t0 + 11 * day, &sh));
-    CHECK(!o.accepted && o.guard == SF_GUARD_RECORD_COMPLETE && strcmp(o.missing, "requested_by,not_told_reason") == 0);
+    CHECK(!o.accepted && o.guard == SF_GUARD_RECORD_COMPLETE && strcmp(o.missing, "requested_by,requester_role,not_told_reason") == 0);
     sh.requested_by = "Constable Rewi";
+    sh.requester_role = 99;
+    CHECK_STATUS(SF_EINVAL, sf_case_share_without_consent(&o, c, dir, "aroha", t0 + 11 * day, &sh));
+    sh.requester_role = SF_S66_REQUESTER_CONSTABLE;
     sh.not_told_reason = "risk to Tama";
     ACCEPTED(sf_case_share_without_consent(O, c, dir, "aroha", t0 + 11 * day, &sh));
+    /* s66C passes information between child welfare and protection agencies only: Inland Revenue is not one. */
+    sh.basis = SF_BASIS_OT_S66C;
+    sh.s66c = SF_S66C_SUPPORT_PLAN;
+    sh.requested_by = NULL;
+    sh.requester_role = SF_S66_REQUESTER_NONE;
+    sh.recipient.agency_id = SF_AGENCY_IRD;
+    CHECK_STATUS(SF_OK, sf_case_share_without_consent(&o, c, dir, "aroha", t0 + 11 * day, &sh));
+    CHECK(!o.accepted && o.guard == SF_GUARD_BASIS_ALLOWED && strstr(o.reason, "Inland Revenue") != NULL);
 
     memset(&dec, 0, sizeof dec);
     dec.requester = police;

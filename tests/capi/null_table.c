@@ -178,6 +178,10 @@ static void row_sf_case_exit_reason(void) { int r; NUL(sf_case_exit_reason(NULL,
 static void row_sf_case_final_report(void) { char *s; NUL(sf_case_final_report(NULL, kase, dir, NULL)); NUL(sf_case_final_report(&s, NULL, dir, NULL)); NUL(sf_case_final_report(&s, kase, NULL, NULL)); }
 static void row_sf_case_overdue(void) { sf_overdue_item *i; size_t n; NUL(sf_case_overdue(NULL, &n, kase, 20260401, NULL)); NUL(sf_case_overdue(&i, NULL, kase, 20260401, NULL)); NUL(sf_case_overdue(&i, &n, NULL, 20260401, NULL)); ERR(sf_case_overdue(&i, &n, kase, 1, NULL)); }
 static void row_sf_case_next_deadline(void) { int32_t d; NUL(sf_case_next_deadline(NULL, kase, NULL)); NUL(sf_case_next_deadline(&d, NULL, NULL)); }
+static void row_sf_directory_agency_info(void) { int k, w; CHECK_STATUS(SF_ENULLARG, sf_directory_agency_info(&k, &w, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_agency_info(&k, &w, dir, 999)); CHECK_STATUS(SF_OK, sf_directory_agency_info(NULL, NULL, dir, 1)); }
+static void row_sf_directory_agency_former_name(void) { const char *s; NUL(sf_directory_agency_former_name(NULL, dir, 6, 0)); NUL(sf_directory_agency_former_name(&s, NULL, 6, 0)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_agency_former_name(&s, dir, 6, 9)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_agency_former_name(&s, dir, 999, 0)); }
+static void row_sf_directory_rename_agency(void) { NUL(sf_directory_rename_agency(NULL, 1, "x")); NUL(sf_directory_rename_agency(dir, 1, NULL)); CHECK_STATUS(SF_EUTF8, sf_directory_rename_agency(dir, 1, bad_utf8)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_rename_agency(dir, 999, "x")); CHECK_STATUS(SF_EEXISTS, sf_directory_rename_agency(dir, 1, "ACC")); ERR(sf_directory_rename_agency(dir, 1, "  ")); }
+static void row_sf_directory_set_child_welfare(void) { NUL(sf_directory_set_child_welfare(NULL, 1, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_set_child_welfare(dir, 999, 1)); CHECK_STATUS(SF_EINVAL, sf_directory_set_child_welfare(dir, 1, 2)); }
 static void row_sf_calendar_new(void) { NUL(sf_calendar_new(NULL)); }
 static void row_sf_calendar_free(void) { sf_calendar_free(NULL); }
 static void row_sf_calendar_set_matariki(void) { sf_calendar *c; CHECK_STATUS(SF_OK, sf_calendar_new(&c)); NUL(sf_calendar_set_matariki(NULL, 2053, 20530620)); ERR(sf_calendar_set_matariki(c, 2053, 20530619)); ERR(sf_calendar_set_matariki(c, 2053, 20531399)); sf_calendar_free(c); }
@@ -293,6 +297,8 @@ static const struct row {
     ROW(sf_case_counts_get), ROW(sf_case_member), ROW(sf_case_meeting), ROW(sf_case_plan), ROW(sf_case_action),
     ROW(sf_case_roles), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
     ROW(sf_case_overdue), ROW(sf_case_next_deadline),
+    ROW(sf_directory_agency_info), ROW(sf_directory_agency_former_name), ROW(sf_directory_rename_agency),
+    ROW(sf_directory_set_child_welfare),
     ROW(sf_calendar_new), ROW(sf_calendar_free), ROW(sf_calendar_set_matariki), ROW(sf_calendar_add), ROW(sf_calendar_is_holiday),
     ROW(sf_calendar_is_working_day), ROW(sf_calendar_add_working_days), ROW(sf_calendar_working_days_between),
     ROW(sf_calendar_holiday_name),

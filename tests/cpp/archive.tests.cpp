@@ -93,6 +93,35 @@ TEST_CASE("a directory survives a round trip", "[archive]") {
     }
 }
 
+TEST_CASE("a directory's names, former names and child welfare flags survive a round trip, and are checked", "[archive]") {
+    fixtures::world w;
+    w.dir.rename(w.trust, "Te Whare Awhina Charitable Trust");
+    w.dir.rename(w.trust, "Te Whare Awhina");
+    w.dir.set_child_welfare(w.trust, true);
+    w.dir.rename(agencies::DHB, "Te Whatu Ora");  // a host may rename a built-in agency too
+    w.dir.set_child_welfare(agencies::ACC, true);
+    w.dir.rename(agencies::HNZ, "Housing New Zealand");  // back to a former name
+    for (auto e : both) {
+        const agency_directory d = load_directory(save_archive(w.dir, e));
+        for (const auto& a : w.dir.all()) {
+            INFO(a.name);
+            CHECK(d.at(a.id).name == a.name);
+            CHECK(d.at(a.id).former_names == a.former_names);
+            CHECK(d.at(a.id).child_welfare == a.child_welfare);
+        }
+        CHECK(d.find_by_name("Te Whare Awhina Trust") == w.trust);
+        CHECK(d.find_by_name("District Health Boards") == agencies::DHB);
+    }
+    // A former name that another agency holds does not load: names are one agency's each.
+    const bytes text = payload_of(save_archive(w.dir, archive_encoding::text));
+    std::string t(text.begin(), text.end());
+    const std::string former = "32 Te Whare Awhina Charitable Trust";
+    REQUIRE(t.find(former) != std::string::npos);
+    t.replace(t.find(former), former.size(), "3 ACC");
+    CHECK(code_of([&] { load_directory(frame(bytes(t.begin(), t.end()), archive_content::directory, archive_encoding::text)); }) ==
+          errc::malformed);
+}
+
 TEST_CASE("the frame is checked before the payload is read", "[archive]") {
     fixtures::world w;
     const case_file c = w.drive_to(state::plan_active);

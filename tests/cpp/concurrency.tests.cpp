@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -41,6 +42,12 @@ TEST_CASE("deciders never permit once a withdrawal is visible, while a writer ch
         });
     // The writer: the family grows, each new member consents; halfway, member 1 withdraws.
     for (int i = 0; i < rounds; ++i) {
+        if (i == rounds / 2) {
+            // The deciders have permitted before the withdrawal (on a loaded machine they may not
+            // have run yet): wait for them, for a bounded time, so the check below is not left to timing.
+            const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+            while (permits_before.load() < deciders && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+        }
         shared.write([&](case_file& x) {
             member m;
             m.name = "Whanaunga " + std::to_string(i);

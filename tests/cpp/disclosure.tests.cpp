@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
+#include "sfcore/archive.hpp"
 
 using namespace sfcore;
 using fixtures::code_of;
@@ -270,19 +271,23 @@ SCENARIO("a police request under s66 and a serious-threat disclosure are recorde
     family f;
     shared_without_consent r = f.w.s66_sharing();
     r.requested_by.clear();
+    r.requester_role = s66_requester::none;
     r.not_told_reason.clear();
     WHEN("the record does not say who requested it or why the family was not told") {
         const outcome o = f.fact(r);
         THEN("it is refused, naming what is missing, and nothing is recorded") {
             CHECK_FALSE(o.accepted);
             CHECK(o.guard == guard::record_complete);
-            CHECK(o.missing == std::vector<std::string>{"requested_by", "not_told_reason"});
-            CHECK(o.reason == "the record lacks who requested it under s66; why the child or family was not consulted or told");
+            CHECK(o.missing == std::vector<std::string>{"requested_by", "requester_role", "not_told_reason"});
+            CHECK(o.reason ==
+                  "the record lacks who requested it under s66; whether the chief executive, a care and protection "
+                  "co-ordinator or a constable asked (s66); why the child or family was not consulted or told");
             CHECK(f.c.entries(event_type::shared_without_consent).empty());
         }
     }
     WHEN("the record is complete") {
         r.requested_by = "Constable Rewi, NZ Police";
+        r.requester_role = s66_requester::constable;
         r.not_told_reason = "telling the family would prejudice the investigation";
         REQUIRE(f.fact(r));
         THEN("it is one entry of the journal, with every field, and consent decisions are unchanged") {
@@ -296,6 +301,7 @@ SCENARIO("a police request under s66 and a serious-threat disclosure are recorde
         shared_without_consent t = f.w.s66_sharing();
         t.basis = legal_basis::privacy_ipp11;
         t.requested_by.clear();
+        t.requester_role = s66_requester::none;
         t.what = category::mental_health;
         t.description = "Hine said she intends to harm herself tonight";
         t.subjects = {member_id{1}};
@@ -318,6 +324,38 @@ SCENARIO("a police request under s66 and a serious-threat disclosure are recorde
     }
 }
 
+TEST_CASE("s66C sharing is between child welfare and protection agencies, as the directory says", "[disclosure][law]") {
+    family f;
+    shared_without_consent r = f.w.s66_sharing();  // the school to the Police
+    r.basis = legal_basis::ot_s66c;
+    r.s66c = s66c_purpose::risk_of_harm;
+    r.requested_by.clear();
+    r.requester_role = s66_requester::none;
+    CHECK(f.c.would_accept(f.w.dir, "coordinator", f.w.clock, r).accepted);
+    // Inland Revenue is not one: refused, and the reason names it.
+    r.recipient = recipient::of(agencies::IRD);
+    outcome o = f.c.would_accept(f.w.dir, "coordinator", f.w.clock, r);
+    CHECK(o.guard == guard::basis_allowed);
+    CHECK(o.reason == "Inland Revenue is not a child welfare and protection agency: s66C does not cover it");
+    // Nor is an NGO until the directory says it is; a named practitioner is judged by their agency.
+    r.recipient = recipient::of(f.w.trust);
+    CHECK(f.c.would_accept(f.w.dir, "coordinator", f.w.clock, r).guard == guard::basis_allowed);
+    r.discloser = recipient::of(agencies::ACC);
+    r.recipient = recipient::of(agencies::MSD);
+    CHECK(f.c.would_accept(f.w.dir, "coordinator", f.w.clock, r).guard == guard::basis_allowed);  // the discloser too
+    r.discloser = recipient::of(agencies::MOE, f.w.teacher);
+    r.recipient = recipient::of(f.w.trust);
+    f.w.dir.set_child_welfare(f.w.trust, true);
+    REQUIRE(f.fact(r));
+    // The journal holds what was decided when it was recorded: it replays after the directory changes.
+    f.w.dir.set_child_welfare(f.w.trust, false);
+    CHECK(load_case(save_archive(f.c)) == f.c);
+    // Other bases do not ask this of the agencies.
+    shared_without_consent s = f.w.s66_sharing();
+    s.recipient = recipient::of(agencies::IRD);
+    CHECK(f.c.would_accept(f.w.dir, "coordinator", f.w.clock, s).accepted);
+}
+
 TEST_CASE("every field the law asks a record to hold is required, one at a time", "[disclosure][law]") {
     family f;
     const shared_without_consent full = f.w.s66_sharing();
@@ -333,8 +371,13 @@ TEST_CASE("every field the law asks a record to hold is required, one at a time"
     CHECK(lacks([](auto& r) { r.approver = "\t"; }) == v{"approver"});
     CHECK(lacks([](auto& r) { r.necessity.clear(); }) == v{"necessity"});
     CHECK(lacks([](auto& r) { r.requested_by.clear(); }) == v{"requested_by"});
+    CHECK(lacks([](auto& r) { r.requester_role = s66_requester::none; }) == v{"requester_role"});
     CHECK(lacks([](auto& r) { r.not_told_reason.clear(); }) == v{"not_told_reason"});
-    CHECK(lacks([](auto& r) { r.basis = legal_basis::ot_s66c; }) == v{"s66c"});
+    CHECK(lacks([](auto& r) { r.basis = legal_basis::ot_s66c; }) == (v{"s66c", "requester_role"}));  // s66 asks who asked; s66C does not
+    CHECK(lacks([](auto& r) {
+              r.basis = legal_basis::ot_s66c;
+              r.requester_role = s66_requester::none;
+          }) == v{"s66c"});
     CHECK(lacks([](auto& r) { r.s66c = s66c_purpose::risk_of_harm; }) == v{"s66c"});  // a purpose of s66C under s66
     CHECK(lacks([](auto& r) {
               r.not_told_reason.clear();
@@ -347,7 +390,9 @@ TEST_CASE("every field the law asks a record to hold is required, one at a time"
     CHECK(lacks([](auto& r) {
               r.basis = legal_basis::ot_s15;
               r.requested_by.clear();  // asked for only under s66
+              r.requester_role = s66_requester::none;
           }).empty());
+    CHECK(lacks([](auto& r) { r.basis = legal_basis::ot_s15; }) == v{"requester_role"});
     const request_declined declined{recipient::of(agencies::POLICE), {member_id{1}}, category::health, legal_basis::ot_s66,
                                     {"s66J: not held"}, "Principal"};
     const auto declines = [&](auto change) {

@@ -87,6 +87,7 @@ struct world {
         r.recipient = recipient::of(agencies::POLICE);
         r.basis = legal_basis::ot_s66;
         r.requested_by = "Constable Rewi";
+        r.requester_role = s66_requester::constable;
         r.purpose = "investigation of a report of concern";
         r.approver = "Principal, delegated authority";
         r.necessity = "the request names this information and it bears on Tama's safety";

@@ -134,3 +134,53 @@ TEST_CASE("the directory holds MSD and the eleven other government agencies", "[
     CHECK(code_of([&] { dir.at(agency_id{0}); }) == errc::not_found);
     CHECK(dir.all().size() == 13);
 }
+
+TEST_CASE("agencies go by their current names, and a former name still finds its agency", "[agency]") {
+    agency_directory dir;
+    // Health New Zealand replaced the District Health Boards (Pae Ora Act 2022); Kāinga Ora replaced Housing New Zealand (2019).
+    CHECK(dir.at(agencies::DHB).name == "Health New Zealand | Te Whatu Ora");
+    CHECK(dir.at(agencies::DHB).former_names == std::vector<std::string>{"District Health Boards"});
+    CHECK(dir.find_by_name("District Health Boards") == agencies::DHB);
+    CHECK(dir.at(agencies::HNZ).name == "Kāinga Ora – Homes and Communities");
+    CHECK(dir.find_by_name("Housing New Zealand") == agencies::HNZ);
+    CHECK(dir.at(agencies::MSD).former_names.empty());
+    // A former name is still taken: no other agency may be given it.
+    CHECK(code_of([&] { dir.add("Housing New Zealand", agency_kind::ngo); }) == errc::already_exists);
+
+    const auto trust = dir.add("Te Whare Awhina Trust", agency_kind::ngo);
+    dir.rename(trust, "Te Whare Awhina Charitable Trust");
+    CHECK(dir.at(trust).name == "Te Whare Awhina Charitable Trust");
+    CHECK(dir.find_by_name("Te Whare Awhina Trust") == trust);
+    CHECK(dir.find_by_name("Te Whare Awhina Charitable Trust") == trust);
+    CHECK(code_of([&] { dir.rename(trust, "Inland Revenue"); }) == errc::already_exists);
+    CHECK(code_of([&] { dir.rename(trust, "District Health Boards"); }) == errc::already_exists);
+    CHECK(code_of([&] { dir.rename(trust, " "); }) == errc::invalid_argument);
+    CHECK(code_of([&] { dir.rename(trust, "\xff"); }) == errc::invalid_utf8);
+    CHECK(code_of([&] { dir.rename(agency_id{99}, "x"); }) == errc::not_found);
+    // Back to its first name: that name is current again, and the one it leaves is the former.
+    dir.rename(trust, "Te Whare Awhina Trust");
+    CHECK(dir.at(trust).name == "Te Whare Awhina Trust");
+    CHECK(dir.at(trust).former_names == std::vector<std::string>{"Te Whare Awhina Charitable Trust"});
+    dir.rename(trust, "Te Whare Awhina Trust");  // its own name: nothing changes
+    CHECK(dir.at(trust).former_names.size() == 1);
+}
+
+TEST_CASE("the child welfare and protection agencies are those the Oranga Tamariki Act names", "[agency][law]") {
+    agency_directory dir;
+    for (auto id : {agencies::MSD, agencies::OT, agencies::POLICE, agencies::MOE, agencies::DHB, agencies::MOH,
+                    agencies::HNZ, agencies::CORRECTIONS, agencies::MOJ}) {
+        INFO(dir.at(id).name);
+        CHECK(dir.at(id).child_welfare);
+    }
+    for (auto id : {agencies::ACC, agencies::IRD, agencies::DIA}) {
+        INFO(dir.at(id).name);
+        CHECK_FALSE(dir.at(id).child_welfare);
+    }
+    // A host adds the NGOs and iwi services it knows to be child welfare and protection agencies.
+    const auto trust = dir.add("Te Whare Awhina Trust", agency_kind::ngo);
+    CHECK_FALSE(dir.at(trust).child_welfare);
+    dir.set_child_welfare(trust, true);
+    CHECK(dir.at(trust).child_welfare);
+    CHECK(dir.at(dir.add("Whānau Ora Navigators", agency_kind::iwi, true)).child_welfare);
+    CHECK(code_of([&] { dir.set_child_welfare(agency_id{99}, true); }) == errc::not_found);
+}

@@ -381,6 +381,21 @@ TEST_CASE("who leaves the process: a support person alone, and the case ends wit
     CHECK(c.exit_reason() == exit_reason::consent_withdrawn);
 }
 
+TEST_CASE("a support person who consented before the family and then withdraws does not end the case", "[consent][lifecycle]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::referred);
+    REQUIRE(w.rec(c, referral_accepted{}));
+    member hine{{}, "Hine Te Rangi", member_role::parent_caregiver, make_date(1988, 5, 14), true};
+    member aunty{{}, "Aunty Mere", member_role::support_person, make_date(1970, 1, 1), true};
+    REQUIRE(w.rec(c, member_added{hine}));
+    REQUIRE(w.rec(c, member_added{aunty}));
+    // Aunty Mere signs first; Hine has not yet signed.
+    REQUIRE(w.rec(c, consent_recorded{member_id{2}, make_date(2026, 3, 2), "SF-2024", std::nullopt, ""}));
+    REQUIRE(w.rec(c, consent_withdrawn{member_id{2}, "not this time"}));
+    CHECK(c.state() == state::awaiting_consent);  // the family has not decided yet: their case waits for them
+    CHECK_FALSE(c.exit_reason().has_value());
+}
+
 TEST_CASE("a withdrawal while closing leaves the exit the family planned", "[consent][lifecycle]") {
     fixtures::world w;
     case_file c = w.drive_to(state::closing);

@@ -42,6 +42,7 @@ class World:
         self.msd = self.dir.find("Ministry of Social Development")
         self.moe = self.dir.find("Ministry of Education")
         self.police = self.dir.find("New Zealand Police")
+        self.trust = self.dir.find("Te Whare Awhina Trust")
         self.sam = sample.practitioner(self.dir, "Sam Wilson")
         self.adult, self.child = (m.id for m in self.case.members)
 

@@ -398,6 +398,29 @@ def test_the_directory(directory):
     assert repr(directory).startswith("AgencyDirectory(16 agencies")
 
 
+def test_agencies_keep_their_former_names_and_say_whether_they_are_child_welfare_agencies(directory):
+    health = directory.find("District Health Boards")  # found by its former name
+    assert directory[health].name == "Health New Zealand | Te Whatu Ora"
+    assert directory[health].former_names == ["District Health Boards"] and directory[health].child_welfare
+    assert not directory[directory.find("Inland Revenue")].child_welfare
+    trust = directory.find("Te Whare Awhina Trust")
+    directory.rename(trust, "Te Whare Awhina Charitable Trust")
+    assert directory.find("Te Whare Awhina Trust") == trust == directory.find("Te Whare Awhina Charitable Trust")
+    assert directory[trust].former_names == ["Te Whare Awhina Trust"]
+    with pytest.raises(sfcore.ArgumentError) as e:
+        directory.rename(trust, "Inland Revenue")
+    assert e.value.code == sfcore.ErrorCode.ALREADY_EXISTS
+    with pytest.raises(sfcore.ArgumentError):
+        directory.rename(999, "x")
+    assert not directory[trust].child_welfare
+    directory.set_child_welfare(trust, True)
+    assert directory[trust].child_welfare and "child_welfare=True" in repr(directory[trust])
+    iwi = directory.add("Ngā Kete Mātauranga", sfcore.AgencyKind.IWI, child_welfare=True)
+    assert directory[iwi].child_welfare
+    again = sfcore.AgencyDirectory.from_bytes(directory.to_bytes())
+    assert list(again) == list(directory)  # names, former names and flags, every agency
+
+
 def test_referral_fields():
     r = sfcore.Referral(source=sfcore.ReferralSource.AGENCY, agency=9, practitioner="Sam", received=datetime.date(2026, 3, 2),
                         family_name="Te Rangi whānau", reasons=["attendance"], programme="childrens_team", site="")

@@ -243,14 +243,16 @@ def test_sharing_without_consent_needs_a_full_record(world):
     n = world.case.version
     refused = world.record(sfcore.SharedWithoutConsent(**base))
     assert not refused and refused.guard == sfcore.Guard.RECORD_COMPLETE
-    assert refused.missing == ["requested_by", "not_told_reason"] and world.case.version == n
+    assert refused.missing == ["requested_by", "requester_role", "not_told_reason"] and world.case.version == n
     ok = world.record(sfcore.SharedWithoutConsent(**base, requested_by="Constable Rewi",
+                                                  requester_role=sfcore.S66Requester.CONSTABLE,
                                                   not_told_reason="it would prejudice the investigation"))
     assert ok and ok.missing == []
     (e,) = world.case.entries(sfcore.EventType.SHARED_WITHOUT_CONSENT)
     s = e.payload
-    assert (s.subjects, s.category, s.basis, s.requested_by) == ([world.child], sfcore.Category.CHILD_PROTECTION,
-                                                                 sfcore.LegalBasis.OT_S66, "Constable Rewi")
+    assert (s.subjects, s.category, s.basis, s.requested_by, s.requester_role) == (
+        [world.child], sfcore.Category.CHILD_PROTECTION, sfcore.LegalBasis.OT_S66, "Constable Rewi",
+        sfcore.S66Requester.CONSTABLE)
     assert (s.description, s.approver, s.necessity, s.purpose) == ("attendance record", "Principal",
                                                                     "named in the request", "investigation")
     assert s.discloser == world.agency(world.moe) and s.recipient == world.agency(world.police)
@@ -261,6 +263,12 @@ def test_sharing_without_consent_needs_a_full_record(world):
     s66c = world.record(sfcore.SharedWithoutConsent(**{**base, "basis": "ot_s66c"}, child_consulted=True,
                                                     family_told=True))
     assert s66c.missing == ["s66c"]
+    # s66C is between child welfare and protection agencies: the directory says which
+    s66c = dict(base, basis="ot_s66c", s66c=sfcore.S66CPurpose.RISK_OF_HARM, child_consulted=True, family_told=True)
+    refused = world.record(sfcore.SharedWithoutConsent(**{**s66c, "recipient": world.agency(world.trust)}))
+    assert refused.guard == sfcore.Guard.BASIS_ALLOWED and "Te Whare Awhina Trust" in refused.reason
+    world.dir.set_child_welfare(world.trust, True)
+    assert world.record(sfcore.SharedWithoutConsent(**{**s66c, "recipient": world.agency(world.trust)}))
 
 
 def test_declined_requests_need_reasons(world):

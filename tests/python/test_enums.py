@@ -1,6 +1,7 @@
 """Every enumeration is a Python IntEnum made from the same table as the C++ enum and the C ABI."""
 
 import ctypes
+import datetime
 import enum
 
 import pytest
@@ -10,7 +11,7 @@ import sfcore
 ENUMS = [sfcore.ReferralSource, sfcore.Programme, sfcore.AgencyKind, sfcore.State, sfcore.EventType,
          sfcore.MemberRole, sfcore.SupportType, sfcore.ExitReason, sfcore.ActionStatus, sfcore.MeetingKind,
          sfcore.PartyKind, sfcore.Guard, sfcore.OverdueKind, sfcore.Category, sfcore.Purpose, sfcore.IssueArea,
-         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.EventKind, sfcore.ArchiveEncoding,
+         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.S66Requester, sfcore.EventKind, sfcore.ArchiveEncoding,
          sfcore.ArchiveContent, sfcore.ErrorCode]
 
 
@@ -33,7 +34,7 @@ def test_values_are_the_c_abi_values(c_library):
     c_enum = {"State": 1, "EventType": 2, "Guard": 3, "ReferralSource": 4, "Programme": 5, "AgencyKind": 6,
               "PartyKind": 7, "MemberRole": 8, "MeetingKind": 9, "ActionStatus": 10, "SupportType": 11,
               "ExitReason": 12, "Category": 13, "Purpose": 14, "DecisionRule": 15, "LegalBasis": 16,
-              "S66CPurpose": 17, "IssueArea": 18, "OverdueKind": 20, "EventKind": 21}
+              "S66CPurpose": 17, "IssueArea": 18, "OverdueKind": 20, "EventKind": 21, "S66Requester": 22}
     for cls_name, number in c_enum.items():
         members = list(getattr(sfcore, cls_name))
         for m in members:
@@ -75,6 +76,42 @@ def test_a_wrong_value_name_or_enumeration_is_refused():
         d.add("Trust", True)
     with pytest.raises(TypeError):
         d.add("Trust", 1.0)
+
+
+def test_a_category_of_another_enumeration_is_refused_not_read_as_its_number(world):
+    world.share()
+    assert world.ask(category=sfcore.Category.HOUSING)
+    with pytest.raises(TypeError, match="a category is a Category, its name or a number, not Purpose"):
+        world.ask(category=sfcore.Purpose.MEETING)  # Purpose.MEETING == 0, which is a category's number too
+    with pytest.raises(TypeError):
+        world.record(sfcore.NecessityAdjusted(category=sfcore.State.CLOSED, widen=True))
+
+
+def test_yes_or_no_is_true_or_false_never_none_or_a_number():
+    import math
+
+    d = sfcore.AgencyDirectory()
+    for wrong in (None, 1, 0, math.nan, "yes"):
+        with pytest.raises(TypeError):
+            d.add("Trust", child_welfare=wrong)
+        with pytest.raises(TypeError):
+            sfcore.Member(name="Hine", participating=wrong)
+        with pytest.raises(TypeError):
+            sfcore.ReferralAccepted(by_panel=wrong)
+    m = sfcore.Member(name="Hine")
+    with pytest.raises(TypeError):
+        m.participating = None
+    m.participating = False
+    assert m.participating is False
+    meeting = sfcore.Meeting(start=datetime.datetime(2026, 4, 1, 9, tzinfo=datetime.timezone.utc), venue="marae",
+                             karakia=True)
+    with pytest.raises(TypeError):
+        meeting.mihi = 1
+    meeting.mihi = True
+    assert (meeting.karakia, meeting.mihi) == (True, True)
+    accepted = sfcore.ReferralAccepted(by_panel=True)
+    accepted.by_panel = False
+    assert accepted.by_panel is False
 
 
 def test_enumerations_pickle_and_compare_as_ints():

@@ -37,7 +37,7 @@ SF_API void sf_directory_free(sf_directory *dir);
 SF_API int sf_directory_add_agency(uint32_t *out_id, sf_directory *dir, const char *name, int kind);
 
 /**
- * @brief Find an agency by its exact name.
+ * @brief Find an agency by its exact name, current or former (a referral naming "District Health Boards" finds Health New Zealand | Te Whatu Ora).
  * @param[out] out_id receives its id.
  * @param dir the directory.
  * @param name the name (UTF-8).
@@ -55,6 +55,50 @@ SF_API int sf_directory_find_agency(uint32_t *out_id, const sf_directory *dir, c
  * @since 0.1.0
  */
 SF_API int sf_directory_agency_name(const char **out, const sf_directory *dir, uint32_t agency_id);
+
+/**
+ * @brief An agency's kind and whether it is a child welfare and protection
+ * agency (Oranga Tamariki Act 1989 s2), which s66C sharing needs on both sides.
+ * @param[out] out_kind receives an #sf_agency_kind (may be NULL).
+ * @param[out] out_child_welfare receives 1 or 0 (may be NULL).
+ * @param dir the directory.
+ * @param agency_id the agency's id.
+ * @return #SF_OK; #SF_ENULLARG (dir); #SF_ENOTFOUND.
+ * @since 0.2.0
+ */
+SF_API int sf_directory_agency_info(int *out_kind, int *out_child_welfare, const sf_directory *dir, uint32_t agency_id);
+
+/**
+ * @brief A name an agency had before, oldest first: index 0, 1, … until #SF_ENOTFOUND.
+ * @param[out] out receives the name, owned by the directory and valid until it is changed or freed.
+ * @param dir the directory.
+ * @param agency_id the agency's id.
+ * @param index which former name.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND (no such agency, or no name at that index).
+ * @since 0.2.0
+ */
+SF_API int sf_directory_agency_former_name(const char **out, const sf_directory *dir, uint32_t agency_id, size_t index);
+
+/**
+ * @brief Give an agency a new name; the old one is kept as a former name and still finds it.
+ * @param dir the directory.
+ * @param agency_id the agency's id.
+ * @param name the new name: UTF-8, not blank, not another agency's name.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EINVAL; #SF_ENOTFOUND; #SF_EEXISTS.
+ * @since 0.2.0
+ */
+SF_API int sf_directory_rename_agency(sf_directory *dir, uint32_t agency_id, const char *name);
+
+/**
+ * @brief Say whether an agency is a child welfare and protection agency (an
+ * independent person s66C allows may be entered as an agency and marked so).
+ * @param dir the directory.
+ * @param agency_id the agency's id.
+ * @param child_welfare 1 or 0.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_EINVAL (not 0 or 1).
+ * @since 0.2.0
+ */
+SF_API int sf_directory_set_child_welfare(sf_directory *dir, uint32_t agency_id, int child_welfare);
 
 /**
  * @brief Add a practitioner who works for an agency.

@@ -40,7 +40,7 @@ typedef enum sf_agency_kind {
 /** @brief Ids of the standard agencies (`sfcore/def/agencies.def`). @since 0.1.0 */
 typedef enum sf_standard_agency {
     SF_AGENCY_NONE = 0, /**< No agency. */
-#define SF_AGENCY(sym, id, name) SF_AGENCY_##sym = id,
+#define SF_AGENCY(sym, id, name, former, welfare) SF_AGENCY_##sym = id,
 #include "sfcore/def/agencies.def"
 #undef SF_AGENCY
     SF_AGENCY_STANDARD_END_ /**< Not an agency: one past the last standard id. */
@@ -158,6 +158,14 @@ typedef enum sf_legal_basis {
     SF_BASIS_COUNT_ /**< Not a value: one past the last. */
 } sf_legal_basis;
 
+/** @brief Who may ask for information under Oranga Tamariki Act s66 (`sfcore/def/s66_requesters.def`). @since 0.2.0 */
+typedef enum sf_s66_requester {
+#define SF_S66_REQUESTER(sym, v, name, label) SF_S66_REQUESTER_##sym = v,
+#include "sfcore/def/s66_requesters.def"
+#undef SF_S66_REQUESTER
+    SF_S66_REQUESTER_COUNT_ /**< Not a value: one past the last. */
+} sf_s66_requester;
+
 /** @brief The six purposes of Oranga Tamariki Act s66C (`sfcore/def/s66c_purposes.def`). @since 0.1.0 */
 typedef enum sf_s66c_purpose {
 #define SF_S66C_PURPOSE(sym, v, name, label) SF_S66C_##sym = v,
@@ -206,6 +214,7 @@ typedef enum sf_enumeration {
     SF_ENUM_AUDIT_KIND_ = 19,   /**< Not used since 0.2 (sfcore 0.1's audit kinds). */
     SF_ENUM_OVERDUE_KIND = 20,  /**< #sf_overdue_kind */
     SF_ENUM_EVENT_KIND = 21,    /**< #sf_event_kind */
+    SF_ENUM_S66_REQUESTER = 22, /**< #sf_s66_requester */
     SF_ENUM_COUNT_              /**< Not an enumeration: one past the last. */
 } sf_enumeration;
 

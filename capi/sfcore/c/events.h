@@ -139,7 +139,8 @@ typedef struct sf_sharing {
     sf_recipient recipient;       /**< To whom. */
     int basis;                    /**< An #sf_legal_basis. */
     int s66c;                     /**< For s66C, an #sf_s66c_purpose (else `SF_S66C_NONE`). */
-    const char *requested_by;     /**< For s66: who asked. */
+    const char *requested_by;     /**< For s66: the name of who asked. */
+    int requester_role;           /**< For s66, an #sf_s66_requester: the chief executive, a care and protection co-ordinator or a constable (else `SF_S66_REQUESTER_NONE`). @since 0.2.0 */
     const char *purpose;          /**< Why, in words. */
     const char *approver;         /**< Who approved it. */
     const char *necessity;        /**< Why it was necessary and proportionate. */
