@@ -23,7 +23,10 @@ extern "C" {
 
 int sf_calendar_new(sf_calendar** out) {
     if (out) *out = nullptr;
-    return call([&] { need(out, "out") = make_handle<sf_calendar>(); });
+    return call([&] {
+        auto& o = need(out, "out"); // checked before the handle is made, so a NULL leaks nothing
+        o = make_handle<sf_calendar>();
+    });
 }
 
 void sf_calendar_free(sf_calendar* cal) { free_handle(cal); }
