@@ -8,12 +8,14 @@ using namespace pybind11::literals;
 
 namespace {
 
-// The case's calendar and timeframes, or the defaults when None.
+// The calendar given, or the national one when None; the timeframes given, or the case's own when None.
 const sfcore::holiday_calendar& calendar_or_default(const sfcore::holiday_calendar* cal) {
     static const sfcore::holiday_calendar national;
     return cal ? *cal : national;
 }
-sfcore::timeframes timeframes_or_default(const sfcore::timeframes* tf) { return tf ? *tf : sfcore::timeframes{}; }
+std::optional<sfcore::timeframes> timeframes_or_default(const sfcore::timeframes* tf) {
+    return tf ? std::optional<sfcore::timeframes>(*tf) : std::nullopt;
+}
 
 // Bind one event payload: its class with equality and copying.
 template <class P>
@@ -373,10 +375,24 @@ void bind_payloads(py::module_& m) {
         .def_readwrite("status", &action_updated::status)
         .def_readwrite("note", &action_updated::note)
         .def("__repr__", repr_fields("ActionUpdated", {"action", "status", "note"}));
-    payload_class<review_scheduled>(m, "ReviewScheduled", "A review meeting is scheduled (the case assigns its id).")
-        .def(py::init([](const sfcore::meeting& x) { return review_scheduled{x}; }), py::kw_only(), "meeting"_a)
+    payload_class<review_scheduled>(m, "ReviewScheduled",
+                                    "A review meeting is scheduled (the case assigns its id). It starts after the last meeting "
+                                    "held and within the case's review window after it (Case.timeframes), unless "
+                                    "outside_window_reason says why not (the family asked, a change of circumstances).")
+        .def(py::init([](const sfcore::meeting& x, const std::string& reason) { return review_scheduled{x, reason}; }),
+             py::kw_only(), "meeting"_a, "outside_window_reason"_a = "")
         .def_readwrite("meeting", &review_scheduled::meeting)
-        .def("__repr__", repr_fields("ReviewScheduled", {"meeting"}));
+        .def_readwrite("outside_window_reason", &review_scheduled::outside_window_reason)
+        .def("__repr__", repr_fields("ReviewScheduled", {"meeting", "outside_window_reason"}));
+    payload_class<timeframes_set>(m, "TimeframesSet",
+                                  "The timeframes the case works to from now on (the programme's are 15 working days, "
+                                  "then reviews 28-42 days after the last meeting).")
+        .def(py::init([](int initial, int earliest, int latest) { return timeframes_set{initial, earliest, latest}; }),
+             py::kw_only(), "initial_meeting_working_days"_a = 15, "review_earliest_days"_a = 28, "review_latest_days"_a = 42)
+        .def_readonly("initial_meeting_working_days", &timeframes_set::initial_meeting_working_days)
+        .def_readonly("review_earliest_days", &timeframes_set::review_earliest_days)
+        .def_readonly("review_latest_days", &timeframes_set::review_latest_days)
+        .def("__repr__", repr_fields("TimeframesSet", {"initial_meeting_working_days", "review_earliest_days", "review_latest_days"}));
     payload_class<escalated>(m, "Escalated",
                              "Concerns rise to care and protection: the case leaves Strengthening Families for the statutory "
                              "system (the note is required).")
@@ -538,7 +554,9 @@ void bind_calendar(py::module_& m) {
         .def("add", &sfcore::holiday_calendar::add, "day"_a, "name"_a, "Add a holiday of your own (a regional anniversary day).")
         .def("__repr__", [](const sfcore::holiday_calendar&) { return std::string("HolidayCalendar()"); });
 
-    py::class_<sfcore::timeframes> tf(m, "Timeframes", "The targets a region works to (the defaults are the programme's).");
+    py::class_<sfcore::timeframes> tf(m, "Timeframes",
+                                      "The targets a case works to (the defaults are the programme's). A case holds its own "
+                                      "(Case.timeframes, set by TimeframesSet); queries given none use the case's.");
     tf.def(py::init([](int initial, int earliest, int latest) { return sfcore::timeframes{initial, earliest, latest}; }),
            py::kw_only(), "initial_meeting_working_days"_a = 15, "review_earliest_days"_a = 28, "review_latest_days"_a = 42)
         .def_readwrite("initial_meeting_working_days", &sfcore::timeframes::initial_meeting_working_days)
@@ -587,6 +605,8 @@ void bind_report(py::module_& m) {
         .def_readonly("initial_meeting_target", &sfcore::final_report::initial_meeting_target)
         .def_readonly("reviews_held", &sfcore::final_report::reviews_held)
         .def_readonly("reviews_late", &sfcore::final_report::reviews_late)
+        .def_readonly("reviews_outside_window", &sfcore::final_report::reviews_outside_window,
+                      "Reviews booked outside the window, each with the reason recorded.")
         .def_readonly("exit_reason", &sfcore::final_report::exit)
         .def_readonly("exit_note", &sfcore::final_report::exit_note)
         .def_readonly("closed_on", &sfcore::final_report::closed_on)
@@ -657,6 +677,12 @@ case_class bind_case_file(py::module_& m) {
                                "The family's key issues, strengths and needs.")
         .def_property_readonly("approved", reading([](const case_file& k) { return k.approved(); }),
                                "The parties the family approved to take part.")
+        .def_property_readonly("refused", reading([](const case_file& k) { return k.refused(); }),
+                               "The parties the family refused (withdrew approval of, and has not approved again): none "
+                               "of them can be made lead agency, key contact or an action's owner.")
+        .def_property_readonly("timeframes", reading([](const case_file& k) { return k.timeframes(); }),
+                               "The timeframes the case works to: the programme's, unless its journal sets others "
+                               "(TimeframesSet). Queries given timeframes=None use these.")
         .def(
             "is_approved",
             [](const sfcore::shared_case& s, const sfcore::party& p) { return s.read([&](const case_file& k) { return k.is_approved(p); }); },
@@ -705,13 +731,16 @@ case_class bind_case_file(py::module_& m) {
                 });
             },
             "calendar"_a = py::none(), "timeframes"_a = py::none(),
-            "The date the initial meeting is due: the referral date plus 15 working days (by default).")
+            "The date the initial meeting is due: the referral date plus the case's working days (15 unless set).")
         .def(
             "review_due",
             [](const sfcore::shared_case& s, const sfcore::timeframes* tf) {
                 return s.read([&](const case_file& k) { return sfcore::review_due(k, timeframes_or_default(tf)); });
             },
-            "timeframes"_a = py::none(), "The latest date the next review is due, once a plan is active (else None).")
+            "timeframes"_a = py::none(),
+            "The date the next review is due while a plan is in force (plan active or under review): the booked "
+            "review's date when one is booked and not held, else the last meeting's date plus the latest review "
+            "day (else None).")
         .def(
             "next_deadline",
             [](const sfcore::shared_case& s, const sfcore::holiday_calendar* cal, const sfcore::timeframes* tf) {

@@ -1,6 +1,7 @@
 // The lifecycle's rules: what each event must hold (validate), the table's
 // guards (evaluate, refused_by), and how each event changes the case (apply).
 #include <algorithm>
+#include <cstdio>
 
 #include "sfcore/case.hpp"
 #include "sfcore/text.hpp"
@@ -10,6 +11,14 @@ namespace sfcore {
 namespace {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+// An instant as New Zealand local time, for a reason: 2026-05-04 09:30.
+std::string local_text(const instant& t) {
+    const nz_local l = nz_local_time(t);
+    char hm[8];
+    std::snprintf(hm, sizeof hm, "%02d:%02d", l.hour, l.minute);
+    return to_iso(l.date) + " " + hm;
+}
 
 // A party or member in a refusal's reason: its kind and id (reasons carry ids, never names).
 std::string party_label(const party& p) { return std::string(to_string(p.kind)) + " " + std::to_string(p.id); }
@@ -203,6 +212,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 check_meeting(p.meeting, meeting_kind::initial);
             } else if constexpr (std::is_same_v<T, review_scheduled>) {
                 check_meeting(p.meeting, meeting_kind::review);
+                checked_utf8(p.outside_window_reason, "reason the review is outside its window");
             } else if constexpr (std::is_same_v<T, meeting_held>) {
                 if (!p.meeting || p.meeting.value() > meetings_.size())
                     throw error(errc::not_found, "no meeting " + std::to_string(p.meeting.value()));
@@ -289,6 +299,11 @@ void case_file::validate(const agency_directory* dir, event& e) const {
             } else if constexpr (std::is_same_v<T, notice_given>) {
                 member_at(p.member);
                 enum_from_int<purpose>(static_cast<long long>(p.why));
+            } else if constexpr (std::is_same_v<T, timeframes_set>) {
+                if (p.initial_meeting_working_days < 1 || p.initial_meeting_working_days > 60)
+                    throw error(errc::out_of_range, "the initial meeting is due within 1 to 60 working days");
+                if (p.review_earliest_days < 1 || p.review_latest_days > 365 || p.review_earliest_days > p.review_latest_days)
+                    throw error(errc::out_of_range, "a review window is 1 to 365 days after the last meeting, its earliest day first");
             }
         },
         e.payload);
@@ -488,6 +503,62 @@ std::optional<std::string> case_file::refused_by(const agency_directory* dir, gu
         }
         return why;
     }
+    case guard::natural_order: {
+        // A meeting is held no earlier than it starts; a review starts after the meeting it reviews.
+        // (An entry is never earlier than the one before it, so an action is never updated before its plan.)
+        // This guard, review_window and family_refused came with sfcore 0.2: a journal read back (no
+        // directory) held the rules in force when each entry was recorded, and 0.1 journals predate them.
+        if (!dir) return std::nullopt;
+        if (const auto* h = std::get_if<meeting_held>(&e.payload)) {
+            const auto& m = meetings_[h->meeting.value() - 1];
+            if (e.when < m.start)
+                return "meeting " + std::to_string(m.id.value()) + " is recorded as held at " + local_text(e.when) +
+                       ", before its start at " + local_text(m.start);
+            return std::nullopt;
+        }
+        if (proposed && proposed->kind == meeting_kind::review)
+            for (auto it = meetings_.rbegin(); it != meetings_.rend(); ++it)
+                if (it->held) {
+                    if (proposed->start <= it->start)
+                        return "the review starts at " + local_text(proposed->start) + ", not after meeting " +
+                               std::to_string(it->id.value()) + " it reviews (" + local_text(it->start) + ")";
+                    break;
+                }
+        return std::nullopt;
+    }
+    case guard::review_window: {
+        // Within [earliest, latest] days of the last held meeting's local date, unless the record says why not.
+        const auto& r = std::get<review_scheduled>(e.payload);
+        if (!dir || !is_blank(r.outside_window_reason)) return std::nullopt;
+        std::optional<date> last;
+        for (const auto& m : meetings_)
+            if (m.held) last = nz_date(m.start);
+        if (!last) return std::nullopt;
+        const date day = nz_date(r.meeting.start);
+        const auto after = (day - *last).days();
+        if (after < timeframes_.review_earliest_days || after > timeframes_.review_latest_days)
+            return "the review is " + std::to_string(after) + " days after the last meeting, outside the " +
+                   std::to_string(timeframes_.review_earliest_days) + "-" + std::to_string(timeframes_.review_latest_days) +
+                   " day window: book it inside, or record why (outside_window_reason)";
+        return std::nullopt;
+    }
+    case guard::family_refused: {
+        if (!dir) return std::nullopt;
+        std::vector<std::pair<party, const char*>> named;
+        if (const auto* r = std::get_if<roles_assigned>(&e.payload)) {
+            if (r->lead_agency) named.emplace_back(party::of(*r->lead_agency), "lead agency");
+            if (r->lead_contact) named.emplace_back(party::of(*r->lead_contact), "lead contact");
+        } else if (proposed_plan) {
+            if (proposed_plan->lead_agency) named.emplace_back(party::of(*proposed_plan->lead_agency), "lead agency");
+            if (proposed_plan->key_contact) named.emplace_back(party::of(*proposed_plan->key_contact), "key contact");
+            for (const auto& a : proposed_plan->actions)
+                if (a.owner) named.emplace_back(*a.owner, "an action's owner");
+        }
+        for (const auto& [who, as] : named)
+            if (std::find(refused_.begin(), refused_.end(), who) != refused_.end())
+                return "the family refused " + party_label(who) + ": it cannot be made " + as;
+        return std::nullopt;
+    }
     case guard::basis_allowed: {
         // s66C: information passes between child welfare and protection agencies (OT Act s2).
         // Without the directory (a journal read back) the check held when the entry was recorded.
@@ -540,8 +611,10 @@ void case_file::apply(const event& e, sfcore::state next) {
                 priorities_ = p;
             } else if constexpr (std::is_same_v<T, invitee_approved>) {
                 if (std::find(approved_.begin(), approved_.end(), p.who) == approved_.end()) approved_.push_back(p.who);
+                refused_.erase(std::remove(refused_.begin(), refused_.end(), p.who), refused_.end());
             } else if constexpr (std::is_same_v<T, invitee_withdrawn>) {
                 approved_.erase(std::remove(approved_.begin(), approved_.end(), p.who), approved_.end());
+                if (std::find(refused_.begin(), refused_.end(), p.who) == refused_.end()) refused_.push_back(p.who);
             } else if constexpr (std::is_same_v<T, meeting_scheduled> || std::is_same_v<T, review_scheduled>) {
                 meetings_.push_back(p.meeting);
             } else if constexpr (std::is_same_v<T, meeting_held>) {
@@ -571,6 +644,8 @@ void case_file::apply(const event& e, sfcore::state next) {
                 final_report_ = p.summary;
             } else if constexpr (std::is_same_v<T, case_closed>) {
                 closed_at_ = e.when;
+            } else if constexpr (std::is_same_v<T, timeframes_set>) {
+                timeframes_ = {p.initial_meeting_working_days, p.review_earliest_days, p.review_latest_days};
             } else if constexpr (std::is_same_v<T, case_reopened>) {
                 // Reopening asks for written consent again: every consent still standing lapses.
                 for (auto& c : consents_)

@@ -48,7 +48,8 @@ std::string name_of(const party& p, const case_file& c, const agency_directory& 
 }
 
 final_report make_final_report(const case_file& c, const agency_directory& directory, const holiday_calendar& cal,
-                               const timeframes& tf) {
+                               const std::optional<timeframes>& chosen) {
+    const timeframes& tf = chosen ? *chosen : c.timeframes();
     final_report r;
     r.case_ref = c.id();
     r.family_name = c.referral().family_name;
@@ -76,6 +77,11 @@ final_report make_final_report(const case_file& c, const agency_directory& direc
         previous = day;
     }
     r.initial_meeting_target = tf.initial_meeting_working_days;
+    for (const event* e : c.entries(event_type::review_scheduled)) {
+        const auto& s = std::get<review_scheduled>(e->payload);
+        if (!s.outside_window_reason.empty())
+            r.reviews_outside_window.push_back(to_iso(nz_date(s.meeting.start)) + ": " + s.outside_window_reason);
+    }
     r.exit = c.exit_reason();
     r.exit_note = c.exit_note();
     if (c.closed_at()) r.closed_on = nz_date(*c.closed_at());
@@ -121,6 +127,7 @@ std::string to_markdown(const final_report& r) {
     else
         md << "- No initial meeting was held.\n";
     md << "- Reviews held: " << r.reviews_held << " (" << r.reviews_late << " later than the timeframe)\n";
+    for (const auto& w : r.reviews_outside_window) md << "- A review booked outside the window, " << w << "\n";
     md << "- Plan versions agreed: " << r.plan_versions << "\n";
     if (!r.lead_contact_summary.empty()) md << "\n## The lead contact's summary\n\n" << r.lead_contact_summary << "\n";
     return md.str();
@@ -151,6 +158,8 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": " + name_of(p.who, c, dir);
             } else if constexpr (std::is_same_v<T, meeting_scheduled> || std::is_same_v<T, review_scheduled>) {
                 what += ": " + local_text(p.meeting.start) + " at " + p.meeting.venue;
+                if constexpr (std::is_same_v<T, review_scheduled>)
+                    if (!p.outside_window_reason.empty()) what += " (outside the window: " + p.outside_window_reason + ")";
             } else if constexpr (std::is_same_v<T, meeting_held>) {
                 what += ": " + std::to_string(p.attendance.size()) + " attended";
             } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
@@ -204,6 +213,9 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                         std::to_string(p.offered) + " items, by " + e.who;
             } else if constexpr (std::is_same_v<T, legacy_audit_imported>) {
                 what += ": " + std::to_string(p.entries) + " entries";
+            } else if constexpr (std::is_same_v<T, timeframes_set>) {
+                what += ": initial meeting within " + std::to_string(p.initial_meeting_working_days) + " working days, reviews " +
+                        std::to_string(p.review_earliest_days) + "-" + std::to_string(p.review_latest_days) + " days after the last meeting";
             }
         },
         e.payload);

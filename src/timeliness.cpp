@@ -16,21 +16,35 @@ std::optional<date> last_held(const case_file& c) {
     return out;
 }
 
+// A review booked and not yet held (at most one: booking one leaves plan_active).
+const meeting* booked_review(const case_file& c) {
+    for (const auto& m : c.meetings())
+        if (m.kind == meeting_kind::review && !m.held) return &m;
+    return nullptr;
+}
+
+bool plan_in_force(const case_file& c) {
+    return (c.state() == state::plan_active || c.state() == state::under_review) && !c.plans().empty();
+}
+
 int days_between(const date& a, const date& b) { return static_cast<int>((b - a).days()); }
+
+const timeframes& chosen(const case_file& c, const std::optional<timeframes>& tf) { return tf ? *tf : c.timeframes(); }
 } // namespace
 
-date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const timeframes& tf) {
-    return cal.add_working_days(c.referral().received, tf.initial_meeting_working_days);
+date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const std::optional<timeframes>& tf) {
+    return cal.add_working_days(c.referral().received, chosen(c, tf).initial_meeting_working_days);
 }
 
-std::optional<date> review_due(const case_file& c, const timeframes& tf) {
-    if (c.state() != state::plan_active || c.plans().empty()) return std::nullopt;
+std::optional<date> review_due(const case_file& c, const std::optional<timeframes>& tf) {
+    if (!plan_in_force(c)) return std::nullopt;
+    if (const meeting* booked = booked_review(c)) return nz_date(booked->start);
     const auto last = last_held(c);
     if (!last) return std::nullopt;
-    return *last + boost::gregorian::days(tf.review_latest_days);
+    return *last + boost::gregorian::days(chosen(c, tf).review_latest_days);
 }
 
-std::optional<date> next_deadline(const case_file& c, const holiday_calendar& cal, const timeframes& tf) {
+std::optional<date> next_deadline(const case_file& c, const holiday_calendar& cal, const std::optional<timeframes>& tf) {
     if (c.state() == state::closed || c.state() == state::declined) return std::nullopt;
     std::optional<date> out;
     const auto take = [&out](const date& d) {
@@ -46,21 +60,23 @@ std::optional<date> next_deadline(const case_file& c, const holiday_calendar& ca
 }
 
 std::vector<overdue_item> overdue(const case_file& c, const date& as_of, const holiday_calendar& cal,
-                                  const timeframes& tf) {
+                                  const std::optional<timeframes>& tf) {
     std::vector<overdue_item> out;
     const date day = checked_date(as_of);
     if (c.state() == state::closed || c.state() == state::declined) return out;
+    const timeframes& t = chosen(c, tf);
 
     if (!first_held(c, meeting_kind::initial) && c.plans().empty()) {
-        const date due = initial_meeting_due(c, cal, tf);
+        const date due = initial_meeting_due(c, cal, t);
         if (day > due)
             out.push_back({c.id(), overdue_kind::initial_meeting, due, days_between(due, day), action_id{},
                            "the initial meeting was due by " + to_iso(due) + " (" +
-                               std::to_string(tf.initial_meeting_working_days) + " working days after referral)"});
+                               std::to_string(t.initial_meeting_working_days) + " working days after referral)"});
     }
-    if (const auto due = review_due(c, tf); due && day > *due)
+    if (const auto due = review_due(c, t); due && day > *due)
         out.push_back({c.id(), overdue_kind::review, *due, days_between(*due, day), action_id{},
-                       "a review meeting was due by " + to_iso(*due)});
+                       booked_review(c) ? "the review booked for " + to_iso(*due) + " has not been held"
+                                        : "a review meeting was due by " + to_iso(*due)});
     if (c.state() == state::plan_active || c.state() == state::under_review)
         for (const auto& p : c.plans())
             for (const auto& a : p.actions)

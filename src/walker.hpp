@@ -50,6 +50,8 @@ template <>
 inline constexpr std::uint8_t class_version<case_file> = 2;
 template <>
 inline constexpr std::uint8_t class_version<agency> = 2;  // 2: former names, child welfare and protection agency
+template <>
+inline constexpr std::uint8_t class_version<review_scheduled> = 2;  // 2: the reason a review is outside its window
 
 // How many of a type's fields its version 1 had: the rest were added later, at
 // the end of its field list, and a version 1 value is read without them.
@@ -57,6 +59,8 @@ template <class T>
 inline constexpr std::size_t fields_in_version_1 = static_cast<std::size_t>(-1);
 template <>
 inline constexpr std::size_t fields_in_version_1<agency> = 3;
+template <>
+inline constexpr std::size_t fields_in_version_1<review_scheduled> = 1;
 /// The number of payload alternatives sfcore 0.1 knew (its events, in the same order).
 inline constexpr std::size_t v1_event_types = 22;
 

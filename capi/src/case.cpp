@@ -314,6 +314,32 @@ int sf_case_roles(uint32_t* out_coordinator, uint32_t* out_lead_agency, uint32_t
     });
 }
 
+int sf_case_timeframes(int* out_initial, int* out_earliest, int* out_latest, const sf_case* c) {
+    return call([&] {
+        read_case(c, [&](const case_file& k) {
+            const auto& t = k.timeframes();
+            if (out_initial) *out_initial = t.initial_meeting_working_days;
+            if (out_earliest) *out_earliest = t.review_earliest_days;
+            if (out_latest) *out_latest = t.review_latest_days;
+            return 0;
+        });
+    });
+}
+
+int sf_case_refused(sf_party** out_parties, size_t* out_count, const sf_case* c) {
+    if (out_parties) *out_parties = nullptr;
+    if (out_count) *out_count = 0;
+    return call([&] {
+        auto& parties = need(out_parties, "out_parties");
+        auto& count = need(out_count, "out_count");
+        const std::vector<party> refused = read_case(c, [](const case_file& k) { return k.refused(); });
+        std::vector<sf_party> v;
+        for (const auto& p : refused) v.push_back(sf_party{static_cast<int>(p.kind), p.id});
+        parties = copy_out(v.data(), v.size());
+        count = v.size();
+    });
+}
+
 int sf_case_event(sf_event_info* out, const char** out_who, const sf_case* c, size_t index) {
     return call([&] {
         auto& o = need(out, "out");

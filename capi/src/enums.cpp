@@ -79,7 +79,7 @@ int sf_lifecycle_row(sf_transition* out, size_t index) {
         const transition& t = transition_table[index];
         o.from_states = t.from.bits;
         o.event = static_cast<int>(t.on);
-        for (int i = 0; i < 3; ++i) o.guards[i] = static_cast<int>(t.guards[static_cast<std::size_t>(i)]);
+        for (int i = 0; i < 5; ++i) o.guards[i] = static_cast<int>(t.guards[static_cast<std::size_t>(i)]);
         o.to_state = t.to == stay ? -1 : static_cast<int>(t.to);
     });
 }

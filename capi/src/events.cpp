@@ -116,8 +116,11 @@ int sf_case_schedule_meeting(sf_outcome* out, sf_case* c, const sf_directory* di
 }
 
 int sf_case_schedule_review(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
-                            const sf_meeting* meeting) {
-    return offer(out, c, dir, who, when, [&] { return event_payload{review_scheduled{need(meeting, "meeting").impl}}; });
+                            const sf_meeting* meeting, const char* outside_window_reason) {
+    return offer(out, c, dir, who, when, [&] {
+        return event_payload{review_scheduled{need(meeting, "meeting").impl,
+                                              utf8_or_empty(outside_window_reason, "outside_window_reason")}};
+    });
 }
 
 int sf_case_hold_meeting(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
@@ -240,6 +243,13 @@ int sf_case_set_consent_ages(sf_outcome* out, sf_case* c, const sf_directory* di
         if (young_person_age < 0 || young_person_age > 255 || adult_age < 0 || adult_age > 255)
             throw error(errc::invalid_argument, "consent ages must satisfy young person age <= adult age <= 25");
         return event_payload{consent_ages_set{static_cast<std::uint8_t>(young_person_age), static_cast<std::uint8_t>(adult_age)}};
+    });
+}
+
+int sf_case_set_timeframes(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                           int initial_meeting_working_days, int review_earliest_days, int review_latest_days) {
+    return offer(out, c, dir, who, when, [&] {
+        return event_payload{timeframes_set{initial_meeting_working_days, review_earliest_days, review_latest_days}};
     });
 }
 

@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
     review.start = at(2026, 4, 16, 10, 0);
     review.venue = "Ngā Hau e Whā marae";
     review.invitees = {party::of(agencies::MSD), party::of(sam)};
-    record(c, at(2026, 4, 2, 9, 0), review_scheduled{review});
+    record(c, at(2026, 4, 2, 9, 0), review_scheduled{review, ""});
     record(c, at(2026, 4, 16, 12, 0), meeting_held{meeting_id{2}, {party::of(member_id{1}), party::of(aroha), party::of(sam)}});
     record(c, at(2026, 4, 16, 12, 10), action_updated{action_id{1}, action_status::done, "arrears cleared"});
     record(c, at(2026, 4, 16, 12, 11), action_updated{action_id{4}, action_status::done, "new tenancy from 1 May"});

@@ -275,6 +275,20 @@ public:
      * @since 0.1.0
      */
     bool is_approved(const party& p) const;
+    /**
+     * @brief The parties the family refused: it withdrew its approval of them
+     * (event_type::invitee_withdrawn) and has not approved them again. None of
+     * them may be made lead agency, key contact or an action's owner
+     * (guard::family_refused).
+     * @since 0.2.0
+     */
+    const std::vector<party>& refused() const noexcept { return refused_; }
+    /**
+     * @brief The timeframes this case works to: the programme's (15 working
+     * days, 28-42 days), unless its journal sets others (event_type::timeframes_set).
+     * @since 0.2.0
+     */
+    const sfcore::timeframes& timeframes() const noexcept { return timeframes_; }
     /** @brief The meetings, in the order they were scheduled. @since 0.1.0 */
     const std::vector<meeting>& meetings() const noexcept { return meetings_; }
     /** @brief The current plans: one family plan, or one per child (Children's Teams). @since 0.1.0 */
@@ -326,6 +340,8 @@ private:
     case_roles roles_;
     priorities_set priorities_;
     std::vector<party> approved_;
+    std::vector<party> refused_;
+    sfcore::timeframes timeframes_;
     std::vector<meeting> meetings_;
     std::vector<plan> plans_;
     std::vector<plan> plan_history_;

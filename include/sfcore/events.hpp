@@ -106,6 +106,12 @@ struct action_updated {
 /** @brief Payload of event_type::review_scheduled. @since 0.1.0 */
 struct review_scheduled {
     sfcore::meeting meeting;  ///< The review meeting; its id is assigned by the case.
+    /**
+     * @brief Why the review is outside the case's window after the last
+     * meeting (the family asked, a change of circumstances); empty inside it.
+     * @since 0.2.0
+     */
+    std::string outside_window_reason;
 };
 /**
  * @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system.
@@ -287,6 +293,18 @@ struct legacy_audit_imported {
     std::string head;           ///< The hash of its last entry, in hex ("" when empty).
 };
 
+/**
+ * @brief Payload of event_type::timeframes_set: the targets this case works to
+ * from now on (a region's own, or the family's agreement), replacing the
+ * programme's. See case_file::timeframes().
+ * @since 0.2.0
+ */
+struct timeframes_set {
+    int initial_meeting_working_days = 15;  ///< Initial meeting within this many working days of the referral (1-60).
+    int review_earliest_days = 28;          ///< A review no sooner than this many days after the last meeting (1-365)…
+    int review_latest_days = 42;            ///< …and no later than this (review_earliest_days-365).
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -295,7 +313,8 @@ using event_payload =
                  review_scheduled, escalated, closure_started, final_report_submitted, case_closed, case_reopened,
                  sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
-                 request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported>;
+                 request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
+                 timeframes_set>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -362,6 +381,7 @@ bool operator==(const issue_areas_set& a, const issue_areas_set& b);
 bool operator==(const necessity_adjusted& a, const necessity_adjusted& b);
 bool operator==(const category_registered& a, const category_registered& b);
 bool operator==(const consent_ages_set& a, const consent_ages_set& b);
+bool operator==(const timeframes_set& a, const timeframes_set& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

@@ -45,8 +45,8 @@ struct state_set {
     constexpr bool contains(state s) const noexcept { return (bits >> static_cast<unsigned>(s)) & 1u; }
 };
 
-/** @brief Up to three guards of a row; unused places are guard::none. @since 0.1.0 */
-using guard_list = std::array<guard, 3>;
+/** @brief Up to five guards of a row; unused places are guard::none. @since 0.1.0 */
+using guard_list = std::array<guard, 5>;
 
 /** @brief The target of a row that leaves the state as it is. @since 0.1.0 */
 inline constexpr state stay = static_cast<state>(0xFF);
@@ -69,7 +69,10 @@ constexpr state_set working{state::preparing, state::meeting_scheduled, state::p
 constexpr state_set all_states{state::referred,          state::declined,    state::awaiting_consent,
                                state::preparing,         state::meeting_scheduled, state::plan_active,
                                state::under_review,      state::closing,     state::closed};
-constexpr guard_list g(guard a = guard::none, guard b = guard::none, guard c = guard::none) { return {a, b, c}; }
+constexpr guard_list g(guard a = guard::none, guard b = guard::none, guard c = guard::none, guard d = guard::none,
+                       guard e = guard::none) {
+    return {a, b, c, d, e};
+}
 } // namespace detail
 
 // clang-format off
@@ -88,19 +91,19 @@ inline constexpr transition transition_table[] = {
                                                    event_type::consent_recorded,        detail::g(guard::consent_giver),                                         stay},
     // A withdrawal closes the case when it was the last consent of the family taking part (see case_file): the row stays.
     {detail::engaged,                              event_type::consent_withdrawn,       detail::g(),                                                             stay},
-    {detail::open_states,                          event_type::roles_assigned,          detail::g(),                                                             stay},
+    {detail::open_states,                          event_type::roles_assigned,          detail::g(guard::family_refused),                                        stay},
     {{state::awaiting_consent},                    event_type::preparation_started,     detail::g(guard::written_consent),                                       state::preparing},
     {detail::working,                              event_type::priorities_set,          detail::g(),                                                             stay},
     {detail::working,                              event_type::invitee_approved,        detail::g(),                                                             stay},
     {detail::working,                              event_type::invitee_withdrawn,       detail::g(),                                                             stay},
     {{state::preparing},                           event_type::meeting_scheduled,       detail::g(guard::written_consent, guard::invitees_approved),             state::meeting_scheduled},
-    {{state::meeting_scheduled, state::under_review}, event_type::meeting_held,         detail::g(guard::meeting_pending, guard::invitees_approved),             stay},
+    {{state::meeting_scheduled, state::under_review}, event_type::meeting_held,         detail::g(guard::meeting_pending, guard::invitees_approved, guard::natural_order), stay},
     {{state::meeting_scheduled, state::plan_active, state::under_review},
-                                                   event_type::plan_agreed,             detail::g(guard::meeting_held, guard::plan_complete, guard::child_plan), state::plan_active},
-    {{state::plan_active},                         event_type::plan_revised,            detail::g(guard::revision_reason, guard::plan_complete, guard::child_plan), stay},
+                                                   event_type::plan_agreed,             detail::g(guard::meeting_held, guard::plan_complete, guard::child_plan, guard::family_refused), state::plan_active},
+    {{state::plan_active},                         event_type::plan_revised,            detail::g(guard::revision_reason, guard::plan_complete, guard::child_plan, guard::family_refused), stay},
     {{state::plan_active, state::under_review},    event_type::action_updated,          detail::g(),                                                             stay},
     {{state::preparing, state::meeting_scheduled, state::plan_active},
-                                                   event_type::review_scheduled,        detail::g(guard::active_plan, guard::written_consent, guard::invitees_approved), state::under_review},
+                                                   event_type::review_scheduled,        detail::g(guard::active_plan, guard::written_consent, guard::invitees_approved, guard::natural_order, guard::review_window), state::under_review},
     {detail::open_states,                          event_type::escalated,               detail::g(),                                                             state::closed},
     {{state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
                                                    event_type::closure_started,         detail::g(guard::exit_reason_allowed),                                   state::closing},
@@ -117,6 +120,7 @@ inline constexpr transition transition_table[] = {
     {detail::all_states,                           event_type::shared_without_consent,  detail::g(guard::record_complete, guard::basis_allowed),               stay},
     {detail::all_states,                           event_type::request_declined,        detail::g(guard::record_complete),                                       stay},
     {detail::all_states,                           event_type::notice_given,            detail::g(),                                                             stay},
+    {detail::open_states,                          event_type::timeframes_set,          detail::g(),                                                             stay},
 };
 // clang-format on
 

@@ -120,6 +120,17 @@ struct action {
     std::string need;                       ///< The family's need or priority it addresses (their words).
 };
 
+/**
+ * @brief The targets a case works to (the defaults are the programme's): a
+ * case holds its own, set by event_type::timeframes_set.
+ * @since 0.1.0
+ */
+struct timeframes {
+    int initial_meeting_working_days = 15;  ///< Initial meeting within this many working days of the referral.
+    int review_earliest_days = 28;          ///< A review is held no sooner than this after the last meeting…
+    int review_latest_days = 42;            ///< …and no later than this.
+};
+
 /** @brief An action plan, one version of it. @since 0.1.0 */
 struct plan {
     std::uint32_t version = 0;              ///< 1 for the first agreed plan, then +1 per revision (per plan).

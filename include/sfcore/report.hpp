@@ -50,6 +50,8 @@ struct final_report {
     int initial_meeting_target = 15;             ///< The target in working days.
     int reviews_held = 0;                        ///< Review meetings held.
     int reviews_late = 0;                        ///< Reviews held later than the timeframe after the meeting before.
+    /** @brief Reviews booked outside the window, each with the reason recorded ("2026-07-20: the family asked"). @since 0.2.0 */
+    std::vector<std::string> reviews_outside_window;
     std::optional<sfcore::exit_reason> exit;     ///< Why the case closed (or is closing).
     std::string exit_note;                       ///< The note with it.
     std::optional<sfcore::date> closed_on;       ///< Local date of closure.
@@ -63,7 +65,7 @@ struct final_report {
  * @since 0.1.0
  */
 final_report make_final_report(const case_file& c, const agency_directory& directory, const holiday_calendar& cal,
-                               const timeframes& tf = {});
+                               const std::optional<timeframes>& tf = std::nullopt);
 
 /** @brief The final report as Markdown. @since 0.1.0 */
 std::string to_markdown(const final_report& r);

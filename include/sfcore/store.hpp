@@ -48,7 +48,8 @@ namespace sfcore {
 /** @brief How a store is opened. @since 0.1.0 */
 struct store_options {
     holiday_calendar calendar;  ///< The calendar deadlines are counted in.
-    sfcore::timeframes timeframes;  ///< The deadlines the overdue query uses.
+    /** @brief The deadlines the summaries' next deadline uses; nothing: each case's own (case_file::timeframes()). @since 0.1.0 */
+    std::optional<sfcore::timeframes> timeframes;
     int busy_timeout_ms = 5000;     ///< How long to wait for another writer's lock before errc::io_error.
     bool durable = true;            ///< Sync to disk at every commit (survives power loss, not only a crash).
     std::string vfs;                ///< An SQLite VFS by name ("" for the default), e.g. for an encrypting layer.

@@ -3,6 +3,10 @@
  * @brief Timeframes: the initial meeting within 15 working days of referral,
  * reviews 4–6 weeks after the last meeting, actions by their due dates —
  * and what is overdue as of a date, per case and across cases.
+ *
+ * Each query takes the timeframes to measure by; given none, it uses the
+ * case's own (case_file::timeframes(): the programme's, unless the case's
+ * journal sets others with event_type::timeframes_set).
  */
 #pragma once
 
@@ -13,13 +17,6 @@
 #include "sfcore/case.hpp"
 
 namespace sfcore {
-
-/** @brief The targets a region works to (the defaults are the programme's). @since 0.1.0 */
-struct timeframes {
-    int initial_meeting_working_days = 15;  ///< Initial meeting within this many working days of the referral.
-    int review_earliest_days = 28;          ///< A review is due no sooner than this after the last meeting…
-    int review_latest_days = 42;            ///< …and no later than this.
-};
 
 /** @brief One thing that is overdue. @since 0.1.0 */
 struct overdue_item {
@@ -36,15 +33,17 @@ struct overdue_item {
  * @throws sfcore::error as holiday_calendar.
  * @since 0.1.0
  */
-sfcore::date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const timeframes& tf = {});
+sfcore::date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const std::optional<timeframes>& tf = std::nullopt);
 
 /**
- * @brief The latest date the next review is due, once a plan is active: the
- * last held meeting's local date plus timeframes::review_latest_days.
- * @return nothing when no plan is active.
+ * @brief The date the next review is due while a plan is in force (the case
+ * is plan_active or under_review): the booked review's local date when one is
+ * booked and not yet held, else the last held meeting's local date plus
+ * timeframes::review_latest_days.
+ * @return nothing in other states.
  * @since 0.1.0
  */
-std::optional<sfcore::date> review_due(const case_file& c, const timeframes& tf = {});
+std::optional<sfcore::date> review_due(const case_file& c, const std::optional<timeframes>& tf = std::nullopt);
 
 /**
  * @brief The earliest date by which something in the case is due: the
@@ -54,15 +53,18 @@ std::optional<sfcore::date> review_due(const case_file& c, const timeframes& tf 
  * @throws sfcore::error as holiday_calendar.
  * @since 0.1.0
  */
-std::optional<sfcore::date> next_deadline(const case_file& c, const holiday_calendar& cal, const timeframes& tf = {});
+std::optional<sfcore::date> next_deadline(const case_file& c, const holiday_calendar& cal, const std::optional<timeframes>& tf = std::nullopt);
 
 /**
- * @brief What is overdue in a case as of a date. Declined and closed cases have nothing overdue.
+ * @brief What is overdue in a case as of a date: the initial meeting, a
+ * review (review_due() has passed: a booked review not held by its date, or
+ * none booked in time) and open actions. Declined and closed cases have
+ * nothing overdue.
  * @throws sfcore::error as holiday_calendar.
  * @since 0.1.0
  */
 std::vector<overdue_item> overdue(const case_file& c, const sfcore::date& as_of, const holiday_calendar& cal,
-                                  const timeframes& tf = {});
+                                  const std::optional<timeframes>& tf = std::nullopt);
 
 /**
  * @brief What is overdue across cases as of a date, case by case.
@@ -71,7 +73,7 @@ std::vector<overdue_item> overdue(const case_file& c, const sfcore::date& as_of,
  */
 template <class Range>
 std::vector<overdue_item> overdue_across(const Range& cases, const sfcore::date& as_of, const holiday_calendar& cal,
-                                         const timeframes& tf = {}) {
+                                         const std::optional<timeframes>& tf = std::nullopt) {
     std::vector<overdue_item> out;
     for (const case_file& c : cases) {
         auto items = overdue(c, as_of, cal, tf);

@@ -294,7 +294,7 @@ class Case:
     def id(self) -> int:
         """The case's id."""
     def initial_meeting_due(self, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> datetime.date:
-        """The date the initial meeting is due: the referral date plus 15 working days (by default)."""
+        """The date the initial meeting is due: the referral date plus the case's working days (15 unless set)."""
     def is_approved(self, party: Party) -> bool:
         """True when the party may take part: a family member, or an agency or named practitioner the family approved (approving an agency does not approve its workers by name, nor the reverse)."""
     @property
@@ -333,16 +333,19 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
         ...
+    @property
+    def refused(self) -> List[Party]:
+        """The parties the family refused (withdrew approval of, and has not approved again): none of them can be made lead agency, key contact or an action's owner."""
     @staticmethod
     def replay(case_id: int, journal: List[Event]) -> Case:
         """Rebuild a case from its journal: the hash chain is verified from the case's id, every entry checked again and every recorded decision made again. Raises StorageError (INTEGRITY) or ArgumentError."""
     def review_due(self, timeframes: Optional[Timeframes] = ...) -> Optional[datetime.date]:
-        """The latest date the next review is due, once a plan is active (else None)."""
+        """The date the next review is due while a plan is in force (plan active or under review): the booked review's date when one is booked and not held, else the last meeting's date plus the latest review day (else None)."""
     @property
     def roles(self) -> CaseRoles:
         ...
@@ -352,6 +355,9 @@ class Case:
     @property
     def state(self) -> State:
         """Where the case is in its lifecycle."""
+    @property
+    def timeframes(self) -> Timeframes:
+        """The timeframes the case works to: the programme's, unless its journal sets others (TimeframesSet). Queries given timeframes=None use these."""
     def timeline(self, directory: AgencyDirectory) -> List[str]:
         """One line per entry, e.g. '2026-03-02 09:00 NZDT  initial meeting scheduled: …'."""
     def to_bytes(self, encoding: ArchiveEncoding = ..., key: Optional[SealingKey] = ...) -> bytes:
@@ -366,7 +372,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -879,6 +885,7 @@ class EventType(enum.IntEnum):
     - DISCLOSURE_DECIDED = 32: disclosure decided
     - VIEW_SHOWN = 33: filtered view shown
     - LEGACY_AUDIT_IMPORTED = 34: audit log of sfcore 0.1 carried over
+    - TIMEFRAMES_SET = 35: timeframes set
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -915,6 +922,7 @@ class EventType(enum.IntEnum):
     DISCLOSURE_DECIDED = 32
     VIEW_SHOWN = 33
     LEGACY_AUDIT_IMPORTED = 34
+    TIMEFRAMES_SET = 35
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1004,6 +1012,9 @@ class FinalReport:
     @property
     def reviews_late(self) -> int:
         ...
+    @property
+    def reviews_outside_window(self) -> List[str]:
+        """Reviews booked outside the window, each with the reason recorded."""
     def to_markdown(self) -> str:
         """The report as Markdown."""
 
@@ -1043,6 +1054,9 @@ class Guard(enum.IntEnum):
     - CONSENT_GIVER = 14: a person consents (to take part, and to share) for themselves from the consent age; a parent or caregiver consents for a younger child, with the child's views
     - RECORD_COMPLETE = 15: a record of sharing without consent, or of a declined request, holds everything the law asks to be recorded
     - BASIS_ALLOWED = 16: the legal basis allows this sharing: under s66C both the discloser and the recipient are child welfare and protection agencies
+    - REVIEW_WINDOW = 17: a review is booked within the case's window after the last meeting (4-6 weeks by default), or the record says why not
+    - NATURAL_ORDER = 18: events keep their order in time: a meeting is held no earlier than its start, a review starts after the meeting it reviews
+    - FAMILY_REFUSED = 19: no one the family refused (withdrew approval of) is made lead agency, key contact or an action's owner
     """
     NONE = 0
     NO_TRANSITION = 1
@@ -1061,6 +1075,9 @@ class Guard(enum.IntEnum):
     CONSENT_GIVER = 14
     RECORD_COMPLETE = 15
     BASIS_ALLOWED = 16
+    REVIEW_WINDOW = 17
+    NATURAL_ORDER = 18
+    FAMILY_REFUSED = 19
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -2046,18 +2063,23 @@ class RequestDeclined:
         ...
 
 class ReviewScheduled:
-    """A review meeting is scheduled (the case assigns its id)."""
+    """A review meeting is scheduled (the case assigns its id). It starts after the last meeting held and within the case's review window after it (Case.timeframes), unless outside_window_reason says why not (the family asked, a change of circumstances)."""
     def __copy__(self) -> ReviewScheduled: ...
     def __deepcopy__(self, memo: Dict[str, Any]) -> ReviewScheduled: ...
     def __eq__(self, arg0: ReviewScheduled) -> bool:
         """Field-by-field equality."""
-    def __init__(self, *, meeting: Meeting) -> None: ...
+    def __init__(self, *, meeting: Meeting, outside_window_reason: str = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
     def meeting(self) -> Meeting:
         ...
     @meeting.setter
     def meeting(self, value: Meeting) -> None: ...
+    @property
+    def outside_window_reason(self) -> str:
+        ...
+    @outside_window_reason.setter
+    def outside_window_reason(self, value: str) -> None: ...
 
 class RolesAssigned:
     """Assign or reassign roles; only the roles given change."""
@@ -2450,7 +2472,7 @@ class SupportType(enum.IntEnum):
 TABLES: Tuple[str, ...]
 
 class Timeframes:
-    """The targets a region works to (the defaults are the programme's)."""
+    """The targets a case works to (the defaults are the programme's). A case holds its own (Case.timeframes, set by TimeframesSet); queries given none use the case's."""
     def __init__(self, *, initial_meeting_working_days: int = ..., review_earliest_days: int = ..., review_latest_days: int = ...) -> None: ...
     def __repr__(self) -> str: ...
     @property
@@ -2468,6 +2490,24 @@ class Timeframes:
         ...
     @review_latest_days.setter
     def review_latest_days(self, value: int) -> None: ...
+
+class TimeframesSet:
+    """The timeframes the case works to from now on (the programme's are 15 working days, then reviews 28-42 days after the last meeting)."""
+    def __copy__(self) -> TimeframesSet: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> TimeframesSet: ...
+    def __eq__(self, arg0: TimeframesSet) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, initial_meeting_working_days: int = ..., review_earliest_days: int = ..., review_latest_days: int = ...) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def initial_meeting_working_days(self) -> int:
+        ...
+    @property
+    def review_earliest_days(self) -> int:
+        ...
+    @property
+    def review_latest_days(self) -> int:
+        ...
 
 class Transition:
     """One row of the lifecycle's transition table: in any of from_states, on event, if every guard holds, go to to_state (None: stay)."""

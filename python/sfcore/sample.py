@@ -195,10 +195,14 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
     if stage == "closed_escalated":
         f.record(sf.Escalated(note="concerns rose to care and protection"))
         return f
-    review_at = datetime.datetime.combine(meeting_at.date() + datetime.timedelta(days=rng.randint(28, 49)),
+    review_days = rng.randint(28, 49)
+    review_at = datetime.datetime.combine(meeting_at.date() + datetime.timedelta(days=review_days),
                                           datetime.time(10, 0), NZ)
     f.clock.now = max(f.clock.now, review_at - datetime.timedelta(days=14))
-    f.record(sf.ReviewScheduled(meeting=sf.Meeting(start=review_at, venue="Community house", invitees=invitees[:1])))
+    # Past the six weeks only when the family asks: the record says why.
+    late = "the family asked to meet after the school holidays" if review_days > 42 else ""
+    f.record(sf.ReviewScheduled(meeting=sf.Meeting(start=review_at, venue="Community house", invitees=invitees[:1]),
+                                outside_window_reason=late))
     if stage == "under_review":
         return f
     f.clock.now = max(f.clock.now, review_at + datetime.timedelta(hours=2))

@@ -118,6 +118,36 @@ static void test_lifecycle(void) {
     CHECK_STATUS(SF_OK, sf_case_plan(&pi, c, 0));
     CHECK(pi.version == 2);
 
+    /* Reviews: inside the case's window (28-42 days after the meeting), or outside it with a reason. */
+    {
+        int initial = 0, earliest = 0, latest = 0;
+        sf_meeting *review = NULL;
+        sf_party *refused = NULL;
+        const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+        CHECK_STATUS(SF_OK, sf_case_timeframes(&initial, &earliest, &latest, c));
+        CHECK(initial == 15 && earliest == 28 && latest == 42);
+        ACCEPTED(sf_case_set_timeframes(O, c, dir, "c", t0 + 8 * day, 15, 21, 35));
+        CHECK_STATUS(SF_OK, sf_case_timeframes(NULL, &earliest, NULL, c));
+        CHECK(earliest == 21);
+        CHECK_STATUS(SF_ERANGE, sf_case_set_timeframes(&o, c, dir, "c", t0 + 8 * day, 15, 40, 35));
+        CHECK_STATUS(SF_OK, sf_meeting_new(&review, t0 + 7 * day + 50 * day, "marae"));
+        CHECK_STATUS(SF_OK, sf_case_schedule_review(&o, c, dir, "c", t0 + 8 * day, review, NULL));
+        CHECK(!o.accepted && o.guard == SF_GUARD_REVIEW_WINDOW);
+        CHECK_STATUS(SF_EUTF8, sf_case_schedule_review(&o, c, dir, "c", t0 + 8 * day, review, "\xC3\x28"));
+        ACCEPTED(sf_case_schedule_review(O, c, dir, "c", t0 + 8 * day, review, "the family asked"));
+        CHECK_STATUS(SF_OK, sf_case_describe_event(&line, c, dir, 13));
+        CHECK(line && strstr(line, "outside the window: the family asked") != NULL);
+        sf_free(line);
+        sf_meeting_free(review);
+        /* The family withdraws its approval of MSD: MSD can no longer be named to lead. */
+        ACCEPTED(sf_case_withdraw_invitee(O, c, dir, "c", t0 + 8 * day, msd));
+        CHECK_STATUS(SF_OK, sf_case_refused(&refused, &count, c));
+        CHECK(count == 1 && refused[0].kind == SF_PARTY_AGENCY && refused[0].id == SF_AGENCY_MSD);
+        sf_free(refused);
+        CHECK_STATUS(SF_OK, sf_case_assign_roles(&o, c, dir, "c", t0 + 8 * day, 0, SF_AGENCY_MSD, 0, NULL));
+        CHECK(!o.accepted && o.guard == SF_GUARD_FAMILY_REFUSED);
+    }
+
     /* Escalation closes the case; a later event is refused (a value, not an error). */
     ACCEPTED(sf_case_escalate(O, c, dir, "c", t0 + 9 * day, "safety concern"));
     CHECK_STATUS(SF_OK, sf_case_exit_reason(&reason, c));

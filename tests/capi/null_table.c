@@ -103,7 +103,7 @@ EVENT_ROW(sf_case_set_priorities, NULL, 0, NULL, 0, NULL, 0)
 EVENT_ROW(sf_case_approve_invitee, msd)
 EVENT_ROW(sf_case_withdraw_invitee, msd)
 EVENT_ROW(sf_case_schedule_meeting, meeting)
-EVENT_ROW(sf_case_schedule_review, meeting)
+EVENT_ROW(sf_case_schedule_review, meeting, NULL)
 EVENT_ROW(sf_case_hold_meeting, 1, NULL, 0)
 EVENT_ROW(sf_case_agree_plan, plan)
 EVENT_ROW(sf_case_revise_plan, plan)
@@ -137,6 +137,7 @@ EVENT_ROW(sf_case_set_issue_areas, NULL, 0)
 EVENT_ROW(sf_case_adjust_necessity, SF_CATEGORY_HEALTH, 1)
 EVENT_ROW(sf_case_register_category, "regional", "a regional category")
 EVENT_ROW(sf_case_set_consent_ages, 16, 18)
+EVENT_ROW(sf_case_set_timeframes, 15, 28, 42)
 static sf_sharing a_sharing(void) { static const uint32_t who = 1; sf_sharing x; memset(&x, 0, sizeof x); x.subjects = &who; x.subject_count = 1; x.discloser = to_msd; x.recipient = to_msd; return x; }
 static void row_sf_case_share_without_consent(void) {
     sf_outcome o; sf_sharing x = a_sharing();
@@ -172,6 +173,8 @@ static void row_sf_case_meeting(void) { sf_meeting_info m; NUL(sf_case_meeting(N
 static void row_sf_case_plan(void) { sf_plan_info p; NUL(sf_case_plan(NULL, kase, 0)); NUL(sf_case_plan(&p, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_plan(&p, kase, 999)); }
 static void row_sf_case_action(void) { sf_action_info a; NUL(sf_case_action(NULL, NULL, kase, 0, 0)); NUL(sf_case_action(&a, NULL, NULL, 0, 0)); CHECK_STATUS(SF_ERANGE, sf_case_action(&a, NULL, kase, 999, 0)); }
 static void row_sf_case_roles(void) { NUL(sf_case_roles(NULL, NULL, NULL, NULL)); }
+static void row_sf_case_timeframes(void) { int a; NUL(sf_case_timeframes(&a, NULL, NULL, NULL)); CHECK_STATUS(SF_OK, sf_case_timeframes(NULL, NULL, NULL, kase)); }
+static void row_sf_case_refused(void) { sf_party *p; size_t n; NUL(sf_case_refused(NULL, &n, kase)); NUL(sf_case_refused(&p, NULL, kase)); NUL(sf_case_refused(&p, &n, NULL)); }
 static void row_sf_case_event(void) { sf_event_info e; NUL(sf_case_event(NULL, NULL, kase, 0)); NUL(sf_case_event(&e, NULL, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_event(&e, NULL, kase, 99999)); }
 static void row_sf_case_describe_event(void) { char *s; NUL(sf_case_describe_event(NULL, kase, dir, 0)); NUL(sf_case_describe_event(&s, NULL, dir, 0)); NUL(sf_case_describe_event(&s, kase, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_describe_event(&s, kase, dir, 99999)); }
 static void row_sf_case_exit_reason(void) { int r; NUL(sf_case_exit_reason(NULL, kase)); NUL(sf_case_exit_reason(&r, NULL)); }
@@ -289,13 +292,13 @@ static const struct row {
     ROW(sf_case_hold_meeting), ROW(sf_case_agree_plan), ROW(sf_case_revise_plan), ROW(sf_case_update_action),
     ROW(sf_case_escalate), ROW(sf_case_start_closure), ROW(sf_case_submit_final_report), ROW(sf_case_close), ROW(sf_case_reopen),
     ROW(sf_case_give_sharing_consent), ROW(sf_case_withdraw_sharing_consent), ROW(sf_case_mark_confidential),
-    ROW(sf_case_set_issue_areas), ROW(sf_case_adjust_necessity), ROW(sf_case_register_category), ROW(sf_case_set_consent_ages),
+    ROW(sf_case_set_issue_areas), ROW(sf_case_adjust_necessity), ROW(sf_case_register_category), ROW(sf_case_set_consent_ages), ROW(sf_case_set_timeframes),
     ROW(sf_case_share_without_consent), ROW(sf_case_decline_request), ROW(sf_case_give_notice),
     ROW(sf_meeting_new), ROW(sf_meeting_free), ROW(sf_meeting_add_invitee), ROW(sf_meeting_add_support_person),
     ROW(sf_meeting_set_details), ROW(sf_plan_new), ROW(sf_plan_from_case), ROW(sf_plan_free), ROW(sf_plan_set_roles),
     ROW(sf_plan_set_child), ROW(sf_plan_set_revision_reason), ROW(sf_plan_add_action), ROW(sf_plan_set_action_status),
     ROW(sf_case_counts_get), ROW(sf_case_member), ROW(sf_case_meeting), ROW(sf_case_plan), ROW(sf_case_action),
-    ROW(sf_case_roles), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
+    ROW(sf_case_roles), ROW(sf_case_timeframes), ROW(sf_case_refused), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
     ROW(sf_case_overdue), ROW(sf_case_next_deadline),
     ROW(sf_directory_agency_info), ROW(sf_directory_agency_former_name), ROW(sf_directory_rename_agency),
     ROW(sf_directory_set_child_welfare),

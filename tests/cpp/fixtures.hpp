@@ -63,7 +63,13 @@ struct world {
         return r;
     }
 
-    outcome rec(case_file& c, event_payload p) { return c.record(dir, "coordinator", tick(), std::move(p)); }
+    // Record at the next tick; a meeting is held once it has started (the clock moves on to its start).
+    outcome rec(case_file& c, event_payload p) {
+        if (const auto* h = std::get_if<meeting_held>(&p))
+            if (h->meeting && h->meeting.value() <= c.meetings().size())
+                clock = std::max(clock, c.meetings()[h->meeting.value() - 1].start);
+        return c.record(dir, "coordinator", tick(), std::move(p));
+    }
 
     // An adult's (Hine's) consent to share education and housing with a recipient, for 2026, for every purpose.
     sharing_consent_given adult_consent(recipient to, member_id who = member_id{1}) const {
@@ -172,7 +178,7 @@ struct world {
         step(plan_agreed{p});
         if (target == state::plan_active) return c;
         if (target == state::under_review) {
-            step(review_scheduled{meeting_with({party::of(agencies::MSD)}, 35)});
+            step(review_scheduled{meeting_with({party::of(agencies::MSD)}, 35), ""});
             return c;
         }
         step(closure_started{exit_reason::planned, "goals achieved"});
@@ -219,7 +225,7 @@ struct world {
             return plan_revised{p};
         }
         case event_type::action_updated: return action_updated{action_id{1}, action_status::done, ""};
-        case event_type::review_scheduled: return review_scheduled{meeting_with({party::of(agencies::MSD)}, 35)};
+        case event_type::review_scheduled: return review_scheduled{meeting_with({party::of(agencies::MSD)}, 35), ""};
         case event_type::escalated: return escalated{"serious concern for Tama's safety"};
         case event_type::closure_started: return closure_started{exit_reason::planned, ""};
         case event_type::final_report_submitted: return final_report_submitted{"done"};
@@ -242,6 +248,7 @@ struct world {
         case event_type::disclosure_decided: return disclosure_decided{};
         case event_type::view_shown: return view_shown{};
         case event_type::legacy_audit_imported: return legacy_audit_imported{};
+        case event_type::timeframes_set: return timeframes_set{10, 21, 35};
         }
         throw error(errc::internal, "unknown event type");
     }
@@ -288,7 +295,7 @@ inline case_file full_case(world& w) {
     c.view(w.dir, {{{member_id{1}}, category::education, "left school at 15"}}, recipient::of(agencies::MSD),
            purpose::meeting, w.tick(), "msd-worker");
     step(action_updated{action_id{1}, action_status::in_progress, "first session booked"});
-    step(review_scheduled{w.meeting_with({party::of(agencies::MSD), party::of(w.teacher)}, 30)});
+    step(review_scheduled{w.meeting_with({party::of(agencies::MSD), party::of(w.teacher)}, 30), ""});
     step(meeting_held{meeting_id{2}, {party::of(member_id{1}), party::of(agencies::MSD)}});
     step(plan_agreed{c.plans().front()});  // agreed again at the review
     plan revised = c.plans().front();

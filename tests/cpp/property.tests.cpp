@@ -30,6 +30,13 @@ struct generator {
 
     meeting any_meeting(const case_file& c) {
         meeting m = w.meeting_with({}, 3);
+        // A review, mostly inside the case's window after the last meeting held; sometimes with a reason instead.
+        if (c.state() == state::plan_active && coin(80))
+            for (auto it = c.meetings().rbegin(); it != c.meetings().rend(); ++it)
+                if (it->held) {
+                    m.start = it->start + boost::posix_time::hours(24 * (28 + static_cast<int>(upto(15))));
+                    break;
+                }
         for (std::uint32_t i = upto(3); i > 0; --i) {
             party p = coin(80) && !c.approved().empty()
                           ? c.approved()[upto(static_cast<std::uint32_t>(c.approved().size()))]
@@ -86,7 +93,7 @@ struct generator {
         case event_type::invitee_approved: return invitee_approved{any_party(c)};
         case event_type::invitee_withdrawn: return invitee_withdrawn{any_party(c)};
         case event_type::meeting_scheduled: return meeting_scheduled{any_meeting(c)};
-        case event_type::review_scheduled: return review_scheduled{any_meeting(c)};
+        case event_type::review_scheduled: return review_scheduled{any_meeting(c), coin(20) ? "the family asked" : ""};
         case event_type::meeting_held:
             return meeting_held{coin(80) ? meeting_id{static_cast<std::uint32_t>(c.meetings().size())}
                                          : meeting_id{upto(static_cast<std::uint32_t>(c.meetings().size()) + 2)},
@@ -191,6 +198,10 @@ TEST_CASE("random event sequences keep every invariant, and replay and an archiv
             const std::size_t before = c.journal().size();
             const state was = c.state();
             try {
+                // A meeting is usually held once it has started (sometimes the record says earlier, and is refused).
+                if (const auto* h = std::get_if<meeting_held>(&p); h && gen.coin(90) && h->meeting &&
+                                                                   h->meeting.value() <= c.meetings().size())
+                    w.clock = std::max(w.clock, c.meetings()[h->meeting.value() - 1].start);
                 const outcome o = c.record(w.dir, "worker", w.tick(), p);
                 if (o.accepted) {
                     ++accepted;

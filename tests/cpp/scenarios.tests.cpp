@@ -133,7 +133,7 @@ SCENARIO("a review cycle renews the plan", "[scenario][seed]") {
     case_file c = w.drive_to(state::plan_active);
     REQUIRE(w.rec(c, action_updated{action_id{1}, action_status::done, "three sessions held"}));
     for (int round = 1; round <= 2; ++round) {
-        REQUIRE(w.rec(c, review_scheduled{w.meeting_with({party::of(agencies::MSD)}, 35)}));
+        REQUIRE(w.rec(c, review_scheduled{w.meeting_with({party::of(agencies::MSD)}, 35), ""}));
         CHECK(c.state() == state::under_review);
         CHECK(w.rec(c, plan_agreed{w.good_plan()}).guard == guard::meeting_held);  // the review is not held yet
         REQUIRE(w.rec(c, meeting_held{c.meetings().back().id, {party::of(member_id{1})}}));
@@ -404,4 +404,62 @@ TEST_CASE("a withdrawal while closing leaves the exit the family planned", "[con
     CHECK(c.state() == state::closing);
     CHECK(c.exit_reason() == exit_reason::planned);
     CHECK(c.exit_note() == "goals achieved");
+}
+
+TEST_CASE("events keep their order in time: a meeting held before its start, a review before its meeting, an action before its plan", "[lifecycle][order]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::preparing);
+    REQUIRE(w.rec(c, meeting_scheduled{w.meeting_with({party::of(agencies::MSD)}, 7)}));
+    const instant start = c.meetings().front().start;
+    // Recorded as held an hour before it starts: refused, and the case is unchanged.
+    const std::size_t before = c.journal().size();
+    outcome o = c.record(w.dir, "coordinator", start - boost::posix_time::hours(1), meeting_held{meeting_id{1}, {}});
+    CHECK(o.guard == guard::natural_order);
+    CHECK(o.reason.find("before its start") != std::string::npos);
+    CHECK(c.journal().size() == before);
+    CHECK_FALSE(c.meetings().front().held);
+    REQUIRE(c.record(w.dir, "coordinator", start, meeting_held{meeting_id{1}, {}}));  // at its start: accepted
+    w.clock = start;
+    REQUIRE(w.rec(c, plan_agreed{w.good_plan()}));
+    // A review that starts before the meeting it reviews, even with a reason for being outside the window.
+    meeting early = w.meeting_with({party::of(agencies::MSD)});
+    early.start = start - boost::posix_time::hours(24);
+    o = w.rec(c, review_scheduled{early, "the family asked"});
+    CHECK(o.guard == guard::natural_order);
+    CHECK(o.reason.find("not after meeting 1") != std::string::npos);
+    // An action updated at a time before the plan was agreed: an entry is never earlier than the one before it.
+    CHECK(fixtures::code_of([&] {
+              c.record(w.dir, "coordinator", start - boost::posix_time::hours(2), action_updated{action_id{1}, action_status::done, ""});
+          }) == errc::invalid_argument);
+    CHECK(c.plans().front().actions.front().status == action_status::open);
+}
+
+TEST_CASE("a plan cannot make anyone the family refused its lead agency, key contact or an action's owner", "[lifecycle][plan]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::meeting_scheduled);  // the family approved MSD, the teacher and the Police
+    REQUIRE(w.rec(c, invitee_approved{party::of(w.social_worker)}));
+    REQUIRE(w.rec(c, invitee_withdrawn{party::of(agencies::MSD)}));
+    REQUIRE(w.rec(c, invitee_withdrawn{party::of(w.social_worker)}));
+    REQUIRE(w.rec(c, invitee_withdrawn{party::of(agencies::POLICE)}));
+    CHECK(c.refused() == std::vector<party>{party::of(agencies::MSD), party::of(w.social_worker), party::of(agencies::POLICE)});
+    plan p = w.good_plan();  // MSD leads, Aroha (MSD) is the key contact, MSD owns the budget advice
+    outcome o = w.rec(c, plan_agreed{p});
+    CHECK(o.guard == guard::family_refused);
+    CHECK(o.reason == "the family refused agency 1: it cannot be made lead agency");
+    p.lead_agency = agencies::MOE;
+    CHECK(w.rec(c, plan_agreed{p}).reason.find("cannot be made key contact") != std::string::npos);
+    p.key_contact = w.teacher;
+    CHECK(w.rec(c, plan_agreed{p}).reason.find("cannot be made an action's owner") != std::string::npos);
+    p.actions[0].owner = party::of(agencies::MOE);
+    REQUIRE(w.rec(c, plan_agreed{p}));
+    // Roles assigned outside a plan are held to the same rule; approving again lifts the refusal.
+    CHECK(w.rec(c, roles_assigned{std::nullopt, agencies::POLICE, std::nullopt, std::nullopt}).guard == guard::family_refused);
+    plan q = c.plans().front();
+    q.revision_reason = "the family changed its mind";
+    q.key_contact = w.social_worker;
+    CHECK(w.rec(c, plan_revised{q}).guard == guard::family_refused);
+    REQUIRE(w.rec(c, invitee_approved{party::of(w.social_worker)}));
+    CHECK(c.refused() == std::vector<party>{party::of(agencies::MSD), party::of(agencies::POLICE)});
+    REQUIRE(w.rec(c, plan_revised{q}));
+    CHECK(case_file::replay(c.id(), fixtures::entries(c)) == c);
 }

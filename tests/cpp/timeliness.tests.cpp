@@ -92,3 +92,96 @@ TEST_CASE("next_deadline is the last date with nothing overdue", "[timeliness]")
             CHECK(overdue(c, d, cal).empty() == (!due || d <= *due));
     }
 }
+
+TEST_CASE("a case holds its own timeframes, set in its journal, and every query uses them", "[timeliness]") {
+    fixtures::world w;
+    const holiday_calendar cal;
+    case_file c = w.drive_to(state::awaiting_consent);
+    CHECK(c.timeframes().initial_meeting_working_days == 15);
+    CHECK(initial_meeting_due(c, cal) == make_date(2026, 3, 23));
+    REQUIRE(w.rec(c, timeframes_set{10, 21, 35}));
+    CHECK(c.timeframes().review_earliest_days == 21);
+    CHECK(initial_meeting_due(c, cal) == make_date(2026, 3, 16));                      // the case's own
+    CHECK(initial_meeting_due(c, cal, timeframes{15, 28, 42}) == make_date(2026, 3, 23));  // or the caller's
+    CHECK(case_file::replay(c.id(), fixtures::entries(c)).timeframes().initial_meeting_working_days == 10);
+    CHECK(fixtures::code_of([&] { w.rec(c, timeframes_set{0, 28, 42}); }) == errc::out_of_range);
+    CHECK(fixtures::code_of([&] { w.rec(c, timeframes_set{15, 43, 42}); }) == errc::out_of_range);
+    CHECK(fixtures::code_of([&] { w.rec(c, timeframes_set{15, 28, 366}); }) == errc::out_of_range);
+    CHECK(c.timeframes().initial_meeting_working_days == 10);  // the refused settings changed nothing
+}
+
+TEST_CASE("a review outside the window is refused unless the record says why, and the reason is reported", "[timeliness][review]") {
+    fixtures::world w;
+    const holiday_calendar cal;
+    case_file c = w.drive_to(state::plan_active);  // the initial meeting was held on 2026-03-09 (local)
+    const instant held = c.meetings().front().start;
+    const auto review_on = [&](int days) {
+        meeting m = w.meeting_with({party::of(agencies::MSD)});
+        m.start = held + boost::posix_time::hours(24 * days);
+        return m;
+    };
+    outcome o = w.rec(c, review_scheduled{review_on(7), ""});  // one week after: too soon
+    CHECK(o.guard == guard::review_window);
+    CHECK(o.reason.find("7 days after the last meeting") != std::string::npos);
+    o = w.rec(c, review_scheduled{review_on(182), ""});  // six months out: too late
+    CHECK(o.guard == guard::review_window);
+    REQUIRE(c.state() == state::plan_active);  // the refusals changed nothing
+    CHECK(w.rec(c, review_scheduled{review_on(35), ""}).accepted);
+}
+
+TEST_CASE("reviews on the window's first and last days are accepted, and outside it with a reason too", "[timeliness][review]") {
+    for (int days : {28, 42}) {
+        fixtures::world w;
+        case_file c = w.drive_to(state::plan_active);
+        meeting m = w.meeting_with({party::of(agencies::MSD)});
+        m.start = c.meetings().front().start + boost::posix_time::hours(24 * days);
+        CHECK(w.rec(c, review_scheduled{m, ""}).accepted);
+    }
+    for (int days : {27, 43}) {
+        fixtures::world w;
+        case_file c = w.drive_to(state::plan_active);
+        meeting m = w.meeting_with({party::of(agencies::MSD)});
+        m.start = c.meetings().front().start + boost::posix_time::hours(24 * days);
+        CHECK(w.rec(c, review_scheduled{m, ""}).guard == guard::review_window);
+        REQUIRE(w.rec(c, review_scheduled{m, "the family asked to wait until after the tangihanga"}));
+        const final_report r = make_final_report(c, w.dir, holiday_calendar{});
+        REQUIRE(r.reviews_outside_window.size() == 1);
+        CHECK(r.reviews_outside_window[0].find("the family asked") != std::string::npos);
+        CHECK(to_markdown(r).find("outside the window") != std::string::npos);
+        CHECK(describe(c.journal().back(), c, w.dir).find("outside the window: the family asked") != std::string::npos);
+    }
+}
+
+TEST_CASE("a case's own review window is the one the guard holds to", "[timeliness][review]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::meeting_scheduled);
+    REQUIRE(w.rec(c, timeframes_set{15, 14, 21}));
+    plan p = w.good_plan();
+    REQUIRE(w.rec(c, plan_agreed{p}));
+    meeting m = w.meeting_with({party::of(agencies::MSD)});
+    m.start = c.meetings().front().start + boost::posix_time::hours(24 * 28);  // inside 28-42, outside 14-21
+    CHECK(w.rec(c, review_scheduled{m, ""}).guard == guard::review_window);
+    m.start = c.meetings().front().start + boost::posix_time::hours(24 * 14);
+    CHECK(w.rec(c, review_scheduled{m, ""}).accepted);
+}
+
+TEST_CASE("a booked review not held by its date is overdue, and review_due answers while a plan is in force", "[timeliness][review]") {
+    fixtures::world w;
+    const holiday_calendar cal;
+    case_file c = w.drive_to(state::under_review);  // a review booked 35 days on, not yet held
+    const date booked = nz_date(c.meetings().back().start);
+    CHECK(review_due(c) == booked);  // under review: the booked date
+    CHECK(std::none_of(overdue(c, booked, cal).begin(), overdue(c, booked, cal).end(),
+                       [](const overdue_item& i) { return i.kind == overdue_kind::review; }));
+    const auto items = overdue(c, booked + boost::gregorian::days(1), cal);
+    const auto review = std::find_if(items.begin(), items.end(), [](const overdue_item& i) { return i.kind == overdue_kind::review; });
+    REQUIRE(review != items.end());
+    CHECK(review->due == booked);
+    CHECK(review->what.find("has not been held") != std::string::npos);
+    CHECK(next_deadline(c, cal) <= booked);
+    // Held: the next review is due from it.
+    REQUIRE(w.rec(c, meeting_held{meeting_id{2}, {}}));
+    CHECK(review_due(c) == booked + boost::gregorian::days(42));
+    REQUIRE(w.rec(c, closure_started{exit_reason::planned, ""}));
+    CHECK_FALSE(review_due(c));  // closing: no review is due
+}

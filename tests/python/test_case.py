@@ -57,6 +57,7 @@ PAYLOADS = {
         requester=sfcore.Recipient(agency_id=3), subjects=1, category="health", basis=sfcore.LegalBasis.OT_S66,
         reasons=["not necessary"], decided_by="coordinator"),
     sfcore.EventType.NOTICE_GIVEN: lambda: sfcore.NoticeGiven(member=1, purpose=sfcore.Purpose.MEETING),
+    sfcore.EventType.TIMEFRAMES_SET: lambda: sfcore.TimeframesSet(initial_meeting_working_days=10),
 }
 
 ACCESS = {sfcore.EventType.DISCLOSURE_DECIDED: sfcore.DisclosureDecided, sfcore.EventType.VIEW_SHOWN: sfcore.ViewShown,
@@ -440,3 +441,47 @@ def test_what_a_case_returns_is_typed(directory):
     assert all(isinstance(a, sfcore.ReportAction) for a in report.done + report.not_done)
     assert "CaseRoles(" in repr(c.roles) and "ParticipationConsent(" in repr(c.consents[0])
     assert "FinalReport(" in repr(report) and "ReportMeeting(" in repr(report.meetings[0])
+
+
+def test_a_case_holds_its_own_timeframes_and_reviews_keep_to_its_window(directory):
+    f = sample.family_case(directory, 7, "awaiting_consent", start=datetime.date(2026, 3, 2))
+    c = f.case
+    assert (c.timeframes.initial_meeting_working_days, c.timeframes.review_earliest_days) == (15, 28)
+    o = f.record(sfcore.TimeframesSet(initial_meeting_working_days=10, review_earliest_days=21, review_latest_days=35))
+    assert o and c.timeframes.review_latest_days == 35 and "TimeframesSet(" in repr(c.journal[-1].payload)
+    assert c.initial_meeting_due() == datetime.date(2026, 3, 16)  # the case's own, with no timeframes given
+    with pytest.raises(sfcore.ArgumentError):
+        f.record(sfcore.TimeframesSet(review_earliest_days=50, review_latest_days=40))
+
+    g = sample.family_case(directory, 8, "plan_active", seed=2)
+    held = g.case.meetings[0].start
+    early = sfcore.Meeting(start=held + datetime.timedelta(days=7), venue="Community house")
+    refused = g.case.record(sfcore.ReviewScheduled(meeting=early), directory=directory, recorded_by="c", at=g.clock.tick())
+    assert refused.guard == sfcore.Guard.REVIEW_WINDOW and "7 days after the last meeting" in refused.reason
+    late = sfcore.ReviewScheduled(meeting=sfcore.Meeting(start=held + datetime.timedelta(days=60), venue="Community house"),
+                                  outside_window_reason="the family asked to wait until after the tangihanga")
+    assert g.record(late) and g.case.state == sfcore.State.UNDER_REVIEW
+    assert g.case.journal[-1].payload.outside_window_reason.startswith("the family asked")
+    assert g.case.review_due() == (held + datetime.timedelta(days=60)).date()  # the booked review's date
+    (overdue,) = [i for i in g.case.overdue((held + datetime.timedelta(days=61)).date()) if i.kind == sfcore.OverdueKind.REVIEW]
+    assert "has not been held" in overdue.what
+    report = g.case.final_report(directory)
+    assert any("tangihanga" in r for r in report.reviews_outside_window)
+
+
+def test_a_meeting_is_held_no_earlier_than_its_start_and_the_family_s_refusal_holds(directory):
+    f = sample.family_case(directory, 9, "meeting_scheduled", seed=4)
+    c = f.case
+    start = c.meetings[0].start
+    o = c.record(sfcore.MeetingHeld(meeting=1), directory=directory, recorded_by="c", at=start - datetime.timedelta(hours=1))
+    assert o.guard == sfcore.Guard.NATURAL_ORDER and not c.meetings[0].held
+    msd = directory.find("Ministry of Social Development")
+    assert f.record(sfcore.InviteeWithdrawn(who=sfcore.Party.agency(msd)))
+    assert c.refused == [sfcore.Party.agency(msd)]
+    f.clock.now = max(f.clock.now, start + datetime.timedelta(hours=1))
+    assert f.record(sfcore.MeetingHeld(meeting=1))
+    plan = sfcore.Plan(lead_agency=msd, key_contact=sample.practitioner(directory, "Aroha Ngata"),
+                       actions=[sfcore.Action(description="Budget advice", owner=sfcore.Party.agency(msd),
+                                              due=datetime.date(2026, 6, 1))])
+    o = c.record(sfcore.PlanAgreed(plan=plan), directory=directory, recorded_by="c", at=f.clock.tick())
+    assert o.guard == sfcore.Guard.FAMILY_REFUSED and "refused agency" in o.reason

@@ -286,6 +286,23 @@ SF_API int sf_case_action(sf_action_info *out, const char **out_description, con
 /** @brief Who holds the roles (0 where no one does). Any output may be NULL. @return #SF_OK; #SF_ENULLARG. @since 0.1.0 */
 SF_API int sf_case_roles(uint32_t *out_coordinator, uint32_t *out_lead_agency, uint32_t *out_lead_contact,
                          const sf_case *c);
+/**
+ * @brief The timeframes the case works to (see sf_case_set_timeframes()). Any output may be NULL.
+ * @return #SF_OK; #SF_ENULLARG.
+ * @since 0.2.0
+ */
+SF_API int sf_case_timeframes(int *out_initial_meeting_working_days, int *out_review_earliest_days,
+                              int *out_review_latest_days, const sf_case *c);
+/**
+ * @brief The parties the family refused (withdrew approval of, and has not approved again), which
+ * cannot be made lead agency, key contact or an action's owner (#SF_GUARD_FAMILY_REFUSED).
+ * @param[out] out_parties receives an array (free it with sf_free()); NULL when there are none.
+ * @param[out] out_count receives its length.
+ * @param c the case.
+ * @return #SF_OK; #SF_ENULLARG.
+ * @since 0.2.0
+ */
+SF_API int sf_case_refused(sf_party **out_parties, size_t *out_count, const sf_case *c);
 /** @brief A journal entry by index (0 for the first), and who recorded it (owned by the case until it changes; may pass NULL). @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */
 SF_API int sf_case_event(sf_event_info *out, const char **out_who, const sf_case *c, size_t index);
 /** @brief One line describing a journal entry, for a timeline; free it with sf_free(). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_ERANGE. @since 0.1.0 */
@@ -295,7 +312,8 @@ SF_API int sf_case_exit_reason(int *out, const sf_case *c);
 /** @brief The final report, generated from the journal, as Markdown, its working days counted in @p cal (NULL: the national calendar); free it with sf_free(). @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */
 SF_API int sf_case_final_report(char **out_markdown, const sf_case *c, const sf_directory *dir, const sf_calendar *cal);
 /**
- * @brief What is overdue on a date, with the default timeframes and holidays.
+ * @brief What is overdue on a date, by the case's timeframes (sf_case_timeframes()): the initial
+ * meeting, a review (a booked review not held by its date, or none booked in time) and open actions.
  * @param[out] out_items receives an array (free it with sf_free()); NULL when there is nothing.
  * @param[out] out_count receives its length.
  * @param c the case.

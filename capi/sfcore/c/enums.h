@@ -270,7 +270,7 @@ SF_API int sf_event_type_kind(int *out, int event_type);
 typedef struct sf_transition {
     uint32_t from_states; /**< Bit s set: the row applies in #sf_state s. */
     int event;            /**< The #sf_event_type. */
-    int guards[3];        /**< The #sf_guard values checked in order (#SF_GUARD_NONE fills the rest). */
+    int guards[5];        /**< The #sf_guard values checked in order (#SF_GUARD_NONE fills the rest). */
     int to_state;         /**< The #sf_state after the event, or -1 when the case stays where it is. */
 } sf_transition;
 

@@ -77,9 +77,16 @@ SF_API int sf_case_withdraw_invitee(sf_outcome *out, sf_case *c, const sf_direct
 /** @brief Schedule the initial meeting (`out->assigned` is its id). @since 0.1.0 */
 SF_API int sf_case_schedule_meeting(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                     int64_t when, const sf_meeting *meeting);
-/** @brief Schedule a review meeting (`out->assigned` is its id). @since 0.1.0 */
+/**
+ * @brief Schedule a review meeting (`out->assigned` is its id). It starts after
+ * the last meeting held, and within the case's review window after it (see
+ * sf_case_timeframes()) unless @p outside_window_reason says why not (the
+ * family asked, a change of circumstances); NULL or "" gives no reason.
+ * Refused as #SF_GUARD_NATURAL_ORDER or #SF_GUARD_REVIEW_WINDOW.
+ * @since 0.1.0 (@p outside_window_reason since 0.2.0)
+ */
 SF_API int sf_case_schedule_review(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
-                                   int64_t when, const sf_meeting *meeting);
+                                   int64_t when, const sf_meeting *meeting, const char *outside_window_reason);
 /** @brief Record that a meeting was held, and who attended (a count of 0 allows NULL). @since 0.1.0 */
 SF_API int sf_case_hold_meeting(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
                                 uint32_t meeting_id, const sf_party *attendance, size_t attendance_count);
@@ -196,6 +203,15 @@ SF_API int sf_case_adjust_necessity(sf_outcome *out, sf_case *c, const sf_direct
  */
 SF_API int sf_case_register_category(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                      int64_t when, const char *name, const char *label);
+/**
+ * @brief Set the timeframes the case works to from now on: the initial meeting
+ * within @p initial_meeting_working_days (1-60) working days of the referral, and
+ * reviews @p review_earliest_days to @p review_latest_days (1-365) days after the
+ * last meeting. The programme's are 15, 28 and 42. Out of range: #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_case_set_timeframes(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                                  int initial_meeting_working_days, int review_earliest_days, int review_latest_days);
 /** @brief Set from which ages people consent to share for themselves (young person, adult; the defaults are 16 and 18). @since 0.2.0 */
 SF_API int sf_case_set_consent_ages(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                     int64_t when, int young_person_age, int adult_age);
