@@ -207,7 +207,7 @@ private:
 struct settings {
     const sfcore::agency_directory* directory = nullptr;
     const sfcore::holiday_calendar* calendar = nullptr;
-    sfcore::timeframes timeframes;
+    std::optional<sfcore::timeframes> timeframes;  // none: each case's own
 };
 
 // ---- the tables, a case (or a ledger) at a time ------------------------------
@@ -225,7 +225,7 @@ struct cases_rows : case_table {
     explicit cases_rows(const settings& st)
         : case_table({{"case_id", kind::integer}, {"family_name", kind::text}, {"programme", kind::text},
                       {"state", kind::text}, {"referral_source", kind::text}, {"referring_agency", kind::text},
-                      {"referred", kind::day}, {"site", kind::text}, {"coordinator", kind::text},
+                      {"referred", kind::day}, {"site", kind::text}, {"local_group", kind::text}, {"coordinator", kind::text},
                       {"lead_agency", kind::text}, {"lead_contact", kind::text}, {"members", kind::integer},
                       {"participating", kind::integer}, {"events", kind::integer}, {"initial_meeting_due", kind::day},
                       {"initial_meeting", kind::day}, {"working_days_to_initial_meeting", kind::integer},
@@ -256,9 +256,11 @@ struct cases_rows : case_table {
         std::optional<int> days;
         if (initial) days = s.calendar->working_days_between(r.received, *initial);
         std::optional<bool> on_time;
-        if (days) on_time = *days <= s.timeframes.initial_meeting_working_days;
+        if (days) on_time = *days <= (s.timeframes ? *s.timeframes : c.timeframes()).initial_meeting_working_days;
         t << c.id() << r.family_name << c.programme() << c.state() << r.source << n.agency(r.agency) << r.received
-          << (r.site.empty() ? std::optional<std::string>() : r.site) << n.practitioner(roles.coordinator)
+          << (r.site.empty() ? std::optional<std::string>() : r.site)
+          << (r.local_group ? std::optional<std::string>(s.directory->local_group_at(*r.local_group).name) : std::nullopt)
+          << n.practitioner(roles.coordinator)
           << n.agency(roles.lead_agency) << n.practitioner(roles.lead_contact) << c.members().size() << participating
           << c.journal().size() << sfcore::initial_meeting_due(c, *s.calendar, s.timeframes) << initial << days << on_time
           << held << reviews << c.plan_history().size() << actions << done << c.priorities().needs.size()
@@ -309,13 +311,21 @@ struct meetings_rows : case_table {
     }
 };
 
+// The outcome areas an action serves, by identifier: "health_education,stronger_whanau" (None: none).
+std::optional<std::string> outcomes_text(const std::vector<sfcore::outcome_area>& areas) {
+    if (areas.empty()) return std::nullopt;
+    std::string out;
+    for (auto a : areas) out += (out.empty() ? "" : ",") + std::string(sfcore::to_string(a));
+    return out;
+}
+
 struct actions_rows : case_table {
     names n;
     explicit actions_rows(const settings& st)
         : case_table({{"case_id", kind::integer}, {"plan", kind::integer}, {"child", kind::integer},
                       {"plan_version", kind::integer}, {"action_id", kind::integer}, {"description", kind::text},
                       {"owner", kind::text}, {"owner_kind", kind::text}, {"due", kind::day}, {"status", kind::text},
-                      {"support", kind::text}, {"need", kind::text}}),
+                      {"support", kind::text}, {"need", kind::text}, {"outcomes", kind::text}}),
           n(*st.directory) {}
     void add(const sfcore::case_file& c) override {
         std::size_t index = 0;
@@ -324,7 +334,8 @@ struct actions_rows : case_table {
                 t << c.id() << index << p.child << p.version << a.id << a.description
                   << (a.owner ? std::optional<std::string>(n.party(*a.owner, &c)) : std::nullopt)
                   << (a.owner ? std::optional<sfcore::party_kind>(a.owner->kind) : std::nullopt) << a.due << a.status
-                  << a.support << (a.need.empty() ? std::nullopt : std::optional<std::string>(a.need));
+                  << a.support << (a.need.empty() ? std::nullopt : std::optional<std::string>(a.need))
+                  << outcomes_text(a.outcomes);
             ++index;
         }
     }

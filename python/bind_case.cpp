@@ -48,12 +48,42 @@ void bind_directory(py::module_& m) {
     practitioner.def_readonly("id", &sfcore::practitioner::id, "Its id in the directory.")
         .def_readonly("agency", &sfcore::practitioner::agency, "The id of the agency they work for.")
         .def_readonly("name", &sfcore::practitioner::name, "Their name.")
-        .def("__repr__", repr_fields("Practitioner", {"id", "agency", "name"}))
+        .def_property_readonly(
+            "local_group",
+            [](const sfcore::practitioner& p) { return p.local_group ? std::optional<sfcore::local_group_id>(p.local_group) : std::nullopt; },
+            "The Local Management Group a coordinator belongs to (None: none).")
+        .def("__repr__", repr_fields("Practitioner", {"id", "agency", "name", "local_group"}))
         .def(
             "__eq__",
             [](const sfcore::practitioner& a, const sfcore::practitioner& b) {
-                return a.id == b.id && a.agency == b.agency && a.name == b.name;
+                return a.id == b.id && a.agency == b.agency && a.name == b.name && a.local_group == b.local_group;
             },
+            py::is_operator());
+
+    py::class_<sfcore::programme_site> site(m, "Site",
+                                            "A site of Intensive Intervention or a team of Children's Teams, with the numbers "
+                                            "of families and children it aims to work with (0: not set). Read only.");
+    site.def_readonly("id", &sfcore::programme_site::id, "Its id in the directory.")
+        .def_readonly("programme", &sfcore::programme_site::programme, "Its programme.")
+        .def_readonly("name", &sfcore::programme_site::name, "Its name.")
+        .def_readonly("target_families", &sfcore::programme_site::target_families, "Families it aims to work with (0: not set).")
+        .def_readonly("target_children", &sfcore::programme_site::target_children, "Children it aims to work with (0: not set).")
+        .def("__repr__", repr_fields("Site", {"id", "programme", "name", "target_families", "target_children"}))
+        .def(
+            "__eq__",
+            [](const sfcore::programme_site& a, const sfcore::programme_site& b) {
+                return a.id == b.id && a.programme == b.programme && a.name == b.name &&
+                       a.target_families == b.target_families && a.target_children == b.target_children;
+            },
+            py::is_operator());
+    py::class_<sfcore::local_group> group(m, "LocalGroup",
+                                          "A Local Management Group: it oversees Strengthening Families in its area and "
+                                          "looks for service gaps. Read only.");
+    group.def_readonly("id", &sfcore::local_group::id, "Its id in the directory.")
+        .def_readonly("name", &sfcore::local_group::name, "Its name.")
+        .def("__repr__", repr_fields("LocalGroup", {"id", "name"}))
+        .def(
+            "__eq__", [](const sfcore::local_group& a, const sfcore::local_group& b) { return a.id == b.id && a.name == b.name; },
             py::is_operator());
 
     py::class_<sfcore::agency_directory> dir(
@@ -108,6 +138,32 @@ void bind_directory(py::module_& m) {
         .def_property_readonly(
             "practitioners", [](const sfcore::agency_directory& d) { return d.practitioners(); },
             "Every practitioner, in id order.")
+        .def("add_site", &sfcore::agency_directory::add_site, "programme"_a, "name"_a, py::kw_only(), "target_families"_a = 0,
+             "target_children"_a = 0,
+             "Register a site of Intensive Intervention or a team of Children's Teams and return its id (a new directory "
+             "holds the four Intensive Intervention sites, with no targets set). Raises ArgumentError (INVALID_ARGUMENT, "
+             "INVALID_UTF8, ALREADY_EXISTS, OUT_OF_RANGE).")
+        .def("set_site_targets", &sfcore::agency_directory::set_site_targets, "site_id"_a, "target_families"_a,
+             "target_children"_a, "Set a site's targets (0: not set). Raises ArgumentError (NOT_FOUND, OUT_OF_RANGE).")
+        .def("site", &sfcore::agency_directory::site_at, "site_id"_a, "The site with an id. Raises ArgumentError (NOT_FOUND).")
+        .def_property_readonly(
+            "sites", [](const sfcore::agency_directory& d) { return d.sites(); }, "Every site and team, in id order.")
+        .def("add_local_group", &sfcore::agency_directory::add_local_group, "name"_a,
+             "Register a Local Management Group and return its id. Raises ArgumentError (INVALID_ARGUMENT, INVALID_UTF8, "
+             "ALREADY_EXISTS).")
+        .def("local_group", &sfcore::agency_directory::local_group_at, "local_group_id"_a,
+             "The Local Management Group with an id. Raises ArgumentError (NOT_FOUND).")
+        .def_property_readonly(
+            "local_groups", [](const sfcore::agency_directory& d) { return d.local_groups(); },
+            "Every Local Management Group, in id order.")
+        .def(
+            "set_local_group",
+            [](sfcore::agency_directory& d, sfcore::practitioner_id p, std::optional<sfcore::local_group_id> g) {
+                d.set_local_group(p, g.value_or(sfcore::local_group_id{}));
+            },
+            "practitioner_id"_a, "local_group_id"_a,
+            "Say which Local Management Group a practitioner (a coordinator) belongs to (None: none). Raises "
+            "ArgumentError (NOT_FOUND).")
         .def("__repr__", [](const sfcore::agency_directory& d) {
             return "AgencyDirectory(" + std::to_string(d.all().size()) + " agencies, " +
                    std::to_string(d.practitioners().size()) + " practitioners)";
@@ -122,7 +178,8 @@ void bind_referral(py::module_& m) {
                                    "A referral of a family to a programme: by an agency (naming it), or by the family itself.");
     c.def(py::init([](sfcore::referral_source source, const sfcore::date& received, const std::string& family_name,
                       std::optional<sfcore::agency_id> agency, const std::string& practitioner,
-                      std::vector<std::string> reasons, sfcore::programme programme, const std::string& site) {
+                      std::vector<std::string> reasons, sfcore::programme programme, const std::string& site,
+                      std::optional<sfcore::local_group_id> local_group) {
                sfcore::referral r;
                r.source = source;
                r.received = received;
@@ -132,13 +189,15 @@ void bind_referral(py::module_& m) {
                r.reasons = std::move(reasons);
                r.programme = programme;
                r.site = site;
+               r.local_group = local_group;
                return r;
            }),
            py::kw_only(), "source"_a, "received"_a, "family_name"_a, "agency"_a = py::none(), "practitioner"_a = "",
            "reasons"_a = std::vector<std::string>{}, "programme"_a = sfcore::programme::strengthening_families,
-           "site"_a = "",
+           "site"_a = "", "local_group"_a = py::none(),
            "A referral. An agency referral names the agency (an id from the directory); a self-referral names none. "
-           "Intensive Intervention referrals name their site.")
+           "Intensive Intervention referrals name their site, and Children's Team referrals may name their team, each "
+           "registered in the directory; local_group is the Local Management Group the case belongs to.")
         .def_readwrite("source", &sfcore::referral::source, "Who referred.")
         .def_readwrite("received", &sfcore::referral::received, "The date the referral was received.")
         .def_readwrite("family_name", &sfcore::referral::family_name, "How the family is known.")
@@ -146,7 +205,8 @@ void bind_referral(py::module_& m) {
         .def_readwrite("practitioner", &sfcore::referral::practitioner, "The referring practitioner's name, if given.")
         .def_readwrite("reasons", &sfcore::referral::reasons, "Why the family was referred, in the referrer's words.")
         .def_readwrite("programme", &sfcore::referral::programme, "The programme referred to.")
-        .def_readwrite("site", &sfcore::referral::site, "The site, for Intensive Intervention.")
+        .def_readwrite("site", &sfcore::referral::site, "The site (Intensive Intervention) or team (Children's Teams).")
+        .def_readwrite("local_group", &sfcore::referral::local_group, "The Local Management Group the case belongs to.")
         .def("__repr__", repr_fields("Referral", {"source", "received", "family_name", "agency", "programme"}));
     value_type(c);
 }
@@ -226,12 +286,12 @@ void bind_model(py::module_& m) {
     action
         .def(py::init([](const std::string& description, std::optional<sfcore::party> owner, std::optional<sfcore::date> due,
                          sfcore::action_status status, sfcore::support_type support, const std::string& need,
-                         sfcore::action_id id) {
-                 return sfcore::action{id, description, owner, due, status, support, need};
+                         sfcore::action_id id, std::vector<sfcore::outcome_area> outcomes) {
+                 return sfcore::action{id, description, owner, due, status, support, need, std::move(outcomes)};
              }),
              py::kw_only(), "description"_a, "owner"_a = py::none(), "due"_a = py::none(),
              "status"_a = sfcore::action_status::open, "support"_a = sfcore::support_type::none, "need"_a = "",
-             "id"_a = sfcore::action_id{},
+             "id"_a = sfcore::action_id{}, "outcomes"_a = std::vector<sfcore::outcome_area>{},
              "An action. Leave id 0 for a new one; in a revised plan, keep an action's id to carry it over.")
         .def_readwrite("id", &sfcore::action::id, "Its number in the case (assigned when first agreed).")
         .def_readwrite("description", &sfcore::action::description, "What will be done.")
@@ -240,6 +300,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("status", &sfcore::action::status, "How it stands.")
         .def_readwrite("support", &sfcore::action::support, "The kind of support it is.")
         .def_readwrite("need", &sfcore::action::need, "The family's need or priority it addresses, in their words.")
+        .def_readwrite("outcomes", &sfcore::action::outcomes, "The outcome areas it serves (each at most once).")
         .def("__repr__", repr_fields("Action", {"id", "description", "owner", "due", "status"}));
     value_type(action);
 
@@ -327,7 +388,7 @@ void bind_payloads(py::module_& m) {
         .def_readwrite("facilitator", &roles_assigned::facilitator)
         .def("__repr__", repr_fields("RolesAssigned", {"coordinator", "lead_agency", "lead_contact", "facilitator"}));
     payload_class<preparation_started>(m, "PreparationStarted",
-                                       "The family-directed preparation starts (needs every participating adult's consent).")
+                                       "The family-directed preparation starts (refused until Guard.WRITTEN_CONSENT holds).")
         .def(py::init<>())
         .def("__repr__", [](const preparation_started&) { return std::string("PreparationStarted()"); });
     payload_class<priorities_set>(m, "PrioritiesSet", "The family's key issues, strengths and needs, in their words.")
@@ -587,6 +648,11 @@ void bind_report(py::module_& m) {
         .def_readonly("attended", &sfcore::report_meeting::attended)
         .def("__repr__", repr_fields("ReportMeeting", {"day", "kind", "attended"}));
 
+    py::class_<sfcore::outcome_tally> ot(m, "OutcomeTally", "How many of a case's actions serve an outcome area, and how many were done.");
+    ot.def_readonly("area", &sfcore::outcome_tally::area)
+        .def_readonly("actions", &sfcore::outcome_tally::actions)
+        .def_readonly("done", &sfcore::outcome_tally::done)
+        .def("__repr__", repr_fields("OutcomeTally", {"area", "actions", "done"}));
     py::class_<sfcore::final_report> fr(m, "FinalReport",
                                         "The final report: what the family set out to do, what was done, how timely the "
                                         "process was and how it ended. Generated from the journal, never typed.");
@@ -605,6 +671,8 @@ void bind_report(py::module_& m) {
         .def_readonly("initial_meeting_target", &sfcore::final_report::initial_meeting_target)
         .def_readonly("reviews_held", &sfcore::final_report::reviews_held)
         .def_readonly("reviews_late", &sfcore::final_report::reviews_late)
+        .def_readonly("outcomes", &sfcore::final_report::outcomes,
+                      "The outcome areas the plans' actions serve, with how many actions name each and how many were done.")
         .def_readonly("reviews_outside_window", &sfcore::final_report::reviews_outside_window,
                       "Reviews booked outside the window, each with the reason recorded.")
         .def_readonly("exit_reason", &sfcore::final_report::exit)

@@ -14,6 +14,8 @@ agency_directory::agency_directory() {
                                welfare != 0});
 #include "sfcore/def/agencies.def"
 #undef SF_AGENCY
+    for (const char* site : {"Christchurch East", "Tokoroa", "Horowhenua", "Ōtāhuhu"})
+        add_site(programme::intensive_intervention, site);
 }
 
 agency_id agency_directory::add(std::string_view name, agency_kind kind, bool child_welfare) {
@@ -66,8 +68,73 @@ std::optional<agency_id> agency_directory::find_by_name(std::string_view name) c
 practitioner_id agency_directory::add_practitioner(agency_id agency, std::string_view name) {
     at(agency);
     const practitioner_id id{static_cast<std::uint32_t>(practitioners_.size() + 1)};
-    practitioners_.push_back(practitioner{id, agency, checked_nonblank_utf8(name, "practitioner name")});
+    practitioners_.push_back(practitioner{id, agency, checked_nonblank_utf8(name, "practitioner name"), local_group_id{}});
     return id;
+}
+
+namespace {
+void check_targets(int families, int children) {
+    if (families < 0 || families > 100000 || children < 0 || children > 100000)
+        throw error(errc::out_of_range, "a site's targets are 0 (not set) to 100000 families and children");
+}
+} // namespace
+
+site_id agency_directory::add_site(programme prog, std::string_view name, int target_families, int target_children) {
+    enum_from_int<programme>(static_cast<long long>(prog));
+    if (prog == programme::strengthening_families)
+        throw error(errc::invalid_argument, "Strengthening Families has no sites: register Intensive Intervention sites and Children's Teams");
+    std::string checked_name = checked_nonblank_utf8(name, "site name");
+    check_targets(target_families, target_children);
+    if (find_site(prog, checked_name))
+        throw error(errc::already_exists, "\"" + checked_name + "\" is already a site of " + label(prog));
+    const site_id id{static_cast<std::uint32_t>(sites_.size() + 1)};
+    sites_.push_back(programme_site{id, prog, std::move(checked_name), target_families, target_children});
+    return id;
+}
+
+void agency_directory::set_site_targets(site_id id, int target_families, int target_children) {
+    site_at(id);
+    check_targets(target_families, target_children);
+    sites_[id.value() - 1].target_families = target_families;
+    sites_[id.value() - 1].target_children = target_children;
+}
+
+const programme_site& agency_directory::site_at(site_id id) const {
+    if (!id || id.value() > sites_.size()) throw error(errc::not_found, "no site " + std::to_string(id.value()) + " in the directory");
+    return sites_[id.value() - 1];
+}
+
+std::optional<site_id> agency_directory::find_site(programme prog, std::string_view name) const noexcept {
+    for (const auto& s : sites_)
+        if (s.programme == prog && s.name == name) return s.id;
+    return std::nullopt;
+}
+
+local_group_id agency_directory::add_local_group(std::string_view name) {
+    std::string checked_name = checked_nonblank_utf8(name, "Local Management Group name");
+    if (find_local_group(checked_name))
+        throw error(errc::already_exists, "Local Management Group \"" + checked_name + "\" is already in the directory");
+    const local_group_id id{static_cast<std::uint32_t>(groups_.size() + 1)};
+    groups_.push_back(local_group{id, std::move(checked_name)});
+    return id;
+}
+
+const local_group& agency_directory::local_group_at(local_group_id id) const {
+    if (!id || id.value() > groups_.size())
+        throw error(errc::not_found, "no Local Management Group " + std::to_string(id.value()) + " in the directory");
+    return groups_[id.value() - 1];
+}
+
+std::optional<local_group_id> agency_directory::find_local_group(std::string_view name) const noexcept {
+    for (const auto& g : groups_)
+        if (g.name == name) return g.id;
+    return std::nullopt;
+}
+
+void agency_directory::set_local_group(practitioner_id p, local_group_id group) {
+    practitioner_at(p);
+    if (group) local_group_at(group);
+    practitioners_[p.value() - 1].local_group = group;
 }
 
 const practitioner& agency_directory::practitioner_at(practitioner_id id) const {

@@ -388,18 +388,29 @@ bytes save_archive(const agency_directory& d, archive_encoding encoding) {
         w.template version<agency_directory>();
         auto& agencies = const_cast<std::vector<agency>&>(d.all());  // saving only reads
         auto& practitioners = const_cast<std::vector<practitioner>&>(d.practitioners());
+        auto& sites = const_cast<std::vector<programme_site>&>(d.sites());
+        auto& groups = const_cast<std::vector<local_group>&>(d.local_groups());
         w(agencies);
         w(practitioners);
+        w(sites);
+        w(groups);
     });
 }
 
 agency_directory load_directory(const void* data, std::size_t size) {
     std::vector<agency> agencies;
     std::vector<practitioner> practitioners;
+    std::vector<programme_site> sites;
+    std::vector<local_group> groups;
+    bool registries = false;
     const archive_info info = detail::load_framed(data, size, archive_content::directory, nullptr, [&](auto& w) {
-        w.template version<agency_directory>();
+        registries = w.template version<agency_directory>() >= 2;
         w(agencies);
         w(practitioners);
+        if (registries) {
+            w(sites);
+            w(groups);
+        }
     });
     // Rebuilt through the directory's own checks: ids in order, names not blank and
     // never used twice (current or former), every practitioner's agency present.
@@ -437,8 +448,26 @@ agency_directory load_directory(const void* data, std::size_t size) {
             if (d.all()[i].former_names != a.former_names && info.format_version != 1)
                 detail::bad_archive("agency " + std::to_string(a.id.value()) + "'s former names do not hold");
         }
-        for (const auto& p : practitioners)
+        // Sites: the built-in ones first, as they stand (targets may have been set), then the host's.
+        const std::size_t builtin_sites = d.sites().size();
+        if (registries && sites.size() < builtin_sites) detail::bad_archive("the built-in sites are missing");
+        for (std::size_t i = 0; registries && i < sites.size(); ++i) {
+            const programme_site& s = sites[i];
+            if (i < builtin_sites) {
+                const programme_site& standard = d.sites()[i];
+                if (s.id != standard.id || s.programme != standard.programme || s.name != standard.name)
+                    detail::bad_archive("a built-in site differs");
+                d.set_site_targets(s.id, s.target_families, s.target_children);
+            } else if (d.add_site(s.programme, s.name, s.target_families, s.target_children) != s.id) {
+                detail::bad_archive("site ids are not in order");
+            }
+        }
+        for (const auto& g : groups)
+            if (d.add_local_group(g.name) != g.id) detail::bad_archive("Local Management Group ids are not in order");
+        for (const auto& p : practitioners) {
             if (d.add_practitioner(p.agency, p.name) != p.id) detail::bad_archive("practitioner ids are not in order");
+            if (p.local_group) d.set_local_group(p.id, p.local_group);
+        }
     } catch (const error& e) {
         if (e.code() == errc::malformed) throw;
         detail::bad_archive(std::string("the directory does not hold: ") + e.what());

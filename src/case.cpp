@@ -30,6 +30,11 @@ referral checked(const referral& r, const agency_directory& directory) {
     out.reasons.reserve(r.reasons.size());
     for (const auto& reason : r.reasons) out.reasons.push_back(checked_nonblank_utf8(reason, "referral reason"));
     out.site = checked_utf8(r.site, "site");
+    // A site or team is one the directory registers for the programme (an Intensive Intervention
+    // referral without one is refused when accepted: guard::site_named).
+    if (!out.site.empty() && !directory.find_site(out.programme, out.site))
+        throw error(errc::not_found, "\"" + out.site + "\" is not a site of " + label(out.programme) + " in the directory");
+    if (r.local_group) out.local_group = directory.local_group_at(*r.local_group).id;
     return out;
 }
 

@@ -21,11 +21,11 @@ inline std::tuple<> fields_of(const preparation_started&) { return {}; }
 inline std::tuple<> fields_of(const case_closed&) { return {}; }
 
 // clang-format off
-SF_FIELDS(referral, x.source, x.agency, x.practitioner, x.received, x.family_name, x.reasons, x.programme, x.site)
+SF_FIELDS(referral, x.source, x.agency, x.practitioner, x.received, x.family_name, x.reasons, x.programme, x.site, x.local_group)
 SF_FIELDS(member, x.id, x.name, x.role, x.born, x.participating)
 SF_FIELDS(party, x.kind, x.id)
 SF_FIELDS(meeting, x.id, x.kind, x.start, x.venue, x.invitees, x.facilitator, x.interpreter, x.support_people, x.karakia, x.mihi, x.held, x.attendance)
-SF_FIELDS(action, x.id, x.description, x.owner, x.due, x.status, x.support, x.need)
+SF_FIELDS(action, x.id, x.description, x.owner, x.due, x.status, x.support, x.need, x.outcomes)
 SF_FIELDS(plan, x.version, x.child, x.lead_agency, x.key_contact, x.actions, x.child_views, x.revision_reason, x.agreed)
 SF_FIELDS(referral_received, x.referral)
 SF_FIELDS(referral_accepted, x.by_panel, x.note)
@@ -69,7 +69,9 @@ SF_FIELDS(event, x.when, x.who, x.payload, x.seq, x.recorded, x.hash)
 SF_FIELDS(participation_consent, x.member, x.signed_on, x.form_version, x.given_by, x.child_views, x.recorded_by, x.recorded_at, x.ended_at)
 SF_FIELDS(case_roles, x.coordinator, x.lead_agency, x.lead_contact, x.facilitator)
 SF_FIELDS(agency, x.id, x.name, x.kind, x.former_names, x.child_welfare)
-SF_FIELDS(practitioner, x.id, x.agency, x.name)
+SF_FIELDS(practitioner, x.id, x.agency, x.name, x.local_group)
+SF_FIELDS(programme_site, x.id, x.programme, x.name, x.target_families, x.target_children)
+SF_FIELDS(local_group, x.id, x.name)
 // clang-format on
 #undef SF_FIELDS
 

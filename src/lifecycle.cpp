@@ -137,6 +137,13 @@ void case_file::validate(const agency_directory* dir, event& e) const {
             enum_from_int<action_status>(static_cast<long long>(a.status));
             enum_from_int<support_type>(static_cast<long long>(a.support));
             checked_utf8(a.need, "need");
+            std::uint32_t areas = 0;
+            for (auto o : a.outcomes) {
+                const auto bit = 1u << static_cast<unsigned>(enum_from_int<outcome_area>(static_cast<long long>(o)));
+                if (areas & bit) throw error(errc::invalid_argument, std::string("action ") + quoted(a.description) +
+                                                                         " names an outcome area twice");
+                areas |= bit;
+            }
             if (!a.id || a.id.value() == next + 1) {
                 a.id = action_id{++next};
                 continue;

@@ -58,11 +58,19 @@ final_report make_final_report(const case_file& c, const agency_directory& direc
     r.key_issues = c.priorities().key_issues;
     if (c.roles().lead_agency) r.lead_agency = directory.at(*c.roles().lead_agency).name;
     if (c.roles().lead_contact) r.key_contact = name_of(party::of(*c.roles().lead_contact), c, directory);
+    outcome_tally tallies[std::size(outcome_area_table)] = {};
     for (const auto& p : c.plans())
         for (const auto& a : p.actions) {
             report_action line{a.description, a.owner ? name_of(*a.owner, c, directory) : "", a.due, a.status};
             (a.status == action_status::done ? r.done : r.not_done).push_back(std::move(line));
+            for (auto o : a.outcomes) {
+                auto& t = tallies[static_cast<std::size_t>(o)];
+                ++t.actions;
+                t.done += a.status == action_status::done;
+            }
         }
+    for (std::size_t i = 0; i < std::size(tallies); ++i)
+        if (tallies[i].actions) r.outcomes.push_back({static_cast<outcome_area>(i), tallies[i].actions, tallies[i].done});
     std::optional<date> previous;
     for (const auto& m : c.meetings()) {
         if (!m.held) continue;
@@ -115,6 +123,10 @@ std::string to_markdown(const final_report& r) {
     };
     actions("Actions done", r.done);
     actions("Actions not done", r.not_done);
+    md << "\n## Outcome areas\n\n";
+    if (r.outcomes.empty()) md << "No action names an outcome area.\n";
+    for (const auto& o : r.outcomes)
+        md << "- " << label(o.area) << ": " << o.actions << (o.actions == 1 ? " action, " : " actions, ") << o.done << " done\n";
     md << "\n## Meetings held\n\n";
     if (r.meetings.empty()) md << "None.\n";
     for (const auto& m : r.meetings)

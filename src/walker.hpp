@@ -52,6 +52,14 @@ template <>
 inline constexpr std::uint8_t class_version<agency> = 2;  // 2: former names, child welfare and protection agency
 template <>
 inline constexpr std::uint8_t class_version<review_scheduled> = 2;  // 2: the reason a review is outside its window
+template <>
+inline constexpr std::uint8_t class_version<action> = 2;  // 2: the outcome areas it serves
+template <>
+inline constexpr std::uint8_t class_version<referral> = 2;  // 2: its Local Management Group
+template <>
+inline constexpr std::uint8_t class_version<practitioner> = 2;  // 2: their Local Management Group
+template <>
+inline constexpr std::uint8_t class_version<agency_directory> = 2;  // 2: sites and Local Management Groups
 
 // How many of a type's fields its version 1 had: the rest were added later, at
 // the end of its field list, and a version 1 value is read without them.
@@ -61,6 +69,12 @@ template <>
 inline constexpr std::size_t fields_in_version_1<agency> = 3;
 template <>
 inline constexpr std::size_t fields_in_version_1<review_scheduled> = 1;
+template <>
+inline constexpr std::size_t fields_in_version_1<action> = 7;
+template <>
+inline constexpr std::size_t fields_in_version_1<referral> = 8;
+template <>
+inline constexpr std::size_t fields_in_version_1<practitioner> = 3;
 /// The number of payload alternatives sfcore 0.1 knew (its events, in the same order).
 inline constexpr std::size_t v1_event_types = 22;
 

@@ -39,6 +39,12 @@ int sf_referral_add_reason(sf_referral* referral, const char* reason) {
     });
 }
 
+int sf_referral_set_local_group(sf_referral* referral, uint32_t group) {
+    return call([&] {
+        need(referral, "referral").impl.local_group = group ? std::optional<local_group_id>(local_group_id{group}) : std::nullopt;
+    });
+}
+
 int sf_referral_set_programme(sf_referral* referral, int programme_) {
     return call([&] { need(referral, "referral").impl.programme = enum_from_int<programme>(programme_); });
 }
@@ -211,6 +217,19 @@ int sf_plan_set_action_status(sf_plan* plan, size_t index, int status) {
     });
 }
 
+int sf_plan_set_action_outcomes(sf_plan* plan, size_t index, uint32_t areas) {
+    return call([&] {
+        auto p = need(plan, "plan");
+        constexpr std::size_t known = std::size(outcome_area_table);
+        if (areas >> known) throw error(errc::invalid_argument, "outcome areas: a bit past the last area is set");
+        if (index >= p.impl.actions.size()) throw error(errc::out_of_range, "no action " + std::to_string(index));
+        std::vector<outcome_area> v;
+        for (std::size_t i = 0; i < known; ++i)
+            if ((areas >> i) & 1u) v.push_back(static_cast<outcome_area>(i));
+        p.impl.actions[index].outcomes = std::move(v);
+    });
+}
+
 // ---- reading a case ------------------------------------------------------------------
 
 int sf_case_counts_get(sf_case_counts* out, const sf_case* c) {
@@ -296,6 +315,8 @@ int sf_case_action(sf_action_info* out, const char** out_description, const sf_c
             o.due = c_date(a.due);
             o.status = static_cast<int>(a.status);
             o.support = static_cast<int>(a.support);
+            o.outcome_areas = 0;
+            for (auto area : a.outcomes) o.outcome_areas |= 1u << static_cast<unsigned>(area);
             if (out_description) *out_description = a.description.c_str();
             return 0;
         });

@@ -88,6 +88,69 @@ int sf_directory_practitioner(const char** out_name, uint32_t* out_agency_id, co
     });
 }
 
+int sf_directory_add_site(uint32_t* out_id, sf_directory* dir, int programme_, const char* name, int families, int children) {
+    return call([&] {
+        auto& o = need(out_id, "out_id");
+        auto d = need(dir, "dir");
+        o = d.impl.add_site(enum_from_int<programme>(programme_), text(name, "name"), families, children).value();
+    });
+}
+
+int sf_directory_set_site_targets(sf_directory* dir, uint32_t id, int families, int children) {
+    return call([&] { need(dir, "dir").impl.set_site_targets(site_id{id}, families, children); });
+}
+
+int sf_directory_site(const char** out_name, int* out_programme, int* out_families, int* out_children, const sf_directory* dir,
+                      uint32_t id) {
+    return call([&] {
+        auto& o = need(out_name, "out_name");
+        const auto& s = need(dir, "dir").impl.site_at(site_id{id});
+        o = s.name.c_str();
+        if (out_programme) *out_programme = static_cast<int>(s.programme);
+        if (out_families) *out_families = s.target_families;
+        if (out_children) *out_children = s.target_children;
+    });
+}
+
+int sf_directory_site_count(size_t* out, const sf_directory* dir) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = need(dir, "dir").impl.sites().size();
+    });
+}
+
+int sf_directory_add_local_group(uint32_t* out_id, sf_directory* dir, const char* name) {
+    return call([&] {
+        auto& o = need(out_id, "out_id");
+        o = need(dir, "dir").impl.add_local_group(text(name, "name")).value();
+    });
+}
+
+int sf_directory_local_group(const char** out_name, const sf_directory* dir, uint32_t id) {
+    return call([&] {
+        auto& o = need(out_name, "out_name");
+        o = need(dir, "dir").impl.local_group_at(local_group_id{id}).name.c_str();
+    });
+}
+
+int sf_directory_local_group_count(size_t* out, const sf_directory* dir) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = need(dir, "dir").impl.local_groups().size();
+    });
+}
+
+int sf_directory_set_local_group(sf_directory* dir, uint32_t practitioner, uint32_t group) {
+    return call([&] { need(dir, "dir").impl.set_local_group(practitioner_id{practitioner}, local_group_id{group}); });
+}
+
+int sf_directory_practitioner_group(uint32_t* out, const sf_directory* dir, uint32_t practitioner) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = need(dir, "dir").impl.practitioner_at(practitioner_id{practitioner}).local_group.value();
+    });
+}
+
 int sf_directory_counts(size_t* out_agencies, size_t* out_practitioners, const sf_directory* dir) {
     return call([&] {
         auto& o = need(out_agencies, "out_agencies");

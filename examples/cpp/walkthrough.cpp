@@ -127,9 +127,9 @@ int main(int argc, char** argv) {
     p.lead_agency = agencies::MSD;
     p.key_contact = aroha;
     p.actions = {
-        action{{}, "Budget advice and a rent arrears plan", party::of(agencies::MSD), make_date(2026, 4, 10), action_status::open, support_type::budget_advice, "help with rent"},
-        action{{}, "Walk Tama to school each morning", party::of(member_id{3}), make_date(2026, 3, 20), action_status::open, support_type::none, "transport to school"},
-        action{{}, "Attendance check-ins each Friday", party::of(sam), make_date(2026, 4, 24), action_status::open, support_type::truancy, "Tama at school every day"},
+        action{{}, "Budget advice and a rent arrears plan", party::of(agencies::MSD), make_date(2026, 4, 10), action_status::open, support_type::budget_advice, "help with rent", {outcome_area::stronger_whanau}},
+        action{{}, "Walk Tama to school each morning", party::of(member_id{3}), make_date(2026, 3, 20), action_status::open, support_type::none, "transport to school", {outcome_area::health_education}},
+        action{{}, "Attendance check-ins each Friday", party::of(sam), make_date(2026, 4, 24), action_status::open, support_type::truancy, "Tama at school every day", {outcome_area::health_education}},
     };
     record(c, at(2026, 3, 12, 12, 30), plan_agreed{p});
 
@@ -175,7 +175,7 @@ int main(int argc, char** argv) {
     record(c, at(2026, 3, 20, 16, 0), action_updated{action_id{2}, action_status::done, "Koro walks Tama every day"});
     plan revised = c.plans()[0];
     revised.revision_reason = "the landlord gave notice: the family must move";
-    revised.actions.push_back(action{{}, "Emergency housing application", party::of(agencies::HNZ), make_date(2026, 4, 17), action_status::open, support_type::accommodation, "a secure home"});
+    revised.actions.push_back(action{{}, "Emergency housing application", party::of(agencies::HNZ), make_date(2026, 4, 17), action_status::open, support_type::accommodation, "a secure home", {outcome_area::stronger_whanau, outcome_area::services_known}});
     record(c, at(2026, 3, 27, 9, 0), plan_revised{revised});
 
     // What a coordinator's overdue list shows on 2026-04-20.

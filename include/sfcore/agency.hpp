@@ -41,6 +41,27 @@ struct practitioner {
     practitioner_id id;  ///< Its id in the directory.
     agency_id agency;    ///< The agency the practitioner works for.
     std::string name;    ///< The practitioner's name (UTF-8).
+    /** @brief The Local Management Group a coordinator belongs to (none: the zero id). @since 0.2.0 */
+    local_group_id local_group;
+};
+
+/**
+ * @brief A site of Intensive Intervention or a team of Children's Teams, with
+ * the numbers of families and children it aims to work with (0: not set).
+ * @since 0.2.0
+ */
+struct programme_site {
+    site_id id;                      ///< Its id in the directory.
+    sfcore::programme programme;     ///< Its programme.
+    std::string name;                ///< Its name, unique within the programme (UTF-8).
+    int target_families = 0;         ///< Families it aims to work with (0: not set).
+    int target_children = 0;         ///< Children it aims to work with (0: not set).
+};
+
+/** @brief A Local Management Group: oversees Strengthening Families in its area and looks for service gaps. @since 0.2.0 */
+struct local_group {
+    local_group_id id;  ///< Its id in the directory.
+    std::string name;   ///< Its name, unique (UTF-8).
 };
 
 /**
@@ -117,9 +138,74 @@ public:
     /** @brief Every practitioner, in id order. @since 0.1.0 */
     const std::vector<practitioner>& practitioners() const noexcept { return practitioners_; }
 
+    /**
+     * @brief Register a site of Intensive Intervention or a team of Children's
+     * Teams. A new directory holds the four Intensive Intervention sites
+     * (Christchurch East, Tokoroa, Horowhenua, Ōtāhuhu) with no targets set.
+     * @param programme Intensive Intervention or Children's Teams (Strengthening Families has no sites).
+     * @param name its name: valid UTF-8, not blank, not already a site of the programme.
+     * @param target_families families it aims to work with (0: not set; 0-100000).
+     * @param target_children children it aims to work with (0: not set; 0-100000).
+     * @return its new id.
+     * @throws sfcore::error errc::invalid_argument, errc::invalid_utf8, errc::already_exists, errc::out_of_range.
+     * @since 0.2.0
+     */
+    site_id add_site(sfcore::programme programme, std::string_view name, int target_families = 0, int target_children = 0);
+
+    /**
+     * @brief Set a site's targets (the numbers of families and children it aims to work with; 0: not set).
+     * @throws sfcore::error errc::not_found, errc::out_of_range.
+     * @since 0.2.0
+     */
+    void set_site_targets(site_id id, int target_families, int target_children);
+
+    /**
+     * @brief The site with an id.
+     * @throws sfcore::error errc::not_found.
+     * @since 0.2.0
+     */
+    const programme_site& site_at(site_id id) const;
+
+    /** @brief The id of a programme's site with this exact name, if any. @since 0.2.0 */
+    std::optional<site_id> find_site(sfcore::programme programme, std::string_view name) const noexcept;
+
+    /** @brief Every site, in id order. @since 0.2.0 */
+    const std::vector<programme_site>& sites() const noexcept { return sites_; }
+
+    /**
+     * @brief Register a Local Management Group.
+     * @param name its name: valid UTF-8, not blank, not already registered.
+     * @return its new id.
+     * @throws sfcore::error errc::invalid_argument, errc::invalid_utf8, errc::already_exists.
+     * @since 0.2.0
+     */
+    local_group_id add_local_group(std::string_view name);
+
+    /**
+     * @brief The Local Management Group with an id.
+     * @throws sfcore::error errc::not_found.
+     * @since 0.2.0
+     */
+    const local_group& local_group_at(local_group_id id) const;
+
+    /** @brief The id of the Local Management Group with this exact name, if any. @since 0.2.0 */
+    std::optional<local_group_id> find_local_group(std::string_view name) const noexcept;
+
+    /** @brief Every Local Management Group, in id order. @since 0.2.0 */
+    const std::vector<local_group>& local_groups() const noexcept { return groups_; }
+
+    /**
+     * @brief Say which Local Management Group a practitioner (a coordinator) belongs to; the zero id: none.
+     * @throws sfcore::error errc::not_found (practitioner or group).
+     * @since 0.2.0
+     */
+    void set_local_group(practitioner_id practitioner, local_group_id group);
+
 private:
     std::vector<agency> agencies_;
     std::vector<practitioner> practitioners_;
+    std::vector<programme_site> sites_;
+    std::vector<local_group> groups_;
 };
 
 } // namespace sfcore

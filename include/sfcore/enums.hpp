@@ -167,6 +167,13 @@ enum class legal_basis : std::uint8_t {
 #undef SF_LEGAL_BASIS
 };
 
+/** @brief The outcomes Strengthening Families works toward; a plan's actions name the ones they serve. @since 0.2.0 */
+enum class outcome_area : std::uint8_t {
+#define SF_OUTCOME_AREA(sym, v, name, label) name = v,
+#include "sfcore/def/outcome_areas.def"
+#undef SF_OUTCOME_AREA
+};
+
 /** @brief Who may ask for information under Oranga Tamariki Act s66. @since 0.2.0 */
 enum class s66_requester : std::uint8_t {
 #define SF_S66_REQUESTER(sym, v, name, label) name = v,
@@ -319,6 +326,13 @@ inline constexpr enum_row<legal_basis> legal_basis_table[] = {
 #undef SF_LEGAL_BASIS
 };
 
+/** @brief The rows of outcome_area, in value order. @since 0.2.0 */
+inline constexpr enum_row<outcome_area> outcome_area_table[] = {
+#define SF_OUTCOME_AREA(sym, v, name, label) {outcome_area::name, #name, label},
+#include "sfcore/def/outcome_areas.def"
+#undef SF_OUTCOME_AREA
+};
+
 /** @brief The rows of s66_requester, in value order. @since 0.2.0 */
 inline constexpr enum_row<s66_requester> s66_requester_table[] = {
 #define SF_S66_REQUESTER(sym, v, name, label) {s66_requester::name, #name, label},
@@ -413,6 +427,10 @@ template <> struct table_of<decision_rule> {
 template <> struct table_of<legal_basis> {
     static constexpr const auto& rows = legal_basis_table;
     static constexpr const char* what = "legal basis";
+};
+template <> struct table_of<outcome_area> {
+    static constexpr const auto& rows = outcome_area_table;
+    static constexpr const char* what = "outcome area";
 };
 template <> struct table_of<s66_requester> {
     static constexpr const auto& rows = s66_requester_table;

@@ -49,6 +49,10 @@ using member_id = strong_id<struct member_tag>;
 using meeting_id = strong_id<struct meeting_tag>;
 /** @brief An action of a plan, numbered within a case. @since 0.1.0 */
 using action_id = strong_id<struct action_tag>;
+/** @brief A programme's site (Intensive Intervention) or team (Children's Teams) in the directory. @since 0.2.0 */
+using site_id = strong_id<struct site_tag>;
+/** @brief A Local Management Group in the directory. @since 0.2.0 */
+using local_group_id = strong_id<struct local_group_tag>;
 /** @brief A case (one family's journey through a programme). @since 0.1.0 */
 using case_id = strong_id<struct case_tag, std::uint64_t>;
 

@@ -118,6 +118,8 @@ struct action {
     action_status status = action_status::open;  ///< How it stands.
     support_type support = support_type::none;   ///< The kind of support it is.
     std::string need;                       ///< The family's need or priority it addresses (their words).
+    /** @brief The outcome areas it serves (each at most once). @since 0.2.0 */
+    std::vector<outcome_area> outcomes;
 };
 
 /**

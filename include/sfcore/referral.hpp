@@ -30,7 +30,15 @@ struct referral {
     std::string family_name;                           ///< How the family is known, e.g. "Te Rangi whānau" (UTF-8).
     std::vector<std::string> reasons;                  ///< Why the family was referred (UTF-8), in the referrer's words.
     sfcore::programme programme = programme::strengthening_families;  ///< The programme referred to.
-    std::string site;  ///< The site, for Intensive Intervention (e.g. "Ōtāhuhu"); may be empty otherwise (UTF-8).
+    /**
+     * @brief The site (Intensive Intervention, e.g. "Ōtāhuhu") or team (Children's
+     * Teams), by its name in the directory's registry of the referral's programme;
+     * required for Intensive Intervention, empty for Strengthening Families (UTF-8).
+     * @since 0.1.0 (checked against the registry since 0.2.0)
+     */
+    std::string site;
+    /** @brief The Local Management Group the case belongs to (see agency_directory::add_local_group()). @since 0.2.0 */
+    std::optional<local_group_id> local_group;
 };
 
 /**
@@ -38,7 +46,8 @@ struct referral {
  * @return the referral with its text and date checked.
  * @throws sfcore::error errc::invalid_argument (agency missing for an
  *         agency referral, or given for a self-referral, blank family name),
- *         errc::not_found (agency not in the directory), errc::invalid_utf8,
+ *         errc::not_found (agency, site or Local Management Group not in the
+ *         directory; a site that is not one of the programme's), errc::invalid_utf8,
  *         errc::out_of_range (date).
  * @since 0.1.0
  */

@@ -30,6 +30,13 @@ struct report_meeting {
     std::size_t attended = 0;     ///< How many attended.
 };
 
+/** @brief How many of a case's actions serve an outcome area, and how many of them were done. @since 0.2.0 */
+struct outcome_tally {
+    outcome_area area;  ///< The outcome area.
+    int actions = 0;    ///< Actions of the current plans that name it.
+    int done = 0;       ///< Of those, done.
+};
+
 /**
  * @brief The final report: what the family set out to do, what was done,
  * how timely the process was, and how it ended. Generated, never typed.
@@ -50,6 +57,8 @@ struct final_report {
     int initial_meeting_target = 15;             ///< The target in working days.
     int reviews_held = 0;                        ///< Review meetings held.
     int reviews_late = 0;                        ///< Reviews held later than the timeframe after the meeting before.
+    /** @brief The outcome areas the plans' actions serve, in outcome_area order (areas no action names are left out). @since 0.2.0 */
+    std::vector<outcome_tally> outcomes;
     /** @brief Reviews booked outside the window, each with the reason recorded ("2026-07-20: the family asked"). @since 0.2.0 */
     std::vector<std::string> reviews_outside_window;
     std::optional<sfcore::exit_reason> exit;     ///< Why the case closed (or is closing).

@@ -18,7 +18,7 @@ class Action:
     def __deepcopy__(self, memo: Dict[str, Any]) -> Action: ...
     def __eq__(self, arg0: Action) -> bool:
         """Field-by-field equality."""
-    def __init__(self, *, description: str, owner: Optional[Party] = ..., due: Optional[datetime.date] = ..., status: ActionStatus = ..., support: SupportType = ..., need: str = ..., id: int = ...) -> None:
+    def __init__(self, *, description: str, owner: Optional[Party] = ..., due: Optional[datetime.date] = ..., status: ActionStatus = ..., support: SupportType = ..., need: str = ..., id: int = ..., outcomes: List[OutcomeArea] = ...) -> None:
         """An action. Leave id 0 for a new one; in a revised plan, keep an action's id to carry it over."""
     def __repr__(self) -> str: ...
     @property
@@ -41,6 +41,11 @@ class Action:
         """The family's need or priority it addresses, in their words."""
     @need.setter
     def need(self, value: str) -> None: ...
+    @property
+    def outcomes(self) -> List[OutcomeArea]:
+        """The outcome areas it serves (each at most once)."""
+    @outcomes.setter
+    def outcomes(self, value: List[OutcomeArea]) -> None: ...
     @property
     def owner(self) -> Optional[Party]:
         """Who does it: an agency, a practitioner or a family member."""
@@ -134,8 +139,12 @@ class AgencyDirectory:
     def __setstate__(self, arg0: bytes) -> None: ...
     def add(self, name: str, kind: AgencyKind = ..., *, child_welfare: bool = ...) -> int:
         """Add an agency and return its new id; child_welfare marks a child welfare and protection agency (s2). Raises ArgumentError for a blank, taken (current or former) or non-UTF-8 name."""
+    def add_local_group(self, name: str) -> int:
+        """Register a Local Management Group and return its id. Raises ArgumentError (INVALID_ARGUMENT, INVALID_UTF8, ALREADY_EXISTS)."""
     def add_practitioner(self, agency: int, name: str) -> int:
         """Add a named worker of an agency and return their new id. Raises ArgumentError (NOT_FOUND, INVALID_UTF8, INVALID_ARGUMENT)."""
+    def add_site(self, programme: Programme, name: str, *, target_families: int = ..., target_children: int = ...) -> int:
+        """Register a site of Intensive Intervention or a team of Children's Teams and return its id (a new directory holds the four Intensive Intervention sites, with no targets set). Raises ArgumentError (INVALID_ARGUMENT, INVALID_UTF8, ALREADY_EXISTS, OUT_OF_RANGE)."""
     @property
     def agencies(self) -> List[Agency]:
         """Every agency, in id order."""
@@ -144,6 +153,11 @@ class AgencyDirectory:
     @staticmethod
     def from_bytes(data: Buffer) -> AgencyDirectory:
         """Load a directory from an archive. Raises StorageError for a damaged or foreign archive."""
+    def local_group(self, local_group_id: int) -> LocalGroup:
+        """The Local Management Group with an id. Raises ArgumentError (NOT_FOUND)."""
+    @property
+    def local_groups(self) -> List[LocalGroup]:
+        """Every Local Management Group, in id order."""
     def practitioner(self, practitioner_id: int) -> Practitioner:
         """The practitioner with an id. Raises ArgumentError (NOT_FOUND)."""
     @property
@@ -153,6 +167,15 @@ class AgencyDirectory:
         """Give an agency a new name; the old one is kept as a former name and still finds it. Raises ArgumentError (NOT_FOUND, INVALID_UTF8, INVALID_ARGUMENT, ALREADY_EXISTS)."""
     def set_child_welfare(self, agency_id: int, child_welfare: bool) -> None:
         """Say whether an agency is a child welfare and protection agency (s2; an independent person s66C names may be entered as one). Raises ArgumentError (NOT_FOUND)."""
+    def set_local_group(self, practitioner_id: int, local_group_id: Optional[int]) -> None:
+        """Say which Local Management Group a practitioner (a coordinator) belongs to (None: none). Raises ArgumentError (NOT_FOUND)."""
+    def set_site_targets(self, site_id: int, target_families: int, target_children: int) -> None:
+        """Set a site's targets (0: not set). Raises ArgumentError (NOT_FOUND, OUT_OF_RANGE)."""
+    def site(self, site_id: int) -> Site:
+        """The site with an id. Raises ArgumentError (NOT_FOUND)."""
+    @property
+    def sites(self) -> List[Site]:
+        """Every site and team, in id order."""
     def to_bytes(self, encoding: ArchiveEncoding = ...) -> bytes:
         """The directory as an archive."""
 
@@ -998,6 +1021,9 @@ class FinalReport:
     def not_done(self) -> List[ReportAction]:
         ...
     @property
+    def outcomes(self) -> List[OutcomeTally]:
+        """The outcome areas the plans' actions serve, with how many actions name each and how many were done."""
+    @property
     def plan_versions(self) -> int:
         ...
     @property
@@ -1041,7 +1067,7 @@ class Guard(enum.IntEnum):
     - NO_TRANSITION = 1: the event is allowed in the case's state
     - PANEL_ACCEPTANCE = 2: a Children's Team referral is accepted by the panel
     - SITE_NAMED = 3: an Intensive Intervention referral names its site
-    - WRITTEN_CONSENT = 4: every participating adult has given written consent
+    - WRITTEN_CONSENT = 4: every participating member old enough to consent for themselves (the case's consent age, 16 by default) has given written consent
     - INVITEES_APPROVED = 5: every invitee (and everyone attending) is approved by the family
     - MEETING_PENDING = 6: the meeting is scheduled and not yet held
     - MEETING_HELD = 7: the plan's meeting has been held
@@ -1279,6 +1305,18 @@ class LegalBasis(enum.IntEnum):
 
 class LifecycleError(SfcoreError, RuntimeError):
     """sfcore errors of the lifecycle family (codes 2xx): an event the case lifecycle does not allow."""
+
+class LocalGroup:
+    """A Local Management Group: it oversees Strengthening Families in its area and looks for service gaps. Read only."""
+    def __eq__(self, arg0: LocalGroup) -> bool: ...
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> int:
+        """Its id in the directory."""
+    @property
+    def name(self) -> str:
+        """Its name."""
 
 class Meeting:
     """A meeting: the initial interagency meeting or a review."""
@@ -1553,6 +1591,40 @@ class Outcome:
     def to_state(self) -> State:
         """The state after (the same as before when refused)."""
 
+class OutcomeArea(enum.IntEnum):
+    """The outcomes Strengthening Families works toward; a plan's actions name the ones they serve.
+
+    Members (value: label):
+
+    - HEALTH_EDUCATION = 0: access to health and education
+    - YOUTH_JOBS = 1: job prospects for young people
+    - RELATIONSHIPS = 2: positive relationships
+    - STRONGER_WHANAU = 3: stronger families and whānau
+    - SERVICES_KNOWN = 4: knowledge of available services
+    """
+    HEALTH_EDUCATION = 0
+    YOUTH_JOBS = 1
+    RELATIONSHIPS = 2
+    STRONGER_WHANAU = 3
+    SERVICES_KNOWN = 4
+    @property
+    def label(self) -> str:
+        """The plain-language label."""
+
+class OutcomeTally:
+    """How many of a case's actions serve an outcome area, and how many were done."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def actions(self) -> int:
+        ...
+    @property
+    def area(self) -> OutcomeArea:
+        ...
+    @property
+    def done(self) -> int:
+        ...
+
 class OverdueItem:
     """One thing that is overdue."""
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
@@ -1748,11 +1820,14 @@ class Practitioner:
     def id(self) -> int:
         """Its id in the directory."""
     @property
+    def local_group(self) -> Optional[int]:
+        """The Local Management Group a coordinator belongs to (None: none)."""
+    @property
     def name(self) -> str:
         """Their name."""
 
 class PreparationStarted:
-    """The family-directed preparation starts (needs every participating adult's consent)."""
+    """The family-directed preparation starts (refused until Guard.WRITTEN_CONSENT holds)."""
     def __copy__(self) -> PreparationStarted: ...
     def __deepcopy__(self, memo: Dict[str, Any]) -> PreparationStarted: ...
     def __eq__(self, arg0: PreparationStarted) -> bool:
@@ -1864,8 +1939,8 @@ class Referral:
     def __deepcopy__(self, memo: Dict[str, Any]) -> Referral: ...
     def __eq__(self, arg0: Referral) -> bool:
         """Field-by-field equality."""
-    def __init__(self, *, source: ReferralSource, received: datetime.date, family_name: str, agency: Optional[int] = ..., practitioner: str = ..., reasons: List[str] = ..., programme: Programme = ..., site: str = ...) -> None:
-        """A referral. An agency referral names the agency (an id from the directory); a self-referral names none. Intensive Intervention referrals name their site."""
+    def __init__(self, *, source: ReferralSource, received: datetime.date, family_name: str, agency: Optional[int] = ..., practitioner: str = ..., reasons: List[str] = ..., programme: Programme = ..., site: str = ..., local_group: Optional[int] = ...) -> None:
+        """A referral. An agency referral names the agency (an id from the directory); a self-referral names none. Intensive Intervention referrals name their site, and Children's Team referrals may name their team, each registered in the directory; local_group is the Local Management Group the case belongs to."""
     def __repr__(self) -> str: ...
     @property
     def agency(self) -> Optional[int]:
@@ -1877,6 +1952,11 @@ class Referral:
         """How the family is known."""
     @family_name.setter
     def family_name(self, value: str) -> None: ...
+    @property
+    def local_group(self) -> Optional[int]:
+        """The Local Management Group the case belongs to."""
+    @local_group.setter
+    def local_group(self, value: Optional[int]) -> None: ...
     @property
     def practitioner(self) -> str:
         """The referring practitioner's name, if given."""
@@ -1899,7 +1979,7 @@ class Referral:
     def received(self, value: datetime.date) -> None: ...
     @property
     def site(self) -> str:
-        """The site, for Intensive Intervention."""
+        """The site (Intensive Intervention) or team (Children's Teams)."""
     @site.setter
     def site(self, value: str) -> None: ...
     @property
@@ -2358,6 +2438,27 @@ class ShownItem:
     @property
     def subjects(self) -> List[int]:
         ...
+
+class Site:
+    """A site of Intensive Intervention or a team of Children's Teams, with the numbers of families and children it aims to work with (0: not set). Read only."""
+    def __eq__(self, arg0: Site) -> bool: ...
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def id(self) -> int:
+        """Its id in the directory."""
+    @property
+    def name(self) -> str:
+        """Its name."""
+    @property
+    def programme(self) -> Programme:
+        """Its programme."""
+    @property
+    def target_children(self) -> int:
+        """Children it aims to work with (0: not set)."""
+    @property
+    def target_families(self) -> int:
+        """Families it aims to work with (0: not set)."""
 
 class State(enum.IntEnum):
     """Where a case is in its lifecycle.

@@ -15,8 +15,8 @@ identifiers (``"plan_active"``), parties by name, dates as ``datetime.date``.
 
 Aggregates return lists of dicts (``pandas.DataFrame(rows)`` makes a frame
 of them). Those that group take ``by``: ``None`` (one group, ``"all"``), a
-column of the ``cases`` table (``"coordinator"``, ``"site"``,
-``"programme"``, ``"lead_agency"``…), or a function of a ``cases`` record —
+column of the ``cases`` table (``"coordinator"``, ``"local_group"`` (the
+Local Management Group), ``"site"``, ``"programme"``, ``"lead_agency"``…), or a function of a ``cases`` record —
 for a region, map the site or the coordinator to it::
 
     REGION = {"Ōtāhuhu": "Auckland", "Tokoroa": "Waikato"}
@@ -149,25 +149,29 @@ def _sorted(rows: List[Dict[str, Any]], *keys: str) -> List[Dict[str, Any]]:
 
 
 def timeliness(source, *, by: By = "coordinator", directory=None, calendar=None, timeframes=None) -> List[Dict[str, Any]]:
-    """Referral to initial meeting against the target (15 working days unless ``timeframes`` says otherwise).
+    """Referral to initial meeting against each case's target (its own timeframes unless ``timeframes`` is given).
 
     One row per group: ``cases``, ``initial_meetings`` (held), ``on_time``, ``late``,
-    ``on_time_share`` (of those held), ``median_working_days``, ``target``.
+    ``on_time_share`` (of those held), ``median_working_days``, ``target`` (the
+    working days, or None when the group's cases work to different ones).
     """
     src = _Source(source, directory, calendar, timeframes)
     cols = src.columns("cases")
     key = _grouper(by, cols)
-    target = (timeframes or _core.Timeframes()).initial_meeting_working_days
+    targets = {c.id: (timeframes or c.timeframes).initial_meeting_working_days for c in src.cases}
     groups: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
     for case in _rows(cols):
         groups[key(case)].append(case)
     out = []
     for group, cases in groups.items():
-        days = [c["working_days_to_initial_meeting"] for c in cases if c["working_days_to_initial_meeting"] is not None]
-        on_time = sum(1 for d in days if d <= target)
+        held = [c for c in cases if c["working_days_to_initial_meeting"] is not None]
+        days = [c["working_days_to_initial_meeting"] for c in held]
+        on_time = sum(1 for c in held if c["initial_meeting_on_time"])
+        group_targets = {targets[c["case_id"]] for c in cases}
         out.append({"group": group, "cases": len(cases), "initial_meetings": len(days), "on_time": on_time,
                     "late": len(days) - on_time, "on_time_share": on_time / len(days) if days else None,
-                    "median_working_days": statistics.median(days) if days else None, "target": target})
+                    "median_working_days": statistics.median(days) if days else None,
+                    "target": group_targets.pop() if len(group_targets) == 1 else None})
     return _sorted(out, "group")
 
 
@@ -198,15 +202,18 @@ def overdue(source, as_of, *, by: By = "coordinator", directory=None, calendar=N
     return _sorted(list(groups.values()), "group")
 
 
-def exits(source, *, directory=None) -> List[Dict[str, Any]]:
-    """Closed cases by programme and exit reason: ``cases`` and ``share`` of the programme's closed cases."""
-    cases = records("cases", source, directory=directory)
-    counts = Counter((c["programme"], c["exit_reason"]) for c in cases if c["exit_reason"] is not None and c["closed"])
+def exits(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
+    """Closed cases by group, programme and exit reason: ``cases`` and ``share`` of the group's closed cases of the programme."""
+    cols = _Source(source, directory).columns("cases")
+    key = _grouper(by, cols)
+    cases = _rows(cols)
+    counts = Counter((key(c), c["programme"], c["exit_reason"]) for c in cases if c["exit_reason"] is not None and c["closed"])
     totals = Counter()
-    for (programme, _), n in counts.items():
-        totals[programme] += n
-    rows = [{"programme": p, "exit_reason": r, "cases": n, "share": n / totals[p]} for (p, r), n in counts.items()]
-    return _sorted(rows, "programme", "exit_reason")
+    for (group, programme, _), n in counts.items():
+        totals[(group, programme)] += n
+    rows = [{"group": g, "programme": p, "exit_reason": r, "cases": n, "share": n / totals[(g, p)]}
+            for (g, p, r), n in counts.items()]
+    return _sorted(rows, "group", "programme", "exit_reason")
 
 
 def decisions_by_basis(source, *, directory=None) -> List[Dict[str, Any]]:
@@ -268,8 +275,36 @@ def service_gaps(source, *, by: By = None, directory=None) -> List[Dict[str, Any
     return sorted(gaps.values(), key=lambda r: (-r["families"], str(r["group"]), r["need"]))
 
 
-def funnel(source, *, directory=None) -> List[Dict[str, Any]]:
-    """How far cases got through the lifecycle: one row per stage with ``cases`` that reached it.
+def outcomes(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
+    """The outcome areas the plans' actions serve: one row per (group, outcome area).
+
+    Columns: ``group``, ``area`` (an :class:`sfcore.OutcomeArea` identifier), ``label``,
+    ``families`` (cases with an action serving it), ``actions`` and ``done`` (of the
+    current plans). Areas no action names in a group are left out.
+    """
+    src = _Source(source, directory)
+    cols = src.columns("cases")
+    key = _grouper(by, cols)
+    by_id = {row["case_id"]: row for row in _rows(cols)}
+    rows: Dict[tuple, Dict[str, Any]] = {}
+    for a in _rows(src.columns("actions")):
+        if not a["outcomes"]:
+            continue
+        group = key(by_id[a["case_id"]])
+        for area in a["outcomes"].split(","):
+            row = rows.setdefault((group, area), {"group": group, "area": area,
+                                                  "label": _core.OutcomeArea[area.upper()].label,
+                                                  "families": set(), "actions": 0, "done": 0})
+            row["families"].add(a["case_id"])
+            row["actions"] += 1
+            row["done"] += a["status"] == "done"
+    order = {a.name.lower(): int(a) for a in _core.OutcomeArea}
+    out = [dict(r, families=len(r["families"])) for r in rows.values()]
+    return sorted(out, key=lambda r: (str(r["group"]), order[r["area"]]))
+
+
+def funnel(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
+    """How far cases got through the lifecycle: one row per (group, stage) with ``cases`` that reached it.
 
     Stages: referred, accepted, preparing (consent given), meeting scheduled, plan agreed,
     reviewed, closed with a planned exit.
@@ -281,13 +316,21 @@ def funnel(source, *, directory=None) -> List[Dict[str, Any]]:
     seen: Dict[int, set] = defaultdict(set)
     for e in _rows(src.columns("events")):
         seen[e["case_id"]].add(e["type"])
-    cases = _rows(src.columns("cases"))
-    planned = sum(1 for c in cases if c["exit_reason"] == "planned" and c["closed"])
-    rows = [{"stage": name, "cases": len(cases) if event is None else sum(1 for s in seen.values() if event in s)}
-            for name, event in stages]
-    rows.append({"stage": "closed, planned exit", "cases": planned})
+    cols = src.columns("cases")
+    key = _grouper(by, cols)
+    groups: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
+    for c in _rows(cols):
+        groups[key(c)].append(c)
+    rows = []
+    for group in sorted(groups, key=lambda g: (g is None, str(g))):
+        cases = groups[group]
+        for name, event in stages:
+            reached = len(cases) if event is None else sum(1 for c in cases if event in seen[c["case_id"]])
+            rows.append({"group": group, "stage": name, "cases": reached})
+        rows.append({"group": group, "stage": "closed, planned exit",
+                     "cases": sum(1 for c in cases if c["exit_reason"] == "planned" and c["closed"])})
     return rows
 
 
 __all__ = ["TABLES", "columns", "records", "frame", "timeliness", "overdue", "exits", "decisions_by_basis",
-           "service_gaps", "funnel"]
+           "service_gaps", "outcomes", "funnel"]

@@ -27,6 +27,19 @@ NZ = ZoneInfo("Pacific/Auckland")
 
 COORDINATORS = ("Mere Tipene", "Sione Fifita", "Anna Clarke")
 SITES = ("Christchurch East", "Tokoroa", "Horowhenua", "Ōtāhuhu")
+TEAMS = ("Whangārei", "Rotorua")  # Children's Teams the sample directory registers
+LOCAL_GROUPS = ("Ōtāhuhu Local Management Group", "Porirua Local Management Group")
+
+# The outcome areas the action meeting each need serves.
+OUTCOMES = {
+    "school attendance": [sf.OutcomeArea.HEALTH_EDUCATION],
+    "money for rent": [sf.OutcomeArea.STRONGER_WHANAU],
+    "a secure home": [sf.OutcomeArea.STRONGER_WHANAU, sf.OutcomeArea.SERVICES_KNOWN],
+    "help with stress": [sf.OutcomeArea.HEALTH_EDUCATION, sf.OutcomeArea.RELATIONSHIPS],
+    "parenting support": [sf.OutcomeArea.RELATIONSHIPS, sf.OutcomeArea.STRONGER_WHANAU],
+    "a GP for the kids": [sf.OutcomeArea.HEALTH_EDUCATION, sf.OutcomeArea.SERVICES_KNOWN],
+    "driver licence": [sf.OutcomeArea.YOUTH_JOBS],
+}
 
 # (need in the family's words, issue area, category, support, owning agency name)
 NEEDS = [
@@ -51,13 +64,17 @@ _FAMILY = ("Te Rangi", "Ngata", "Parata", "Fifita", "Smith", "Tipoki", "Walker",
 
 
 def directory() -> sf.AgencyDirectory:
-    """The standard agencies, two NGOs and an iwi provider, and their practitioners."""
+    """The standard agencies, two NGOs and an iwi provider, and their practitioners; two Children's Teams and
+    two Local Management Groups, the coordinators in them."""
     d = sf.AgencyDirectory()
     trust = d.add("Te Whare Awhina Trust", sf.AgencyKind.NGO)
     d.add("Pasifika Family Services", sf.AgencyKind.NGO)
     iwi = d.add("Ngāti Rangi Social Services", sf.AgencyKind.IWI)
-    for name in COORDINATORS:
-        d.add_practitioner(trust, name)
+    for team in TEAMS:
+        d.add_site(sf.Programme.CHILDRENS_TEAM, team)
+    groups = [d.add_local_group(name) for name in LOCAL_GROUPS]
+    for i, name in enumerate(COORDINATORS):
+        d.set_local_group(d.add_practitioner(trust, name), groups[0] if i < 2 else groups[1])
     d.add_practitioner(d.find("Ministry of Social Development"), "Aroha Ngata")
     d.add_practitioner(d.find("Ministry of Education"), "Sam Wilson")
     d.add_practitioner(d.find("New Zealand Police"), "Constable Rewi")
@@ -123,7 +140,9 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
         family_name=f"{surname} whānau",
         reasons=["more than one agency is involved"],
         programme=programme,
-        site=rng.choice(SITES) if programme == sf.Programme.INTENSIVE_INTERVENTION else "",
+        site=(rng.choice(SITES) if programme == sf.Programme.INTENSIVE_INTERVENTION
+              else TEAMS[case_id % len(TEAMS)] if programme == sf.Programme.CHILDRENS_TEAM else ""),
+        local_group=d.local_groups[case_id % len(d.local_groups)].id if d.local_groups else None,
     )
     case = sf.Case.open(case_id=case_id, directory=d, referral=referral, recorded_by="coordinator",
                         recorded_at=clock.now)
@@ -178,7 +197,7 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
             continue
         actions.append(sf.Action(description=f"Support with {need}", owner=sf.Party.agency(d.find(owner)),
                                  due=meeting_at.date() + datetime.timedelta(days=rng.randint(14, 60)),
-                                 support=support, need=need))
+                                 support=support, need=need, outcomes=OUTCOMES.get(need, [])))
     actions.append(sf.Action(description="Family keeps the plan on the fridge", owner=sf.Party.member(parent),
                              due=meeting_at.date() + datetime.timedelta(days=14)))
     plan = sf.Plan(actions=actions, lead_agency=d.find("Ministry of Social Development"),
@@ -278,4 +297,4 @@ def caseload(n: int, *, seed: int = 1, d: Optional[sf.AgencyDirectory] = None,
 
 
 __all__ = ["directory", "practitioner", "Clock", "Family", "family_case", "family_sharing", "caseload", "STAGES",
-           "NEEDS", "COORDINATORS", "SITES"]
+           "NEEDS", "COORDINATORS", "SITES", "TEAMS", "LOCAL_GROUPS", "OUTCOMES"]

@@ -118,6 +118,19 @@ static void test_lifecycle(void) {
     CHECK_STATUS(SF_OK, sf_case_plan(&pi, c, 0));
     CHECK(pi.version == 2);
 
+    /* The plan's actions name the outcome areas they serve. */
+    {
+        sf_plan *next = NULL;
+        CHECK_STATUS(SF_OK, sf_plan_from_case(&next, c, 0));
+        CHECK_STATUS(SF_OK, sf_plan_set_action_outcomes(next, 0, (1u << SF_OUTCOME_STRONGER_WHANAU) | (1u << SF_OUTCOME_SERVICES_KNOWN)));
+        CHECK_STATUS(SF_OK, sf_plan_set_revision_reason(next, "the family named what each action is for"));
+        ACCEPTED(sf_case_revise_plan(O, c, dir, "c", t0 + 8 * day, next));
+        sf_plan_free(next);
+        CHECK_STATUS(SF_OK, sf_case_action(&ai, NULL, c, 0, 0));
+        CHECK(ai.outcome_areas == ((1u << SF_OUTCOME_STRONGER_WHANAU) | (1u << SF_OUTCOME_SERVICES_KNOWN)));
+        CHECK(ai.status == SF_ACTION_IN_PROGRESS);
+    }
+
     /* Reviews: inside the case's window (28-42 days after the meeting), or outside it with a reason. */
     {
         int initial = 0, earliest = 0, latest = 0;
@@ -135,7 +148,8 @@ static void test_lifecycle(void) {
         CHECK(!o.accepted && o.guard == SF_GUARD_REVIEW_WINDOW);
         CHECK_STATUS(SF_EUTF8, sf_case_schedule_review(&o, c, dir, "c", t0 + 8 * day, review, "\xC3\x28"));
         ACCEPTED(sf_case_schedule_review(O, c, dir, "c", t0 + 8 * day, review, "the family asked"));
-        CHECK_STATUS(SF_OK, sf_case_describe_event(&line, c, dir, 13));
+        CHECK_STATUS(SF_OK, sf_case_counts_get(&n, c));
+        CHECK_STATUS(SF_OK, sf_case_describe_event(&line, c, dir, n.events - 1));
         CHECK(line && strstr(line, "outside the window: the family asked") != NULL);
         sf_free(line);
         sf_meeting_free(review);
@@ -158,6 +172,43 @@ static void test_lifecycle(void) {
     CHECK_STATUS(SF_EINVAL, sf_case_reopen(&o, c, dir, "c", t0, "again"));
     ACCEPTED(sf_case_reopen(O, c, dir, "c", t0 + 11 * day, "again"));
     sf_case_free(c);
+}
+
+static void test_registries(void) {
+    uint32_t team = 0, group = 0, got = 0;
+    size_t sites = 0, groups = 0;
+    const char *name = NULL;
+    int prog = 0, families = 0, children = 0;
+    sf_referral *ref = NULL;
+    sf_case *c = NULL;
+    CHECK_STATUS(SF_OK, sf_directory_site_count(&sites, dir));
+    CHECK(sites >= 4);
+    CHECK_STATUS(SF_OK, sf_directory_site(&name, &prog, &families, &children, dir, 2));
+    CHECK(strcmp(name, "Tokoroa") == 0 && prog == SF_PROGRAMME_INTENSIVE_INTERVENTION && families == 0);
+    CHECK_STATUS(SF_OK, sf_directory_add_site(&team, dir, SF_PROGRAMME_CHILDRENS_TEAM, "Whang\xC4\x81rei", 50, 120));
+    CHECK_STATUS(SF_OK, sf_directory_set_site_targets(dir, 2, 30, 80));
+    CHECK_STATUS(SF_OK, sf_directory_site(&name, NULL, &families, &children, dir, 2));
+    CHECK(families == 30 && children == 80);
+    CHECK_STATUS(SF_OK, sf_directory_add_local_group(&group, dir, "Whang\xC4\x81rei Local Management Group"));
+    CHECK_STATUS(SF_OK, sf_directory_local_group_count(&groups, dir));
+    CHECK(groups >= 1);
+    CHECK_STATUS(SF_OK, sf_directory_local_group(&name, dir, group));
+    CHECK(strncmp(name, "Whang", 5) == 0);
+    CHECK_STATUS(SF_OK, sf_directory_set_local_group(dir, worker, group));
+    CHECK_STATUS(SF_OK, sf_directory_practitioner_group(&got, dir, worker));
+    CHECK(got == group);
+    /* A Children's Team referral names its registered team and its group; an unknown team is refused. */
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_set_programme(ref, SF_PROGRAMME_CHILDRENS_TEAM));
+    CHECK_STATUS(SF_OK, sf_referral_set_site(ref, "Atlantis"));
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_open(&c, dir, 77, ref, "c", t0));
+    CHECK_STATUS(SF_OK, sf_referral_set_site(ref, "Whang\xC4\x81rei"));
+    CHECK_STATUS(SF_OK, sf_referral_set_local_group(ref, group));
+    CHECK_STATUS(SF_OK, sf_case_open(&c, dir, 77, ref, "c", t0));
+    sf_case_free(c);
+    CHECK_STATUS(SF_OK, sf_referral_set_local_group(ref, 999));
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_open(&c, dir, 78, ref, "c", t0));
+    sf_referral_free(ref);
 }
 
 static void test_table_and_names(void) {
@@ -610,6 +661,7 @@ int main(void) {
     CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
     test_lifecycle();
     test_table_and_names();
+    test_registries();
     test_calendar();
     test_disclosure_archives_store();
     test_threads();

@@ -61,6 +61,7 @@ static void row_sf_referral_free(void) { sf_referral_free(NULL); /* allowed: doe
 static void row_sf_referral_set_agency(void) { NUL(sf_referral_set_agency(NULL, 1, NULL)); CHECK_STATUS(SF_EUTF8, sf_referral_set_agency(ref, 1, bad_utf8)); ERR(sf_referral_set_agency(ref, 0, NULL)); }
 static void row_sf_referral_add_reason(void) { NUL(sf_referral_add_reason(NULL, "x")); NUL(sf_referral_add_reason(ref, NULL)); CHECK_STATUS(SF_EUTF8, sf_referral_add_reason(ref, bad_utf8)); }
 static void row_sf_referral_set_programme(void) { NUL(sf_referral_set_programme(NULL, 0)); ERR(sf_referral_set_programme(ref, 42)); }
+static void row_sf_referral_set_local_group(void) { NUL(sf_referral_set_local_group(NULL, 1)); }
 static void row_sf_referral_set_site(void) { NUL(sf_referral_set_site(NULL, "x")); NUL(sf_referral_set_site(ref, NULL)); CHECK_STATUS(SF_EUTF8, sf_referral_set_site(ref, bad_utf8)); }
 
 static void row_sf_case_open(void) { sf_case *c; NUL(sf_case_open(NULL, dir, 1, ref, "w", t0)); NUL(sf_case_open(&c, NULL, 1, ref, "w", t0)); NUL(sf_case_open(&c, dir, 1, NULL, "w", t0)); NUL(sf_case_open(&c, dir, 1, ref, NULL, t0)); ERR(sf_case_open(&c, dir, 0, ref, "w", t0)); CHECK_STATUS(SF_EUTF8, sf_case_open(&c, dir, 1, ref, bad_utf8, t0)); ERR(sf_case_open(&c, dir, 1, ref, "w", -99999999999LL)); }
@@ -165,6 +166,7 @@ static void row_sf_plan_set_roles(void) { NUL(sf_plan_set_roles(NULL, 1, 1)); }
 static void row_sf_plan_set_child(void) { NUL(sf_plan_set_child(NULL, 1, NULL)); CHECK_STATUS(SF_EUTF8, sf_plan_set_child(plan, 1, bad_utf8)); }
 static void row_sf_plan_set_revision_reason(void) { NUL(sf_plan_set_revision_reason(NULL, "x")); NUL(sf_plan_set_revision_reason(plan, NULL)); CHECK_STATUS(SF_EUTF8, sf_plan_set_revision_reason(plan, bad_utf8)); }
 static void row_sf_plan_add_action(void) { NUL(sf_plan_add_action(NULL, NULL, "x", msd, 0, 0, NULL)); NUL(sf_plan_add_action(NULL, plan, NULL, msd, 0, 0, NULL)); CHECK_STATUS(SF_EUTF8, sf_plan_add_action(NULL, plan, bad_utf8, msd, 0, 0, NULL)); ERR(sf_plan_add_action(NULL, plan, "x", no_party, 0, 0, NULL)); ERR(sf_plan_add_action(NULL, plan, "x", msd, 20261399, 0, NULL)); ERR(sf_plan_add_action(NULL, plan, "x", msd, 0, 99, NULL)); }
+static void row_sf_plan_set_action_outcomes(void) { NUL(sf_plan_set_action_outcomes(NULL, 0, 1)); CHECK_STATUS(SF_ERANGE, sf_plan_set_action_outcomes(plan, 999, 1)); CHECK_STATUS(SF_EINVAL, sf_plan_set_action_outcomes(plan, 0, 1u << SF_OUTCOME_COUNT_)); }
 static void row_sf_plan_set_action_status(void) { NUL(sf_plan_set_action_status(NULL, 0, 0)); CHECK_STATUS(SF_ERANGE, sf_plan_set_action_status(plan, 999, 0)); ERR(sf_plan_set_action_status(plan, 0, 99)); }
 
 static void row_sf_case_counts_get(void) { sf_case_counts n; NUL(sf_case_counts_get(NULL, kase)); NUL(sf_case_counts_get(&n, NULL)); }
@@ -184,6 +186,15 @@ static void row_sf_case_next_deadline(void) { int32_t d; NUL(sf_case_next_deadli
 static void row_sf_directory_agency_info(void) { int k, w; CHECK_STATUS(SF_ENULLARG, sf_directory_agency_info(&k, &w, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_agency_info(&k, &w, dir, 999)); CHECK_STATUS(SF_OK, sf_directory_agency_info(NULL, NULL, dir, 1)); }
 static void row_sf_directory_agency_former_name(void) { const char *s; NUL(sf_directory_agency_former_name(NULL, dir, 6, 0)); NUL(sf_directory_agency_former_name(&s, NULL, 6, 0)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_agency_former_name(&s, dir, 6, 9)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_agency_former_name(&s, dir, 999, 0)); }
 static void row_sf_directory_rename_agency(void) { NUL(sf_directory_rename_agency(NULL, 1, "x")); NUL(sf_directory_rename_agency(dir, 1, NULL)); CHECK_STATUS(SF_EUTF8, sf_directory_rename_agency(dir, 1, bad_utf8)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_rename_agency(dir, 999, "x")); CHECK_STATUS(SF_EEXISTS, sf_directory_rename_agency(dir, 1, "ACC")); ERR(sf_directory_rename_agency(dir, 1, "  ")); }
+static void row_sf_directory_add_site(void) { uint32_t id; NUL(sf_directory_add_site(NULL, dir, SF_PROGRAMME_CHILDRENS_TEAM, "x", 0, 0)); NUL(sf_directory_add_site(&id, NULL, SF_PROGRAMME_CHILDRENS_TEAM, "x", 0, 0)); NUL(sf_directory_add_site(&id, dir, SF_PROGRAMME_CHILDRENS_TEAM, NULL, 0, 0)); CHECK_STATUS(SF_EUTF8, sf_directory_add_site(&id, dir, SF_PROGRAMME_CHILDRENS_TEAM, bad_utf8, 0, 0)); CHECK_STATUS(SF_EINVAL, sf_directory_add_site(&id, dir, SF_PROGRAMME_STRENGTHENING_FAMILIES, "x", 0, 0)); CHECK_STATUS(SF_EEXISTS, sf_directory_add_site(&id, dir, SF_PROGRAMME_INTENSIVE_INTERVENTION, "Tokoroa", 0, 0)); CHECK_STATUS(SF_ERANGE, sf_directory_add_site(&id, dir, SF_PROGRAMME_CHILDRENS_TEAM, "y", -1, 0)); ERR(sf_directory_add_site(&id, dir, 99, "z", 0, 0)); }
+static void row_sf_directory_set_site_targets(void) { NUL(sf_directory_set_site_targets(NULL, 1, 1, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_set_site_targets(dir, 999, 1, 1)); CHECK_STATUS(SF_ERANGE, sf_directory_set_site_targets(dir, 1, 1, 100001)); }
+static void row_sf_directory_site(void) { const char *s; NUL(sf_directory_site(NULL, NULL, NULL, NULL, dir, 1)); NUL(sf_directory_site(&s, NULL, NULL, NULL, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_site(&s, NULL, NULL, NULL, dir, 999)); }
+static void row_sf_directory_site_count(void) { size_t n; NUL(sf_directory_site_count(NULL, dir)); NUL(sf_directory_site_count(&n, NULL)); }
+static void row_sf_directory_add_local_group(void) { uint32_t id; NUL(sf_directory_add_local_group(NULL, dir, "x")); NUL(sf_directory_add_local_group(&id, NULL, "x")); NUL(sf_directory_add_local_group(&id, dir, NULL)); CHECK_STATUS(SF_EUTF8, sf_directory_add_local_group(&id, dir, bad_utf8)); ERR(sf_directory_add_local_group(&id, dir, " ")); }
+static void row_sf_directory_local_group(void) { const char *s; NUL(sf_directory_local_group(NULL, dir, 1)); NUL(sf_directory_local_group(&s, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_local_group(&s, dir, 999)); }
+static void row_sf_directory_local_group_count(void) { size_t n; NUL(sf_directory_local_group_count(NULL, dir)); NUL(sf_directory_local_group_count(&n, NULL)); }
+static void row_sf_directory_set_local_group(void) { NUL(sf_directory_set_local_group(NULL, 1, 0)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_set_local_group(dir, 999, 0)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_set_local_group(dir, 1, 999)); }
+static void row_sf_directory_practitioner_group(void) { uint32_t g; NUL(sf_directory_practitioner_group(NULL, dir, 1)); NUL(sf_directory_practitioner_group(&g, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_practitioner_group(&g, dir, 999)); }
 static void row_sf_directory_set_child_welfare(void) { NUL(sf_directory_set_child_welfare(NULL, 1, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_directory_set_child_welfare(dir, 999, 1)); CHECK_STATUS(SF_EINVAL, sf_directory_set_child_welfare(dir, 1, 2)); }
 static void row_sf_calendar_new(void) { NUL(sf_calendar_new(NULL)); }
 static void row_sf_calendar_free(void) { sf_calendar_free(NULL); }
@@ -283,7 +294,7 @@ static const struct row {
     ROW(sf_directory_agency_name), ROW(sf_directory_add_practitioner), ROW(sf_directory_practitioner),
     ROW(sf_directory_counts), ROW(sf_directory_save), ROW(sf_directory_load),
     ROW(sf_referral_new), ROW(sf_referral_free), ROW(sf_referral_set_agency), ROW(sf_referral_add_reason),
-    ROW(sf_referral_set_programme), ROW(sf_referral_set_site),
+    ROW(sf_referral_set_programme), ROW(sf_referral_set_site), ROW(sf_referral_set_local_group),
     ROW(sf_case_open), ROW(sf_case_free), ROW(sf_case_state), ROW(sf_case_id), ROW(sf_case_referral),
     ROW(sf_case_family_name), ROW(sf_case_event_count),
     ROW(sf_case_accept_referral), ROW(sf_case_decline_referral), ROW(sf_case_add_member), ROW(sf_case_record_consent),
@@ -296,12 +307,14 @@ static const struct row {
     ROW(sf_case_share_without_consent), ROW(sf_case_decline_request), ROW(sf_case_give_notice),
     ROW(sf_meeting_new), ROW(sf_meeting_free), ROW(sf_meeting_add_invitee), ROW(sf_meeting_add_support_person),
     ROW(sf_meeting_set_details), ROW(sf_plan_new), ROW(sf_plan_from_case), ROW(sf_plan_free), ROW(sf_plan_set_roles),
-    ROW(sf_plan_set_child), ROW(sf_plan_set_revision_reason), ROW(sf_plan_add_action), ROW(sf_plan_set_action_status),
+    ROW(sf_plan_set_child), ROW(sf_plan_set_revision_reason), ROW(sf_plan_add_action), ROW(sf_plan_set_action_status), ROW(sf_plan_set_action_outcomes),
     ROW(sf_case_counts_get), ROW(sf_case_member), ROW(sf_case_meeting), ROW(sf_case_plan), ROW(sf_case_action),
     ROW(sf_case_roles), ROW(sf_case_timeframes), ROW(sf_case_refused), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
     ROW(sf_case_overdue), ROW(sf_case_next_deadline),
     ROW(sf_directory_agency_info), ROW(sf_directory_agency_former_name), ROW(sf_directory_rename_agency),
-    ROW(sf_directory_set_child_welfare),
+    ROW(sf_directory_set_child_welfare), ROW(sf_directory_add_site), ROW(sf_directory_set_site_targets), ROW(sf_directory_site),
+    ROW(sf_directory_site_count), ROW(sf_directory_add_local_group), ROW(sf_directory_local_group),
+    ROW(sf_directory_local_group_count), ROW(sf_directory_set_local_group), ROW(sf_directory_practitioner_group),
     ROW(sf_calendar_new), ROW(sf_calendar_free), ROW(sf_calendar_set_matariki), ROW(sf_calendar_add), ROW(sf_calendar_is_holiday),
     ROW(sf_calendar_is_working_day), ROW(sf_calendar_add_working_days), ROW(sf_calendar_working_days_between),
     ROW(sf_calendar_holiday_name),

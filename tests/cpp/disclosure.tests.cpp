@@ -540,3 +540,22 @@ TEST_CASE("decide_many gives the decisions and the entries of decide() in a loop
         CHECK(blank.journal().size() == f.c.journal().size());
     }
 }
+
+TEST_CASE("the discloser of every decision and sharing is in the directory, or nothing is decided or recorded", "[disclosure][input]") {
+    family f;
+    REQUIRE(f.fact(f.consent(member_id{1}, {recipient::of(agencies::MSD)}, bit(category::housing))));
+    const std::size_t before = f.c.journal().size();
+    disclosure_request r = f.w.request(member_id{1}, category::housing, recipient::of(agencies::MSD));
+    REQUIRE(f.c.check(f.w.dir, r).permit);
+    r.discloser = recipient::of(agency_id{999});  // no such agency
+    CHECK(code_of([&] { f.c.decide(f.w.dir, r, "msd"); }) == errc::not_found);
+    CHECK(code_of([&] { f.c.check(f.w.dir, r); }) == errc::not_found);
+    r.discloser = recipient::of(agencies::MOE, practitioner_id{999});  // no such practitioner
+    CHECK(code_of([&] { f.c.decide(f.w.dir, r, "msd"); }) == errc::not_found);
+    r.discloser = recipient::of(agencies::MOE, f.w.officer);  // a practitioner of another agency
+    CHECK(code_of([&] { f.c.decide(f.w.dir, r, "msd"); }) == errc::invalid_argument);
+    shared_without_consent s = f.w.s66_sharing();
+    s.discloser = recipient::of(agency_id{999});
+    CHECK(code_of([&] { f.fact(s); }) == errc::not_found);
+    CHECK(f.c.journal().size() == before);  // nothing decided, nothing recorded
+}

@@ -184,3 +184,50 @@ TEST_CASE("the child welfare and protection agencies are those the Oranga Tamari
     CHECK(dir.at(dir.add("Whānau Ora Navigators", agency_kind::iwi, true)).child_welfare);
     CHECK(code_of([&] { dir.set_child_welfare(agency_id{99}, true); }) == errc::not_found);
 }
+
+TEST_CASE("sites and teams are a registry: an Intensive Intervention referral names a registered site", "[referral][registry]") {
+    agency_directory dir;
+    REQUIRE(dir.sites().size() == 4);
+    for (const char* name : {"Christchurch East", "Tokoroa", "Horowhenua", "Ōtāhuhu"})
+        CHECK(dir.find_site(programme::intensive_intervention, name));
+    auto r = by_school();
+    r.programme = programme::intensive_intervention;
+    for (const char* bad : {"Atlantis", "\t", "tokoroa"}) {
+        r.site = bad;
+        CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::not_found);
+    }
+    r.site = "Tokoroa";
+    CHECK(case_file::open(case_id{1}, dir, r, "c", at).referral().site == "Tokoroa");
+    // A site belongs to its programme: Tokoroa is not a Children's Team until one is registered.
+    r.programme = programme::childrens_team;
+    CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::not_found);
+    const site_id team = dir.add_site(programme::childrens_team, "Tokoroa", 40, 90);
+    CHECK(dir.site_at(team).target_children == 90);
+    CHECK(case_file::open(case_id{1}, dir, r, "c", at).referral().site == "Tokoroa");
+    r.programme = programme::strengthening_families;  // Strengthening Families has no sites
+    CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::not_found);
+    CHECK(code_of([&] { dir.add_site(programme::strengthening_families, "Porirua"); }) == errc::invalid_argument);
+    CHECK(code_of([&] { dir.add_site(programme::childrens_team, "Tokoroa"); }) == errc::already_exists);
+    CHECK(code_of([&] { dir.add_site(programme::childrens_team, "Rotorua", -1, 0); }) == errc::out_of_range);
+    const site_id otahuhu = *dir.find_site(programme::intensive_intervention, "Ōtāhuhu");
+    dir.set_site_targets(otahuhu, 40, 100);  // the host's configuration
+    CHECK(dir.site_at(otahuhu).target_families == 40);
+    CHECK(code_of([&] { dir.set_site_targets(site_id{99}, 1, 1); }) == errc::not_found);
+}
+
+TEST_CASE("Local Management Groups are a registry: a case and a coordinator each belong to one", "[referral][registry]") {
+    agency_directory dir;
+    const local_group_id porirua = dir.add_local_group("Porirua Local Management Group");
+    CHECK(dir.find_local_group("Porirua Local Management Group") == porirua);
+    CHECK(code_of([&] { dir.add_local_group("Porirua Local Management Group"); }) == errc::already_exists);
+    CHECK(code_of([&] { dir.add_local_group("  "); }) == errc::invalid_argument);
+    const practitioner_id mere = dir.add_practitioner(dir.add("Te Whare Awhina Trust", agency_kind::ngo), "Mere Tipene");
+    dir.set_local_group(mere, porirua);
+    CHECK(dir.practitioner_at(mere).local_group == porirua);
+    CHECK(code_of([&] { dir.set_local_group(mere, local_group_id{9}); }) == errc::not_found);
+    auto r = by_school();
+    r.local_group = porirua;
+    CHECK(case_file::open(case_id{1}, dir, r, "c", at).referral().local_group == porirua);
+    r.local_group = local_group_id{9};
+    CHECK(code_of([&] { case_file::open(case_id{1}, dir, r, "c", at); }) == errc::not_found);
+}

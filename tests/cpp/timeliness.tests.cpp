@@ -185,3 +185,26 @@ TEST_CASE("a booked review not held by its date is overdue, and review_due answe
     REQUIRE(w.rec(c, closure_started{exit_reason::planned, ""}));
     CHECK_FALSE(review_due(c));  // closing: no review is due
 }
+
+TEST_CASE("a plan's actions name the outcome areas they serve, and the final report counts them", "[report][outcomes]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::meeting_scheduled);
+    plan p = w.good_plan();
+    p.actions[0].outcomes = {outcome_area::stronger_whanau, outcome_area::services_known};
+    p.actions[1].outcomes = {outcome_area::health_education, outcome_area::stronger_whanau};
+    plan twice = p;
+    twice.actions[0].outcomes.push_back(outcome_area::services_known);
+    CHECK(fixtures::code_of([&] { w.rec(c, plan_agreed{twice}); }) == errc::invalid_argument);
+    plan unknown = p;
+    unknown.actions[0].outcomes.push_back(static_cast<outcome_area>(9));
+    CHECK(fixtures::code_of([&] { w.rec(c, plan_agreed{unknown}); }) == errc::invalid_argument);
+    REQUIRE(w.rec(c, plan_agreed{p}));
+    REQUIRE(w.rec(c, action_updated{action_id{1}, action_status::done, ""}));
+    const final_report r = make_final_report(c, w.dir, holiday_calendar{});
+    REQUIRE(r.outcomes.size() == 3);
+    CHECK((r.outcomes[0].area == outcome_area::health_education && r.outcomes[0].actions == 1 && r.outcomes[0].done == 0));
+    CHECK((r.outcomes[1].area == outcome_area::stronger_whanau && r.outcomes[1].actions == 2 && r.outcomes[1].done == 1));
+    CHECK((r.outcomes[2].area == outcome_area::services_known && r.outcomes[2].actions == 1 && r.outcomes[2].done == 1));
+    CHECK(to_markdown(r).find("- stronger families and whānau: 2 actions, 1 done") != std::string::npos);
+    CHECK(load_case(save_archive(c)).plans().front().actions[0].outcomes == p.actions[0].outcomes);
+}

@@ -156,6 +156,31 @@ def test_overdue_exits_decisions_gaps_and_the_funnel(region):
     assert counts[0] == 120 and counts[:-1] == sorted(counts[:-1], reverse=True)
 
 
+def test_local_management_groups_group_every_aggregate_and_outcome_areas_are_counted(region):
+    d, families, _, store = region
+    groups = {f.case.id: d.local_group(f.case.referral.local_group).name for f in families}
+    cases = analysis.records("cases", store)
+    assert {c["case_id"]: c["local_group"] for c in cases} == groups
+    for aggregate in (analysis.timeliness(store, by="local_group"), analysis.exits(store, by="local_group"),
+                      analysis.service_gaps(store, by="local_group"), analysis.outcomes(store, by="local_group")):
+        assert {r["group"] for r in aggregate} <= set(sample.LOCAL_GROUPS)
+    assert sum(r["cases"] for r in analysis.timeliness(store, by="local_group")) == 120
+    funnel = analysis.funnel(store, by="local_group")
+    assert {r["group"] for r in funnel} == set(sample.LOCAL_GROUPS)
+    for g in sample.LOCAL_GROUPS:
+        assert [r["cases"] for r in funnel if r["group"] == g][0] == sum(1 for v in groups.values() if v == g)
+    assert sum(r["cases"] for r in analysis.exits(store, by="local_group")) == sum(r["cases"] for r in analysis.exits(store))
+    rows = analysis.outcomes(store)
+    for r in rows:
+        area = sfcore.OutcomeArea[r["area"].upper()]
+        serving = [(f.case.id, a) for f in families for p in f.case.plans for a in p.actions if area in a.outcomes]
+        assert r["actions"] == len(serving) and r["label"] == area.label
+        assert r["done"] == sum(a.status == sfcore.ActionStatus.DONE for _, a in serving)
+        assert r["families"] == len({cid for cid, _ in serving})
+    assert {r["area"] for r in rows} == {a.name.lower() for f in families for p in f.case.plans for a in p.actions
+                                         for a in a.outcomes}
+
+
 def test_a_source_of_the_wrong_kind_is_refused(region):
     with pytest.raises(TypeError):
         analysis.records("cases", [1, 2, 3], directory=region[0])

@@ -485,3 +485,48 @@ def test_a_meeting_is_held_no_earlier_than_its_start_and_the_family_s_refusal_ho
                                               due=datetime.date(2026, 6, 1))])
     o = c.record(sfcore.PlanAgreed(plan=plan), directory=directory, recorded_by="c", at=f.clock.tick())
     assert o.guard == sfcore.Guard.FAMILY_REFUSED and "refused agency" in o.reason
+
+
+def test_sites_teams_and_local_management_groups_are_registries():
+    d = sfcore.AgencyDirectory()
+    assert [s.name for s in d.sites] == list(sample.SITES)
+    tokoroa = d.sites[1]
+    assert tokoroa.programme == sfcore.Programme.INTENSIVE_INTERVENTION and tokoroa.target_families == 0
+    d.set_site_targets(tokoroa.id, 30, 80)
+    assert (d.site(tokoroa.id).target_families, d.site(tokoroa.id).target_children) == (30, 80)
+    team = d.add_site(sfcore.Programme.CHILDRENS_TEAM, "Rotorua", target_families=50, target_children=120)
+    assert d.site(team) == d.sites[-1] and "Site(" in repr(d.sites[-1])
+    with pytest.raises(sfcore.ArgumentError):
+        d.add_site(sfcore.Programme.STRENGTHENING_FAMILIES, "Porirua")
+    group = d.add_local_group("Rotorua Local Management Group")
+    assert d.local_group(group).name == "Rotorua Local Management Group" and d.local_groups == [d.local_group(group)]
+    assert "LocalGroup(" in repr(d.local_groups[0])
+    trust = d.add("Te Whare Awhina Trust")
+    mere = d.add_practitioner(trust, "Mere Tipene")
+    d.set_local_group(mere, group)
+    assert d.practitioner(mere).local_group == group
+    d.set_local_group(mere, None)
+    assert d.practitioner(mere).local_group is None
+    r = sfcore.Referral(source="family", received=datetime.date(2026, 3, 2), family_name="Ngata whānau",
+                        programme=sfcore.Programme.CHILDRENS_TEAM, site="Atlantis", local_group=group)
+    at = datetime.datetime(2026, 3, 2, 9, tzinfo=NZ)
+    with pytest.raises(sfcore.ArgumentError):
+        sfcore.Case.open(case_id=1, directory=d, referral=r, recorded_by="c", recorded_at=at)
+    r.site = "Rotorua"
+    c = sfcore.Case.open(case_id=1, directory=d, referral=r, recorded_by="c", recorded_at=at)
+    assert c.referral.local_group == group and c.referral.site == "Rotorua"
+    back = sfcore.AgencyDirectory.from_bytes(d.to_bytes())
+    assert back.sites == d.sites and back.local_groups == d.local_groups and back.practitioners == d.practitioners
+
+
+def test_actions_name_the_outcome_areas_they_serve_and_the_final_report_counts_them(directory):
+    f = sample.family_case(directory, 11, "closed_planned", seed=5)
+    report = f.case.final_report(directory)
+    named = [a for p in f.case.plans for a in p.actions if a.outcomes]
+    assert named and report.outcomes
+    for tally in report.outcomes:
+        assert isinstance(tally.area, sfcore.OutcomeArea) and "OutcomeTally(" in repr(tally)
+        serving = [a for p in f.case.plans for a in p.actions if tally.area in a.outcomes]
+        assert tally.actions == len(serving)
+        assert tally.done == sum(a.status == sfcore.ActionStatus.DONE for a in serving)
+    assert "## Outcome areas" in report.to_markdown()

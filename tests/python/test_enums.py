@@ -11,7 +11,7 @@ import sfcore
 ENUMS = [sfcore.ReferralSource, sfcore.Programme, sfcore.AgencyKind, sfcore.State, sfcore.EventType,
          sfcore.MemberRole, sfcore.SupportType, sfcore.ExitReason, sfcore.ActionStatus, sfcore.MeetingKind,
          sfcore.PartyKind, sfcore.Guard, sfcore.OverdueKind, sfcore.Category, sfcore.Purpose, sfcore.IssueArea,
-         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.S66Requester, sfcore.EventKind, sfcore.ArchiveEncoding,
+         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.S66Requester, sfcore.OutcomeArea, sfcore.EventKind, sfcore.ArchiveEncoding,
          sfcore.ArchiveContent, sfcore.ErrorCode]
 
 
@@ -34,7 +34,8 @@ def test_values_are_the_c_abi_values(c_library):
     c_enum = {"State": 1, "EventType": 2, "Guard": 3, "ReferralSource": 4, "Programme": 5, "AgencyKind": 6,
               "PartyKind": 7, "MemberRole": 8, "MeetingKind": 9, "ActionStatus": 10, "SupportType": 11,
               "ExitReason": 12, "Category": 13, "Purpose": 14, "DecisionRule": 15, "LegalBasis": 16,
-              "S66CPurpose": 17, "IssueArea": 18, "OverdueKind": 20, "EventKind": 21, "S66Requester": 22}
+              "S66CPurpose": 17, "IssueArea": 18, "OverdueKind": 20, "EventKind": 21, "S66Requester": 22,
+              "OutcomeArea": 23}
     for cls_name, number in c_enum.items():
         members = list(getattr(sfcore, cls_name))
         for m in members:

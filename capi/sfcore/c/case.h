@@ -69,6 +69,13 @@ SF_API int sf_referral_set_programme(sf_referral *referral, int programme);
  */
 SF_API int sf_referral_set_site(sf_referral *referral, const char *site);
 
+/**
+ * @brief Name the Local Management Group the case belongs to (0: none).
+ * @return #SF_OK; #SF_ENULLARG. (A group not in the directory is refused by sf_case_open().)
+ * @since 0.2.0
+ */
+SF_API int sf_referral_set_local_group(sf_referral *referral, uint32_t local_group_id);
+
 /* ---- case ---- */
 
 /**
@@ -205,6 +212,12 @@ SF_API int sf_plan_add_action(size_t *out_index, sf_plan *plan, const char *desc
                               int support, const char *need);
 /** @brief Set the status (#sf_action_status) of the plan's action at an index. @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_ERANGE. @since 0.1.0 */
 SF_API int sf_plan_set_action_status(sf_plan *plan, size_t index, int status);
+/**
+ * @brief Set the outcome areas the plan's action at an index serves: bit i for #sf_outcome_area i.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (a bit past the last area); #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_plan_set_action_outcomes(sf_plan *plan, size_t index, uint32_t outcome_areas);
 
 /* ---- reading a case ---- */
 
@@ -253,6 +266,7 @@ typedef struct sf_action_info {
     int32_t due;     /**< YYYYMMDD, or 0. */
     int status;      /**< An #sf_action_status. */
     int support;     /**< An #sf_support_type. */
+    uint32_t outcome_areas; /**< The outcome areas it serves: bit i for #sf_outcome_area i. @since 0.2.0 */
 } sf_action_info;
 
 /** @brief A journal entry. @since 0.1.0 */

@@ -134,6 +134,53 @@ SF_API int sf_directory_practitioner(const char **out_name, uint32_t *out_agency
 SF_API int sf_directory_counts(size_t *out_agencies, size_t *out_practitioners, const sf_directory *dir);
 
 /**
+ * @brief Register a site of Intensive Intervention or a team of Children's Teams
+ * (a new directory holds the four Intensive Intervention sites, with no targets set).
+ * @param[out] out_id receives its id (ids run from 1 to sf_directory_site_count()).
+ * @param dir the directory.
+ * @param programme #SF_PROGRAMME_INTENSIVE_INTERVENTION or #SF_PROGRAMME_CHILDRENS_TEAM.
+ * @param name its name (UTF-8, not blank, not already a site of the programme).
+ * @param target_families families it aims to work with (0: not set; up to 100000).
+ * @param target_children children it aims to work with (0: not set; up to 100000).
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_EUTF8; #SF_EEXISTS; #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_directory_add_site(uint32_t *out_id, sf_directory *dir, int programme, const char *name,
+                                 int target_families, int target_children);
+/** @brief Set a site's targets (0: not set). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_ERANGE. @since 0.2.0 */
+SF_API int sf_directory_set_site_targets(sf_directory *dir, uint32_t site_id, int target_families, int target_children);
+/**
+ * @brief A site: its name (owned by the directory until it changes or is freed), programme and targets. Outputs but @p out_name may be NULL.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND.
+ * @since 0.2.0
+ */
+SF_API int sf_directory_site(const char **out_name, int *out_programme, int *out_target_families, int *out_target_children,
+                             const sf_directory *dir, uint32_t site_id);
+/** @brief How many sites the directory holds. @return #SF_OK; #SF_ENULLARG. @since 0.2.0 */
+SF_API int sf_directory_site_count(size_t *out, const sf_directory *dir);
+/**
+ * @brief Register a Local Management Group.
+ * @param[out] out_id receives its id (ids run from 1 to sf_directory_local_group_count()).
+ * @param dir the directory.
+ * @param name its name (UTF-8, not blank, not already registered).
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL; #SF_EUTF8; #SF_EEXISTS.
+ * @since 0.2.0
+ */
+SF_API int sf_directory_add_local_group(uint32_t *out_id, sf_directory *dir, const char *name);
+/** @brief A Local Management Group's name (owned by the directory). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND. @since 0.2.0 */
+SF_API int sf_directory_local_group(const char **out_name, const sf_directory *dir, uint32_t local_group_id);
+/** @brief How many Local Management Groups the directory holds. @return #SF_OK; #SF_ENULLARG. @since 0.2.0 */
+SF_API int sf_directory_local_group_count(size_t *out, const sf_directory *dir);
+/**
+ * @brief Say which Local Management Group a practitioner (a coordinator) belongs to (0: none).
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND.
+ * @since 0.2.0
+ */
+SF_API int sf_directory_set_local_group(sf_directory *dir, uint32_t practitioner_id, uint32_t local_group_id);
+/** @brief The Local Management Group a practitioner belongs to (0: none). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND. @since 0.2.0 */
+SF_API int sf_directory_practitioner_group(uint32_t *out, const sf_directory *dir, uint32_t practitioner_id);
+
+/**
  * @brief Save the directory as an archive.
  * @param[out] out_data receives the bytes; free them with sf_free().
  * @param[out] out_size receives their number.

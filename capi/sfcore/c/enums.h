@@ -158,6 +158,14 @@ typedef enum sf_legal_basis {
     SF_BASIS_COUNT_ /**< Not a value: one past the last. */
 } sf_legal_basis;
 
+/** @brief The outcomes Strengthening Families works toward (`sfcore/def/outcome_areas.def`). @since 0.2.0 */
+typedef enum sf_outcome_area {
+#define SF_OUTCOME_AREA(sym, v, name, label) SF_OUTCOME_##sym = v,
+#include "sfcore/def/outcome_areas.def"
+#undef SF_OUTCOME_AREA
+    SF_OUTCOME_COUNT_ /**< Not a value: one past the last. */
+} sf_outcome_area;
+
 /** @brief Who may ask for information under Oranga Tamariki Act s66 (`sfcore/def/s66_requesters.def`). @since 0.2.0 */
 typedef enum sf_s66_requester {
 #define SF_S66_REQUESTER(sym, v, name, label) SF_S66_REQUESTER_##sym = v,
@@ -215,6 +223,7 @@ typedef enum sf_enumeration {
     SF_ENUM_OVERDUE_KIND = 20,  /**< #sf_overdue_kind */
     SF_ENUM_EVENT_KIND = 21,    /**< #sf_event_kind */
     SF_ENUM_S66_REQUESTER = 22, /**< #sf_s66_requester */
+    SF_ENUM_OUTCOME_AREA = 23, /**< #sf_outcome_area */
     SF_ENUM_COUNT_              /**< Not an enumeration: one past the last. */
 } sf_enumeration;
 

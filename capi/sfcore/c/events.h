@@ -60,7 +60,7 @@ SF_API int sf_case_withdraw_consent(sf_outcome *out, sf_case *c, const sf_direct
 SF_API int sf_case_assign_roles(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                 int64_t when, uint32_t coordinator, uint32_t lead_agency, uint32_t lead_contact,
                                 const char *facilitator);
-/** @brief Start the family-directed preparation (needs every participating adult's consent to take part). @since 0.1.0 */
+/** @brief Start the family-directed preparation (refused until #SF_GUARD_WRITTEN_CONSENT holds). @since 0.1.0 */
 SF_API int sf_case_start_preparation(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                      int64_t when);
 /** @brief Set the family's key issues, strengths and needs (arrays of UTF-8 strings; a count of 0 allows NULL). @since 0.1.0 */
