@@ -194,8 +194,8 @@ void bind_disclosure_payloads(py::module_& m) {
     payload_class<sharing_consent_given>(m, "SharingConsentGiven",
                                          "A person's written consent to share their information: with whom (whole agencies, "
                                          "or named practitioners), which categories, for which purposes, for which days. It "
-                                         "counts from the entry's instant. A person consents for themselves from the consent "
-                                         "age; a parent or caregiver consents for a younger child, with the child's views.")
+                                         "counts from the entry's instant. Who consents for whom is the rule of "
+                                         "Guard.CONSENT_GIVER.")
         .def(py::init([](member_id subject, std::vector<recipient> recipients, const std::vector<category>& categories,
                          const std::vector<purpose>& purposes, const date& valid_from, const date& valid_until,
                          const date& signed_on, const std::string& form_version, std::optional<member_id> given_by,
