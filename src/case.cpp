@@ -128,7 +128,7 @@ case_file case_file::replay_chained(case_id id, std::vector<event> journal) {
     c.id_ = id;
     for (std::size_t i = 0; i < journal.size(); ++i) {
         event& e = journal[i];
-        const std::string n = "entry " + std::to_string(i + 1);
+        const auto n = [i] { return "entry " + std::to_string(i + 1); };  // for an error only
         checked_nonblank_utf8(e.who, "recorded-by");
         if (i == 0) {
             e.when = checked_instant(e.when);
@@ -137,15 +137,15 @@ case_file case_file::replay_chained(case_id id, std::vector<event> journal) {
         }
         if (kind_of(e.type()) == event_kind::access) {
             if (const auto why = c.disagrees(e))
-                throw error(errc::integrity, "case " + std::to_string(id.value()) + ": " + n + " (" + label(e.type()) +
+                throw error(errc::integrity, "case " + std::to_string(id.value()) + ": " + n() + " (" + label(e.type()) +
                                                  ") does not agree with the journal before it: " + *why);
             continue;
         }
         if (e.when < c.last_fact_)
-            throw error(errc::invalid_argument, n + " is earlier than the one before it");
+            throw error(errc::invalid_argument, n() + " is earlier than the one before it");
         if (c.no_row(e.type()).guard != guard::no_transition) c.validate(nullptr, e);
         const outcome o = c.evaluate(nullptr, e);  // the directory's checks held when it was recorded
-        if (!o.accepted) throw error(errc::invalid_argument, n + " (" + label(e.type()) + ") is refused: " + o.reason);
+        if (!o.accepted) throw error(errc::invalid_argument, n() + " (" + label(e.type()) + ") is refused: " + o.reason);
         c.apply(e, o.to);
     }
     c.journal_.assign(std::make_move_iterator(journal.begin()), std::make_move_iterator(journal.end()));

@@ -116,20 +116,21 @@ struct stored_case {
         prev = journal_genesis(case_id{static_cast<std::uint64_t>(row.id)});
     }
     void add(std::int64_t seq, std::pair<const std::uint8_t*, std::size_t> data) {
-        const std::string where = case_name(row.id) + ": entry " + std::to_string(journal.size() + 1);
+        // The entry's name, for an error only (not built for every entry read).
+        const auto where = [&] { return case_name(row.id) + ": entry " + std::to_string(journal.size() + 1); };
         if (static_cast<std::uint64_t>(seq) != journal.size() + 1)
-            throw error(errc::integrity, where + " is missing");
+            throw error(errc::integrity, where() + " is missing");
         event e;
         try {
             e = detail::decode_entry(data.first, data.second);
         } catch (const error& x) {
-            throw error(x.code(), "store: " + where + ": " + x.detail());
+            throw error(x.code(), "store: " + where() + ": " + x.detail());
         }
-        if (e.seq != journal.size() + 1) throw error(errc::integrity, where + " is numbered " + std::to_string(e.seq));
+        if (e.seq != journal.size() + 1) throw error(errc::integrity, where() + " is numbered " + std::to_string(e.seq));
         if (detail::chain_hash(prev, data.first, data.second) != e.hash)
-            throw error(errc::integrity, where + " does not verify: it was changed after it was written");
+            throw error(errc::integrity, where() + " does not verify: it was changed after it was written");
         if (!journal.empty() && e.recorded < journal.back().recorded)
-            throw error(errc::integrity, where + " was recorded before the entry before it");
+            throw error(errc::integrity, where() + " was recorded before the entry before it");
         prev = e.hash;
         journal.push_back(std::move(e));
     }
