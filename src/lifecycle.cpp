@@ -1,24 +1,20 @@
 // The lifecycle's rules: what each event must hold (validate), the table's
 // guards (evaluate, refused_by), and how each event changes the case (apply).
 #include <algorithm>
-#include <cstdio>
+
+#include "nz_text.hpp"
 
 #include "sfcore/case.hpp"
 #include "sfcore/text.hpp"
 
 namespace sfcore {
 
+using detail::local_text;
+
 namespace {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-// An instant as New Zealand local time, for a reason: 2026-05-04 09:30.
-std::string local_text(const instant& t) {
-    const nz_local l = nz_local_time(t);
-    char hm[8];
-    std::snprintf(hm, sizeof hm, "%02d:%02d", l.hour, l.minute);
-    return to_iso(l.date) + " " + hm;
-}
 
 // A party or member in a refusal's reason: its kind and id (reasons carry ids, never names).
 std::string party_label(const party& p) { return std::string(to_string(p.kind)) + " " + std::to_string(p.id); }
@@ -523,26 +519,19 @@ std::optional<std::string> case_file::refused_by(const agency_directory* dir, gu
                        ", before its start at " + local_text(m.start);
             return std::nullopt;
         }
-        if (proposed && proposed->kind == meeting_kind::review)
-            for (auto it = meetings_.rbegin(); it != meetings_.rend(); ++it)
-                if (it->held) {
-                    if (proposed->start <= it->start)
-                        return "the review starts at " + local_text(proposed->start) + ", not after meeting " +
-                               std::to_string(it->id.value()) + " it reviews (" + local_text(it->start) + ")";
-                    break;
-                }
+        const meeting* last = last_held_meeting();
+        if (proposed && proposed->kind == meeting_kind::review && last && proposed->start <= last->start)
+            return "the review starts at " + local_text(proposed->start) + ", not after meeting " +
+                   std::to_string(last->id.value()) + " it reviews (" + local_text(last->start) + ")";
         return std::nullopt;
     }
     case guard::review_window: {
         // Within [earliest, latest] days of the last held meeting's local date, unless the record says why not.
         const auto& r = std::get<review_scheduled>(e.payload);
         if (!dir || !is_blank(r.outside_window_reason)) return std::nullopt;
-        std::optional<date> last;
-        for (const auto& m : meetings_)
-            if (m.held) last = nz_date(m.start);
+        const meeting* last = last_held_meeting();
         if (!last) return std::nullopt;
-        const date day = nz_date(r.meeting.start);
-        const auto after = (day - *last).days();
+        const auto after = (nz_date(r.meeting.start) - nz_date(last->start)).days();
         if (after < timeframes_.review_earliest_days || after > timeframes_.review_latest_days)
             return "the review is " + std::to_string(after) + " days after the last meeting, outside the " +
                    std::to_string(timeframes_.review_earliest_days) + "-" + std::to_string(timeframes_.review_latest_days) +

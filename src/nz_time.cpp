@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <iterator>
 
+#include "nz_text.hpp"
 #include "sfcore/model.hpp"
 
 namespace sfcore {
@@ -93,5 +94,14 @@ std::optional<int> member::age_on(const date& d) const {
     if (on.month < b.month || (on.month == b.month && on.day < b.day)) --age;
     return age;
 }
+
+namespace detail {
+std::string local_text(const instant& t) {
+    const nz_local l = nz_local_time(t);
+    const auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+    const char* zone = l.utc_offset == 780 ? " NZDT" : l.utc_offset == 720 ? " NZST" : l.utc_offset == 750 ? " NZ summer time" : " NZMT";
+    return to_iso(l.date) + " " + two(l.hour) + ":" + two(l.minute) + zone;
+}
+} // namespace detail
 
 } // namespace sfcore

@@ -3,22 +3,18 @@
 #include <cstdio>
 #include <sstream>
 
+#include "nz_text.hpp"
+
 namespace sfcore {
 
-namespace {
+using detail::local_text;
 
-std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+namespace {
 
 // The law a basis names: its label up to the colon ("Oranga Tamariki Act 1989 s15").
 std::string law_of(legal_basis b) {
     const std::string text = label(b);
     return text.substr(0, text.find(':'));
-}
-
-std::string local_text(const instant& t) {
-    const nz_local l = nz_local_time(t);
-    const char* zone = l.utc_offset == 780 ? " NZDT" : l.utc_offset == 720 ? " NZST" : l.utc_offset == 750 ? " NZ summer time" : " NZMT";
-    return to_iso(l.date) + " " + two(l.hour) + ":" + two(l.minute) + zone;
 }
 
 std::string join(const std::vector<std::string>& xs, const char* sep = ", ") {

@@ -9,13 +9,6 @@ std::optional<date> first_held(const case_file& c, meeting_kind kind) {
     return std::nullopt;
 }
 
-std::optional<date> last_held(const case_file& c) {
-    std::optional<date> out;
-    for (const auto& m : c.meetings())
-        if (m.held) out = nz_date(m.start);
-    return out;
-}
-
 // A review booked and not yet held (at most one: booking one leaves plan_active).
 const meeting* booked_review(const case_file& c) {
     for (const auto& m : c.meetings())
@@ -39,9 +32,9 @@ date initial_meeting_due(const case_file& c, const holiday_calendar& cal, const 
 std::optional<date> review_due(const case_file& c, const std::optional<timeframes>& tf) {
     if (!plan_in_force(c)) return std::nullopt;
     if (const meeting* booked = booked_review(c)) return nz_date(booked->start);
-    const auto last = last_held(c);
+    const meeting* last = c.last_held_meeting();
     if (!last) return std::nullopt;
-    return *last + boost::gregorian::days(chosen(c, tf).review_latest_days);
+    return nz_date(last->start) + boost::gregorian::days(chosen(c, tf).review_latest_days);
 }
 
 std::optional<date> next_deadline(const case_file& c, const holiday_calendar& cal, const std::optional<timeframes>& tf) {

@@ -291,6 +291,12 @@ public:
     const sfcore::timeframes& timeframes() const noexcept { return timeframes_; }
     /** @brief The meetings, in the order they were scheduled. @since 0.1.0 */
     const std::vector<meeting>& meetings() const noexcept { return meetings_; }
+    /** @brief The last meeting held (the one a review follows), or nullptr before any is held. @since 0.2.0 */
+    const meeting* last_held_meeting() const noexcept {
+        for (auto it = meetings_.rbegin(); it != meetings_.rend(); ++it)
+            if (it->held) return &*it;
+        return nullptr;
+    }
     /** @brief The current plans: one family plan, or one per child (Children's Teams). @since 0.1.0 */
     const std::vector<plan>& plans() const noexcept { return plans_; }
     /** @brief Every version of every plan, oldest first. @since 0.1.0 */

@@ -31,12 +31,8 @@ struct generator {
     meeting any_meeting(const case_file& c) {
         meeting m = w.meeting_with({}, 3);
         // A review, mostly inside the case's window after the last meeting held; sometimes with a reason instead.
-        if (c.state() == state::plan_active && coin(80))
-            for (auto it = c.meetings().rbegin(); it != c.meetings().rend(); ++it)
-                if (it->held) {
-                    m.start = it->start + boost::posix_time::hours(24 * (28 + static_cast<int>(upto(15))));
-                    break;
-                }
+        if (const meeting* last = c.last_held_meeting(); c.state() == state::plan_active && last && coin(80))
+            m.start = last->start + boost::posix_time::hours(24 * (28 + static_cast<int>(upto(15))));
         for (std::uint32_t i = upto(3); i > 0; --i) {
             party p = coin(80) && !c.approved().empty()
                           ? c.approved()[upto(static_cast<std::uint32_t>(c.approved().size()))]
