@@ -67,6 +67,28 @@ void BM_entry_hash_floor(benchmark::State& st) {
 }
 BENCHMARK(BM_entry_hash_floor);
 
+// The same entries encoded in the canonical form and hashed: the floor plus
+// the encoding, as the audited decision does it.
+void BM_entry_encode_and_hash(benchmark::State& st) {
+    const auto& s = current_stream();
+    std::vector<event> es;
+    for (std::size_t i = 0; i < 4096; ++i) {
+        const auto& r = s[i];
+        event e{r.at, "msd-worker", disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, true,
+                                                        decision_rule::consent, r.subjects[0], 1}};
+        e.seq = 1000 + i;
+        e.recorded = r.at;
+        es.push_back(e);
+    }
+    digest prev{};
+    std::size_t i = 0;
+    for (auto _ : st) {
+        prev = detail::decision_entry_hash(prev, es[i++ & 4095]);
+        benchmark::DoNotOptimize(prev);
+    }
+}
+BENCHMARK(BM_entry_encode_and_hash);
+
 // The audited decision: decide, encode the entry, chain it, append it. The
 // journal grows by one entry a decision; each run starts from the family's case.
 void BM_audited_decision(benchmark::State& st) {
@@ -76,6 +98,7 @@ void BM_audited_decision(benchmark::State& st) {
     over_stream(st, s, [&](const disclosure_request& r) { benchmark::DoNotOptimize(c.decide(dir, r, "msd-worker")); });
 }
 BENCHMARK(BM_audited_decision)->Iterations(bench::stream_size);
+
 
 // The same through decide_many, in batches of 1,024.
 void BM_audited_decision_batch(benchmark::State& st) {

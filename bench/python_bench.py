@@ -72,10 +72,14 @@ def requests(n):
     return d, f.case, out
 
 
+# Decisions run on the calling thread alone: they are timed by its CPU clock, as the C++ benchmarks are.
+cpu_clock = time.thread_time
+
+
 def per_call(fn, calls):
-    start = time.perf_counter()
+    start = cpu_clock()
     fn(calls)
-    return (time.perf_counter() - start) / calls
+    return (cpu_clock() - start) / calls
 
 
 def record(results, name, samples, unit="ns", scale=1e9, **counters):
@@ -118,17 +122,17 @@ def bench_bulk(results):
     bulk = []
     for _ in range(REPETITIONS):  # each run on a copy of the family's case: its journal grows by a million entries
         mine = copy.copy(case)
-        start = time.perf_counter()
+        start = cpu_clock()
         batch = mine.decide_many(reqs, directory=d, actor="bulk")
-        bulk.append((time.perf_counter() - start) / len(reqs))
+        bulk.append((cpu_clock() - start) / len(reqs))
         assert len(batch) == len(reqs) and mine.version == case.version + len(reqs)
         del mine, batch
     record(results, "PY_decide_many", bulk, per_decision=statistics.median(bulk))
     checks = []
     for _ in range(REPETITIONS):
-        start = time.perf_counter()
+        start = cpu_clock()
         case.check_many(reqs, directory=d)
-        checks.append((time.perf_counter() - start) / len(reqs))
+        checks.append((cpu_clock() - start) / len(reqs))
     record(results, "PY_check_many", checks, per_decision=statistics.median(checks))
 
 
@@ -158,6 +162,7 @@ def bench_frame(results, cases=100_000):
         started = time.perf_counter()
         big_store(path, cases)
         print(f"(made a store of {cases:,} cases in {time.perf_counter() - started:.1f} s)", flush=True)
+        # Wall time: the store is read on a second thread while this one makes the table (the time an analyst waits).
         times = []
         for _ in range(3):
             start = time.perf_counter()
@@ -165,7 +170,7 @@ def bench_frame(results, cases=100_000):
                 frame = analysis.frame("cases", store)
             times.append(time.perf_counter() - start)
             assert len(frame) == cases
-        record(results, "PY_dataframe_cases/100000", times, unit="ms", scale=1e3)
+        record(results, "PY_dataframe_cases/100000/real_time", times, unit="ms", scale=1e3)
 
 
 def main(out):

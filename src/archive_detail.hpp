@@ -24,6 +24,12 @@ event decode_entry(const std::uint8_t* data, std::size_t size);
 bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept;
 /** The hash of an entry, chained after @p prev: its canonical bytes encoded and hashed, on the stack. */
 digest entry_hash(const digest& prev, const event& e);
+/**
+ * entry_hash() of an entry whose payload is a disclosure_decided (the audited
+ * decision's path: the payload walked directly, not through the variant).
+ * @throws std::bad_variant_access for any other payload.
+ */
+digest decision_entry_hash(const digest& prev, const event& e);
 /** The hash of the entry whose canonical bytes are @p data, chained after @p prev. */
 digest chain_hash(const digest& prev, const std::uint8_t* data, std::size_t size) noexcept;
 

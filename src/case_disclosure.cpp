@@ -56,23 +56,21 @@ decision case_file::decide_checked(const disclosure_request& r, instant at) cons
 // The decision's entry is made at the end of the journal with its payload
 // (no default payload to make and destroy), then numbered, stamped and
 // chained as append() does; an access record changes nothing else of the case.
-void case_file::record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor) {
+// @p now is the library's clock, read once for a decision or for a batch.
+void case_file::record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor,
+                                instant now) {
     const std::uint64_t seq = journal_.size() + 1;
-    const instant now = clock_now();
     const instant recorded = journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;
     const digest prev = journal_.empty() ? journal_genesis(id_) : journal_.back().hash;
-    event& e = journal_.emplace_back(event{
-        at, std::string(actor),
-        event_payload(std::in_place_type<disclosure_decided>,
-                      disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule, d.subject, d.consent})});
-    try {
-        e.seq = seq;
-        e.recorded = recorded;
-        e.hash = detail::entry_hash(prev, e);
-    } catch (...) {
-        journal_.pop_back();
-        throw;
-    }
+    // The entry is made and hashed first, then moved to the end of the journal:
+    // the move does not wait for the hash, so the processor does both at once.
+    event e{at, std::string(actor),
+            event_payload(std::in_place_type<disclosure_decided>,
+                          disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule, d.subject, d.consent})};
+    e.seq = seq;
+    e.recorded = recorded;
+    const digest h = detail::decision_entry_hash(prev, e);
+    journal_.emplace_back(std::move(e)).hash = h;
     d.seq = seq;
 }
 
@@ -98,18 +96,26 @@ decision case_file::decide(const agency_directory& directory, const disclosure_r
     check_actor(actor);
     const instant at = checked_instant(r.at);
     decision d = decide_checked(r, at);
-    record_decision(r, at, d, actor);
+    record_decision(r, at, d, actor, clock_now());
     return d;
 }
 
+// A batch: the actor checked once and the clock read once (every entry of
+// the batch is recorded at that instant); each request checked, decided and
+// recorded as decide() does, so each entry is chained and verifiable alone.
 std::size_t case_file::decide_many(const agency_directory& directory, const disclosure_request* const* requests,
                                    std::size_t count, std::string_view actor, decision* out) {
     if (count == 0) return 0;
     if (!requests || !out) throw error(errc::null_argument, "decide_many: no requests or no room for the decisions");
     check_actor(actor);
+    const instant now = clock_now();
     for (std::size_t i = 0; i < count; ++i) {
         if (!requests[i]) throw error(errc::null_argument, "decide_many: request " + std::to_string(i) + " is null");
-        out[i] = decide(directory, *requests[i], actor);
+        const disclosure_request& r = *requests[i];
+        check_request(&directory, r);
+        const instant at = checked_instant(r.at);
+        out[i] = decide_checked(r, at);
+        record_decision(r, at, out[i], actor, now);
     }
     return count;
 }

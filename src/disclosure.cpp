@@ -6,13 +6,16 @@
 // names (an agency's row covers its practitioners; a named practitioner has
 // a row of its own, which starts as a copy of its agency's), and in each row
 // one cell per (purpose, category) some consent names. A cell holds its
-// answer as a function of time: a short list of segments. Every change
+// answer as a function of time (a timeline: a short list of segments), shared
+// with every other cell of the subject that has the same grants. Every change
 // takes effect at its entry's instant, which is never earlier than the one
-// before, so a change only ever rewrites the tail of the cells it touches.
+// before, so a change only ever rewrites the tail of the timelines it touches,
+// and it makes one new timeline for all the cells that shared an old one.
 #include "sfcore/disclosure.hpp"
 
 #include <algorithm>
 #include <bitset>
+#include <limits>
 
 #include "sfcore/text.hpp"
 
@@ -113,13 +116,13 @@ void disclosure_state::history::set(micros t, category_set mask) {
     else steps.emplace_back(t, mask);
 }
 
-std::uint32_t disclosure_state::cell::answer_at(micros t) const noexcept {
+std::uint32_t disclosure_state::timeline::answer_at(micros t) const noexcept {
     if (t >= segments.back().from) return segments.back().answer;
     auto it = std::upper_bound(segments.begin(), segments.end(), t, [](micros x, const segment& s) { return x < s.from; });
     return std::prev(it)->answer;
 }
 
-void disclosure_state::cell::rebuild_from(micros t) {
+void disclosure_state::timeline::rebuild_from(micros t) {
     while (!segments.empty() && segments.back().from >= t) segments.pop_back();
     if (segments.empty() && live.size() == 1 && live.front().withdrawn == never && live.front().start < live.front().end) {
         // A cell's first consent (the usual case): outside its period before it, the consent within it.
@@ -177,15 +180,8 @@ std::size_t disclosure_state::row_of(subject_index& s, const sfcore::recipient& 
     if (s.rows.size() >= 0xFFFF) throw error(errc::out_of_range, "a subject's consents name at most 65,535 recipients");
     row fresh;
     const std::size_t a = r.agency.value();
-    if (r.practitioner && a < s.agency_row.size() && s.agency_row[a]) {
-        fresh = s.rows[s.agency_row[a] - 1u];
-        for (auto& slot : fresh.cell_of)
-            if (slot) {
-                cell copy = s.cells[slot - 1u];
-                s.cells.push_back(std::move(copy));
-                slot = static_cast<std::uint32_t>(s.cells.size());
-            }
-    }
+    if (r.practitioner && a < s.agency_row.size() && s.agency_row[a])
+        fresh = s.rows[s.agency_row[a] - 1u];  // its cells share the agency's timelines until one changes
     fresh.who = r;
     s.rows.push_back(std::move(fresh));
     if (key >= index.size()) index.resize(key + 1, 0);
@@ -215,16 +211,25 @@ bool disclosure_state::cell_slot_width(row& r, std::size_t n) const {
     return true;
 }
 
-std::uint32_t& disclosure_state::cell_slot(subject_index& s, std::size_t ri, purpose p, category c) {
-    row& r = s.rows[ri];
-    const auto ci = static_cast<std::size_t>(c), pi = static_cast<std::size_t>(p);
-    cell_slot_width(r, ci + 1);
-    std::uint32_t& slot = r.cell_of[pi * r.width + ci];
-    if (!slot) {
-        s.cells.emplace_back();
-        slot = static_cast<std::uint32_t>(s.cells.size());
+// The timeline a change makes from timeline @p from (+ 1; 0 for a cell no
+// consent named before): made once per change for every cell that shared
+// @p from (remembered in @p done), by copying it and applying @p change,
+// which returns false when it changed nothing (the cell keeps @p from).
+template <class Change>
+std::uint32_t disclosure_state::derive(subject_index& s, derivations& done, std::uint32_t from, micros withdrawn,
+                                       Change&& change) {
+    for (const derivation& d : done)
+        if (d.from == from && d.withdrawn == withdrawn) return d.to;
+    timeline next = from ? s.timelines[from - 1u] : timeline{};
+    std::uint32_t to = from;
+    if (change(next)) {
+        if (s.timelines.size() >= std::numeric_limits<std::uint32_t>::max() - 1u)
+            throw error(errc::out_of_range, "a subject's consents make too many timelines");
+        s.timelines.push_back(std::move(next));
+        to = static_cast<std::uint32_t>(s.timelines.size());
     }
-    return slot;
+    done.push_back({from, withdrawn, to});
+    return to;
 }
 
 // A withdrawal recorded before a consent at the same instant applies to it
@@ -239,27 +244,29 @@ disclosure_state::micros disclosure_state::withdrawn_at_start(const subject_inde
     return never;
 }
 
-void disclosure_state::add_grant(subject_index& s, std::size_t ri, const sharing_consent_given& g, micros at) {
+void disclosure_state::add_grant(subject_index& s, std::size_t ri, const sharing_consent_given& g, micros at,
+                                 derivations& done) {
     const grant base{g.id, day_start(g.scope.from), day_start(g.scope.until + boost::gregorian::days(1)), never};
-    {
-        row& r = s.rows[ri];
-        r.first_named = std::min(r.first_named, at);
-        if (r.first_category.size() < categories_.size()) r.first_category.resize(categories_.size(), never);
-        for (std::size_t c = 0; c < categories_.size(); ++c)
-            if ((g.scope.categories >> c) & 1u) r.first_category[c] = std::min(r.first_category[c], at);
-    }
-    // Widen the row once for the categories this consent names, then take each cell.
-    if (g.scope.categories) (void)cell_slot_width(s.rows[ri], 64 - static_cast<std::size_t>(__builtin_clzll(g.scope.categories)));
+    row& r = s.rows[ri];
+    r.first_named = std::min(r.first_named, at);
+    if (r.first_category.size() < categories_.size()) r.first_category.resize(categories_.size(), never);
+    for (std::size_t c = 0; c < categories_.size(); ++c)
+        if ((g.scope.categories >> c) & 1u) r.first_category[c] = std::min(r.first_category[c], at);
+    // Widen the row once for the categories this consent names, then give each cell its new timeline.
+    if (g.scope.categories) (void)cell_slot_width(r, 64 - static_cast<std::size_t>(__builtin_clzll(g.scope.categories)));
     for (std::size_t p = 0; p < std::size(purpose_table); ++p) {
         if (!((g.scope.purposes >> p) & 1u)) continue;
         for (std::size_t c = 0; c < categories_.size(); ++c) {
             if (!((g.scope.categories >> c) & 1u)) continue;
-            const std::uint32_t slot = cell_slot(s, ri, static_cast<purpose>(p), static_cast<category>(c));
-            cell& x = s.cells[slot - 1u];
-            grant gr = base;
-            gr.withdrawn = withdrawn_at_start(s, s.rows[ri], static_cast<category>(c), at);
-            x.live.push_back(gr);
-            x.rebuild_from(at);
+            std::uint32_t& slot = r.cell_of[p * r.width + c];
+            const micros withdrawn = withdrawn_at_start(s, r, static_cast<category>(c), at);
+            slot = derive(s, done, slot, withdrawn, [&](timeline& x) {
+                grant gr = base;
+                gr.withdrawn = withdrawn;
+                x.live.push_back(gr);
+                x.rebuild_from(at);
+                return true;
+            });
         }
     }
 }
@@ -272,15 +279,24 @@ void disclosure_state::give(const sharing_consent_given& g, const event& e) {
     subject_index& s = subject_at(g.subject);
     s.first_consent = std::min(s.first_consent, at);
     std::vector<std::size_t> rows;
-    for (const auto& r : g.scope.recipients)
+    for (const auto& r : g.scope.recipients) {
+        // A withdrawal at this very instant for a practitioner of an agency
+        // this consent names covers the consent for that practitioner alone
+        // (withdrawn_at_start()): they need a row of their own to hold it.
+        if (!r.practitioner)
+            for (auto it = s.withdrawals.rbegin(); it != s.withdrawals.rend(); ++it) {
+                const sharing_withdrawal& w = withdrawals_[*it];
+                if (micros_of(w.at) != at) break;
+                if (w.recipient && w.recipient->practitioner && w.recipient->agency == r.agency) {
+                    (void)row_of(s, r);
+                    (void)row_of(s, *w.recipient);
+                }
+            }
         for (std::size_t i : rows_covered(s, r))
             if (std::find(rows.begin(), rows.end(), i) == rows.end()) rows.push_back(i);
-    // Room for every cell this consent may add, at once (growing geometrically, as push_back would).
-    const std::size_t cells = static_cast<std::size_t>(std::bitset<64>(g.scope.categories).count()) *
-                              std::bitset<32>(g.scope.purposes).count();
-    const std::size_t need = s.cells.size() + rows.size() * cells;
-    if (need > s.cells.capacity()) s.cells.reserve(std::max(need, 2 * s.cells.capacity()));
-    for (std::size_t i : rows) add_grant(s, i, g, at);
+    }
+    derivations done;
+    for (std::size_t i : rows) add_grant(s, i, g, at, done);
 }
 
 void disclosure_state::withdraw(sharing_withdrawal w) {
@@ -302,21 +318,24 @@ void disclosure_state::withdraw(sharing_withdrawal w) {
             for (std::size_t i = 0; i < s.rows.size(); ++i)
                 if (s.rows[i].who.agency == x.recipient->agency) rows.push_back(i);
     }
+    derivations done;
     for (std::size_t ri : rows) {
-        const row& r = s.rows[ri];
+        row& r = s.rows[ri];
         for (std::size_t p = 0; p < std::size(purpose_table); ++p)
             for (std::size_t c = 0; c < r.width; ++c) {
                 if (x.what && static_cast<std::size_t>(*x.what) != c) continue;
-                const std::uint32_t slot = r.cell_of[p * r.width + c];
+                std::uint32_t& slot = r.cell_of[p * r.width + c];
                 if (!slot) continue;
-                cell& k = s.cells[slot - 1u];
-                bool changed = false;
-                for (grant& g : k.live)
-                    if (g.withdrawn == never) {
-                        g.withdrawn = at;
-                        changed = true;
-                    }
-                if (changed) k.rebuild_from(at);
+                slot = derive(s, done, slot, at, [at](timeline& k) {
+                    bool changed = false;
+                    for (grant& g : k.live)
+                        if (g.withdrawn == never) {
+                            g.withdrawn = at;
+                            changed = true;
+                        }
+                    if (changed) k.rebuild_from(at);
+                    return changed;
+                });
             }
     }
 }
@@ -390,7 +409,7 @@ decision disclosure_state::decide_one(member_id subject, category what, const sf
     const auto c = static_cast<std::size_t>(what);
     if (c < r->width)
         if (const std::uint32_t slot = r->cell_of[static_cast<std::size_t>(why) * r->width + c]) {
-            const cell& k = s->cells[slot - 1u];
+            const timeline& k = s->timelines[slot - 1u];
             if (t >= k.segments.front().from) {
                 const std::uint32_t a = k.answer_at(t);
                 d.rule = static_cast<decision_rule>(a & 31u);

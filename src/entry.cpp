@@ -26,6 +26,13 @@ digest entry_hash(const digest& prev, const event& e) {
     return chain_hash(prev, ar.data(), ar.size());
 }
 
+digest decision_entry_hash(const digest& prev, const event& e) {
+    canonical_oarchive ar;
+    walker<canonical_oarchive> w{ar};
+    w.save_event_as<disclosure_decided>(const_cast<event&>(e));  // saving only reads
+    return chain_hash(prev, ar.data(), ar.size());
+}
+
 bytes encode_entry(const event& e) {
     bytes out;
     out.reserve(160);

@@ -22,6 +22,12 @@ constexpr std::uint32_t k[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
 constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+// A number's bytes, most significant first (compilers make this one byte-swapped store).
+template <class T>
+void store_be(std::uint8_t* p, T v) noexcept {
+    for (std::size_t i = 0; i < sizeof v; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * (sizeof v - 1 - i)));
+}
 } // namespace
 
 namespace detail {
@@ -131,17 +137,19 @@ void sha256::block(const std::uint8_t* p) noexcept {
 sha256& sha256::update(const void* data, std::size_t size) noexcept {
     const auto* p = static_cast<const std::uint8_t*>(data);
     length_ += size;
-    while (size > 0) {
+    if (used_ > 0) {  // fill the block begun before
         const std::size_t take = std::min(size, buffer_.size() - used_);
         std::memcpy(buffer_.data() + used_, p, take);
         used_ += take;
         p += take;
         size -= take;
-        if (used_ == buffer_.size()) {
-            block(buffer_.data());
-            used_ = 0;
-        }
+        if (used_ < buffer_.size()) return *this;
+        block(buffer_.data());
+        used_ = 0;
     }
+    for (; size >= buffer_.size(); p += buffer_.size(), size -= buffer_.size()) block(p);  // whole blocks in place
+    std::memcpy(buffer_.data(), p, size);
+    used_ = size;
     return *this;
 }
 
@@ -154,11 +162,10 @@ digest sha256::finish() noexcept {
         used_ = 0;
     }
     std::memset(buffer_.data() + used_, 0, 56 - used_);
-    for (int i = 0; i < 8; ++i) buffer_[56 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
+    store_be(buffer_.data() + 56, bits);
     block(buffer_.data());
     digest out;
-    for (int i = 0; i < 8; ++i)
-        for (int j = 0; j < 4; ++j) out[4 * i + j] = static_cast<std::uint8_t>(h_[i] >> (24 - 8 * j));
+    for (std::size_t i = 0; i < 8; ++i) store_be(out.data() + 4 * i, h_[i]);
     return out;
 }
 

@@ -149,7 +149,9 @@ public:
 
     /**
      * @brief Decide many requests and record each decision, in order: the same
-     * decisions and entries as decide() on each in turn.
+     * decisions and entries as decide() on each in turn, except that the
+     * library's clock is read once, so every entry of the batch has the same
+     * `recorded` instant. Each entry is chained and verifiable on its own.
      * @param directory the agencies and practitioners the requests may name.
      * @param requests @p count pointers to requests.
      * @param count how many.
@@ -334,7 +336,7 @@ private:
     void check_recipient(const agency_directory* directory, const sfcore::recipient& r, const char* what) const;
     void check_request(const agency_directory* directory, const disclosure_request& r) const;
     decision decide_checked(const disclosure_request& r, instant at) const noexcept;
-    void record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor);
+    void record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor, instant now);
 
     case_id id_;
     sfcore::state state_ = state::referred;

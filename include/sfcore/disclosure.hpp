@@ -267,10 +267,14 @@ private:
         return consent << 5 | static_cast<std::uint32_t>(r);
     }
 
-    // One (subject, recipient row, purpose, category): the answer as a
-    // function of time, from the first consent that names all four. Changes
-    // only ever take effect at or after the latest entry's instant, so the
-    // segments before it never change and a change rewrites only the tail.
+    // One (subject, recipient row, purpose, category) — a cell — has its
+    // answer as a function of time, from the first consent that names all
+    // four: a timeline. Changes only ever take effect at or after the latest
+    // entry's instant, so the segments before it never change and a change
+    // rewrites only the tail. Cells with the same grants share one timeline
+    // (a consent naming 3 recipients × 7 categories × 4 purposes makes one,
+    // not 84); a timeline is never changed once a cell points to it: a change
+    // makes a new one (copy on write), once for all the cells that shared the old.
     struct segment {
         micros from;
         std::uint32_t answer;
@@ -280,19 +284,26 @@ private:
         micros start, end;  // its period: [start of the first day, start of the day after the last)
         micros withdrawn;   // when it was withdrawn here (never: not withdrawn)
     };
-    struct cell {
+    struct timeline {
         boost::container::small_vector<segment, 3> segments;  // a consent's cell: before, within and after its period
         boost::container::small_vector<grant, 1> live;  // grants that may still change the answer
         std::uint32_t answer_at(micros t) const noexcept;
         void rebuild_from(micros t);
     };
+    // One change to many cells: each timeline it was applied to, and the one it made.
+    struct derivation {
+        std::uint32_t from;  // timeline + 1 (0: a cell no consent named before)
+        micros withdrawn;    // the change's parameter (a grant's withdrawal at its start)
+        std::uint32_t to;    // timeline + 1
+    };
+    using derivations = boost::container::small_vector<derivation, 4>;
     // One recipient a consent (or a withdrawal) of a subject names.
     struct row {
         sfcore::recipient who;
         micros first_named = never;          // the first consent covering it
         std::vector<micros> first_category;  // … naming it with each category
         std::uint32_t width = 0;             // categories per purpose in cell_of
-        std::vector<std::uint32_t> cell_of;  // [purpose * width + category]: cell index + 1, 0 for none
+        std::vector<std::uint32_t> cell_of;  // [purpose * width + category]: timeline index + 1, 0 for none
     };
     struct history {  // a mask over time: the last element holds from its instant on
         std::vector<std::pair<micros, category_set>> steps;
@@ -304,7 +315,7 @@ private:
         std::vector<std::uint16_t> agency_row;        // by agency id: row + 1
         std::vector<std::uint16_t> practitioner_row;  // by practitioner id: row + 1
         std::vector<row> rows;
-        std::vector<cell> cells;
+        std::vector<timeline> timelines;  // the cells' timelines (see cell_of)
         history confidential;
         std::vector<std::uint32_t> withdrawals;       // its withdrawals, indices into withdrawals_
         const row* row_for(const sfcore::recipient& r) const noexcept;
@@ -320,8 +331,9 @@ private:
     subject_index& subject_at(member_id m);
     std::size_t row_of(subject_index& s, const sfcore::recipient& r);
     std::vector<std::size_t> rows_covered(subject_index& s, const sfcore::recipient& r);
-    std::uint32_t& cell_slot(subject_index& s, std::size_t row, purpose p, category c);
-    void add_grant(subject_index& s, std::size_t row, const sharing_consent_given& g, micros at);
+    template <class Change>
+    static std::uint32_t derive(subject_index& s, derivations& done, std::uint32_t from, micros withdrawn, Change&& change);
+    void add_grant(subject_index& s, std::size_t row, const sharing_consent_given& g, micros at, derivations& done);
     bool cell_slot_width(row& r, std::size_t n) const;
     micros withdrawn_at_start(const subject_index& s, const row& r, category c, micros at) const noexcept;
 

@@ -53,7 +53,7 @@ public:
         const instant at = checked_instant(r.at);
         decision d = case_.decide_checked(r, at);
         std::lock_guard<std::mutex> journal(journal_lock_);
-        case_.record_decision(r, at, d, actor);
+        case_.record_decision(r, at, d, actor, clock_now());
         return d;
     }
 

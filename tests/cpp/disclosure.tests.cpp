@@ -138,6 +138,31 @@ SCENARIO("disclosure consent is withdrawn mid-plan, wholly or in part", "[disclo
     }
 }
 
+TEST_CASE("a withdrawal for one worker covers a consent to their agency recorded at the same instant, for that worker alone", "[disclosure]") {
+    // Rangi has no consent yet: the withdrawal names a worker no consent names.
+    family f;
+    const recipient worker = recipient::of(agencies::MSD, f.w.social_worker);
+    const instant at = f.w.tick();
+    REQUIRE(f.c.record(f.w.dir, "c", at, sharing_consent_withdrawn{member_id{3}, worker, std::nullopt, ""}));
+    REQUIRE(f.c.record(f.w.dir, "c", at, f.consent(member_id{3}, {f.msd()}, bit(category::housing))));
+    const case_file replayed = case_file::replay(f.c.id(), {f.c.journal().begin(), f.c.journal().end()});
+    for (const case_file* c : {static_cast<const case_file*>(&f.c), &replayed}) {
+        const auto check = [&](const recipient& to) {
+            return c->check(f.w.dir, {f.msd(), {member_id{3}}, category::housing, to, purpose::meeting, f.w.tick()});
+        };
+        CHECK(check(worker).rule == decision_rule::withdrawn);
+        CHECK(check(f.msd()).permit);
+    }
+    GIVEN("a consent to the agency a moment later") {
+        f.give(member_id{3}, {f.msd()}, bit(category::housing));
+        THEN("it is not withdrawn for the worker") {
+            const decision d = f.check({f.msd(), {member_id{3}}, category::housing, worker, purpose::meeting, f.w.tick()});
+            CHECK(d.permit);
+            CHECK(d.consent == 2);
+        }
+    }
+}
+
 SCENARIO("a member who withdraws from the process withdraws their consent to share", "[disclosure][seed]") {
     family f;
     f.give(member_id{1}, {f.msd()}, bit(category::housing));
