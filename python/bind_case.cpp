@@ -604,16 +604,43 @@ void bind_calendar(py::module_& m) {
     cal.def(py::init<>())
         .def("holidays", &sfcore::holiday_calendar::holidays, "year"_a, "The holidays observed in a year, in date order.")
         .def("is_holiday", &sfcore::holiday_calendar::is_holiday, "day"_a)
-        .def("is_working_day", &sfcore::holiday_calendar::is_working_day, "day"_a,
-             "Monday to Friday, not a public holiday.")
-        .def("add_working_days", &sfcore::holiday_calendar::add_working_days, "start"_a, "days"_a,
-             "The working day so many working days after start (start itself is not counted).")
-        .def("working_days_between", &sfcore::holiday_calendar::working_days_between, "start"_a, "end"_a,
-             "Working days after start up to and including end (0 when end <= start).")
+        .def(
+            "is_working_day",
+            [](const sfcore::holiday_calendar& c, const sfcore::date& d, sfcore::working_day_rule rule) {
+                return c.is_working_day(d, rule);
+            },
+            "day"_a, py::kw_only(), "rule"_a = sfcore::working_day_rule::public_holidays,
+            "A working day by the rule: PUBLIC_HOLIDAYS (Monday to Friday, not a public holiday) or PRIVACY_ACT "
+            "(the Privacy Act 2020's definition, s 7: also no day from 25 December to 15 January).")
+        .def(
+            "add_working_days",
+            [](const sfcore::holiday_calendar& c, const sfcore::date& d, int n, sfcore::working_day_rule rule) {
+                return c.add_working_days(d, n, rule);
+            },
+            "start"_a, "days"_a, py::kw_only(), "rule"_a = sfcore::working_day_rule::public_holidays,
+            "The day so many working days (by the rule) after start (start itself is not counted).")
+        .def(
+            "working_days_between",
+            [](const sfcore::holiday_calendar& c, const sfcore::date& a, const sfcore::date& b, sfcore::working_day_rule rule) {
+                return c.working_days_between(a, b, rule);
+            },
+            "start"_a, "end"_a, py::kw_only(), "rule"_a = sfcore::working_day_rule::public_holidays,
+            "Working days (by the rule) after start up to and including end (0 when end <= start).")
+        .def(
+            "privacy_response_due", [](const sfcore::holiday_calendar& c, const sfcore::date& received) {
+                return sfcore::privacy_response_due(received, c);
+            },
+            "received"_a,
+            "The last day to answer a Privacy Act request for access or correction received on a day: 20 working "
+            "days after it by the Privacy Act's definition (Privacy Act 2020, ss 40-48; an s 48 extension is the host's to record).")
         .def("set_matariki", &sfcore::holiday_calendar::set_matariki, "year"_a, "day"_a,
              "Set the Matariki holiday of a year after the built-in table (a Friday).")
         .def("add", &sfcore::holiday_calendar::add, "day"_a, "name"_a, "Add a holiday of your own (a regional anniversary day).")
         .def("__repr__", [](const sfcore::holiday_calendar&) { return std::string("HolidayCalendar()"); });
+
+    m.def("working_day_rule_source", [](sfcore::working_day_rule rule) { return std::string(sfcore::source_of(rule)); },
+          "rule"_a, "The law a definition of working day comes from.");
+    m.attr("PRIVACY_RESPONSE_WORKING_DAYS") = sfcore::privacy_response_working_days;
 
     py::class_<sfcore::timeframes> tf(m, "Timeframes",
                                       "The targets a case works to (the defaults are the programme's). A case holds its own "

@@ -106,6 +106,8 @@ void bind_enums_and_errors(py::module_& m) {
     make_enum<sfcore::s66c_purpose>(m, "The six purposes of Oranga Tamariki Act s66C.");
     make_enum<sfcore::s66_requester>(m, "Who may ask for information under Oranga Tamariki Act s66.");
     make_enum<sfcore::outcome_area>(m, "The outcomes Strengthening Families works toward; a plan's actions name the ones they serve.");
+    make_enum<sfcore::working_day_rule>(m, "A definition of working day, each from a law (working_day_rule_source() names it): "
+                                           "the practice timeframes count PUBLIC_HOLIDAYS, Privacy Act requests PRIVACY_ACT.");
     make_enum<sfcore::event_kind>(m, "What an event is about: the lifecycle, what governs sharing, or an access record.");
     make_enum<sfcore::archive_encoding>(m, "How an archive's payload is encoded: binary for storage, text to inspect.");
     make_enum<sfcore::archive_content>(m, "What an archive holds.");

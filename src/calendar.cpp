@@ -130,6 +130,12 @@ std::vector<holiday> holiday_calendar::holidays(int year) const { return compute
 // year's list (a test checks both agree on every day).
 bool holiday_calendar::is_holiday(const date& d) const {
     const date day = checked_date(d);
+    const bool national = is_national_holiday(day);  // first: it refuses a year without its Matariki
+    return national || (!extra_.empty() && extra_.count(day) > 0);
+}
+
+// A national public holiday as observed (not the host's own days).
+bool holiday_calendar::is_national_holiday(const date& day) const {
     const auto ymd = day.year_month_day();
     const int year = ymd.year;
     const unsigned month = ymd.month;
@@ -137,7 +143,6 @@ bool holiday_calendar::is_holiday(const date& d) const {
     if (year > matariki_last_year && !matariki_.count(year))
         throw error(errc::out_of_range, "the Matariki holiday of " + std::to_string(year) +
                                             " is not known here: set it with holiday_calendar::set_matariki()");
-    if (!extra_.empty() && extra_.count(day)) return true;
     switch (month) {
     case 1:
     case 12: {  // the two pairs, each observed on the next free weekdays
@@ -196,6 +201,55 @@ int holiday_calendar::working_days_between(const date& from, const date& to) con
         if (is_working_day(d)) ++n;
     }
     return n;
+}
+
+bool holiday_calendar::is_working_day(const date& d, working_day_rule rule) const {
+    switch (rule) {
+    case working_day_rule::public_holidays: return is_working_day(d);
+    case working_day_rule::privacy_act: {
+        // Privacy Act 2020, s 7: the national holidays it lists (the New Year and
+        // Christmas pairs fall in the break), Mondayised, and no day from 25 December to 15 January.
+        const date day = checked_date(d);
+        if (weekend(day)) return false;
+        const auto md = day.month() * 100 + day.day();
+        if (md >= 1225 || md <= 115) return false;
+        return !is_national_holiday(day);
+    }
+    }
+    throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+}
+
+date holiday_calendar::add_working_days(const date& from, int n, working_day_rule rule) const {
+    if (!find_row(rule)) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    if (n < 0) throw error(errc::invalid_argument, "a number of working days must not be negative");
+    date d = checked_date(from);
+    while (n > 0) {
+        d += days(1);
+        if (is_working_day(d, rule)) --n;
+    }
+    return d;
+}
+
+int holiday_calendar::working_days_between(const date& from, const date& to, working_day_rule rule) const {
+    if (!find_row(rule)) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    date d = checked_date(from);
+    const date end = checked_date(to);
+    int n = 0;
+    while (d < end) {
+        d += days(1);
+        if (is_working_day(d, rule)) ++n;
+    }
+    return n;
+}
+
+const char* source_of(working_day_rule rule) {
+    const auto* row = find_row(rule);
+    if (!row) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    return working_day_rule_sources[row - working_day_rule_table];
+}
+
+date privacy_response_due(const date& received, const holiday_calendar& calendar) {
+    return calendar.add_working_days(received, privacy_response_working_days, working_day_rule::privacy_act);
 }
 
 void holiday_calendar::set_matariki(int year, const date& d) {

@@ -55,6 +55,34 @@ int sf_calendar_working_days_between(int* out, const sf_calendar* cal, int32_t f
     return call([&] { need(out, "out") = calendar_or_national(cal).working_days_between(date_of(from), date_of(to)); });
 }
 
+int sf_calendar_is_working_day_by(int* out, const sf_calendar* cal, int rule, int32_t day) {
+    return call([&] {
+        need(out, "out") = calendar_or_national(cal).is_working_day(date_of(day), enum_from_int<working_day_rule>(rule)) ? 1 : 0;
+    });
+}
+
+int sf_calendar_add_working_days_by(int32_t* out, const sf_calendar* cal, int rule, int32_t from, int n) {
+    return call([&] {
+        need(out, "out") =
+            to_yyyymmdd(calendar_or_national(cal).add_working_days(date_of(from), n, enum_from_int<working_day_rule>(rule)));
+    });
+}
+
+int sf_calendar_working_days_between_by(int* out, const sf_calendar* cal, int rule, int32_t from, int32_t to) {
+    return call([&] {
+        need(out, "out") =
+            calendar_or_national(cal).working_days_between(date_of(from), date_of(to), enum_from_int<working_day_rule>(rule));
+    });
+}
+
+int sf_working_day_rule_source(const char** out, int rule) {
+    return call([&] { need(out, "out") = source_of(enum_from_int<working_day_rule>(rule)); });
+}
+
+int sf_privacy_response_due(int32_t* out, const sf_calendar* cal, int32_t received) {
+    return call([&] { need(out, "out") = to_yyyymmdd(privacy_response_due(date_of(received), calendar_or_national(cal))); });
+}
+
 int sf_calendar_holiday_name(char** out, const sf_calendar* cal, int32_t day) {
     if (out) *out = nullptr;
     return call([&] {

@@ -45,6 +45,7 @@ const char* enum_text(int enumeration, int v, bool label) {
     case SF_ENUM_EVENT_KIND: return pick(row_of<event_kind>(v));
     case SF_ENUM_S66_REQUESTER: return pick(row_of<s66_requester>(v));
     case SF_ENUM_OUTCOME_AREA: return pick(row_of<outcome_area>(v));
+    case SF_ENUM_WORKING_DAY_RULE: return pick(row_of<working_day_rule>(v));
     default: throw error(errc::invalid_argument, "no enumeration " + std::to_string(enumeration));
     }
 }

@@ -21,6 +21,13 @@
  * Earlier years follow the same rules (the Holidays Act's rules date from 2004).
  * Regional anniversary days are not national holidays and are not included;
  * add them with holiday_calendar::add() where a case's region needs them.
+ *
+ * Which days count as working days depends on the law that sets a time
+ * limit: working_day_rule names each definition and the law it is from
+ * (`sfcore/def/working_days.def`). The practice timeframes count
+ * working_day_rule::public_holidays; the Privacy Act's requests count
+ * working_day_rule::privacy_act, which also skips every day from 25 December
+ * to 15 January and does not skip the host's own regional days.
  */
 #pragma once
 
@@ -28,6 +35,7 @@
 #include <string>
 #include <vector>
 
+#include "sfcore/enums.hpp"
 #include "sfcore/time.hpp"
 
 namespace sfcore {
@@ -92,6 +100,27 @@ public:
     int working_days_between(const sfcore::date& from, const sfcore::date& to) const;
 
     /**
+     * @brief True when @p d is a working day by @p rule.
+     * @throws sfcore::error errc::invalid_argument for a rule outside working_day_rule; as holidays().
+     * @since 0.2.0
+     */
+    bool is_working_day(const sfcore::date& d, working_day_rule rule) const;
+
+    /**
+     * @brief The day @p n working days by @p rule after @p from (n ≥ 0; @p from itself is not counted).
+     * @throws sfcore::error errc::invalid_argument for n < 0 or an unknown rule; as holidays().
+     * @since 0.2.0
+     */
+    sfcore::date add_working_days(const sfcore::date& from, int n, working_day_rule rule) const;
+
+    /**
+     * @brief Working days by @p rule after @p from up to and including @p to (0 when to ≤ from).
+     * @throws sfcore::error errc::invalid_argument for an unknown rule; as holidays().
+     * @since 0.2.0
+     */
+    int working_days_between(const sfcore::date& from, const sfcore::date& to, working_day_rule rule) const;
+
+    /**
      * @brief Set the Matariki holiday of a year (for years after the Act's schedule, or to correct one).
      * @throws sfcore::error errc::invalid_argument when @p d is not in @p year or not a Friday.
      * @since 0.1.0
@@ -107,10 +136,36 @@ public:
 
 private:
     std::vector<holiday> compute(int year) const;
+    bool is_national_holiday(const sfcore::date& day) const;
 
     std::map<int, sfcore::date> matariki_;
     std::map<sfcore::date, std::string> extra_;
 };
+
+/**
+ * @brief The law a definition of working day comes from, as text.
+ * @throws sfcore::error errc::invalid_argument for a rule outside working_day_rule.
+ * @since 0.2.0
+ */
+const char* source_of(working_day_rule rule);
+
+/**
+ * @brief The working days an agency has to answer a request for access to
+ * (IPP 6) or correction of (IPP 7) personal information: Privacy Act 2020,
+ * Part 4 (ss 40–48), "as soon as is reasonably practicable, and in any case
+ * not later than 20 working days" after the day the request is received.
+ * @since 0.2.0
+ */
+inline constexpr int privacy_response_working_days = 20;
+
+/**
+ * @brief The last day to answer a Privacy Act request received on @p received:
+ * privacy_response_working_days working days after it, by working_day_rule::privacy_act
+ * (an extension under s 48 is the host's to record).
+ * @throws sfcore::error as holiday_calendar::add_working_days().
+ * @since 0.2.0
+ */
+sfcore::date privacy_response_due(const sfcore::date& received, const holiday_calendar& calendar);
 
 /**
  * @brief Gregorian Easter Sunday of a year.

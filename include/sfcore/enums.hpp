@@ -174,6 +174,17 @@ enum class outcome_area : std::uint8_t {
 #undef SF_OUTCOME_AREA
 };
 
+/**
+ * @brief A definition of "working day", each from a law (`sfcore/def/working_days.def`):
+ * the practice timeframes count one, the Privacy Act's access and correction requests the other.
+ * @since 0.2.0
+ */
+enum class working_day_rule : std::uint8_t {
+#define SF_WORKING_DAYS(sym, v, name, label, source) name = v,
+#include "sfcore/def/working_days.def"
+#undef SF_WORKING_DAYS
+};
+
 /** @brief Who may ask for information under Oranga Tamariki Act s66. @since 0.2.0 */
 enum class s66_requester : std::uint8_t {
 #define SF_S66_REQUESTER(sym, v, name, label) name = v,
@@ -340,6 +351,20 @@ inline constexpr enum_row<s66_requester> s66_requester_table[] = {
 #undef SF_S66_REQUESTER
 };
 
+/** @brief The rows of working_day_rule, in value order. @since 0.2.0 */
+inline constexpr enum_row<working_day_rule> working_day_rule_table[] = {
+#define SF_WORKING_DAYS(sym, v, name, label, source) {working_day_rule::name, #name, label},
+#include "sfcore/def/working_days.def"
+#undef SF_WORKING_DAYS
+};
+
+/** @brief The law each working_day_rule comes from, in value order. @since 0.2.0 */
+inline constexpr const char* working_day_rule_sources[] = {
+#define SF_WORKING_DAYS(sym, v, name, label, source) source,
+#include "sfcore/def/working_days.def"
+#undef SF_WORKING_DAYS
+};
+
 /** @brief The rows of s66c_purpose, in value order. @since 0.1.0 */
 inline constexpr enum_row<s66c_purpose> s66c_purpose_table[] = {
 #define SF_S66C_PURPOSE(sym, v, name, label) {s66c_purpose::name, #name, label},
@@ -435,6 +460,10 @@ template <> struct table_of<outcome_area> {
 template <> struct table_of<s66_requester> {
     static constexpr const auto& rows = s66_requester_table;
     static constexpr const char* what = "s66 requester";
+};
+template <> struct table_of<working_day_rule> {
+    static constexpr const auto& rows = working_day_rule_table;
+    static constexpr const char* what = "working-day rule";
 };
 template <> struct table_of<s66c_purpose> {
     static constexpr const auto& rows = s66c_purpose_table;

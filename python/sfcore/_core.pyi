@@ -1125,17 +1125,19 @@ class HolidayCalendar:
     def __repr__(self) -> str: ...
     def add(self, day: datetime.date, name: str) -> None:
         """Add a holiday of your own (a regional anniversary day)."""
-    def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
-        """The working day so many working days after start (start itself is not counted)."""
+    def add_working_days(self, start: datetime.date, days: int, *, rule: WorkingDayRule = ...) -> datetime.date:
+        """The day so many working days (by the rule) after start (start itself is not counted)."""
     def holidays(self, year: int) -> List[Holiday]:
         """The holidays observed in a year, in date order."""
     def is_holiday(self, day: datetime.date) -> bool: ...
-    def is_working_day(self, day: datetime.date) -> bool:
-        """Monday to Friday, not a public holiday."""
+    def is_working_day(self, day: datetime.date, *, rule: WorkingDayRule = ...) -> bool:
+        """A working day by the rule: PUBLIC_HOLIDAYS (Monday to Friday, not a public holiday) or PRIVACY_ACT (the Privacy Act 2020's definition, s 7: also no day from 25 December to 15 January)."""
+    def privacy_response_due(self, received: datetime.date) -> datetime.date:
+        """The last day to answer a Privacy Act request for access or correction received on a day: 20 working days after it by the Privacy Act's definition (Privacy Act 2020, ss 40-48; an s 48 extension is the host's to record)."""
     def set_matariki(self, year: int, day: datetime.date) -> None:
         """Set the Matariki holiday of a year after the built-in table (a Friday)."""
-    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
-        """Working days after start up to and including end (0 when end <= start)."""
+    def working_days_between(self, start: datetime.date, end: datetime.date, *, rule: WorkingDayRule = ...) -> int:
+        """Working days (by the rule) after start up to and including end (0 when end <= start)."""
 
 class InfoItem:
     """A piece of a family's information an agency holds, for filtered views."""
@@ -1663,6 +1665,8 @@ class OverdueKind(enum.IntEnum):
     @property
     def label(self) -> str:
         """The plain-language label."""
+
+PRIVACY_RESPONSE_WORKING_DAYS: int
 
 class ParticipationConsent:
     """A member's written consent to take part, as it stands."""
@@ -2650,6 +2654,20 @@ class ViewShown:
     def shown(self) -> List[ShownItem]:
         ...
 
+class WorkingDayRule(enum.IntEnum):
+    """A definition of working day, each from a law (working_day_rule_source() names it): the practice timeframes count PUBLIC_HOLIDAYS, Privacy Act requests PRIVACY_ACT.
+
+    Members (value: label):
+
+    - PUBLIC_HOLIDAYS = 0: Monday to Friday, except New Zealand's national public holidays as observed and the host's own (regional anniversary days)
+    - PRIVACY_ACT = 1: Monday to Friday, except Waitangi Day, Good Friday, Easter Monday, ANZAC Day, the Sovereign's Birthday, Matariki and Labour Day (Waitangi and ANZAC Days on the next Monday when they fall on a weekend), and no day from 25 December to 15 January
+    """
+    PUBLIC_HOLIDAYS = 0
+    PRIVACY_ACT = 1
+    @property
+    def label(self) -> str:
+        """The plain-language label."""
+
 def inspect_archive(data: Buffer) -> ArchiveInfo:
     """Check an archive's frame (and an unsealed archive's checksum) and say what it holds. Raises StorageError (MALFORMED, UNSUPPORTED_VERSION, CHECKSUM_MISMATCH)."""
 
@@ -2685,5 +2703,8 @@ def transitions() -> List[Transition]:
 
 def upgrade_v1(case_data: Buffer, ledger_data: Optional[Buffer], directory: AgencyDirectory) -> Case:
     """Convert a case kept by sfcore 0.1 (its case archive and its disclosure ledger archive, or None) into one journal: events and ledger records merged in time order and offered again to the rules, the 0.1 audit log carried over whole as one LEGACY_AUDIT_IMPORTED entry. Raises StorageError (MALFORMED) when the ledger does not fit the case or its audit log does not verify."""
+
+def working_day_rule_source(rule: WorkingDayRule) -> str:
+    """The law a definition of working day comes from."""
 
 __version__: str

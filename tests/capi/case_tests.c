@@ -639,6 +639,24 @@ static void test_calendar(void) {
     CHECK(days == 4); /* Tue 17 to Mon 23 June 2053, less Friday 20 */
     CHECK_STATUS(SF_OK, sf_calendar_add_working_days(&d, NULL, 20261224, 1));
     CHECK(d == 20261229);
+    /* Two definitions of working day: a Privacy Act request received on 15 December 2025 is due
+       on 3 February 2026 (no working day from 25 December to 15 January); 20 practice working days
+       after the same day end on 16 January. */
+    CHECK_STATUS(SF_OK, sf_privacy_response_due(&d, NULL, 20251215));
+    CHECK(d == 20260203);
+    CHECK_STATUS(SF_OK, sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAYS_PUBLIC_HOLIDAYS, 20251215, 20));
+    CHECK(d == 20260116);
+    CHECK_STATUS(SF_OK, sf_calendar_is_working_day_by(&b, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260106));
+    CHECK(b == 0);
+    CHECK_STATUS(SF_OK, sf_calendar_working_days_between_by(&days, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20251215, 20260203));
+    CHECK(days == 20);
+    {
+        const char *source = NULL, *name = NULL;
+        CHECK_STATUS(SF_OK, sf_working_day_rule_source(&source, SF_WORKING_DAYS_PRIVACY_ACT));
+        CHECK(source && strstr(source, "Privacy Act 2020, s 7") != NULL);
+        CHECK_STATUS(SF_OK, sf_enum_name(&name, SF_ENUM_WORKING_DAY_RULE, SF_WORKING_DAYS_PRIVACY_ACT));
+        CHECK(name && strcmp(name, "privacy_act") == 0);
+    }
     /* A regional anniversary day moves a deadline that counts working days. */
     CHECK_STATUS(SF_OK, sf_case_next_deadline(&plain, c, NULL));
     CHECK_STATUS(SF_OK, sf_calendar_add(cal, plain, "Regional Anniversary Day"));

@@ -285,6 +285,54 @@ TEST_CASE("the initial meeting's due date for every referral date of 2030-2031",
     SUCCEED();
 }
 
+TEST_CASE("a Privacy Act request's due date for every request date of 2025-2031, by the Act's own working days", "[calendar][privacy]") {
+    // 20 working days after the day received, counted a day at a time by a separately written reading of s 7.
+    const holiday_calendar cal;
+    std::size_t differ_from_practice = 0;
+    for (date d = make_date(2025, 1, 1); d <= make_date(2031, 12, 31); d += boost::gregorian::days(1)) {
+        long n = (d - unix_epoch.date()).days();
+        for (int left = 20; left > 0;)
+            if (reference_calendar::privacy_act_working_day(++n)) --left;
+        const date want = unix_epoch.date() + boost::gregorian::days(n);
+        if (privacy_response_due(d, cal) != want) FAIL(to_iso(d) << ": due " << to_iso(privacy_response_due(d, cal)));
+        if (cal.add_working_days(d, 20, working_day_rule::privacy_act) != want) FAIL(to_iso(d) << ": add_working_days differs");
+        if (cal.working_days_between(d, want, working_day_rule::privacy_act) != 20) FAIL(to_iso(d) << ": working_days_between differs");
+        differ_from_practice += cal.add_working_days(d, 20) != want;
+    }
+    // The two definitions give different answers around every summer break.
+    CHECK(differ_from_practice > 7 * 30);
+}
+
+TEST_CASE("two definitions of working day, each citing its law", "[calendar][privacy]") {
+    holiday_calendar cal;
+    // Received on Monday 15 December 2025: the Act's due date skips 25 December to 15 January.
+    CHECK(privacy_response_due(make_date(2025, 12, 15), cal) == make_date(2026, 2, 3));
+    CHECK(cal.add_working_days(make_date(2025, 12, 15), 20) == make_date(2026, 1, 16));
+    CHECK(cal.add_working_days(make_date(2025, 12, 15), 20, working_day_rule::public_holidays) == make_date(2026, 1, 16));
+    // 6-15 January are working days for the practice, not for the Act; ANZAC Day 2026 (a Saturday) is Mondayised in both.
+    CHECK(cal.is_working_day(make_date(2026, 1, 6)));
+    CHECK_FALSE(cal.is_working_day(make_date(2026, 1, 6), working_day_rule::privacy_act));
+    CHECK(cal.is_working_day(make_date(2026, 1, 16), working_day_rule::privacy_act));
+    CHECK_FALSE(cal.is_working_day(make_date(2026, 4, 27), working_day_rule::privacy_act));
+    CHECK_FALSE(cal.is_working_day(make_date(2026, 4, 27)));
+    // A regional anniversary day the host adds counts for the practice, not for the Act.
+    cal.add(make_date(2026, 3, 9), "Taranaki Anniversary Day");
+    CHECK_FALSE(cal.is_working_day(make_date(2026, 3, 9)));
+    CHECK(cal.is_working_day(make_date(2026, 3, 9), working_day_rule::privacy_act));
+    // Each definition names its source; a rule outside the table is an error.
+    CHECK(std::string(source_of(working_day_rule::privacy_act)).find("Privacy Act 2020, s 7") != std::string::npos);
+    CHECK(std::string(source_of(working_day_rule::public_holidays)).find("Holidays Act 2003") != std::string::npos);
+    CHECK(std::string(label(working_day_rule::privacy_act)).find("25 December to 15 January") != std::string::npos);
+    const auto bad = static_cast<working_day_rule>(9);
+    CHECK(code_of([&] { cal.is_working_day(make_date(2026, 1, 6), bad); }) == errc::invalid_argument);
+    CHECK(code_of([&] { cal.add_working_days(make_date(2026, 1, 6), 1, bad); }) == errc::invalid_argument);
+    CHECK(code_of([&] { cal.working_days_between(make_date(2026, 1, 6), make_date(2026, 2, 6), bad); }) == errc::invalid_argument);
+    CHECK(code_of([&] { source_of(bad); }) == errc::invalid_argument);
+    CHECK(code_of([&] { cal.add_working_days(make_date(2026, 1, 6), -1, working_day_rule::privacy_act); }) == errc::invalid_argument);
+    // After the known Matariki dates, the Act's count is refused as the practice's is.
+    CHECK(code_of([&] { privacy_response_due(make_date(2052, 12, 20), cal); }) == errc::out_of_range);
+}
+
 TEST_CASE("Matariki is known to 2052, and a later year is refused until the host sets it", "[calendar]") {
     holiday_calendar cal;
     CHECK(cal.is_holiday(make_date(2052, 6, 21)));

@@ -95,4 +95,30 @@ inline std::set<long> holidays(int y) {
     return out;
 }
 
+// The Privacy Act 2020's working day (s 7), from its own list: Monday to
+// Friday, except Waitangi Day, Good Friday, Easter Monday, ANZAC Day, the
+// Sovereign's birthday, Matariki and Labour Day (Waitangi and ANZAC Days on
+// the next Monday when they fall on a weekend), 26 September 2022, and any
+// day from 25 December to 15 January. n is a day number of 2014..2052.
+inline bool privacy_act_working_day(long n) {
+    if (weekday(n) >= 5) return false;
+    int y = 1970;
+    while (day_number(y + 1, 1, 1) <= n) ++y;
+    if (n >= day_number(y, 12, 25) || n <= day_number(y, 1, 15)) return false;
+    const auto monday_if_weekend = [](long d) {
+        const int w = weekday(d);
+        return w == 5 ? d + 2 : w == 6 ? d + 1 : d;
+    };
+    const long e = easter(y);
+    long june = day_number(y, 6, 1);
+    while (weekday(june) != 0) ++june;
+    long october = day_number(y, 10, 1);
+    while (weekday(october) != 0) ++october;
+    const long listed[] = {monday_if_weekend(day_number(y, 2, 6)), e - 2, e + 1, monday_if_weekend(day_number(y, 4, 25)),
+                           june, y >= 2022 ? matariki(y) : -1, october + 21, y == 2022 ? day_number(2022, 9, 26) : -1};
+    for (long h : listed)
+        if (h == n) return false;
+    return true;
+}
+
 } // namespace reference_calendar

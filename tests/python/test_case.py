@@ -339,6 +339,29 @@ def test_timeliness_and_the_calendar(directory):
     assert repr(cal) == "HolidayCalendar()"
 
 
+def test_two_definitions_of_working_day():
+    cal = sfcore.HolidayCalendar()
+    act = sfcore.WorkingDayRule.PRIVACY_ACT
+    received = datetime.date(2025, 12, 15)
+    # The Privacy Act's 20 working days skip 25 December to 15 January; the practice's do not.
+    assert sfcore.PRIVACY_RESPONSE_WORKING_DAYS == 20
+    assert cal.privacy_response_due(received) == datetime.date(2026, 2, 3)
+    assert cal.add_working_days(received, 20, rule=act) == datetime.date(2026, 2, 3)
+    assert cal.add_working_days(received, 20) == datetime.date(2026, 1, 16)
+    assert cal.working_days_between(received, datetime.date(2026, 2, 3), rule=act) == 20
+    assert cal.is_working_day(datetime.date(2026, 1, 6)) and not cal.is_working_day(datetime.date(2026, 1, 6), rule=act)
+    # The host's regional day counts for the practice only.
+    cal.add(datetime.date(2026, 3, 9), "Taranaki Anniversary")
+    assert not cal.is_working_day(datetime.date(2026, 3, 9))
+    assert cal.is_working_day(datetime.date(2026, 3, 9), rule=sfcore.WorkingDayRule.PRIVACY_ACT)
+    assert "Privacy Act 2020, s 7" in sfcore.working_day_rule_source(act)
+    assert "Holidays Act 2003" in sfcore.working_day_rule_source(sfcore.WorkingDayRule.PUBLIC_HOLIDAYS)
+    with pytest.raises(sfcore.ArgumentError, match="unknown working-day rule 7"):
+        cal.is_working_day(datetime.date(2026, 1, 6), rule=7)
+    with pytest.raises(sfcore.ArgumentError):
+        cal.privacy_response_due(datetime.date(2052, 12, 20))  # runs into 2053, whose Matariki is not known
+
+
 def test_a_local_time_the_clocks_skipped_is_refused_from_every_zone(directory):
     c = sample.family_case(directory, 1, "preparing").case
     skipped = datetime.datetime(2026, 9, 27, 2, 30, tzinfo=NZ)  # 02:00 became 03:00 that morning

@@ -89,6 +89,62 @@ SF_API int sf_calendar_add_working_days(int32_t *out, const sf_calendar *cal, in
 SF_API int sf_calendar_working_days_between(int *out, const sf_calendar *cal, int32_t from, int32_t to);
 
 /**
+ * @brief sf_calendar_is_working_day() by a definition of working day.
+ * @param[out] out receives 1 or 0.
+ * @param cal the calendar, or NULL for the national one.
+ * @param rule an #sf_working_day_rule.
+ * @param day YYYYMMDD.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (unknown rule); #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_calendar_is_working_day_by(int *out, const sf_calendar *cal, int rule, int32_t day);
+
+/**
+ * @brief sf_calendar_add_working_days() by a definition of working day.
+ * @param[out] out receives the day, YYYYMMDD.
+ * @param cal the calendar, or NULL for the national one.
+ * @param rule an #sf_working_day_rule.
+ * @param from YYYYMMDD.
+ * @param n working days, 0 or more.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (n < 0, unknown rule); #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_calendar_add_working_days_by(int32_t *out, const sf_calendar *cal, int rule, int32_t from, int n);
+
+/**
+ * @brief sf_calendar_working_days_between() by a definition of working day.
+ * @param[out] out receives the count.
+ * @param cal the calendar, or NULL for the national one.
+ * @param rule an #sf_working_day_rule.
+ * @param from YYYYMMDD.
+ * @param to YYYYMMDD.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (unknown rule); #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_calendar_working_days_between_by(int *out, const sf_calendar *cal, int rule, int32_t from, int32_t to);
+
+/**
+ * @brief The law a definition of working day comes from.
+ * @param[out] out receives a static string.
+ * @param rule an #sf_working_day_rule.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (unknown rule).
+ * @since 0.2.0
+ */
+SF_API int sf_working_day_rule_source(const char **out, int rule);
+
+/**
+ * @brief The last day to answer a Privacy Act request for access or
+ * correction received on a day: 20 working days after it, by
+ * the Privacy Act's working days (#sf_working_day_rule; Privacy Act 2020, ss 40–48).
+ * @param[out] out receives the day, YYYYMMDD.
+ * @param cal the calendar, or NULL for the national one.
+ * @param received YYYYMMDD.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ERANGE.
+ * @since 0.2.0
+ */
+SF_API int sf_privacy_response_due(int32_t *out, const sf_calendar *cal, int32_t received);
+
+/**
  * @brief The name of the holiday observed on a day ("Matariki", "ANZAC Day (observed)"…).
  * @param[out] out receives the name; the caller frees it with sf_free().
  * @param cal the calendar, or NULL for the national one.

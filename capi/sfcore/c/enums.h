@@ -166,6 +166,14 @@ typedef enum sf_outcome_area {
     SF_OUTCOME_COUNT_ /**< Not a value: one past the last. */
 } sf_outcome_area;
 
+/** @brief A definition of "working day", each from a law (`sfcore/def/working_days.def`; sf_working_day_rule_source()). @since 0.2.0 */
+typedef enum sf_working_day_rule {
+#define SF_WORKING_DAYS(sym, v, name, label, source) SF_WORKING_DAYS_##sym = v,
+#include "sfcore/def/working_days.def"
+#undef SF_WORKING_DAYS
+    SF_WORKING_DAYS_COUNT_ /**< Not a value: one past the last. */
+} sf_working_day_rule;
+
 /** @brief Who may ask for information under Oranga Tamariki Act s66 (`sfcore/def/s66_requesters.def`). @since 0.2.0 */
 typedef enum sf_s66_requester {
 #define SF_S66_REQUESTER(sym, v, name, label) SF_S66_REQUESTER_##sym = v,
@@ -223,7 +231,8 @@ typedef enum sf_enumeration {
     SF_ENUM_OVERDUE_KIND = 20,  /**< #sf_overdue_kind */
     SF_ENUM_EVENT_KIND = 21,    /**< #sf_event_kind */
     SF_ENUM_S66_REQUESTER = 22, /**< #sf_s66_requester */
-    SF_ENUM_OUTCOME_AREA = 23, /**< #sf_outcome_area */
+    SF_ENUM_OUTCOME_AREA = 23,  /**< #sf_outcome_area */
+    SF_ENUM_WORKING_DAY_RULE = 24, /**< #sf_working_day_rule */
     SF_ENUM_COUNT_              /**< Not an enumeration: one past the last. */
 } sf_enumeration;
 
