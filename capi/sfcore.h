@@ -59,6 +59,7 @@
 #include "sfcore/c/enums.h"
 #include "sfcore/c/directory.h"
 #include "sfcore/c/calendar.h"
+#include "sfcore/c/identifiers.h"
 #include "sfcore/c/case.h"
 #include "sfcore/c/events.h"
 #include "sfcore/c/disclosure.h"

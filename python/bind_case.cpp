@@ -638,6 +638,10 @@ void bind_calendar(py::module_& m) {
         .def("add", &sfcore::holiday_calendar::add, "day"_a, "name"_a, "Add a holiday of your own (a regional anniversary day).")
         .def("__repr__", [](const sfcore::holiday_calendar&) { return std::string("HolidayCalendar()"); });
 
+    m.def("is_valid_nhi", [](std::string_view t) { return sfcore::is_valid_nhi(t); }, "text"_a,
+          "True for a well-formed NHI number in either format (AAANNNC or AAANNAX; letters in either case).");
+    m.def("checked_nhi", [](std::string_view t) { return sfcore::checked_nhi(t); }, "text"_a,
+          "An NHI number checked and in capitals; raises ArgumentError (INVALID_ARGUMENT) naming what is wrong.");
     m.def("working_day_rule_source", [](sfcore::working_day_rule rule) { return std::string(sfcore::source_of(rule)); },
           "rule"_a, "The law a definition of working day comes from.");
     m.attr("PRIVACY_RESPONSE_WORKING_DAYS") = sfcore::privacy_response_working_days;

@@ -18,6 +18,7 @@
 #include "sfcore/enums.hpp"
 #include "sfcore/events.hpp"
 #include "sfcore/error.hpp"
+#include "sfcore/identifiers.hpp"
 #include "sfcore/ids.hpp"
 #include "sfcore/journal.hpp"
 #include "sfcore/lifecycle.hpp"

@@ -2668,8 +2668,14 @@ class WorkingDayRule(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
+def checked_nhi(text: str) -> str:
+    """An NHI number checked and in capitals; raises ArgumentError (INVALID_ARGUMENT) naming what is wrong."""
+
 def inspect_archive(data: Buffer) -> ArchiveInfo:
     """Check an archive's frame (and an unsealed archive's checksum) and say what it holds. Raises StorageError (MALFORMED, UNSUPPORTED_VERSION, CHECKSUM_MISMATCH)."""
+
+def is_valid_nhi(text: str) -> bool:
+    """True for a well-formed NHI number in either format (AAANNNC or AAANNAX; letters in either case)."""
 
 def journal_genesis(case_id: int) -> str:
     """The hash a case's journal starts from (the head of an empty journal), in hex."""

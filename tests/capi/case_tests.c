@@ -651,6 +651,13 @@ static void test_calendar(void) {
     CHECK_STATUS(SF_OK, sf_calendar_working_days_between_by(&days, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20251215, 20260203));
     CHECK(days == 20);
     {
+        char nhi[8];
+        CHECK_STATUS(SF_OK, sf_nhi_check(nhi, "zbn77vl"));
+        CHECK(strcmp(nhi, "ZBN77VL") == 0);
+        CHECK_STATUS(SF_EINVAL, sf_nhi_check(nhi, "ZZZ0044"));
+        CHECK(strstr(sf_error_last(), "no check digit") != NULL);
+    }
+    {
         const char *source = NULL, *name = NULL;
         CHECK_STATUS(SF_OK, sf_working_day_rule_source(&source, SF_WORKING_DAYS_PRIVACY_ACT));
         CHECK(source && strstr(source, "Privacy Act 2020, s 7") != NULL);

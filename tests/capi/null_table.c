@@ -209,6 +209,7 @@ static void row_sf_calendar_add_working_days_by(void) { int32_t d; NUL(sf_calend
 static void row_sf_calendar_working_days_between_by(void) { int n; NUL(sf_calendar_working_days_between_by(NULL, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101, 20260201)); CHECK_STATUS(SF_EINVAL, sf_calendar_working_days_between_by(&n, NULL, 2, 20260101, 20260201)); ERR(sf_calendar_working_days_between_by(&n, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101, 99999999)); }
 static void row_sf_working_day_rule_source(void) { const char *s; NUL(sf_working_day_rule_source(NULL, SF_WORKING_DAYS_PRIVACY_ACT)); CHECK_STATUS(SF_EINVAL, sf_working_day_rule_source(&s, SF_WORKING_DAYS_COUNT_)); }
 static void row_sf_privacy_response_due(void) { int32_t d; NUL(sf_privacy_response_due(NULL, NULL, 20260101)); ERR(sf_privacy_response_due(&d, NULL, 20261301)); CHECK_STATUS(SF_ERANGE, sf_privacy_response_due(&d, NULL, 20521215)); }
+static void row_sf_nhi_check(void) { char nhi[8]; NUL(sf_nhi_check(NULL, "ZAC5361")); NUL(sf_nhi_check(nhi, NULL)); CHECK_STATUS(SF_EUTF8, sf_nhi_check(nhi, bad_utf8)); CHECK_STATUS(SF_EINVAL, sf_nhi_check(nhi, "ZAC5362")); }
 static void row_sf_calendar_holiday_name(void) { char *s; NUL(sf_calendar_holiday_name(NULL, NULL, 20260101)); CHECK_STATUS(SF_ENOTFOUND, sf_calendar_holiday_name(&s, NULL, 20260303)); CHECK(s == NULL); }
 static void row_sf_case_save(void) {
     uint8_t *b; size_t n; const sf_key short_key = {"k", secret, 8}, no_id = {NULL, secret, 32};
@@ -323,7 +324,7 @@ static const struct row {
     ROW(sf_calendar_new), ROW(sf_calendar_free), ROW(sf_calendar_set_matariki), ROW(sf_calendar_add), ROW(sf_calendar_is_holiday),
     ROW(sf_calendar_is_working_day), ROW(sf_calendar_add_working_days), ROW(sf_calendar_working_days_between),
     ROW(sf_calendar_is_working_day_by), ROW(sf_calendar_add_working_days_by), ROW(sf_calendar_working_days_between_by),
-    ROW(sf_working_day_rule_source), ROW(sf_privacy_response_due),
+    ROW(sf_working_day_rule_source), ROW(sf_privacy_response_due), ROW(sf_nhi_check),
     ROW(sf_calendar_holiday_name),
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),

@@ -553,3 +553,13 @@ def test_actions_name_the_outcome_areas_they_serve_and_the_final_report_counts_t
         assert tally.actions == len(serving)
         assert tally.done == sum(a.status == sfcore.ActionStatus.DONE for a in serving)
     assert "## Outcome areas" in report.to_markdown()
+
+
+def test_nhi_numbers():
+    assert sfcore.is_valid_nhi("ZAC5361") and sfcore.is_valid_nhi("zbn77vl")
+    assert not sfcore.is_valid_nhi("ZZZ0044") and not sfcore.is_valid_nhi("ZVU27KY")
+    assert sfcore.checked_nhi("zbn77vl") == "ZBN77VL"
+    with pytest.raises(sfcore.ArgumentError, match="check letter does not match"):
+        sfcore.checked_nhi("ZVU27KY")
+    with pytest.raises(sfcore.ArgumentError, match="7 characters"):
+        sfcore.checked_nhi("ZAC536")
