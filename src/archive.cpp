@@ -248,7 +248,7 @@ case_file upgrade(case_id id, std::vector<event> journal, const v1::ledger_recor
                                        requester_of(x.basis, x.requested_by), x.purpose, x.approver, x.necessity,
                                        x.child_consulted, x.family_told, x.not_told_reason});
         for (const auto& x : r.declined)
-            add(x.at, x.decided_by.find_first_not_of(" \t\r\n") == std::string::npos ? who : x.decided_by,
+            add(x.at, is_blank(x.decided_by) ? who : x.decided_by,
                 request_declined{recipient_of(x.requester, *dir), x.subjects, x.what, x.basis, x.reasons, x.decided_by});
         if (!r.audit.empty())
             if (const std::string why = v1::verify_audit(r.audit); !why.empty())

@@ -129,7 +129,7 @@ case_file case_file::replay_chained(case_id id, std::vector<event> journal) {
     for (std::size_t i = 0; i < journal.size(); ++i) {
         event& e = journal[i];
         const auto n = [i] { return "entry " + std::to_string(i + 1); };  // for an error only
-        checked_nonblank_utf8(e.who, "recorded-by");
+        check_nonblank_utf8(e.who, "recorded-by");
         if (i == 0) {
             e.when = checked_instant(e.when);
             c.apply(e, state::referred);

@@ -12,11 +12,7 @@ namespace sfcore {
 namespace {
 
 // The actor of an access record: valid UTF-8, not blank (checked without copying).
-void check_actor(std::string_view actor) {
-    if (!is_valid_utf8(actor)) throw error(errc::invalid_utf8, "actor is not valid UTF-8");
-    if (actor.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        throw error(errc::invalid_argument, "actor must not be empty");
-}
+void check_actor(std::string_view actor) { check_nonblank_utf8(actor, "actor"); }
 
 std::string join(const std::vector<std::string>& xs) {
     std::string out;
@@ -139,7 +135,7 @@ std::vector<info_item> case_file::view(const agency_directory& directory, const 
     for (const auto& item : items) {
         const disclosure_request r{to, item.subjects, item.what, to, why, when};
         check_request(&directory, r);
-        checked_utf8(item.content, "item content");
+        check_utf8(item.content, "item content");
         if (decide_checked(r, when).permit) {
             shown.push_back(item);
             record.shown.push_back({item.subjects, item.what});

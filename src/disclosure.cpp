@@ -40,7 +40,7 @@ void category_registry::check_new(std::string_view name, std::string_view label)
         throw error(errc::invalid_argument, "a category name is 1-40 lowercase letters, digits or '_'");
     if (find(name)) throw error(errc::already_exists, "category \"" + std::string(name) + "\" exists");
     if (names_.size() == capacity) throw error(errc::out_of_range, "a case has at most 64 categories");
-    checked_nonblank_utf8(label, "category label");
+    check_nonblank_utf8(label, "category label");
 }
 
 category category_registry::add(std::string_view name, std::string_view label) {

@@ -21,10 +21,9 @@ std::string party_label(const party& p) { return std::string(to_string(p.kind)) 
 std::string member_label(member_id m) { return "member " + std::to_string(m.value()); }
 
 void check_texts(const std::vector<std::string>& texts, const char* what) {
-    for (const auto& t : texts) checked_nonblank_utf8(t, what);
+    for (const auto& t : texts) check_nonblank_utf8(t, what);
 }
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 } // namespace
 
@@ -105,10 +104,10 @@ void case_file::validate(const agency_directory* dir, event& e) const {
         m.id = next;
         m.kind = kind;
         m.start = checked_instant(m.start);
-        checked_nonblank_utf8(m.venue, "venue");
+        check_nonblank_utf8(m.venue, "venue");
         for (const auto& p : m.invitees) check_party(p, "invitee");
-        checked_utf8(m.facilitator, "facilitator");
-        checked_utf8(m.interpreter, "interpreter");
+        check_utf8(m.facilitator, "facilitator");
+        check_utf8(m.interpreter, "interpreter");
         check_texts(m.support_people, "support person");
         if (m.held || !m.attendance.empty())
             throw error(errc::invalid_argument, "a meeting is scheduled before it is held");
@@ -117,8 +116,8 @@ void case_file::validate(const agency_directory* dir, event& e) const {
         if (p.child) member_at(*p.child);
         if (p.lead_agency && dir) dir->at(*p.lead_agency);
         if (p.key_contact && dir) dir->practitioner_at(*p.key_contact);
-        checked_utf8(p.child_views, "child's views");
-        checked_utf8(p.revision_reason, "revision reason");
+        check_utf8(p.child_views, "child's views");
+        check_utf8(p.revision_reason, "revision reason");
         const plan* current = nullptr;
         for (const auto& q : plans_)
             if (q.child == p.child) current = &q;
@@ -127,12 +126,12 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                                              std::string(p.child ? "child" : "family"));
         std::uint32_t next = last_action_id_;
         for (auto& a : p.actions) {
-            checked_nonblank_utf8(a.description, "action");
+            check_nonblank_utf8(a.description, "action");
             if (a.owner) check_party(*a.owner, "action owner");
             if (a.due) a.due = checked_date(*a.due);
             enum_from_int<action_status>(static_cast<long long>(a.status));
             enum_from_int<support_type>(static_cast<long long>(a.support));
-            checked_utf8(a.need, "need");
+            check_utf8(a.need, "need");
             std::uint32_t areas = 0;
             for (auto o : a.outcomes) {
                 const auto bit = 1u << static_cast<unsigned>(enum_from_int<outcome_area>(static_cast<long long>(o)));
@@ -160,15 +159,15 @@ void case_file::validate(const agency_directory* dir, event& e) const {
             if constexpr (std::is_same_v<T, referral_received>) {
                 throw error(errc::invalid_argument, "a case has exactly one referral, its first event");
             } else if constexpr (std::is_same_v<T, referral_accepted>) {
-                checked_utf8(p.note, "note");
+                check_utf8(p.note, "note");
             } else if constexpr (std::is_same_v<T, referral_declined>) {
-                checked_nonblank_utf8(p.reason, "decline reason");
+                check_nonblank_utf8(p.reason, "decline reason");
             } else if constexpr (std::is_same_v<T, member_added>) {
                 auto& m = p.member;
                 const member_id next{static_cast<std::uint32_t>(members_.size() + 1)};
                 if (m.id && m.id != next) throw error(errc::invalid_argument, "member ids are assigned by the case");
                 m.id = next;
-                checked_nonblank_utf8(m.name, "member name");
+                check_nonblank_utf8(m.name, "member name");
                 enum_from_int<member_role>(static_cast<long long>(m.role));
                 if (m.born) {
                     m.born = checked_date(*m.born);
@@ -178,13 +177,13 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 const auto& m = member_at(p.member);
                 p.signed_on = checked_date(p.signed_on);
                 if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
-                checked_nonblank_utf8(p.form_version, "consent form version");
-                checked_utf8(p.child_views, "child's views");
+                check_nonblank_utf8(p.form_version, "consent form version");
+                check_utf8(p.child_views, "child's views");
                 (void)m;
                 if (p.given_by) member_at(*p.given_by);  // who may consent for whom is the guard consent_giver's
             } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
                 member_at(p.member);
-                checked_utf8(p.note, "note");
+                check_utf8(p.note, "note");
                 const bool current = std::any_of(consents_.begin(), consents_.end(), [&](const auto& c) {
                     return c.member == p.member && !c.ended_at;
                 });
@@ -198,7 +197,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                     if (p.lead_contact) dir->practitioner_at(*p.lead_contact);
                     if (p.lead_agency) dir->at(*p.lead_agency);
                 }
-                if (p.facilitator) checked_utf8(*p.facilitator, "facilitator");
+                if (p.facilitator) check_utf8(*p.facilitator, "facilitator");
             } else if constexpr (std::is_same_v<T, priorities_set>) {
                 if (p.key_issues.empty()) throw error(errc::invalid_argument, "the family names at least one key issue");
                 check_texts(p.key_issues, "key issue");
@@ -215,7 +214,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 check_meeting(p.meeting, meeting_kind::initial);
             } else if constexpr (std::is_same_v<T, review_scheduled>) {
                 check_meeting(p.meeting, meeting_kind::review);
-                checked_utf8(p.outside_window_reason, "reason the review is outside its window");
+                check_utf8(p.outside_window_reason, "reason the review is outside its window");
             } else if constexpr (std::is_same_v<T, meeting_held>) {
                 if (!p.meeting || p.meeting.value() > meetings_.size())
                     throw error(errc::not_found, "no meeting " + std::to_string(p.meeting.value()));
@@ -226,21 +225,21 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 check_plan(p.plan, true);
             } else if constexpr (std::is_same_v<T, action_updated>) {
                 enum_from_int<action_status>(static_cast<long long>(p.status));
-                checked_utf8(p.note, "note");
+                check_utf8(p.note, "note");
                 const bool found = std::any_of(plans_.begin(), plans_.end(), [&](const plan& pl) {
                     return std::any_of(pl.actions.begin(), pl.actions.end(), [&](const action& a) { return a.id == p.action; });
                 });
                 if (!found) throw error(errc::not_found, "no action " + std::to_string(p.action.value()) + " in the current plans");
             } else if constexpr (std::is_same_v<T, escalated>) {
-                checked_nonblank_utf8(p.note, "escalation note");
+                check_nonblank_utf8(p.note, "escalation note");
             } else if constexpr (std::is_same_v<T, closure_started>) {
                 enum_from_int<sfcore::exit_reason>(static_cast<long long>(p.reason));
-                if (p.reason == exit_reason::other) checked_nonblank_utf8(p.note, "exit note");
+                if (p.reason == exit_reason::other) check_nonblank_utf8(p.note, "exit note");
                 else checked_utf8(p.note, "exit note");
             } else if constexpr (std::is_same_v<T, final_report_submitted>) {
-                checked_nonblank_utf8(p.summary, "final report");
+                check_nonblank_utf8(p.summary, "final report");
             } else if constexpr (std::is_same_v<T, case_reopened>) {
-                checked_nonblank_utf8(p.reason, "reopen reason");
+                check_nonblank_utf8(p.reason, "reopen reason");
             } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
                 member_at(p.subject);
                 member_at(p.given_by);
@@ -259,13 +258,13 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                     throw error(errc::invalid_consent, "a consent names an unknown category");
                 if (p.scope.purposes == 0 || (p.scope.purposes & ~all_purposes))
                     throw error(errc::invalid_consent, "a consent names at least one purpose, and only known ones");
-                checked_nonblank_utf8(p.form_version, "consent form version");
-                checked_utf8(p.child_views, "child's views");
+                check_nonblank_utf8(p.form_version, "consent form version");
+                check_utf8(p.child_views, "child's views");
             } else if constexpr (std::is_same_v<T, sharing_consent_withdrawn>) {
                 member_at(p.subject);
                 if (p.recipient) check_recipient(dir, *p.recipient, "the withdrawal's recipient");
                 if (p.what) disclosure_.categories().name(*p.what);
-                checked_utf8(p.note, "note");
+                check_utf8(p.note, "note");
             } else if constexpr (std::is_same_v<T, confidential_marked>) {
                 member_at(p.subject);
                 disclosure_.categories().name(p.what);
@@ -291,14 +290,14 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 enum_from_int<s66c_purpose>(static_cast<long long>(p.s66c));
                 enum_from_int<s66_requester>(static_cast<long long>(p.requester_role));
                 for (const std::string* t : {&p.description, &p.requested_by, &p.purpose, &p.approver, &p.necessity, &p.not_told_reason})
-                    checked_utf8(*t, "sharing record");
+                    check_utf8(*t, "sharing record");
             } else if constexpr (std::is_same_v<T, request_declined>) {
                 for (auto s : p.subjects) member_at(s);
                 disclosure_.categories().name(p.what);
                 if (p.requester.agency) check_recipient(dir, p.requester, "the requester");
                 enum_from_int<legal_basis>(static_cast<long long>(p.basis));
                 for (const auto& r : p.reasons) checked_utf8(r, "reason");
-                checked_utf8(p.decided_by, "decided-by");
+                check_utf8(p.decided_by, "decided-by");
             } else if constexpr (std::is_same_v<T, notice_given>) {
                 member_at(p.member);
                 enum_from_int<purpose>(static_cast<long long>(p.why));
@@ -371,7 +370,7 @@ std::optional<std::string> case_file::refused_by(const agency_directory* dir, gu
             return "a Children's Team referral is accepted by the panel, not by the coordinator alone";
         return std::nullopt;
     case guard::site_named:
-        if (rules.site_required && referral_.site.find_first_not_of(' ') == std::string::npos)
+        if (rules.site_required && is_blank(referral_.site))
             return "an Intensive Intervention referral names its site";
         return std::nullopt;
     case guard::written_consent: {
@@ -443,7 +442,7 @@ std::optional<std::string> case_file::refused_by(const agency_directory* dir, gu
         return std::nullopt;
     }
     case guard::revision_reason:
-        if (proposed_plan->revision_reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        if (is_blank(proposed_plan->revision_reason))
             return std::string("a revision says why the plan changed (a change of circumstances)");
         return std::nullopt;
     case guard::active_plan:

@@ -47,9 +47,7 @@ public:
         pass_gate();
         std::shared_lock<std::shared_mutex> read(lock_);
         case_.check_request(&directory, r);
-        if (!is_valid_utf8(actor)) throw error(errc::invalid_utf8, "actor is not valid UTF-8");
-        if (actor.find_first_not_of(" \t\r\n") == std::string_view::npos)
-            throw error(errc::invalid_argument, "actor must not be empty");
+        check_nonblank_utf8(actor, "actor");
         const instant at = checked_instant(r.at);
         decision d = case_.decide_checked(r, at);
         std::lock_guard<std::mutex> journal(journal_lock_);

@@ -57,6 +57,17 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
 }
 
 /**
+ * @brief Check that @p s is valid UTF-8 (without copying it).
+ * @param s the text.
+ * @param what what the text is, for the error message (e.g. "family name").
+ * @throws sfcore::error errc::invalid_utf8 when it is not.
+ * @since 0.2.0
+ */
+inline void check_utf8(std::string_view s, const char* what) {
+    if (!is_valid_utf8(s)) throw error(errc::invalid_utf8, std::string(what) + " is not valid UTF-8");
+}
+
+/**
  * @brief Check that @p s is valid UTF-8 and return it as a string.
  * @param s the text.
  * @param what what the text is, for the error message (e.g. "family name").
@@ -64,20 +75,35 @@ constexpr bool is_valid_utf8(std::string_view s) noexcept {
  * @since 0.1.0
  */
 inline std::string checked_utf8(std::string_view s, const char* what) {
-    if (!is_valid_utf8(s)) throw error(errc::invalid_utf8, std::string(what) + " is not valid UTF-8");
+    check_utf8(s, what);
     return std::string(s);
 }
 
 /**
- * @brief As checked_utf8(), and the text must not be empty or only spaces.
+ * @brief True when @p s is empty or only spaces, tabs and line breaks: the
+ * one meaning of "blank" wherever a text must say something.
+ * @since 0.2.0
+ */
+inline bool is_blank(std::string_view s) noexcept { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+/**
+ * @brief Check that @p s is valid UTF-8 and not blank (is_blank()).
+ * @throws sfcore::error errc::invalid_utf8 or errc::invalid_argument.
+ * @since 0.2.0
+ */
+inline void check_nonblank_utf8(std::string_view s, const char* what) {
+    check_utf8(s, what);
+    if (is_blank(s)) throw error(errc::invalid_argument, std::string(what) + " must not be empty");
+}
+
+/**
+ * @brief As checked_utf8(), and the text must not be blank (is_blank()).
  * @throws sfcore::error errc::invalid_utf8 or errc::invalid_argument.
  * @since 0.1.0
  */
 inline std::string checked_nonblank_utf8(std::string_view s, const char* what) {
-    std::string out = checked_utf8(s, what);
-    if (out.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw error(errc::invalid_argument, std::string(what) + " must not be empty");
-    return out;
+    check_nonblank_utf8(s, what);
+    return std::string(s);
 }
 
 } // namespace sfcore

@@ -35,6 +35,21 @@ TEST_CASE("checked text gives a clear error", "[text]") {
     CHECK_THROWS_WITH(checked_nonblank_utf8("   ", "family name"), Catch::Contains("family name must not be empty"));
 }
 
+TEST_CASE("blank is one thing: empty, or only spaces, tabs and line breaks", "[text]") {
+    for (const char* blank : {"", " ", "\t", "\r\n", " \t \n "}) {
+        CAPTURE(blank);
+        CHECK(is_blank(blank));
+        CHECK_THROWS_WITH(check_nonblank_utf8(blank, "note"), Catch::Contains("note must not be empty"));
+    }
+    for (const char* text : {"x", " Ngā ", "\t.\n", "\xC2\xA0"}) {  // a no-break space is something
+        CAPTURE(text);
+        CHECK_FALSE(is_blank(text));
+        CHECK_NOTHROW(check_nonblank_utf8(text, "note"));
+    }
+    CHECK_THROWS_WITH(check_utf8("\xC3(", "note"), Catch::Contains("note is not valid UTF-8"));
+    CHECK_THROWS_WITH(check_nonblank_utf8("\xC3(", "note"), Catch::Contains("note is not valid UTF-8"));
+}
+
 TEST_CASE("the eight-byte ASCII path finds a bad byte or a NUL at every offset", "[text]") {
     // Long ASCII text is checked eight bytes at a time: a fault must be found
     // wherever it falls in or between those blocks, before and after valid
