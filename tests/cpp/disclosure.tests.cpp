@@ -549,6 +549,25 @@ TEST_CASE("decide_many gives the decisions and the entries of decide() in a loop
     }
     CHECK(many.journal().size() == one.journal().size());
     CHECK(many.verify());
+    if (n > 1) {
+        // The batch reads the library's clock once: its entries share one recorded instant (decide() reads it each time).
+        struct ticking {  // a microsecond later at every reading, from after the family's entries
+            static instant now(void* context) { return *static_cast<instant*>(context) += boost::posix_time::microseconds(1); }
+        };
+        instant t = f.c.journal().back().recorded + boost::posix_time::seconds(1);
+        set_clock(&ticking::now, &t);
+        one = f.c;
+        many = f.c;
+        for (const auto& r : rs) one.decide(f.w.dir, r, "worker");
+        many.decide_many(f.w.dir, rs, "worker");
+        set_clock(&fixtures::fixed_clock::now, &clock.ticks);
+        const auto& j = many.journal();
+        const std::size_t first = j.size() - n;
+        const auto same = std::count_if(j.begin() + static_cast<std::ptrdiff_t>(first), j.end(),
+                                        [&](const event& e) { return e.recorded == j[first].recorded; });
+        CHECK(static_cast<std::size_t>(same) == n);
+        CHECK(one.journal().back().recorded > one.journal()[first].recorded);
+    }
 
     SECTION("a malformed request stops the batch: what came before it is recorded, nothing after") {
         if (n < 10) return;
