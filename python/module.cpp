@@ -29,11 +29,16 @@ py::handle exception_class(sfcore::error_family f) {
 
 void raise(sfcore::errc code, const std::string& detail) { throw sfcore::error(code, detail); }
 
-void set_python_error(const sfcore::error& e) {
-    py::handle cls = exception_class(e.family());
-    py::object exc = cls(e.what());
+// The Python exception of an sfcore error: its family's class, its text, and .code.
+py::object python_error_object(const sfcore::error& e) {
+    py::object exc = exception_class(e.family())(e.what());
     exc.attr("code") = enum_object(e.code());
-    PyErr_SetObject(cls.ptr(), exc.ptr());
+    return exc;
+}
+
+void set_python_error(const sfcore::error& e) {
+    py::object exc = python_error_object(e);
+    PyErr_SetObject(exception_class(e.family()).ptr(), exc.ptr());
 }
 
 PyObject* python_error_from_current() {
@@ -75,6 +80,10 @@ void bind_enums_and_errors(py::module_& m) {
         m.attr(fam.python_name) = cls;
         family_classes()[static_cast<int>(fam.family)] = cls;
     }
+
+    m.def(
+        "_error", [](sfcore::errc code, const std::string& detail) { return python_error_object(sfcore::error(code, detail)); },
+        py::arg("code"), py::arg("detail"), "The exception sfcore raises for an error code and a detail (for the package's own modules).");
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {

@@ -37,10 +37,8 @@ By = Union[None, str, Callable[[Dict[str, Any]], Any]]
 
 
 def _argument_error(text: str) -> Exception:
-    """An ArgumentError as the core raises them: with .code and the code in the text."""
-    e = _core.ArgumentError(f"[sfcore.error.101] invalid argument: {text}")
-    e.code = _core.ErrorCode.INVALID_ARGUMENT
-    return e
+    """The ArgumentError the core raises for an invalid argument (made by the core: its text and .code)."""
+    return _core._error(_core.ErrorCode.INVALID_ARGUMENT, text)
 
 
 class _Source:

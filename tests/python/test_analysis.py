@@ -126,6 +126,7 @@ def test_timeliness_by_coordinator_and_by_a_region_function(region):
     with pytest.raises(sfcore.ArgumentError) as e:
         analysis.timeliness(store, by="region")
     assert e.value.code == sfcore.ErrorCode.INVALID_ARGUMENT
+    assert str(e.value).startswith("[sfcore.error.101] invalid argument: by='region' is not a column of the cases table")
 
 
 def test_overdue_exits_decisions_gaps_and_the_funnel(region):
