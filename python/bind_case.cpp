@@ -454,6 +454,21 @@ void bind_payloads(py::module_& m) {
         .def_readonly("review_earliest_days", &timeframes_set::review_earliest_days)
         .def_readonly("review_latest_days", &timeframes_set::review_latest_days)
         .def("__repr__", repr_fields("TimeframesSet", {"initial_meeting_working_days", "review_earliest_days", "review_latest_days"}));
+    payload_class<member_updated>(m, "MemberUpdated",
+                                  "A member's details change: a correction the person asked for (Privacy Act 2020, IPP 7) or a "
+                                  "change the family reports. Each detail given replaces the member's; the values before stay "
+                                  "in the journal (Case.member_history()).")
+        .def(py::init([](member_id mem, std::optional<std::string> name, std::optional<sfcore::member_role> role,
+                         std::optional<date> born, const std::string& reason) {
+                 return member_updated{mem, std::move(name), role, born, reason};
+             }),
+             py::kw_only(), "member"_a, "name"_a = py::none(), "role"_a = py::none(), "born"_a = py::none(), "reason"_a)
+        .def_readonly("member", &member_updated::member)
+        .def_readonly("name", &member_updated::name)
+        .def_readonly("role", &member_updated::role)
+        .def_readonly("born", &member_updated::born)
+        .def_readonly("reason", &member_updated::reason)
+        .def("__repr__", repr_fields("MemberUpdated", {"member", "name", "role", "born", "reason"}));
     payload_class<escalated>(m, "Escalated",
                              "Concerns rise to care and protection: the case leaves Strengthening Families for the statutory "
                              "system (the note is required).")
@@ -519,6 +534,14 @@ void bind_lifecycle(py::module_& m) {
     m.def("kind_of", &sfcore::kind_of, "type"_a,
           "What an event type is about: the lifecycle, what governs sharing, or an access record (its row in the "
           "event table).");
+
+    py::class_<sfcore::member_version> mv(m, "MemberVersion", "A member's details as one entry of the journal left them.");
+    mv.def_readonly("seq", &sfcore::member_version::seq, "The entry that made this version.")
+        .def_readonly("when", &sfcore::member_version::when, "The entry's instant.")
+        .def_readonly("who", &sfcore::member_version::who, "Who recorded it.")
+        .def_readonly("member", &sfcore::member_version::member, "The details from that entry on.")
+        .def_readonly("reason", &sfcore::member_version::reason, "Why they changed ('' for the member as added).")
+        .def("__repr__", repr_fields("MemberVersion", {"seq", "when", "member", "reason"}));
 
     py::class_<sfcore::participation_consent> pc(m, "ParticipationConsent", "A member's written consent to take part, as it stands.");
     pc.def_readonly("member", &sfcore::participation_consent::member)
@@ -769,6 +792,12 @@ case_class bind_case_file(py::module_& m) {
             "member",
             [](const sfcore::shared_case& s, sfcore::member_id id) { return s.read([&](const case_file& k) { return k.member_at(id); }); },
             "member_id"_a, "A member by id. Raises ArgumentError (NOT_FOUND).")
+        .def(
+            "member_history",
+            [](const sfcore::shared_case& s, sfcore::member_id id) { return s.read([&](const case_file& k) { return k.member_history(id); }); },
+            "member_id"_a,
+            "Every version of a member's details, oldest first: as added, then after each MemberUpdated entry. "
+            "Raises ArgumentError (NOT_FOUND).")
         .def_property_readonly("consents", reading([](const case_file& k) { return k.consents(); }),
                                "Every member's consent to take part, as it stands.")
         .def_property_readonly("roles", reading([](const case_file& k) { return k.roles(); }))

@@ -180,32 +180,20 @@ bool holiday_calendar::is_national_holiday(const date& day) const {
     }
 }
 
-bool holiday_calendar::is_working_day(const date& d) const { return !weekend(checked_date(d)) && !is_holiday(d); }
+// Without a rule: the practice's working days.
+bool holiday_calendar::is_working_day(const date& d) const { return is_working_day(d, working_day_rule::public_holidays); }
 
 date holiday_calendar::add_working_days(const date& from, int n) const {
-    if (n < 0) throw error(errc::invalid_argument, "a number of working days must not be negative");
-    date d = checked_date(from);
-    while (n > 0) {
-        d += days(1);
-        if (is_working_day(d)) --n;
-    }
-    return d;
+    return add_working_days(from, n, working_day_rule::public_holidays);
 }
 
 int holiday_calendar::working_days_between(const date& from, const date& to) const {
-    date d = checked_date(from);
-    const date end = checked_date(to);
-    int n = 0;
-    while (d < end) {
-        d += days(1);
-        if (is_working_day(d)) ++n;
-    }
-    return n;
+    return working_days_between(from, to, working_day_rule::public_holidays);
 }
 
 bool holiday_calendar::is_working_day(const date& d, working_day_rule rule) const {
     switch (rule) {
-    case working_day_rule::public_holidays: return is_working_day(d);
+    case working_day_rule::public_holidays: return !weekend(checked_date(d)) && !is_holiday(d);
     case working_day_rule::privacy_act: {
         // Privacy Act 2020, s 7: the national holidays it lists (the New Year and
         // Christmas pairs fall in the break), Mondayised, and no day from 25 December to 15 January.

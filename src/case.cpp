@@ -207,6 +207,23 @@ outcome case_file::would_accept(const agency_directory& directory, std::string_v
     return evaluate(&directory, e);
 }
 
+std::vector<member_version> case_file::member_history(member_id id) const {
+    member_at(id);
+    std::vector<member_version> out;
+    for (const event& e : journal_) {
+        if (const auto* a = std::get_if<member_added>(&e.payload); a && a->member.id == id) {
+            out.push_back({e.seq, e.when, e.who, a->member, {}});
+        } else if (const auto* u = std::get_if<member_updated>(&e.payload); u && u->member == id && !out.empty()) {
+            member m = out.back().member;
+            if (u->name) m.name = *u->name;
+            if (u->role) m.role = *u->role;
+            if (u->born) m.born = u->born;
+            out.push_back({e.seq, e.when, e.who, std::move(m), u->reason});
+        }
+    }
+    return out;
+}
+
 const member& case_file::member_at(member_id id) const {
     if (!id || id.value() > members_.size())
         throw error(errc::not_found, "no member " + std::to_string(id.value()) + " in case " +

@@ -301,6 +301,16 @@ void case_file::validate(const agency_directory* dir, event& e) const {
             } else if constexpr (std::is_same_v<T, notice_given>) {
                 member_at(p.member);
                 enum_from_int<purpose>(static_cast<long long>(p.why));
+            } else if constexpr (std::is_same_v<T, member_updated>) {
+                member_at(p.member);
+                if (!p.name && !p.role && !p.born) throw error(errc::invalid_argument, "a member update changes at least one detail");
+                if (p.name) check_nonblank_utf8(*p.name, "member name");
+                if (p.role) enum_from_int<member_role>(static_cast<long long>(*p.role));
+                if (p.born) {
+                    p.born = checked_date(*p.born);
+                    if (*p.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
+                }
+                check_nonblank_utf8(p.reason, "reason for the change");
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 if (p.initial_meeting_working_days < 1 || p.initial_meeting_working_days > 60)
                     throw error(errc::out_of_range, "the initial meeting is due within 1 to 60 working days");
@@ -639,6 +649,11 @@ void case_file::apply(const event& e, sfcore::state next) {
                 final_report_ = p.summary;
             } else if constexpr (std::is_same_v<T, case_closed>) {
                 closed_at_ = e.when;
+            } else if constexpr (std::is_same_v<T, member_updated>) {
+                member& m = members_[p.member.value() - 1];
+                if (p.name) m.name = *p.name;
+                if (p.role) m.role = *p.role;
+                if (p.born) m.born = p.born;
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 timeframes_ = {p.initial_meeting_working_days, p.review_earliest_days, p.review_latest_days};
             } else if constexpr (std::is_same_v<T, case_reopened>) {

@@ -221,6 +221,14 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                         std::to_string(p.offered) + " items, by " + e.who;
             } else if constexpr (std::is_same_v<T, legacy_audit_imported>) {
                 what += ": " + std::to_string(p.entries) + " entries";
+            } else if constexpr (std::is_same_v<T, member_updated>) {
+                std::vector<std::string> changed;
+                if (p.name) changed.push_back("name " + *p.name);
+                if (p.role) changed.push_back(std::string("role ") + label(*p.role));
+                if (p.born) changed.push_back("date of birth " + to_iso(*p.born));
+                what += ": member " + std::to_string(p.member.value()) + ", now ";
+                for (std::size_t i = 0; i < changed.size(); ++i) what += (i ? ", " : "") + changed[i];
+                what += " (" + p.reason + ")";
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 what += ": initial meeting within " + std::to_string(p.initial_meeting_working_days) + " working days, reviews " +
                         std::to_string(p.review_earliest_days) + "-" + std::to_string(p.review_latest_days) + " days after the last meeting";

@@ -55,6 +55,19 @@ int sf_case_add_member(sf_outcome* out, sf_case* c, const sf_directory* dir, con
     });
 }
 
+int sf_case_update_member(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                          uint32_t member, const char* name, int role, int32_t born, const char* reason) {
+    return offer(out, c, dir, who, when, [&] {
+        member_updated u;
+        u.member = member_id{member};
+        if (name) u.name = utf8(name, "name");
+        if (role != -1) u.role = enum_from_int<member_role>(role);
+        u.born = optional_date(born);
+        u.reason = utf8(reason, "reason");
+        return event_payload{std::move(u)};
+    });
+}
+
 int sf_case_record_consent(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
                            uint32_t member, int32_t signed_on, const char* form_version, uint32_t given_by,
                            const char* child_views) {

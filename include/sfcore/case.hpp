@@ -52,6 +52,19 @@ struct case_roles {
 };
 
 /**
+ * @brief A member's details as one entry of the journal left them: as added,
+ * or as changed by a member_updated entry. See case_file::member_history().
+ * @since 0.2.0
+ */
+struct member_version {
+    std::uint64_t seq = 0;   ///< The entry that made this version.
+    instant when;            ///< The entry's instant.
+    std::string who;         ///< Who recorded it.
+    sfcore::member member;   ///< The details from that entry on.
+    std::string reason;      ///< Why they changed (empty for the member as added).
+};
+
+/**
  * @brief A case: one journal of entries, and the state that is their fold.
  *
  * Every fact of a case is an entry of its journal: the lifecycle, consent to
@@ -261,6 +274,14 @@ public:
      * @since 0.1.0
      */
     const sfcore::member& member_at(member_id id) const;
+    /**
+     * @brief Every version of a member's details, oldest first: as added, then
+     * after each member_updated entry (a corrected name stays in the journal
+     * and in this history).
+     * @throws sfcore::error errc::not_found for an unknown member.
+     * @since 0.2.0
+     */
+    std::vector<member_version> member_history(member_id id) const;
     /** @brief Every member's participation consent, as it stands (one entry per member who consented). @since 0.1.0 */
     const std::vector<participation_consent>& consents() const noexcept { return consents_; }
     /** @brief Who holds the roles. @since 0.1.0 */

@@ -305,6 +305,21 @@ struct timeframes_set {
     int review_latest_days = 42;            ///< …and no later than this (review_earliest_days-365).
 };
 
+/**
+ * @brief Payload of event_type::member_updated: a member's details change — a
+ * correction the person asked for (Privacy Act 2020, IPP 7) or a change the
+ * family reports. Each detail given replaces the member's; the values before
+ * stay in the journal (case_file::member_history()).
+ * @since 0.2.0
+ */
+struct member_updated {
+    member_id member;                      ///< Whose details.
+    std::optional<std::string> name;       ///< A new name (UTF-8, not blank), or none to keep it.
+    std::optional<member_role> role;       ///< A new role, or none to keep it.
+    std::optional<sfcore::date> born;      ///< A new date of birth (not in the future), or none to keep it.
+    std::string reason;                    ///< Why (not blank): "a correction the person asked for", …
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -314,7 +329,7 @@ using event_payload =
                  sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
                  request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
-                 timeframes_set>;
+                 timeframes_set, member_updated>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -382,6 +397,7 @@ bool operator==(const necessity_adjusted& a, const necessity_adjusted& b);
 bool operator==(const category_registered& a, const category_registered& b);
 bool operator==(const consent_ages_set& a, const consent_ages_set& b);
 bool operator==(const timeframes_set& a, const timeframes_set& b);
+bool operator==(const member_updated& a, const member_updated& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

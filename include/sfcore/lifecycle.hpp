@@ -121,6 +121,8 @@ inline constexpr transition transition_table[] = {
     {detail::all_states,                           event_type::request_declined,        detail::g(guard::record_complete),                                       stay},
     {detail::all_states,                           event_type::notice_given,            detail::g(),                                                             stay},
     {detail::open_states,                          event_type::timeframes_set,          detail::g(),                                                             stay},
+    // A correction is the person's right however far the case has gone (Privacy Act 2020, IPP 7).
+    {detail::all_states,                           event_type::member_updated,          detail::g(),                                                             stay},
 };
 // clang-format on
 

@@ -328,6 +328,8 @@ class Case:
         ...
     def member(self, member_id: int) -> Member:
         """A member by id. Raises ArgumentError (NOT_FOUND)."""
+    def member_history(self, member_id: int) -> List[MemberVersion]:
+        """Every version of a member's details, oldest first: as added, then after each MemberUpdated entry. Raises ArgumentError (NOT_FOUND)."""
     @property
     def members(self) -> List[Member]:
         """The family members, in the order they were added."""
@@ -356,7 +358,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -395,7 +397,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -909,6 +911,7 @@ class EventType(enum.IntEnum):
     - VIEW_SHOWN = 33: filtered view shown
     - LEGACY_AUDIT_IMPORTED = 34: audit log of sfcore 0.1 carried over
     - TIMEFRAMES_SET = 35: timeframes set
+    - MEMBER_UPDATED = 36: family member's details changed
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -946,6 +949,7 @@ class EventType(enum.IntEnum):
     VIEW_SHOWN = 33
     LEGACY_AUDIT_IMPORTED = 34
     TIMEFRAMES_SET = 35
+    MEMBER_UPDATED = 36
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1497,6 +1501,50 @@ class MemberRole(enum.IntEnum):
     @property
     def label(self) -> str:
         """The plain-language label."""
+
+class MemberUpdated:
+    """A member's details change: a correction the person asked for (Privacy Act 2020, IPP 7) or a change the family reports. Each detail given replaces the member's; the values before stay in the journal (Case.member_history())."""
+    def __copy__(self) -> MemberUpdated: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> MemberUpdated: ...
+    def __eq__(self, arg0: MemberUpdated) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, member: int, name: Optional[str] = ..., role: Optional[MemberRole] = ..., born: Optional[datetime.date] = ..., reason: str) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def born(self) -> Optional[datetime.date]:
+        ...
+    @property
+    def member(self) -> int:
+        ...
+    @property
+    def name(self) -> Optional[str]:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def role(self) -> Optional[MemberRole]:
+        ...
+
+class MemberVersion:
+    """A member's details as one entry of the journal left them."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def member(self) -> Member:
+        """The details from that entry on."""
+    @property
+    def reason(self) -> str:
+        """Why they changed ('' for the member as added)."""
+    @property
+    def seq(self) -> int:
+        """The entry that made this version."""
+    @property
+    def when(self) -> datetime.datetime:
+        """The entry's instant."""
+    @property
+    def who(self) -> str:
+        """Who recorded it."""
 
 class NecessityAdjusted:
     """The family widens (or narrows) what is necessary by one category."""

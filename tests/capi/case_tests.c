@@ -87,6 +87,15 @@ static void test_lifecycle(void) {
     CHECK(n.members == 2 && n.meetings == 1 && n.plans == 1 && n.approved == 1 && n.events == 11);
     CHECK_STATUS(SF_OK, sf_case_member(&mi, &name, c, 2));
     CHECK(mi.role == SF_ROLE_CHILD && mi.born == 20150801 && strcmp(name, "Tama") == 0 && !mi.consented);
+    /* A correction the person asked for: the name and date of birth change, the role is kept. */
+    CHECK_STATUS(SF_OK, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 2, "Tama Te Rangi", -1, 20150802,
+                                              "a correction the family asked for"));
+    CHECK(o.accepted);
+    CHECK_STATUS(SF_OK, sf_case_member(&mi, &name, c, 2));
+    CHECK(mi.role == SF_ROLE_CHILD && mi.born == 20150802 && strcmp(name, "Tama Te Rangi") == 0);
+    CHECK_STATUS(SF_EINVAL, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 2, NULL, -1, 0, "nothing"));
+    CHECK_STATUS(SF_EINVAL, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 2, "Tama", -1, 0, " "));
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 9, "Tama", -1, 0, "typo"));
     CHECK_STATUS(SF_OK, sf_case_meeting(&meet, NULL, c, 1));
     CHECK(meet.held && meet.kind == SF_MEETING_INITIAL && meet.attendance_count == 1);
     CHECK_STATUS(SF_OK, sf_case_plan(&pi, c, 0));

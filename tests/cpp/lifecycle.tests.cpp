@@ -37,7 +37,8 @@ TEST_CASE("the transition table is well formed", "[lifecycle][table]") {
         }
     // No event leaves declined or closed except an explicit reopen; what a
     // declined or closed case still accepts (a withdrawal, a confidential
-    // mark, a sharing under the law, a notice) leaves it where it is.
+    // mark, a sharing under the law, a notice, a correction of a member's
+    // details) leaves it where it is.
     for (const auto& e : event_type_table) {
         CAPTURE(e.value);
         for (state s : {state::declined, state::closed}) {
@@ -45,7 +46,7 @@ TEST_CASE("the transition table is well formed", "[lifecycle][table]") {
             if (!row) continue;
             if (e.value == event_type::case_reopened && s == state::closed) continue;
             CHECK(row->to == stay);
-            CHECK(kind_of(e.value) == event_kind::disclosure);
+            CHECK((kind_of(e.value) == event_kind::disclosure || e.value == event_type::member_updated));
         }
         if (kind_of(e.value) == event_kind::disclosure && e.value != event_type::sharing_consent_given &&
             e.value != event_type::issue_areas_set && e.value != event_type::necessity_adjusted &&
@@ -83,7 +84,8 @@ TEST_CASE("every (state, event) pair gives the table's result or a named refusal
     const bool no_members = c.members().empty();
     const bool names_a_member = kind_of(e.value) == event_kind::disclosure && e.value != event_type::category_registered &&
                                 e.value != event_type::issue_areas_set && e.value != event_type::necessity_adjusted &&
-                                e.value != event_type::consent_ages_set;
+                                e.value != event_type::consent_ages_set ||
+                                e.value == event_type::member_updated;
     if (kind_of(e.value) == event_kind::access || (row && no_members && names_a_member)) {
         // An access record is never offered; a disclosure fact names a member a case without members lacks.
         const errc expected = kind_of(e.value) == event_kind::access ? errc::invalid_argument : errc::not_found;
@@ -117,4 +119,46 @@ TEST_CASE("every (state, event) pair gives the table's result or a named refusal
         CHECK(c.state() == s.value);
     }
     CHECK(case_file::replay(c.id(), fixtures::entries(c)) == c);
+}
+
+TEST_CASE("a member's details change by an entry, and the journal keeps what they were", "[lifecycle][privacy]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);  // Hine (parent, 1988) and Tama (child, 2015)
+    const std::string before = c.member_at(member_id{2}).name;
+    const outcome o = w.rec(c, member_updated{member_id{2}, std::string("Tama Te Rangi"), std::nullopt,
+                                              make_date(2015, 8, 2), "a correction the family asked for"});
+    REQUIRE(o.accepted);
+    CHECK(c.state() == state::plan_active);
+    CHECK(c.member_at(member_id{2}).name == "Tama Te Rangi");
+    CHECK(c.member_at(member_id{2}).born == make_date(2015, 8, 2));
+    CHECK(c.member_at(member_id{2}).role == member_role::child);
+    // The name as added is still in the journal, and in the member's history.
+    const auto history = c.member_history(member_id{2});
+    REQUIRE(history.size() == 2);
+    CHECK(history[0].member.name == before);
+    CHECK(history[0].reason.empty());
+    CHECK(history[1].member.name == "Tama Te Rangi");
+    CHECK(history[1].reason == "a correction the family asked for");
+    CHECK(history[1].seq == c.journal().size());
+    CHECK(describe(c.journal().back(), c, w.dir).find("member 2, now name Tama Te Rangi, date of birth 2015-08-02") !=
+          std::string::npos);
+    // The fold made from the journal is the same case.
+    CHECK(case_file::replay(c.id(), fixtures::entries(c)) == c);
+    // A role changes too; a correction is taken however far the case has gone.
+    REQUIRE(w.rec(c, escalated{"serious concern"}));
+    REQUIRE(c.state() == state::closed);
+    REQUIRE(w.rec(c, member_updated{member_id{1}, std::nullopt, member_role::other_whanau, std::nullopt, "the family's word"}));
+    CHECK(c.member_at(member_id{1}).role == member_role::other_whanau);
+    CHECK(c.member_history(member_id{1}).size() == 2);
+    // Bad input is an error and changes nothing.
+    const case_file kept = c;
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{9}, std::string("X"), std::nullopt, std::nullopt, "typo"}); }) == errc::not_found);
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{1}, std::nullopt, std::nullopt, std::nullopt, "nothing"}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{1}, std::string(" "), std::nullopt, std::nullopt, "blank"}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{1}, std::string("Hine"), std::nullopt, std::nullopt, ""}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{1}, std::string("\xC3("), std::nullopt, std::nullopt, "utf"}); }) == errc::invalid_utf8);
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{1}, std::nullopt, static_cast<member_role>(42), std::nullopt, "role"}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, member_updated{member_id{1}, std::nullopt, std::nullopt, make_date(2099, 1, 1), "future"}); }) == errc::out_of_range);
+    CHECK(c == kept);
+    CHECK(code_of([&] { c.member_history(member_id{9}); }) == errc::not_found);
 }

@@ -58,6 +58,7 @@ PAYLOADS = {
         reasons=["not necessary"], decided_by="coordinator"),
     sfcore.EventType.NOTICE_GIVEN: lambda: sfcore.NoticeGiven(member=1, purpose=sfcore.Purpose.MEETING),
     sfcore.EventType.TIMEFRAMES_SET: lambda: sfcore.TimeframesSet(initial_meeting_working_days=10),
+    sfcore.EventType.MEMBER_UPDATED: lambda: sfcore.MemberUpdated(member=1, name="Kiri Ngata", reason="a correction"),
 }
 
 ACCESS = {sfcore.EventType.DISCLOSURE_DECIDED: sfcore.DisclosureDecided, sfcore.EventType.VIEW_SHOWN: sfcore.ViewShown,
@@ -563,3 +564,23 @@ def test_nhi_numbers():
         sfcore.checked_nhi("ZVU27KY")
     with pytest.raises(sfcore.ArgumentError, match="7 characters"):
         sfcore.checked_nhi("ZAC536")
+
+
+def test_a_members_details_change_and_the_journal_keeps_what_they_were(directory):
+    f = sample.family_case(directory, 8, "preparing")
+    c = f.case
+    first = c.member(1)
+    f.record(sfcore.MemberUpdated(member=1, name="Aroha Te Rangi", born=datetime.date(1988, 5, 15),
+                                  reason="a correction the person asked for"))
+    assert c.member(1).name == "Aroha Te Rangi" and c.member(1).born == datetime.date(1988, 5, 15)
+    assert c.member(1).role == first.role
+    history = c.member_history(1)
+    assert [v.member.name for v in history] == [first.name, "Aroha Te Rangi"]
+    assert history[0].reason == "" and history[1].reason == "a correction the person asked for"
+    assert history[1].seq == c.version and "MemberVersion(" in repr(history[1])
+    assert any(isinstance(e.payload, sfcore.MemberUpdated) and e.payload.name == "Aroha Te Rangi" for e in c.journal)
+    assert "MemberUpdated(" in repr(c.journal[-1].payload)
+    with pytest.raises(sfcore.ArgumentError, match="changes at least one detail"):
+        f.record(sfcore.MemberUpdated(member=1, reason="nothing"))
+    with pytest.raises(sfcore.ArgumentError):
+        c.member_history(99)

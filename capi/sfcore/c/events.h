@@ -29,6 +29,15 @@ extern "C" {
 /** @brief Accept the referral (`by_panel` 1 for a Children's Team panel; `note` may be NULL). @since 0.1.0 */
 SF_API int sf_case_accept_referral(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                    int64_t when, int by_panel, const char *note);
+/**
+ * @brief Change a member's details: a correction the person asked for
+ * (Privacy Act 2020, IPP 7) or a change the family reports; the values before
+ * stay in the journal. `name` NULL, `role` -1 and `born` 0 keep that detail;
+ * at least one changes. `reason` says why (not blank).
+ * @since 0.2.0
+ */
+SF_API int sf_case_update_member(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                                 uint32_t member, const char *name, int role, int32_t born, const char *reason);
 /** @brief Decline the referral, with the reason (not blank). @since 0.1.0 */
 SF_API int sf_case_decline_referral(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                     int64_t when, const char *reason);
