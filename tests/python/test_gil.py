@@ -49,13 +49,15 @@ def test_loading_a_store_releases_the_gil(world):
 
 def test_eight_threads_decide_check_and_withdraw_on_one_case(world):
     """Decisions (one at a time and in batches) and checks from eight threads while a ninth withdraws: every
-    decision is recorded once, and each agrees with the journal as it stood when the decision was recorded."""
+    decision is recorded once, and each agrees with the journal as it stood when the decision was recorded. Two of
+    the threads wait for the withdrawal after their first 50 rounds, so there are decisions after it however the
+    threads are scheduled."""
     world.share()
     at = world.tick()
     withdrawn_at = world.tick()
     later = world.tick()
     errors, decided = [], [[] for _ in range(8)]
-    go, under_way = threading.Barrier(9), threading.Event()
+    go, under_way, withdrawn = threading.Barrier(9), threading.Event(), threading.Event()
 
     def worker(i):
         try:
@@ -76,6 +78,8 @@ def test_eight_threads_decide_check_and_withdraw_on_one_case(world):
                     decided[i].append((when, d))
                 if k == 50:
                     under_way.set()
+                    if i < 2:  # two threads go on only once the withdrawal is in: decisions after it, whatever the timing
+                        withdrawn.wait(timeout=60)
                 world.case.check(directory=world.dir, discloser=world.agency(world.moe), subjects=world.adult,
                                  category="education", recipient=world.agency(world.msd), purpose="meeting", at=when)
         except Exception as e:  # reported below
@@ -85,9 +89,12 @@ def test_eight_threads_decide_check_and_withdraw_on_one_case(world):
     for t in threads:
         t.start()
     go.wait()
-    under_way.wait()  # withdraw while the threads are deciding
-    outcome = world.case.record(sfcore.SharingConsentWithdrawn(subject=world.adult, recipient=world.agency(world.msd)),
-                                directory=world.dir, recorded_by="c", at=withdrawn_at)
+    under_way.wait()  # withdraw while six threads are deciding
+    try:
+        outcome = world.case.record(sfcore.SharingConsentWithdrawn(subject=world.adult, recipient=world.agency(world.msd)),
+                                    directory=world.dir, recorded_by="c", at=withdrawn_at)
+    finally:
+        withdrawn.set()
     for t in threads:
         t.join()
     assert not errors and outcome
