@@ -43,19 +43,29 @@ void over_stream(benchmark::State& st, const std::vector<disclosure_request>& s,
 
 // ---- the floor and the audited decision ------------------------------------
 
+// 4,096 decisions' journal entries from the stream, as the audited decision makes them.
+const std::vector<event>& decision_entries() {
+    static const std::vector<event> es = [] {
+        const auto& s = current_stream();
+        std::vector<event> out;
+        for (std::size_t i = 0; i < 4096; ++i) {
+            const auto& r = s[i];
+            event e{r.at, "msd-worker", disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, true,
+                                                            decision_rule::consent, r.subjects[0], 1}};
+            e.seq = 1000 + i;
+            e.recorded = r.at;
+            out.push_back(std::move(e));
+        }
+        return out;
+    }();
+    return es;
+}
+
 // Hashing one journal entry alone: SHA-256 over the hash before it and the
 // canonical bytes of a decision's entry (the bytes already encoded).
 void BM_entry_hash_floor(benchmark::State& st) {
-    const auto& s = current_stream();
     std::vector<bytes> encoded;
-    for (std::size_t i = 0; i < 4096; ++i) {
-        const auto& r = s[i];
-        event e{r.at, "msd-worker", disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, true,
-                                                        decision_rule::consent, r.subjects[0], 1}};
-        e.seq = 1000 + i;
-        e.recorded = r.at;
-        encoded.push_back(detail::encode_entry(e));
-    }
+    for (const event& e : decision_entries()) encoded.push_back(detail::encode_entry(e));
     digest prev{};
     std::size_t i = 0;
     for (auto _ : st) {
@@ -70,16 +80,7 @@ BENCHMARK(BM_entry_hash_floor);
 // The same entries encoded in the canonical form and hashed: the floor plus
 // the encoding, as the audited decision does it.
 void BM_entry_encode_and_hash(benchmark::State& st) {
-    const auto& s = current_stream();
-    std::vector<event> es;
-    for (std::size_t i = 0; i < 4096; ++i) {
-        const auto& r = s[i];
-        event e{r.at, "msd-worker", disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, true,
-                                                        decision_rule::consent, r.subjects[0], 1}};
-        e.seq = 1000 + i;
-        e.recorded = r.at;
-        es.push_back(e);
-    }
+    const auto& es = decision_entries();
     digest prev{};
     std::size_t i = 0;
     for (auto _ : st) {

@@ -39,6 +39,13 @@ bool weekend(const date& d) {
     return w == wd::Saturday || w == wd::Sunday;
 }
 
+// The row of a working-day rule, or an error naming the value.
+const enum_row<working_day_rule>* checked_rule(working_day_rule rule) {
+    const auto* row = find_row(rule);
+    if (!row) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    return row;
+}
+
 date nth_weekday(int year, int month, wd weekday, int n) {
     date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
     while (d.day_of_week() != weekday) d += days(1);
@@ -204,11 +211,12 @@ bool holiday_calendar::is_working_day(const date& d, working_day_rule rule) cons
         return !is_national_holiday(day);
     }
     }
-    throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    checked_rule(rule);
+    return false;  // not reached: checked_rule() throws
 }
 
 date holiday_calendar::add_working_days(const date& from, int n, working_day_rule rule) const {
-    if (!find_row(rule)) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    checked_rule(rule);
     if (n < 0) throw error(errc::invalid_argument, "a number of working days must not be negative");
     date d = checked_date(from);
     while (n > 0) {
@@ -219,7 +227,7 @@ date holiday_calendar::add_working_days(const date& from, int n, working_day_rul
 }
 
 int holiday_calendar::working_days_between(const date& from, const date& to, working_day_rule rule) const {
-    if (!find_row(rule)) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
+    checked_rule(rule);
     date d = checked_date(from);
     const date end = checked_date(to);
     int n = 0;
@@ -231,9 +239,7 @@ int holiday_calendar::working_days_between(const date& from, const date& to, wor
 }
 
 const char* source_of(working_day_rule rule) {
-    const auto* row = find_row(rule);
-    if (!row) throw error(errc::invalid_argument, "unknown working-day rule " + std::to_string(static_cast<int>(rule)));
-    return working_day_rule_sources[row - working_day_rule_table];
+    return working_day_rule_sources[checked_rule(rule) - working_day_rule_table];
 }
 
 date privacy_response_due(const date& received, const holiday_calendar& calendar) {

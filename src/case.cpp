@@ -207,6 +207,12 @@ outcome case_file::would_accept(const agency_directory& directory, std::string_v
     return evaluate(&directory, e);
 }
 
+void case_file::change_member(member& m, const member_updated& u) {
+    if (u.name) m.name = *u.name;
+    if (u.role) m.role = *u.role;
+    if (u.born) m.born = u.born;
+}
+
 std::vector<member_version> case_file::member_history(member_id id) const {
     member_at(id);
     std::vector<member_version> out;
@@ -215,9 +221,7 @@ std::vector<member_version> case_file::member_history(member_id id) const {
             out.push_back({e.seq, e.when, e.who, a->member, {}});
         } else if (const auto* u = std::get_if<member_updated>(&e.payload); u && u->member == id && !out.empty()) {
             member m = out.back().member;
-            if (u->name) m.name = *u->name;
-            if (u->role) m.role = *u->role;
-            if (u->born) m.born = u->born;
+            change_member(m, *u);
             out.push_back({e.seq, e.when, e.who, std::move(m), u->reason});
         }
     }

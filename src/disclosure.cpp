@@ -279,22 +279,9 @@ void disclosure_state::give(const sharing_consent_given& g, const event& e) {
     subject_index& s = subject_at(g.subject);
     s.first_consent = std::min(s.first_consent, at);
     std::vector<std::size_t> rows;
-    for (const auto& r : g.scope.recipients) {
-        // A withdrawal at this very instant for a practitioner of an agency
-        // this consent names covers the consent for that practitioner alone
-        // (withdrawn_at_start()): they need a row of their own to hold it.
-        if (!r.practitioner)
-            for (auto it = s.withdrawals.rbegin(); it != s.withdrawals.rend(); ++it) {
-                const sharing_withdrawal& w = withdrawals_[*it];
-                if (micros_of(w.at) != at) break;
-                if (w.recipient && w.recipient->practitioner && w.recipient->agency == r.agency) {
-                    (void)row_of(s, r);
-                    (void)row_of(s, *w.recipient);
-                }
-            }
+    for (const auto& r : g.scope.recipients)
         for (std::size_t i : rows_covered(s, r))
             if (std::find(rows.begin(), rows.end(), i) == rows.end()) rows.push_back(i);
-    }
     derivations done;
     for (std::size_t i : rows) add_grant(s, i, g, at, done);
 }
@@ -309,12 +296,13 @@ void disclosure_state::withdraw(sharing_withdrawal w) {
     if (!x.recipient) {
         for (std::size_t i = 0; i < s.rows.size(); ++i) rows.push_back(i);
     } else {
-        // Only a recipient that a consent already names (or a practitioner of
-        // one) has anything to withdraw; a later consent at this instant is
-        // covered by withdrawn_at_start().
-        const bool named = s.row_for(*x.recipient) != nullptr;
-        if (named) rows = rows_covered(s, *x.recipient);
-        else if (!x.recipient->practitioner)
+        // A named practitioner always has a row of their own from now on, so a
+        // consent to their agency at this very instant reaches it, where
+        // withdrawn_at_start() applies this withdrawal to them alone. An agency
+        // only a later consent names has nothing to withdraw (withdrawn_at_start()
+        // covers a consent at this instant).
+        if (x.recipient->practitioner || s.row_for(*x.recipient)) rows = rows_covered(s, *x.recipient);
+        else
             for (std::size_t i = 0; i < s.rows.size(); ++i)
                 if (s.rows[i].who.agency == x.recipient->agency) rows.push_back(i);
     }

@@ -650,10 +650,7 @@ void case_file::apply(const event& e, sfcore::state next) {
             } else if constexpr (std::is_same_v<T, case_closed>) {
                 closed_at_ = e.when;
             } else if constexpr (std::is_same_v<T, member_updated>) {
-                member& m = members_[p.member.value() - 1];
-                if (p.name) m.name = *p.name;
-                if (p.role) m.role = *p.role;
-                if (p.born) m.born = p.born;
+                change_member(members_[p.member.value() - 1], p);
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 timeframes_ = {p.initial_meeting_working_days, p.review_earliest_days, p.review_latest_days};
             } else if constexpr (std::is_same_v<T, case_reopened>) {

@@ -358,6 +358,7 @@ private:
     void check_request(const agency_directory* directory, const disclosure_request& r) const;
     decision decide_checked(const disclosure_request& r, instant at) const noexcept;
     void record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor, instant now);
+    static void change_member(member& m, const member_updated& u);  // the details a member_updated entry gives
 
     case_id id_;
     sfcore::state state_ = state::referred;
