@@ -1,5 +1,5 @@
 // The journal's integrity (heads, verification, sealing keys), archives
-// (bytes to keep or move between systems) and the SQLite case store.
+// (bytes to keep or move between systems) and the case store (SQLite or PostgreSQL).
 #include <cctype>
 #include <map>
 #include <memory>
@@ -226,7 +226,7 @@ void bind_case_store(py::module_& m) {
         .def("__repr__", repr_fields("StoreVerification", {"cases", "damaged"}));
 
     py::class_<py_store> st(m, "Store",
-                            "A case store in one SQLite file (WAL mode): each case's journal appended with optimistic "
+                            "A case store in one SQLite file (WAL mode) or one PostgreSQL database: each case's journal appended with optimistic "
                             "concurrency and verified whenever it is read, with a checked (or sealed) summary row per "
                             "case for listing and queries, and the agency directory. Use it as a context manager (it "
                             "closes at the end), or call close(). A Store may be shared by threads (calls take turns); "
@@ -245,16 +245,50 @@ void bind_case_store(py::module_& m) {
                py::gil_scoped_release unlocked;
                py_store s;
                s.store = std::make_unique<sfcore::case_store>(path, std::move(o));
-               s.path = path;
+               s.path = s.store->location();
                return s;
            }),
            "path"_a, py::kw_only(), "durable"_a = true, "busy_timeout_ms"_a = 5000, "calendar"_a = py::none(),
            "timeframes"_a = py::none(), "keys"_a = std::vector<sfcore::sealing_key>{}, "seal_with"_a = "",
-           "Open (or create) a store at a path (':memory:' for one that lives as long as the object). durable=False "
+           "Open (or create) a store at a path (':memory:' for one that lives as long as the object; either may "
+           "follow 'sqlite:'), or a PostgreSQL database named by a libpq URI ('postgresql://…') or keyword string "
+           "('host=/run/pg dbname=cases'), which Store.migrate() must have prepared. durable=False "
            "survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them "
            "and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted "
-           "once on open. Raises StorageError (IO_ERROR, MALFORMED: not a store, UNSUPPORTED_VERSION) or "
+           "once on open. Raises StorageError (IO_ERROR: cannot open or connect; MALFORMED: not a store; "
+           "UNSUPPORTED_VERSION; NEEDS_MIGRATION: a database whose schema is older than this library's) or "
            "ArgumentError (KEY).")
+        .def_static(
+            "migrate",
+            [](const std::string& location) {
+                sfcore::checked_utf8(location, "store location");
+                py::gil_scoped_release unlocked;
+                return sfcore::case_store::migrate(location);
+            },
+            "location"_a,
+            "Bring a store's schema to this library's, when asked (never on open): a PostgreSQL database gets the "
+            "tables it lacks, under the server's advisory lock; an SQLite file is made or converted by opening it. "
+            "Returns the schema version. Raises StorageError (UNSUPPORTED_VERSION: newer than this library; "
+            "MALFORMED: tables of the store's names that are not a store's; IO_ERROR).")
+        .def_property_readonly(
+            "backend", [](const py_store& s) { return std::string(s.with([](sfcore::case_store& st) { return st.backend(); })); },
+            "'sqlite' or 'postgresql'.")
+        .def(
+            "follow", [](const py_store& s) { s.with([](sfcore::case_store& st) { st.follow(); return 0; }); },
+            "Start following a PostgreSQL store's changes (LISTEN/NOTIFY): every append that commits from now on, "
+            "from any host, is announced to next_change(). Raises ArgumentError (INVALID_ARGUMENT) for an SQLite store.")
+        .def(
+            "next_change",
+            [](const py_store& s, int timeout_ms) -> py::object {
+                const auto change = s.with([&](sfcore::case_store& st) { return st.next_change(timeout_ms); });
+                if (!change) return py::none();
+                return py::make_tuple(change->id, change->version);
+            },
+            "timeout_ms"_a = 0,
+            "The next change announced since follow(), as (case_id, version), waiting up to timeout_ms "
+            "milliseconds; None when none came. Other calls on this Store wait meanwhile: follow on a Store of its "
+            "own. Raises ArgumentError (INVALID_ARGUMENT: not following, e.g. after the connection was lost: follow() "
+            "again) or StorageError (IO_ERROR; MALFORMED: a notice that is not the store's).")
         .def("__enter__", [](py::object self) { return self; })
         .def(
             "__exit__", [](py_store& s, const py::args&) { s.close(); }, "Close the store.")

@@ -8,7 +8,7 @@ packages=(
   libboost-date-time-dev libboost-serialization-dev
   catch2 pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-venv python3-pip python3-setuptools python3-wheel
-  doxygen graphviz tzdata libbenchmark-dev libsqlite3-dev
+  doxygen graphviz tzdata libbenchmark-dev libsqlite3-dev libpq-dev postgresql
   clang-14 libclang-rt-14-dev rustc abigail-tools
   python3-pandas python3-matplotlib
 )

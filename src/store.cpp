@@ -1,6 +1,6 @@
-// The case store over SQLite: WAL mode, one transaction per change,
-// optimistic concurrency by journal version and head, and every row read
-// back verified before it is believed.
+// The case store, over either backend (store_backend.hpp): one transaction
+// per change, optimistic concurrency by journal version and head, and every
+// row read back verified before it is believed.
 #include "sfcore/store.hpp"
 
 #include <algorithm>
@@ -12,42 +12,15 @@
 #include <utility>
 #include <vector>
 
-#include <sqlite3.h>
-
 #include "archive_detail.hpp"
 #include "case_access.hpp"
 #include "pipeline.hpp"
 #include "sfcore/archive.hpp"
-#include "upgrade.hpp"
+#include "store_backend.hpp"
 
 namespace sfcore {
 
 namespace {
-
-constexpr int schema_version = 2;
-constexpr std::int32_t store_application_id = 0x53464353;  // "SFCS"
-
-const char* const schema_sql = R"sql(
-CREATE TABLE sfcore_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE cases(
-  id INTEGER PRIMARY KEY,
-  version INTEGER NOT NULL,
-  head BLOB NOT NULL,
-  state INTEGER NOT NULL,
-  programme INTEGER NOT NULL,
-  coordinator INTEGER,
-  next_deadline INTEGER,
-  seal_key TEXT,
-  seal BLOB NOT NULL);
-CREATE TABLE entries(
-  case_id INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY(case_id, seq)) WITHOUT ROWID;
-CREATE INDEX cases_by_state ON cases(state);
-CREATE INDEX cases_by_coordinator ON cases(coordinator);
-CREATE INDEX cases_by_deadline ON cases(next_deadline);
-)sql";
 
 std::int64_t key_of(case_id id) {
     if (id.value() == 0 || id.value() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
@@ -59,7 +32,7 @@ std::string case_name(std::int64_t id) { return "case " + std::to_string(id); }
 
 // The WHERE clause of a case query over the cases table, with ?1..?4 bound by impl::bind_query().
 std::string where_of(const case_query& query) {
-    std::string sql = " WHERE 1";
+    std::string sql = " WHERE TRUE";
     if (query.state) sql += " AND state = ?1";
     if (query.programme) sql += " AND programme = ?2";
     if (query.coordinator) sql += " AND coordinator = ?3";
@@ -115,7 +88,7 @@ struct stored_case {
         journal.reserve(std::min<std::uint64_t>(row.version, 4096));  // a damaged count must not allocate
         prev = journal_genesis(case_id{static_cast<std::uint64_t>(row.id)});
     }
-    void add(std::int64_t seq, std::pair<const std::uint8_t*, std::size_t> data) {
+    void add(std::int64_t seq, detail::blob_view data) {
         // The entry's name, for an error only (not built for every entry read).
         const auto where = [&] { return case_name(row.id) + ": entry " + std::to_string(journal.size() + 1); };
         if (static_cast<std::uint64_t>(seq) != journal.size() + 1)
@@ -160,111 +133,20 @@ struct stored_case {
 
 } // namespace
 
+using detail::sql_statement;
+
 struct case_store::impl {
-    sqlite3* db = nullptr;
+    std::unique_ptr<detail::sql_connection> db;
     store_options options;
-    std::string path;
     const sealing_key* seal_key = nullptr;  // the key new seals use
+    bool following = false;
 
-    ~impl() {
-        if (db) sqlite3_close_v2(db);
-    }
-
-    [[noreturn]] void fail(int rc, const std::string& what) const {
-        const std::string detail = what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + " (" + path + ")";
-        switch (rc & 0xff) {
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: throw error(errc::malformed, "store: " + detail);
-        default: throw error(errc::io_error, detail);
-        }
-    }
-
-    void exec(const char* sql) const {
-        char* msg = nullptr;
-        const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
-        sqlite3_free(msg);
-        if (rc != SQLITE_OK) fail(rc, std::string("store: ") + sql);
-    }
-
-    // A prepared statement, finalized when it goes out of scope.
-    struct stmt {
-        const impl& s;
-        sqlite3_stmt* st = nullptr;
-        stmt(const impl& store, const char* sql) : s(store) {
-            const int rc = sqlite3_prepare_v2(s.db, sql, -1, &st, nullptr);
-            if (rc != SQLITE_OK) s.fail(rc, "store: prepare");
-        }
-        ~stmt() { sqlite3_finalize(st); }
-        stmt(const stmt&) = delete;
-        stmt& operator=(const stmt&) = delete;
-        stmt& bind(int i, std::int64_t v) {
-            check(sqlite3_bind_int64(st, i, v));
-            return *this;
-        }
-        stmt& bind_null(int i) {
-            check(sqlite3_bind_null(st, i));
-            return *this;
-        }
-        stmt& bind(int i, const std::uint8_t* p, std::size_t n) {
-            check(sqlite3_bind_blob64(st, i, p, n, SQLITE_TRANSIENT));
-            return *this;
-        }
-        stmt& bind(int i, const std::string& t) {
-            check(sqlite3_bind_text64(st, i, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-            return *this;
-        }
-        void check(int rc) const {
-            if (rc != SQLITE_OK) s.fail(rc, "store: bind");
-        }
-        bool row() {
-            const int rc = sqlite3_step(st);
-            if (rc == SQLITE_ROW) return true;
-            if (rc == SQLITE_DONE) return false;
-            s.fail(rc, "store: step");
-        }
-        void done() {
-            if (row()) throw error(errc::internal, "store: a statement returned rows");
-        }
-        void reset() { sqlite3_reset(st); }
-        std::int64_t integer(int i) const { return sqlite3_column_int64(st, i); }
-        bool null(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
-        std::pair<const std::uint8_t*, std::size_t> blob(int i) const {
-            const void* p = sqlite3_column_blob(st, i);
-            return {static_cast<const std::uint8_t*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, i))};
-        }
-        std::string text(int i) const {
-            const auto* p = sqlite3_column_text(st, i);
-            return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, i)))
-                     : std::string();
-        }
-    };
-
-    // A read transaction: one consistent snapshot, even while others append.
-    struct read_snapshot {
-        const impl& s;
-        explicit read_snapshot(const impl& store) : s(store) { s.exec("BEGIN"); }
-        ~read_snapshot() { sqlite3_exec(s.db, "COMMIT", nullptr, nullptr, nullptr); }
-    };
-
-    // A write transaction: BEGIN IMMEDIATE takes the write lock first, so
-    // the version read inside it cannot change before the commit.
-    struct transaction {
-        const impl& s;
-        bool committed = false;
-        explicit transaction(const impl& store) : s(store) { s.exec("BEGIN IMMEDIATE"); }
-        void commit() {
-            s.exec("COMMIT");
-            committed = true;
-        }
-        ~transaction() {
-            if (!committed) sqlite3_exec(s.db, "ROLLBACK", nullptr, nullptr, nullptr);
-        }
-    };
+    std::unique_ptr<sql_statement> stmt(const std::string& sql) const { return db->prepare(sql); }
 
     static constexpr const char* row_columns = "id, version, head, state, programme, coordinator, next_deadline, seal_key, seal";
 
-    // A summary row from columns 0..8 (as row_columns), checked against its seal.
-    summary_row read_row(const stmt& q, int first = 0, bool unsealed_ok = false) const {
+    // A summary row from columns first..first+8 (as row_columns), checked against its seal.
+    summary_row read_row(const sql_statement& q, int first = 0, bool unsealed_ok = false) const {
         summary_row r;
         r.id = q.integer(first);
         const std::string name = case_name(r.id);
@@ -301,32 +183,37 @@ struct case_store::impl {
                             ": it was changed");
     }
 
-    std::optional<summary_row> row_of(std::int64_t id) const {
-        const std::string sql = std::string("SELECT ") + row_columns + " FROM cases WHERE id = ?";
-        stmt q(*this, sql.c_str());
-        q.bind(1, id);
-        if (!q.row()) return std::nullopt;
-        return read_row(q);
+    // A case's summary row; @p lock holds it against other writers until the
+    // write transaction it is read in ends.
+    std::optional<summary_row> row_of(std::int64_t id, bool lock = false) const {
+        const auto q = stmt(std::string("SELECT ") + row_columns + " FROM cases WHERE id = ?1" +
+                            (lock ? db->lock_row_clause() : ""));
+        q->bind(1, id);
+        if (!q->row()) return std::nullopt;
+        return read_row(*q);
     }
 
-    void write_row(summary_row r) const {
+    // Write a case's summary row, sealed with the key new seals use.
+    static void write_row(detail::sql_connection& db, const sealing_key* seal_key, summary_row r) {
         r.seal_key.reset();
         if (seal_key) r.seal_key = seal_key->id;
         r.seal = seal_with_key(r, seal_key);
-        stmt up(*this, "INSERT INTO cases(id, version, head, state, programme, coordinator, next_deadline, seal_key, seal) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET version = ?2, head = ?3, "
-                       "state = ?4, programme = ?5, coordinator = ?6, next_deadline = ?7, seal_key = ?8, seal = ?9");
-        up.bind(1, r.id).bind(2, static_cast<std::int64_t>(r.version)).bind(3, r.head.data(), 32).bind(4, r.state).bind(5, r.programme);
-        if (r.coordinator) up.bind(6, *r.coordinator);
-        else up.bind_null(6);
-        if (r.deadline) up.bind(7, *r.deadline);
-        else up.bind_null(7);
-        if (r.seal_key) up.bind(8, *r.seal_key);
-        else up.bind_null(8);
-        up.bind(9, r.seal.data(), 32).done();
+        const auto up = db.prepare(
+            "INSERT INTO cases(id, version, head, state, programme, coordinator, next_deadline, seal_key, seal) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET version = ?2, head = ?3, "
+            "state = ?4, programme = ?5, coordinator = ?6, next_deadline = ?7, seal_key = ?8, seal = ?9");
+        up->bind(1, r.id).bind(2, static_cast<std::int64_t>(r.version)).bind(3, r.head.data(), 32).bind(4, r.state).bind(5, r.programme);
+        if (r.coordinator) up->bind(6, *r.coordinator);
+        else up->bind_null(6);
+        if (r.deadline) up->bind(7, *r.deadline);
+        else up->bind_null(7);
+        if (r.seal_key) up->bind(8, *r.seal_key);
+        else up->bind_null(8);
+        up->bind(9, r.seal.data(), 32).done();
     }
+    void write_row(const summary_row& r) const { write_row(*db, seal_key, r); }
 
-    summary_row summary_of(const case_file& c) const {
+    static summary_row summary_of(const case_file& c, const store_options& options) {
         summary_row r;
         r.id = key_of(c.id());
         const journal_head h = c.head();
@@ -340,7 +227,7 @@ struct case_store::impl {
     }
 
     // Bind a case query's conditions to ?1..?4 (see where_of()).
-    void bind_query(stmt& q, const case_query& query) const {
+    static void bind_query(sql_statement& q, const case_query& query) {
         if (query.state) q.bind(1, static_cast<std::int64_t>(*query.state));
         if (query.programme) q.bind(2, static_cast<std::int64_t>(*query.programme));
         if (query.coordinator) q.bind(3, static_cast<std::int64_t>(query.coordinator->value()));
@@ -350,129 +237,60 @@ struct case_store::impl {
     case_file load(std::int64_t key) const {
         stored_case stored;
         {
-            const read_snapshot snapshot(*this);
+            const detail::read_transaction snapshot(*db);
             auto row = row_of(key);
             if (!row) throw error(errc::not_found, "no " + case_name(key) + " in the store");
             stored = stored_case(std::move(*row));
-            stmt q(*this, "SELECT seq, data FROM entries WHERE case_id = ? ORDER BY seq");
-            q.bind(1, key);
-            while (q.row()) stored.add(q.integer(0), q.blob(1));
+            const auto q = stmt("SELECT seq, data FROM entries WHERE case_id = ?1 ORDER BY seq");
+            q->bind(1, key);
+            while (q->row()) stored.add(q->integer(0), q->blob(1));
         }
         return std::move(stored).replay();
     }
-
-    void convert_v1();
 };
 
-case_store::case_store(const std::string& path, store_options options) : impl_(std::make_unique<impl>()) {
-    impl& s = *impl_;
-    s.options = std::move(options);
-    s.path = path;
-    for (const auto& k : s.options.keys) check_key(k);
-    if (!s.options.keys.empty()) {
-        s.seal_key = s.options.seal_with.empty() ? &s.options.keys.front() : find_key(s.options.keys, s.options.seal_with);
-        if (!s.seal_key) throw error(errc::key_error, "store: seal_with names key \"" + s.options.seal_with + "\", which is not among the keys");
-    } else if (!s.options.seal_with.empty()) {
+namespace {
+
+void check_keys(const store_options& options) {
+    for (const auto& k : options.keys) check_key(k);
+    if (!options.keys.empty()) {
+        if (!options.seal_with.empty() && !find_key(options.keys, options.seal_with))
+            throw error(errc::key_error, "store: seal_with names key \"" + options.seal_with + "\", which is not among the keys");
+    } else if (!options.seal_with.empty()) {
         throw error(errc::key_error, "store: seal_with names a key, and no keys were given");
     }
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &s.db, flags, s.options.vfs.empty() ? nullptr : s.options.vfs.c_str());
-    if (rc != SQLITE_OK) s.fail(rc, "store: open");
-    sqlite3_extended_result_codes(s.db, 1);
-    sqlite3_busy_timeout(s.db, s.options.busy_timeout_ms);
+}
 
-    // Whose file is it? Only an empty file becomes a store; another
-    // application's database is refused before anything is written to it.
-    const auto integer = [&s](const char* sql) {
-        impl::stmt q(s, sql);
-        return q.row() ? q.integer(0) : 0;
-    };
-    const std::int64_t app = integer("PRAGMA application_id");
-    const std::int64_t tables = integer("SELECT count(*) FROM sqlite_master");
-    bool v1 = false;
-    if (app == 0 && tables > 0) {
-        const bool meta = integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sfcore_meta'") == 1;
-        v1 = meta && integer("SELECT count(*) FROM sfcore_meta WHERE key = 'schema' AND value = 1") == 1 &&
-             integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cases', 'events')") == 2;
-        if (!v1) throw error(errc::malformed, "store: " + path + " is not an sfcore store (another application's database)");
-    } else if (app != 0 && app != store_application_id) {
-        throw error(errc::malformed, "store: " + path + " is not an sfcore store (its application id is another's)");
-    }
-    {
-        // journal_mode answers with the mode in force (memory for ":memory:").
-        impl::stmt q(s, "PRAGMA journal_mode=WAL");
-        q.row();
-    }
-    s.exec(s.options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-    if (v1) {
-        s.convert_v1();
-        return;
-    }
-    impl::transaction t(s);
-    if (integer("PRAGMA application_id") == 0) {
-        s.exec(schema_sql);
-        s.exec(("PRAGMA application_id = " + std::to_string(store_application_id)).c_str());
-        impl::stmt put(s, "INSERT INTO sfcore_meta(key, value) VALUES ('schema', ?)");
-        put.bind(1, std::int64_t{schema_version}).done();
+} // namespace
+
+case_store::case_store(const std::string& location, store_options options) : impl_(std::make_unique<impl>()) {
+    impl& s = *impl_;
+    check_keys(options);
+    s.options = std::move(options);
+    if (!s.options.keys.empty())
+        s.seal_key = s.options.seal_with.empty() ? &s.options.keys.front() : find_key(s.options.keys, s.options.seal_with);
+    if (detail::is_postgres_location(location)) {
+        s.db = detail::open_postgres_store(location, s.options);
     } else {
-        const std::int64_t v = integer("SELECT value FROM sfcore_meta WHERE key = 'schema'");
-        if (v > schema_version)
-            throw error(errc::unsupported_version, "store: schema version " + std::to_string(v) +
-                                                       " is newer than this library reads (" +
-                                                       std::to_string(schema_version) + ")");
-        if (v != schema_version) throw error(errc::malformed, "store: schema version " + std::to_string(v));
+        const std::string path = location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location;
+        s.db = detail::open_sqlite_store(path, s.options, [&s](detail::sql_connection& db, const case_file& c) {
+            impl::write_row(db, s.seal_key, impl::summary_of(c, s.options));
+        });
     }
-    t.commit();
 }
 
-// An sfcore 0.1 store: each case's events and ledger made one journal, all in
-// one transaction (a case that does not convert leaves the file as it was).
-void case_store::impl::convert_v1() {
-    transaction t(*this);
-    agency_directory dir;
-    {
-        stmt q(*this, "SELECT value FROM sfcore_meta WHERE key = 'directory'");
-        if (q.row()) {
-            const auto [p, n] = q.blob(0);
-            dir = load_directory(p, n);
-        }
-    }
-    exec("ALTER TABLE cases RENAME TO cases_v1; ALTER TABLE events RENAME TO events_v1;"
-         "DROP INDEX IF EXISTS cases_by_state; DROP INDEX IF EXISTS cases_by_coordinator; DROP INDEX IF EXISTS cases_by_deadline;"
-         "DELETE FROM sfcore_meta WHERE key = 'schema';");
-    exec(std::string(schema_sql).substr(std::string(schema_sql).find("CREATE TABLE cases")).c_str());
-    stmt cases(*this, "SELECT id, ledger FROM cases_v1 ORDER BY id");
-    stmt events(*this, "SELECT seq, data FROM events_v1 WHERE case_id = ? ORDER BY seq");
-    stmt ins(*this, "INSERT INTO entries(case_id, seq, data) VALUES (?, ?, ?)");
-    bytes row;
-    while (cases.row()) {
-        const std::int64_t id = cases.integer(0);
-        std::vector<event> journal;
-        events.bind(1, id);
-        while (events.row()) {
-            if (static_cast<std::uint64_t>(events.integer(0)) != journal.size() + 1)
-                throw error(errc::malformed, "store: converting " + case_name(id) + ": it has a gap in its events");
-            const auto [p, n] = events.blob(1);
-            journal.push_back(detail::decode_entry(p, n));
-        }
-        events.reset();
-        const auto ledger = cases.null(1) ? std::pair<const std::uint8_t*, std::size_t>{nullptr, 0} : cases.blob(1);
-        const case_file c = detail::upgrade_v1_case(case_id{static_cast<std::uint64_t>(id)}, std::move(journal),
-                                                    ledger.first, ledger.second, dir);
-        for (const auto& e : c.journal()) {
-            row.clear();
-            detail::encode_entry(row, e);
-            ins.bind(1, id).bind(2, static_cast<std::int64_t>(e.seq)).bind(3, row.data(), row.size()).done();
-            ins.reset();
-        }
-        write_row(summary_of(c));
-    }
-    exec("DROP TABLE cases_v1; DROP TABLE events_v1;");
-    exec(("PRAGMA application_id = " + std::to_string(store_application_id)).c_str());
-    stmt put(*this, "INSERT INTO sfcore_meta(key, value) VALUES ('schema', ?), ('converted_from', '0.1')");
-    put.bind(1, std::int64_t{schema_version}).done();
-    t.commit();
+int case_store::migrate(const std::string& location, const store_options& options) {
+    check_keys(options);
+    if (detail::is_postgres_location(location)) return detail::migrate_postgres_store(location, options);
+    case_store opened(location, options);  // an SQLite file is made or converted when it is opened
+    return 2;
 }
+
+const char* case_store::backend() const noexcept {
+    return impl_->db->backend();
+}
+
+const std::string& case_store::location() const noexcept { return impl_->db->name(); }
 
 case_store::~case_store() = default;
 case_store::case_store(case_store&&) noexcept = default;
@@ -494,10 +312,10 @@ journal_head case_store::append(const case_file& c, std::uint64_t expected_versi
         detail::encode_entry(rows, journal[i]);
         ends.push_back(rows.size());
     }
-    const summary_row summary = s.summary_of(c);
+    const summary_row summary = impl::summary_of(c, s.options);
 
-    impl::transaction t(s);
-    const auto stored = s.row_of(id);
+    detail::write_transaction t(*s.db);
+    const auto stored = s.row_of(id, true);
     const std::uint64_t version = stored ? stored->version : 0;
     if (version != expected_version)
         throw error(errc::conflict, case_name(id) + ": the store holds " + std::to_string(version) +
@@ -505,15 +323,16 @@ journal_head case_store::append(const case_file& c, std::uint64_t expected_versi
     if (expected_version > 0 && stored->head != journal[expected_version - 1].hash)
         throw error(errc::conflict, case_name(id) + ": the writer's history differs from the store's");
     {
-        impl::stmt ins(s, "INSERT INTO entries(case_id, seq, data) VALUES (?, ?, ?)");
+        const auto ins = s.stmt("INSERT INTO entries(case_id, seq, data) VALUES (?1, ?2, ?3)");
         std::size_t from = 0;
         for (std::size_t k = 0; k < ends.size(); ++k) {
-            ins.bind(1, id).bind(2, static_cast<std::int64_t>(expected_version + k + 1)).bind(3, rows.data() + from, ends[k] - from).done();
-            ins.reset();
+            ins->bind(1, id).bind(2, static_cast<std::int64_t>(expected_version + k + 1)).bind(3, rows.data() + from, ends[k] - from).done();
+            ins->reset();
             from = ends[k];
         }
     }
     s.write_row(summary);
+    s.db->announce(id, summary.version);
     t.commit();
     return c.head();
 }
@@ -526,19 +345,18 @@ std::uint64_t case_store::version(case_id id) const {
 }
 
 std::uint64_t case_store::size() const {
-    impl::stmt q(*impl_, "SELECT count(*) FROM cases");
-    q.row();
-    return static_cast<std::uint64_t>(q.integer(0));
+    const auto q = impl_->stmt("SELECT count(*) FROM cases");
+    q->row();
+    return static_cast<std::uint64_t>(q->integer(0));
 }
 
 std::vector<case_summary> case_store::list(const case_query& query) const {
     const impl& s = *impl_;
-    const std::string sql = std::string("SELECT ") + impl::row_columns + " FROM cases" + where_of(query) + " ORDER BY id";
-    impl::stmt q(s, sql.c_str());
-    s.bind_query(q, query);
+    const auto q = s.stmt(std::string("SELECT ") + impl::row_columns + " FROM cases" + where_of(query) + " ORDER BY id");
+    impl::bind_query(*q, query);
     std::vector<case_summary> out;
-    while (q.row()) {
-        const summary_row r = s.read_row(q);
+    while (q->row()) {
+        const summary_row r = s.read_row(*q);
         case_summary c;
         c.id = case_id{static_cast<std::uint64_t>(r.id)};
         c.version = r.version;
@@ -565,25 +383,24 @@ namespace {
 // visit() always runs on the caller's thread, in case order.
 template <class Impl, class Visit>
 std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) {
-    const typename Impl::read_snapshot snapshot(s);
+    const detail::read_transaction snapshot(*s.db);
     // The entries of the matching cases, in (case, seq) order: the table's own order.
-    const std::string sql = std::string("SELECT e.seq, e.data, ") +
-                            "c.id, c.version, c.head, c.state, c.programme, c.coordinator, c.next_deadline, c.seal_key, c.seal "
-                            "FROM entries e JOIN cases c ON c.id = e.case_id" +
-                            where_of(query) + " ORDER BY e.case_id, e.seq";
-    typename Impl::stmt q(s, sql.c_str());
-    s.bind_query(q, query);
+    const auto q = s.stmt(std::string("SELECT e.seq, e.data, ") +
+                          "c.id, c.version, c.head, c.state, c.programme, c.coordinator, c.next_deadline, c.seal_key, c.seal "
+                          "FROM entries e JOIN cases c ON c.id = e.case_id" +
+                          where_of(query) + " ORDER BY e.case_id, e.seq");
+    Impl::bind_query(*q, query);
 
     // Read the cases in order, handing each to take(stored_case&&); take returns false to stop.
     const auto read = [&q, &s](auto&& take) {
         stored_case current;
-        while (q.row()) {
-            const std::int64_t id = q.integer(2);
+        while (q->row()) {
+            const std::int64_t id = q->integer(2);
             if (id != current.row.id) {
                 if (current.row.id != 0 && !take(std::move(current))) return;
-                current = stored_case(s.read_row(q, 2));
+                current = stored_case(s.read_row(*q, 2));
             }
-            current.add(q.integer(0), q.blob(1));
+            current.add(q->integer(0), q->blob(1));
         }
         if (current.row.id != 0) take(std::move(current));
     };
@@ -647,15 +464,11 @@ store_checkpoint case_store::checkpoint() const {
 store_verification case_store::verify(const store_checkpoint* kept) const {
     const impl& s = *impl_;
     store_verification out;
-    {
-        // SQLite's own check of the file: pages, and every index against its table.
-        impl::stmt q(s, "PRAGMA integrity_check");
-        if (q.row() && q.text(0) != "ok") throw error(errc::malformed, "store: the file is damaged: " + q.text(0));
-    }
+    s.db->check_storage();
     std::vector<std::int64_t> ids;
     {
-        impl::stmt q(s, "SELECT id FROM cases ORDER BY id");
-        while (q.row()) ids.push_back(q.integer(0));
+        const auto q = s.stmt("SELECT id FROM cases ORDER BY id");
+        while (q->row()) ids.push_back(q->integer(0));
     }
     for (const std::int64_t id : ids) {
         ++out.cases;
@@ -670,7 +483,7 @@ store_verification case_store::verify(const store_checkpoint* kept) const {
         const auto damaged = [&out](case_id id) {
             return std::any_of(out.damaged.begin(), out.damaged.end(), [id](const auto& d) { return d.first == id; });
         };
-        impl::stmt q(s, "SELECT data FROM entries WHERE case_id = ? AND seq = ?");
+        const auto q = s.stmt("SELECT data FROM entries WHERE case_id = ?1 AND seq = ?2");
         for (const auto& [id, head] : kept->heads) {
             if (damaged(id)) continue;
             if (!std::binary_search(ids.begin(), ids.end(), key_of(id))) {
@@ -678,11 +491,11 @@ store_verification case_store::verify(const store_checkpoint* kept) const {
                 continue;
             }
             if (head.seq == 0) continue;
-            q.bind(1, key_of(id)).bind(2, static_cast<std::int64_t>(head.seq));
-            const bool present = q.row();
-            const auto data = present ? q.blob(0) : std::pair<const std::uint8_t*, std::size_t>{nullptr, 0};
+            q->bind(1, key_of(id)).bind(2, static_cast<std::int64_t>(head.seq));
+            const bool present = q->row();
+            const auto data = present ? q->blob(0) : detail::blob_view{nullptr, 0};
             const bool same = present && data.second >= 32 && std::memcmp(data.first + data.second - 32, head.hash.data(), 32) == 0;
-            q.reset();
+            q->reset();
             if (!present)
                 out.damaged.emplace_back(id, case_name(key_of(id)) + " holds fewer entries than its kept head (" +
                                                  std::to_string(head.seq) + "): it was rolled back or lost writes");
@@ -698,12 +511,11 @@ store_verification case_store::verify(const store_checkpoint* kept) const {
 std::uint64_t case_store::reseal() {
     const impl& s = *impl_;
     if (!s.seal_key) throw error(errc::key_error, "store: reseal needs keys");
-    impl::transaction t(s);
+    detail::write_transaction t(*s.db);
     std::vector<summary_row> rows;
     {
-        const std::string sql = std::string("SELECT ") + impl::row_columns + " FROM cases ORDER BY id";
-        impl::stmt q(s, sql.c_str());
-        while (q.row()) rows.push_back(s.read_row(q, 0, true));
+        const auto q = s.stmt(std::string("SELECT ") + impl::row_columns + " FROM cases ORDER BY id" + s.db->lock_row_clause());
+        while (q->row()) rows.push_back(s.read_row(*q, 0, true));
     }
     for (const auto& r : rows) s.write_row(r);
     t.commit();
@@ -712,16 +524,28 @@ std::uint64_t case_store::reseal() {
 
 void case_store::put_directory(const agency_directory& d) {
     const bytes archive = save_archive(d);
-    impl::stmt q(*impl_, "INSERT INTO sfcore_meta(key, value) VALUES ('directory', ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    q.bind(1, archive.data(), archive.size()).done();
+    const auto q = impl_->stmt("INSERT INTO sfcore_meta(key, value) VALUES ('directory', ?1) "
+                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q->bind(1, archive.data(), archive.size()).done();
 }
 
 agency_directory case_store::directory() const {
-    impl::stmt q(*impl_, "SELECT value FROM sfcore_meta WHERE key = 'directory'");
-    if (!q.row()) throw error(errc::not_found, "the store has no agency directory");
-    const auto [p, n] = q.blob(0);
+    const auto q = impl_->stmt("SELECT value FROM sfcore_meta WHERE key = 'directory'");
+    if (!q->row()) throw error(errc::not_found, "the store has no agency directory");
+    const auto [p, n] = q->blob(0);
     return load_directory(p, n);
+}
+
+void case_store::follow() {
+    impl& s = *impl_;
+    s.db->follow();
+    s.following = true;
+}
+
+std::optional<store_change> case_store::next_change(int timeout_ms) {
+    impl& s = *impl_;
+    if (!s.following) throw error(errc::invalid_argument, "store: next_change() before follow()");
+    return s.db->next_change(timeout_ms);
 }
 
 } // namespace sfcore

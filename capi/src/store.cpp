@@ -17,6 +17,17 @@ case_query query_of(const sf_case_query* query) {
     return q;
 }
 
+store_options options_of(const sf_store_options* options) {
+    store_options opt;
+    if (options) {
+        opt.durable = options->not_durable == 0;
+        opt.keys = keys_of(options->keys, options->key_count);
+        if (options->seal_with) opt.seal_with = utf8(options->seal_with, "seal_with");
+        if (options->calendar) opt.calendar = calendar_in(options->calendar);
+    }
+    return opt;
+}
+
 } // namespace
 
 extern "C" {
@@ -25,16 +36,41 @@ int sf_store_open(sf_store** out, const char* path, const sf_store_options* opti
     return call([&] {
         auto& o = need(out, "out");
         o = nullptr;
-        store_options opt;
-        if (options) {
-            opt.durable = options->not_durable == 0;
-            opt.keys = keys_of(options->keys, options->key_count);
-            if (options->seal_with) opt.seal_with = utf8(options->seal_with, "seal_with");
-            if (options->calendar) opt.calendar = calendar_in(options->calendar);
-        }
         auto h = std::make_unique<store_handle>();
-        h->store.emplace(utf8(path, "path"), std::move(opt));
+        h->store.emplace(utf8(path, "path"), options_of(options));
         o = reinterpret_cast<sf_store*>(h.release());
+    });
+}
+
+int sf_store_migrate(int* out_version, const char* location, const sf_store_options* options) {
+    return call([&] {
+        auto& o = need(out_version, "out_version");
+        o = case_store::migrate(utf8(location, "location"), options_of(options));
+    });
+}
+
+int sf_store_follow(sf_store* store) {
+    return call([&] {
+        with_store(store, [](case_store& s) {
+            s.follow();
+            return 0;
+        });
+    });
+}
+
+int sf_store_next_change(int* out_found, uint64_t* out_case, uint64_t* out_version, sf_store* store, int timeout_ms) {
+    return call([&] {
+        auto& found = need(out_found, "out_found");
+        auto& id = need(out_case, "out_case");
+        auto& version = need(out_version, "out_version");
+        found = 0;
+        id = version = 0;
+        const auto change = with_store(store, [&](case_store& s) { return s.next_change(timeout_ms); });
+        if (change) {
+            found = 1;
+            id = change->id.value();
+            version = change->version;
+        }
     });
 }
 

@@ -1,8 +1,23 @@
 /**
  * @file store.hpp
- * @brief The case store: one journal per case in an SQLite file (WAL mode),
- * appended with optimistic concurrency, verified on every read, listed and
- * queried.
+ * @brief The case store: one journal per case in an SQLite file (WAL mode)
+ * or a PostgreSQL database, appended with optimistic concurrency, verified on
+ * every read, listed and queried.
+ *
+ * Which backend is chosen by the location a store is opened at:
+ * - `postgresql://…` or `postgres://…` (a libpq URI), or a libpq keyword
+ *   string beginning with one of its keywords (`host=/run/pg dbname=cases`):
+ *   a PostgreSQL database, shared by the case systems of a region's
+ *   agencies. Its schema is made and upgraded only by case_store::migrate(),
+ *   never on open.
+ * - `sqlite:cases.db`, or any other string (a file path, or ":memory:"): an
+ *   SQLite file, embedded in one host.
+ *
+ * Both backends keep the same tables and behave the same, with these
+ * differences: an SQLite writer takes the file's write lock for the length
+ * of an append, a PostgreSQL writer locks only its case's row (appends to
+ * different cases never wait for each other); store_options::vfs is
+ * SQLite's; follow() and next_change() are PostgreSQL's (LISTEN/NOTIFY).
  *
  * The store keeps each case's journal entries (one row each, in the
  * canonical form the hash chain hashes), a summary row per case for queries
@@ -24,7 +39,7 @@
  * this form, once, in one transaction, when it is first opened.
  *
  * A case_store object must not be used from two threads at once; open one
- * per thread (they share the file safely).
+ * per thread (they share the file, or the database, safely).
  * @since 0.1.0
  */
 #pragma once
@@ -50,8 +65,8 @@ struct store_options {
     holiday_calendar calendar;  ///< The calendar deadlines are counted in.
     /** @brief The deadlines the summaries' next deadline uses; nothing: each case's own (case_file::timeframes()). @since 0.1.0 */
     std::optional<sfcore::timeframes> timeframes;
-    int busy_timeout_ms = 5000;     ///< How long to wait for another writer's lock before errc::io_error.
-    bool durable = true;            ///< Sync to disk at every commit (survives power loss, not only a crash).
+    int busy_timeout_ms = 5000;     ///< How long to wait for another writer's lock before errc::io_error (PostgreSQL: its lock_timeout).
+    bool durable = true;            ///< Sync to disk at every commit (survives power loss, not only a crash; PostgreSQL: synchronous_commit).
     std::string vfs;                ///< An SQLite VFS by name ("" for the default), e.g. for an encrypting layer.
     /**
      * @brief Keys that seal the summary rows (see journal.hpp). When not
@@ -72,6 +87,12 @@ struct case_summary {
     std::uint64_t version = 0;                 ///< Entries stored.
     std::optional<sfcore::date> next_deadline; ///< The earliest pending deadline (see next_deadline()), by the writer's timeframes.
     journal_head head;                         ///< The stored journal's head.
+};
+
+/** @brief A change to a case, as a PostgreSQL store announces it to those that follow it. @since 0.3.0 */
+struct store_change {
+    case_id id;                ///< The case.
+    std::uint64_t version = 0; ///< How many entries the store holds for it now.
 };
 
 /** @brief The heads of a store's journals, as a host keeps them to find rollback later. @since 0.2.0 */
@@ -96,20 +117,49 @@ struct case_query {
 };
 
 /**
- * @brief A case store in one SQLite file.
+ * @brief A case store in one SQLite file or one PostgreSQL database.
  * @since 0.1.0
  */
 class case_store {
 public:
     /**
      * @brief Open (or create) a store.
-     * @param path a file path, or ":memory:" for a store that lives as long as the object.
+     * @param location a file path, or ":memory:" for a store that lives as
+     *        long as the object, or `sqlite:` and either; or a PostgreSQL
+     *        database (see the file's description).
      * @param options how to open it.
-     * @throws sfcore::error errc::io_error (cannot open or create), errc::malformed
-     *         (not an sfcore store), errc::unsupported_version (made by a newer sfcore).
+     * @throws sfcore::error errc::io_error (cannot open or create; cannot
+     *         connect), errc::malformed (not an sfcore store),
+     *         errc::unsupported_version (made by a newer sfcore),
+     *         errc::needs_migration (a PostgreSQL database whose schema is
+     *         older than this library's, or has none: see migrate()).
      * @since 0.1.0
      */
-    explicit case_store(const std::string& path, store_options options = {});
+    explicit case_store(const std::string& location, store_options options = {});
+
+    /**
+     * @brief Bring a store's schema to this library's, when asked (a store is
+     * never changed silently on open): a PostgreSQL database gets the tables
+     * it lacks, each migration applied in order in one transaction, under the
+     * server's advisory lock so two hosts migrating at once do not collide.
+     * An SQLite file is made or converted when it is opened, so migrating it
+     * opens it.
+     * @return the schema version the store is at.
+     * @throws sfcore::error errc::unsupported_version (the store is newer
+     *         than this library), errc::io_error, errc::malformed.
+     * @since 0.3.0
+     */
+    static int migrate(const std::string& location, const store_options& options = {});
+
+    /** @brief "sqlite" or "postgresql". @since 0.3.0 */
+    const char* backend() const noexcept;
+
+    /**
+     * @brief Where the store is, for messages and logs: the file's path, or the
+     * database's host, port, name and user (never its password).
+     * @since 0.3.0
+     */
+    const std::string& location() const noexcept;
     /** @brief Close the store. @since 0.1.0 */
     ~case_store();
     /** @brief Move. @since 0.1.0 */
@@ -187,7 +237,7 @@ public:
 
     /**
      * @brief Verify the file (SQLite's integrity check: its pages, and every
-     * index against its table), every case (its chain, its summary, its
+     * index against its table; PostgreSQL checks its own pages), every case (its chain, its summary, its
      * rules), and each head of a checkpoint the host kept: a case whose
      * journal no longer holds its kept head was rolled back or lost writes.
      * @return every damaged case by id, with why.
@@ -215,6 +265,25 @@ public:
 
     /** @brief The stored agency directory. @throws sfcore::error errc::not_found when none was saved. @since 0.1.0 */
     agency_directory directory() const;
+
+    /**
+     * @brief Start following the store's changes: from now on, every append
+     * that commits (from any host) is announced to next_change(). PostgreSQL
+     * only (LISTEN/NOTIFY).
+     * @throws sfcore::error errc::invalid_argument (an SQLite store), errc::io_error.
+     * @since 0.3.0
+     */
+    void follow();
+
+    /**
+     * @brief The next change announced since follow(), waiting up to
+     * @p timeout_ms milliseconds (0: only one already here); nothing when none came.
+     * A notice says which case changed; load() it to see how.
+     * @throws sfcore::error errc::invalid_argument (before follow(), or an
+     *         SQLite store), errc::io_error (the connection was lost: follow() again).
+     * @since 0.3.0
+     */
+    std::optional<store_change> next_change(int timeout_ms);
 
 private:
     struct impl;

@@ -775,10 +775,11 @@ class ErrorCode(enum.IntEnum):
     - UNSUPPORTED_VERSION = 502: the data was written by a newer version of sfcore
     - CHECKSUM_MISMATCH = 503: the data does not match its checksum: it was damaged
     - CONFLICT = 504: another writer changed the case first
-    - IO_ERROR = 505: the store could not read or write its file
+    - IO_ERROR = 505: the store could not read or write its file, or reach its server
     - INTEGRITY = 506: a journal does not verify: an entry was changed, removed, reordered or rolled back, or belongs to another case
     - KEY_ERROR = 507: a sealing key is missing, unknown or does not match
     - CLOSED = 508: the store was closed
+    - NEEDS_MIGRATION = 509: the store's schema is older than this library's: migrate it first
     - OUT_OF_MEMORY = 901: out of memory
     - INTERNAL = 902: internal error
     """
@@ -801,6 +802,7 @@ class ErrorCode(enum.IntEnum):
     INTEGRITY = 506
     KEY_ERROR = 507
     CLOSED = 508
+    NEEDS_MIGRATION = 509
     OUT_OF_MEMORY = 901
     INTERNAL = 902
     @property
@@ -2544,19 +2546,22 @@ class StorageError(SfcoreError, OSError):
     """sfcore errors of the storage family (codes 5xx): archives and the case store."""
 
 class Store:
-    """A case store in one SQLite file (WAL mode): each case's journal appended with optimistic concurrency and verified whenever it is read, with a checked (or sealed) summary row per case for listing and queries, and the agency directory. Use it as a context manager (it closes at the end), or call close(). A Store may be shared by threads (calls take turns); several Stores may open the same file."""
+    """A case store in one SQLite file (WAL mode) or one PostgreSQL database: each case's journal appended with optimistic concurrency and verified whenever it is read, with a checked (or sealed) summary row per case for listing and queries, and the agency directory. Use it as a context manager (it closes at the end), or call close(). A Store may be shared by threads (calls take turns); several Stores may open the same file."""
     def __contains__(self, case_id: int) -> bool: ...
     def __enter__(self) -> Any: ...
     def __exit__(self, *args) -> None:
         """Close the store."""
     def __init__(self, path: str, *, durable: bool = ..., busy_timeout_ms: int = ..., calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., keys: List[SealingKey] = ..., seal_with: str = ...) -> None:
-        """Open (or create) a store at a path (':memory:' for one that lives as long as the object). durable=False survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted once on open. Raises StorageError (IO_ERROR, MALFORMED: not a store, UNSUPPORTED_VERSION) or ArgumentError (KEY)."""
+        """Open (or create) a store at a path (':memory:' for one that lives as long as the object; either may follow 'sqlite:'), or a PostgreSQL database named by a libpq URI ('postgresql://…') or keyword string ('host=/run/pg dbname=cases'), which Store.migrate() must have prepared. durable=False survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted once on open. Raises StorageError (IO_ERROR: cannot open or connect; MALFORMED: not a store; UNSUPPORTED_VERSION; NEEDS_MIGRATION: a database whose schema is older than this library's) or ArgumentError (KEY)."""
     def __iter__(self) -> Iterator[Any]:
         """Every case, by id (as cases())."""
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
     def append(self, case: Case, expected_version: int) -> JournalHead:
         """Append a case's entries after the first expected_version (how many the store holds; 0 for a new case) and return the JournalHead now stored: keep it to verify against later. Raises StorageError (CONFLICT when another writer got there first or the stored entries differ; IO_ERROR for a full disk or an I/O error; INTEGRITY or KEY when the stored summary does not verify): the store is then as it was."""
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
     def cases(self, *, state: Optional[State] = ..., programme: Optional[Programme] = ..., coordinator: Optional[int] = ..., overdue_on: Optional[datetime.date] = ...) -> List[Case]:
         """Load every case that matches, by id, in one pass from one consistent snapshot (much faster than load() per case; the GIL is released while it reads)."""
     def checkpoint(self) -> Dict[int, JournalHead]:
@@ -2568,10 +2573,17 @@ class Store:
         """True once closed."""
     def directory(self) -> AgencyDirectory:
         """The stored agency directory. Raises ArgumentError (NOT_FOUND) when none was saved."""
+    def follow(self) -> None:
+        """Start following a PostgreSQL store's changes (LISTEN/NOTIFY): every append that commits from now on, from any host, is announced to next_change(). Raises ArgumentError (INVALID_ARGUMENT) for an SQLite store."""
     def list(self, *, state: Optional[State] = ..., programme: Optional[Programme] = ..., coordinator: Optional[int] = ..., overdue_on: Optional[datetime.date] = ...) -> List[CaseSummary]:
         """The cases that match every condition given, by id (each summary row's checksum or seal checked)."""
     def load(self, case_id: int) -> Case:
         """Load a case: its journal verified and replayed. Raises ArgumentError (NOT_FOUND) or StorageError (INTEGRITY, KEY, MALFORMED, IO_ERROR)."""
+    @staticmethod
+    def migrate(location: str) -> int:
+        """Bring a store's schema to this library's, when asked (never on open): a PostgreSQL database gets the tables it lacks, under the server's advisory lock; an SQLite file is made or converted by opening it. Returns the schema version. Raises StorageError (UNSUPPORTED_VERSION: newer than this library; MALFORMED: tables of the store's names that are not a store's; IO_ERROR)."""
+    def next_change(self, timeout_ms: int = ...) -> Any:
+        """The next change announced since follow(), as (case_id, version), waiting up to timeout_ms milliseconds; None when none came. Other calls on this Store wait meanwhile: follow on a Store of its own. Raises ArgumentError (INVALID_ARGUMENT: not following, e.g. after the connection was lost: follow() again) or StorageError (IO_ERROR; MALFORMED: a notice that is not the store's)."""
     @property
     def path(self) -> str:
         ...

@@ -269,6 +269,21 @@ static void row_sf_store_open(void) {
     memset(&o, 0, sizeof o); o.key_count = 1; NUL(sf_store_open(&st, ":memory:", &o));
     o.keys = &short_key; CHECK_STATUS(SF_EKEY, sf_store_open(&st, ":memory:", &o)); CHECK(st == NULL);
 }
+static void row_sf_store_migrate(void) {
+    int v = 0;
+    NUL(sf_store_migrate(NULL, ":memory:", NULL)); NUL(sf_store_migrate(&v, NULL, NULL));
+    CHECK_STATUS(SF_EUTF8, sf_store_migrate(&v, bad_utf8, NULL));
+    CHECK_STATUS(SF_EINVAL, sf_store_migrate(&v, "dbname='unterminated", NULL));
+    CHECK_STATUS(SF_EIO, sf_store_migrate(&v, "host=/no/such/dir dbname=x connect_timeout=2", NULL));
+    CHECK_STATUS(SF_OK, sf_store_migrate(&v, ":memory:", NULL)); CHECK(v == 2);
+}
+static void row_sf_store_follow(void) { NUL(sf_store_follow(NULL)); CHECK_STATUS(SF_EINVAL, sf_store_follow(store)); }
+static void row_sf_store_next_change(void) {
+    int found; uint64_t id, v;
+    NUL(sf_store_next_change(NULL, &id, &v, store, 0)); NUL(sf_store_next_change(&found, NULL, &v, store, 0));
+    NUL(sf_store_next_change(&found, &id, NULL, store, 0)); NUL(sf_store_next_change(&found, &id, &v, NULL, 0));
+    CHECK_STATUS(SF_EINVAL, sf_store_next_change(&found, &id, &v, store, 0)); CHECK(found == 0);
+}
 static void row_sf_store_close(void) { NUL(sf_store_close(NULL)); }
 static void row_sf_store_free(void) { sf_store_free(NULL); /* allowed: does nothing */ }
 static void row_sf_store_append(void) { sf_journal_head h; NUL(sf_store_append(NULL, store, kase, 0)); NUL(sf_store_append(&h, NULL, kase, 0)); NUL(sf_store_append(&h, store, NULL, 0)); ERR(sf_store_append(&h, store, kase, 99999)); }
@@ -333,6 +348,7 @@ static const struct row {
     ROW(sf_store_open), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_put_directory), ROW(sf_store_directory),
+    ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
 };
 
 static int has_row(const char *name) {

@@ -1,7 +1,15 @@
 // The case store: round trips, queries, optimistic concurrency, a process
 // killed mid-append, and disk errors injected through an SQLite VFS shim.
+//
+// The tests tagged [store] and not [sqlite] run against both backends: as
+// "cpp: …" on SQLite files, and as "postgresql: …" on a throwaway PostgreSQL
+// server that ctest starts (SFCORE_TEST_POSTGRES holds its connection
+// string; each store is a fresh schema of its database). Tests tagged
+// [sqlite] are about SQLite's file itself; those tagged [postgresql], about
+// the server (postgres.tests.cpp).
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -20,23 +28,12 @@
 
 #include "../../src/case_access.hpp"
 #include "fixtures.hpp"
+#include "store_place.hpp"
 
 using namespace sfcore;
 using fixtures::code_of;
 
 namespace {
-
-// A fresh directory under /tmp, removed with its files at the end.
-struct temp_dir {
-    std::string path;
-    temp_dir() {
-        char name[] = "/tmp/sfcore-store-XXXXXX";
-        if (!mkdtemp(name)) throw std::runtime_error("mkdtemp failed");
-        path = name;
-    }
-    ~temp_dir() { std::system(("rm -rf '" + path + "'").c_str()); }
-    std::string file(const std::string& name) const { return path + "/" + name; }
-};
 
 // Give a journal taken from another case this case's id: renumber, stamp and chain it afresh.
 void detail_rechain(case_id id, std::vector<event>& journal) { detail::case_access::chain(id, journal); }
@@ -156,7 +153,7 @@ std::vector<case_file> some_cases(fixtures::world& w, std::size_t n) {
 } // namespace
 
 TEST_CASE("the store keeps cases, lists and queries them, and survives reopening", "[store]") {
-    temp_dir dir;
+    store_place place;
     fixtures::world w;
     std::vector<case_file> cases;
     for (const auto& row : state_table) {
@@ -164,7 +161,7 @@ TEST_CASE("the store keeps cases, lists and queries them, and survives reopening
         detail_rechain(case_id{cases.size() + 1}, j);
         cases.push_back(case_file::replay(case_id{cases.size() + 1}, j));
     }
-    const std::string path = dir.file("cases.db");
+    const std::string path = place.location;
     {
         case_store st(path);
         st.put_directory(w.dir);
@@ -211,7 +208,8 @@ TEST_CASE("the store keeps cases, lists and queries them, and survives reopening
 
 TEST_CASE("load_all reads every matching case in one pass, equal to loading each", "[store]") {
     fixtures::world w;
-    case_store st(":memory:");
+    store_place place, empty;
+    case_store st(place.location);
     const std::vector<case_file> cases = some_cases(w, 9);
     for (const auto& c : cases) st.append(c, 0);
     const auto all = st.load_all();
@@ -230,12 +228,12 @@ TEST_CASE("load_all reads every matching case in one pass, equal to loading each
         return seen.size() < 3;  // stop after the third
     }) == 3);
     CHECK(seen == std::vector<std::uint64_t>{1, 2, 3});
-    CHECK(case_store(":memory:").load_all().empty());
+    CHECK(case_store(empty.location).load_all().empty());
 }
 
 TEST_CASE("a damaged row stops a whole-store read after the cases before it, with an error naming the case", "[store]") {
-    temp_dir dir;
-    const std::string path = dir.file("cases.db");
+    store_place place;
+    const std::string path = place.location;
     fixtures::world w;
     const case_file active = w.drive_to(state::plan_active);
     std::vector<event> proto(active.journal().begin(), active.journal().end());
@@ -248,18 +246,21 @@ TEST_CASE("a damaged row stops a whole-store read after the cases before it, wit
     }
     errc expected = errc::integrity;
     SECTION("an entry that does not decode") {
-        sql(path, "UPDATE entries SET data = x'02ff' WHERE case_id = 250 AND seq = 3");
+        place.sql("UPDATE entries SET data = " + place.blob("02ff") + " WHERE case_id = 250 AND seq = 3");
         expected = errc::malformed;
     }
-    SECTION("an entry changed by one byte") { sql(path, "UPDATE entries SET data = substr(data, 1, 20) || x'7a' || substr(data, 22) WHERE case_id = 250 AND seq = 3"); }
-    SECTION("an entry taken away") { sql(path, "DELETE FROM entries WHERE case_id = 250 AND seq = 3"); }
-    SECTION("the last entries taken away") { sql(path, "DELETE FROM entries WHERE case_id = 250 AND seq > 10"); }
-    SECTION("a summary that counts more entries than are stored") { sql(path, "UPDATE cases SET version = 99 WHERE id = 250"); }
+    SECTION("an entry changed by one byte") {
+        place.sql("UPDATE entries SET data = substr(data, 1, 20) || " + place.blob("7a") +
+                  " || substr(data, 22) WHERE case_id = 250 AND seq = 3");
+    }
+    SECTION("an entry taken away") { place.sql("DELETE FROM entries WHERE case_id = 250 AND seq = 3"); }
+    SECTION("the last entries taken away") { place.sql("DELETE FROM entries WHERE case_id = 250 AND seq > 10"); }
+    SECTION("a summary that counts more entries than are stored") { place.sql("UPDATE cases SET version = 99 WHERE id = 250"); }
     SECTION("a summary whose count no case could have") {
-        sql(path, "UPDATE cases SET version = 9223372036854775000 WHERE id = 250");  // must not be allocated for
+        place.sql("UPDATE cases SET version = 9223372036854775000 WHERE id = 250");  // must not be allocated for
     }
     SECTION("another case's entries") {
-        sql(path, "DELETE FROM entries WHERE case_id = 250; INSERT INTO entries SELECT 250, seq, data FROM entries WHERE case_id = 249");
+        place.sql("DELETE FROM entries WHERE case_id = 250; INSERT INTO entries SELECT 250, seq, data FROM entries WHERE case_id = 249");
     }
     case_store st(path);
     std::vector<std::uint64_t> seen;
@@ -290,9 +291,9 @@ TEST_CASE("a damaged row stops a whole-store read after the cases before it, wit
 }
 
 TEST_CASE("an append names the version it expects: a writer that is behind gets a conflict and nothing is lost", "[store]") {
-    temp_dir dir;
+    store_place place;
     fixtures::world w;
-    const std::string path = dir.file("cases.db");
+    const std::string path = place.location;
     case_store a(path), b(path);
     case_file c = w.drive_to(state::preparing);
     REQUIRE(a.append(c, 0).seq == c.journal().size());
@@ -316,9 +317,9 @@ TEST_CASE("an append names the version it expects: a writer that is behind gets 
 }
 
 TEST_CASE("consents and decisions are entries too: two writers' decisions never overwrite each other", "[store][journal]") {
-    temp_dir dir;
+    store_place place;
     fixtures::world w;
-    const std::string path = dir.file("cases.db");
+    const std::string path = place.location;
     case_file c = w.drive_to(state::plan_active);
     REQUIRE(w.rec(c, issue_areas_set{{issue_area::housing}}));
     REQUIRE(w.rec(c, w.adult_consent(recipient::of(agencies::MSD))));
@@ -344,16 +345,16 @@ TEST_CASE("consents and decisions are entries too: two writers' decisions never 
 }
 
 TEST_CASE("list() never contradicts load(): each summary is bound to its journal", "[store][journal]") {
-    temp_dir dir;
+    store_place place;
     fixtures::world w;
-    const std::string path = dir.file("cases.db");
+    const std::string path = place.location;
     const case_file c = w.drive_to(state::plan_active);
     {
         case_store st(path);
         st.append(c, 0);
     }
     SECTION("a summary changed alone fails its checksum, in list() and load()") {
-        sql(path, ("UPDATE cases SET state = " + std::to_string(static_cast<int>(state::closed))).c_str());
+        place.sql("UPDATE cases SET state = " + std::to_string(static_cast<int>(state::closed)));
         case_store st(path);
         CHECK(code_of([&] { st.list(); }) == errc::integrity);
         CHECK(code_of([&] { st.load(c.id()); }) == errc::integrity);
@@ -361,38 +362,27 @@ TEST_CASE("list() never contradicts load(): each summary is bound to its journal
     // Whoever can write the file can recompute a checksum: a summary changed that way lists what it says,
     // and the journal refuses to agree with it.
     const auto forge = [&](std::int64_t state_v, std::int64_t programme_v, std::int64_t coordinator_v) {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        sqlite3_stmt* q = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, "SELECT id, version, head, next_deadline FROM cases", -1, &q, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+        const auto number = [&](const char* column) { return std::stoll(place.value(std::string("SELECT ") + column + " FROM cases")); };
+        const std::string head_hex = place.hex_of("SELECT head FROM cases");
+        REQUIRE(head_hex.size() == 64);
+        const bool deadline = !place.value("SELECT next_deadline FROM cases").empty();
         bytes m(16);
         std::memcpy(m.data(), "sfcore case row2", 16);
         const auto put = [&m](std::uint64_t v) {
             for (int i = 0; i < 8; ++i) m.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
         };
-        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 0)));
-        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 1)));
-        const auto* head = static_cast<const std::uint8_t*>(sqlite3_column_blob(q, 2));
-        m.insert(m.end(), head, head + 32);
+        put(static_cast<std::uint64_t>(number("id")));
+        put(static_cast<std::uint64_t>(number("version")));
+        for (std::size_t i = 0; i < 64; i += 2) m.push_back(static_cast<std::uint8_t>(std::stoi(head_hex.substr(i, 2), nullptr, 16)));
         put(static_cast<std::uint64_t>(state_v));
         put(static_cast<std::uint64_t>(programme_v));
         put(1);
         put(static_cast<std::uint64_t>(coordinator_v));
-        put(sqlite3_column_type(q, 3) != SQLITE_NULL);
-        put(static_cast<std::uint64_t>(sqlite3_column_int64(q, 3)));
-        sqlite3_finalize(q);
+        put(deadline);
+        put(deadline ? static_cast<std::uint64_t>(number("next_deadline")) : 0);
         const digest d = sha256().update(m.data(), m.size()).finish();
-        sqlite3_stmt* up = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, "UPDATE cases SET state = ?, programme = ?, coordinator = ?, seal = ?", -1, &up,
-                                   nullptr) == SQLITE_OK);
-        sqlite3_bind_int64(up, 1, state_v);
-        sqlite3_bind_int64(up, 2, programme_v);
-        sqlite3_bind_int64(up, 3, coordinator_v);
-        sqlite3_bind_blob(up, 4, d.data(), 32, SQLITE_TRANSIENT);
-        REQUIRE(sqlite3_step(up) == SQLITE_DONE);
-        sqlite3_finalize(up);
-        sqlite3_close(db);
+        place.sql("UPDATE cases SET state = " + std::to_string(state_v) + ", programme = " + std::to_string(programme_v) +
+                  ", coordinator = " + std::to_string(coordinator_v) + ", seal = " + place.blob(d.data(), d.size()));
     };
     const auto state_v = static_cast<std::int64_t>(c.state()), programme_v = static_cast<std::int64_t>(c.programme());
     const auto coordinator_v = static_cast<std::int64_t>(c.roles().coordinator->value());
@@ -422,7 +412,7 @@ TEST_CASE("list() never contradicts load(): each summary is bound to its journal
     }
 }
 
-TEST_CASE("a file that is not an sfcore store is refused and left as it was", "[store]") {
+TEST_CASE("a file that is not an sfcore store is refused and left as it was", "[store][sqlite]") {
     temp_dir dir;
     const std::string other = dir.file("other.db");
     sql(other, "CREATE TABLE patients(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO patients VALUES (1, 'Aroha');");
@@ -444,7 +434,7 @@ TEST_CASE("a file that is not an sfcore store is refused and left as it was", "[
     CHECK(code_of([&] { empty.directory(); }) == errc::not_found);
 }
 
-TEST_CASE("a store written by sfcore 0.1 is converted once, every case to one journal", "[store][v1]") {
+TEST_CASE("a store written by sfcore 0.1 is converted once, every case to one journal", "[store][sqlite][v1]") {
     temp_dir dir;
     const std::string path = dir.file("v1.db");
     std::filesystem::copy_file(std::string(SFCORE_TEST_DATA_DIR) + "/v1/store.sqlite", path);
@@ -491,33 +481,41 @@ TEST_CASE("a store written by sfcore 0.1 is converted once, every case to one jo
     CHECK(read_file(bad).size() == before.size());
 }
 
-TEST_CASE("a kept checkpoint finds a rolled-back store and a dropped write-ahead-log frame", "[store][journal]") {
+TEST_CASE("a kept checkpoint finds a rolled-back store", "[store][journal]") {
+    store_place place;
+    fixtures::world w;
+    const std::string path = place.location;
+    std::vector<case_file> cases = some_cases(w, 4);
+    {
+        case_store st(path);
+        for (const auto& c : cases) st.append(c, 0);
+    }
+    // An earlier copy of the store's tables, put back after a later append.
+    place.sql("CREATE TABLE cases_before AS SELECT * FROM cases");
+    const std::uint64_t before = cases[1].journal().size();
+    store_checkpoint kept;
+    {
+        case_store st(path);
+        step(w, cases[1], 0);
+        st.append(cases[1], st.version(cases[1].id()));
+        kept = st.checkpoint();
+        CHECK(st.verify(&kept));
+    }
+    place.sql("DELETE FROM entries WHERE case_id = " + std::to_string(cases[1].id().value()) + " AND seq > " +
+              std::to_string(before) + "; DELETE FROM cases; INSERT INTO cases SELECT * FROM cases_before");
+    case_store st(path);
+    CHECK(st.verify());  // on its own, the earlier copy is a valid store…
+    const store_verification v = st.verify(&kept);  // …but it does not hold the kept heads
+    REQUIRE(v.damaged.size() == 1);
+    CHECK(v.damaged[0].first == cases[1].id());
+    CHECK(v.damaged[0].second.find("rolled back") != std::string::npos);
+}
+
+TEST_CASE("a kept checkpoint finds a dropped write-ahead-log frame", "[store][sqlite][journal]") {
     temp_dir dir;
     fixtures::world w;
     const std::string path = dir.file("cases.db");
     std::vector<case_file> cases = some_cases(w, 4);
-    SECTION("an earlier copy of the store put back") {
-        {
-            case_store st(path);
-            for (const auto& c : cases) st.append(c, 0);
-        }
-        std::filesystem::copy_file(path, dir.file("earlier.db"));
-        store_checkpoint kept;
-        {
-            case_store st(path);
-            step(w, cases[1], 0);
-            st.append(cases[1], st.version(cases[1].id()));
-            kept = st.checkpoint();
-            CHECK(st.verify(&kept));
-        }
-        std::filesystem::copy_file(dir.file("earlier.db"), path, std::filesystem::copy_options::overwrite_existing);
-        case_store st(path);
-        CHECK(st.verify());  // on its own, the earlier copy is a valid store…
-        const store_verification v = st.verify(&kept);  // …but it does not hold the kept heads
-        REQUIRE(v.damaged.size() == 1);
-        CHECK(v.damaged[0].first == cases[1].id());
-        CHECK(v.damaged[0].second.find("rolled back") != std::string::npos);
-    }
     SECTION("a bit flipped in the write-ahead log") {
         store_checkpoint kept;
         case_store st(path);  // kept open: the appends stay in the WAL
@@ -538,9 +536,9 @@ TEST_CASE("a kept checkpoint finds a rolled-back store and a dropped write-ahead
 }
 
 TEST_CASE("a keyed store: only the key holder can rewrite a journal that loads", "[store][seal]") {
-    temp_dir dir;
+    store_place place, plain_place;
     fixtures::world w;
-    const std::string path = dir.file("sealed.db");
+    const std::string path = place.location;
     const sealing_key k1{"region-2026", std::vector<std::uint8_t>(32, 1)}, k2{"region-2027", std::vector<std::uint8_t>(32, 2)};
     store_options o;
     o.keys = {k1};
@@ -556,15 +554,14 @@ TEST_CASE("a keyed store: only the key holder can rewrite a journal that loads",
         // same id with a valid chain, as an unkeyed store would write it.
         fixtures::world w2;
         const case_file other = w2.drive_to(state::closed);
-        const std::string plain = dir.file("plain.db");
+        const std::string plain = plain_place.location;
         {
             case_store st(plain);
             std::vector<event> j(other.journal().begin(), other.journal().end());
             detail_rechain(c.id(), j);
             st.append(case_file::replay(c.id(), j), 0);
         }
-        sql(path, ("ATTACH '" + plain + "' AS p; DELETE FROM entries; DELETE FROM cases; "
-                   "INSERT INTO entries SELECT * FROM p.entries; INSERT INTO cases SELECT * FROM p.cases;").c_str());
+        place.take_tables_of(plain_place);
         CHECK(code_of([&] { case_store(path, o).load(c.id()); }) == errc::key_error);
         CHECK(code_of([&] { case_store(path, o).list(); }) == errc::key_error);
         CHECK(case_store(path).load(c.id()).state() == state::closed);  // without the key, it is just a store
@@ -589,7 +586,7 @@ TEST_CASE("a keyed store: only the key holder can rewrite a journal that loads",
     }
 }
 
-TEST_CASE("random byte changes to a store's file and write-ahead log: a clear error, or the same cases", "[store][mutation]") {
+TEST_CASE("random byte changes to a store's file and write-ahead log: a clear error, or the same cases", "[store][sqlite][mutation]") {
     // SFCORE_STORE_MUTATIONS changes in all, half to the file and half to the log.
     const long n = fixtures::env_or("SFCORE_STORE_MUTATIONS", 10000 / SFCORE_RANDOMIZED_SCALE);
     temp_dir dir;
@@ -646,8 +643,8 @@ TEST_CASE("random byte changes to a store's file and write-ahead log: a clear er
 }
 
 TEST_CASE("a writer killed at random moments loses no acknowledged entry: events, consents and decisions", "[store][crash]") {
-    temp_dir dir;
-    const std::string path = dir.file("crash.db");
+    store_place place;
+    const std::string path = place.location;
     fixtures::world w;
     {
         case_store st(path);
@@ -721,7 +718,7 @@ TEST_CASE("a writer killed at random moments loses no acknowledged entry: events
     WARN(kills << " kills, " << acknowledged - base << " acknowledged entries, all present");
 }
 
-TEST_CASE("a full disk or an I/O error during an append is a clear error and leaves the store as it was", "[store][faults]") {
+TEST_CASE("a full disk or an I/O error during an append is a clear error and leaves the store as it was", "[store][sqlite][faults]") {
     register_fault_vfs();
     temp_dir dir;
     fixtures::world w;

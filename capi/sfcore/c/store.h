@@ -1,7 +1,8 @@
 /**
  * @file sfcore/c/store.h
- * @brief The case store: one journal per case in an SQLite file, appended
- * with optimistic concurrency, verified on every read, listed and queried.
+ * @brief The case store: one journal per case in an SQLite file or a
+ * PostgreSQL database, appended with optimistic concurrency, verified on
+ * every read, listed and queried.
  */
 #ifndef SFCORE_C_STORE_H
 #define SFCORE_C_STORE_H
@@ -48,16 +49,55 @@ typedef struct sf_kept_head {
 
 /**
  * @brief Open (or create) a case store: an SQLite file in WAL mode, or
- * ":memory:". A file that is not an sfcore store is refused and left as it
- * was; a store of sfcore 0.1 is converted, once.
+ * ":memory:" (either may be written after `sqlite:`); or a PostgreSQL
+ * database, named by a libpq URI (`postgresql://…`) or keyword string
+ * (`host=/run/pg dbname=cases`). A file that is not an sfcore store is
+ * refused and left as it was; a store of sfcore 0.1 is converted, once. A
+ * PostgreSQL database must have been migrated (sf_store_migrate()).
  * @param[out] out receives the store; free it with sf_store_free(). One
  *             handle may be used from many threads: calls take turns.
- * @param path the file's path (UTF-8).
+ * @param path the file's path, or the database's connection string (UTF-8).
  * @param options how to open it, or NULL for the defaults.
- * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EIO; #SF_EMALFORMED (not a store); #SF_EVERSION; #SF_EKEY.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EIO (cannot open, or cannot
+ *         connect); #SF_EMALFORMED (not a store); #SF_EVERSION; #SF_EMIGRATE
+ *         (a database whose schema is older than this library's); #SF_EKEY.
  * @since 0.1.0
  */
 SF_API int sf_store_open(sf_store **out, const char *path, const sf_store_options *options);
+/**
+ * @brief Bring a store's schema to this library's, when asked (never on
+ * open): a PostgreSQL database gets the tables it lacks, under the server's
+ * advisory lock. An SQLite file is made or converted by opening it.
+ * @param[out] out_version receives the schema version the store is at.
+ * @param location as for sf_store_open().
+ * @param options as for sf_store_open(), or NULL.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EIO; #SF_EMALFORMED (tables
+ *         of the store's names that are not a store's); #SF_EVERSION (newer than this library).
+ * @since 0.3.0
+ */
+SF_API int sf_store_migrate(int *out_version, const char *location, const sf_store_options *options);
+/**
+ * @brief Start following a PostgreSQL store's changes (LISTEN/NOTIFY):
+ * every append that commits from then on, from any host, is announced to
+ * sf_store_next_change().
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (an SQLite store: it has no change feed); #SF_EIO; #SF_ECLOSED.
+ * @since 0.3.0
+ */
+SF_API int sf_store_follow(sf_store *store);
+/**
+ * @brief The next change announced since sf_store_follow(), waiting up to
+ * @p timeout_ms milliseconds (0: only one already here). Other calls on the
+ * same handle wait while it waits: follow on a handle of its own.
+ * @param[out] out_found 1 when a change came, 0 when none did.
+ * @param[out] out_case the case that changed (0 when none).
+ * @param[out] out_version how many entries the store holds for it now.
+ * @param store the store.
+ * @param timeout_ms how long to wait.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (not following: call sf_store_follow() again, then reload what
+ *         matters); #SF_EIO (the connection was lost); #SF_EMALFORMED (a notice that is not the store's); #SF_ECLOSED.
+ * @since 0.3.0
+ */
+SF_API int sf_store_next_change(int *out_found, uint64_t *out_case, uint64_t *out_version, sf_store *store, int timeout_ms);
 /**
  * @brief Close the store's file. The handle stays valid: any call on it,
  * from any thread, then returns #SF_ECLOSED. Free it with sf_store_free()
