@@ -84,8 +84,11 @@ bench: deps
 	  -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=ON -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
 	  > $(BENCH_BUILD).configure.log 2>&1 || (cat $(BENCH_BUILD).configure.log; exit 1)
 	cmake --build $(BENCH_BUILD) -j $(JOBS) --target sfcore_bench _core
-	$(BENCH_BUILD)/bench/sfcore_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-	  --benchmark_out=$(BENCH_BUILD)/bench.json --benchmark_out_format=json
+	bash scripts/test-postgres.sh start /tmp/sfcore-pg-bench > $(BENCH_BUILD)/postgres.conninfo
+	SFCORE_BENCH_POSTGRES="$$(cat $(BENCH_BUILD)/postgres.conninfo)" $(BENCH_BUILD)/bench/sfcore_bench \
+	  --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+	  --benchmark_out=$(BENCH_BUILD)/bench.json --benchmark_out_format=json; \
+	  status=$$?; bash scripts/test-postgres.sh stop /tmp/sfcore-pg-bench; exit $$status
 	PYTHONPATH=$(BENCH_BUILD)/python $(PYTHON) bench/python_bench.py $(BENCH_BUILD)/python-bench.json
 	$(PYTHON) scripts/bench_report.py $(BENCH_BUILD)/bench.json docs/performance.md $(BENCH_BUILD)/python-bench.json
 	@echo "wrote docs/performance.md"

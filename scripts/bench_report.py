@@ -43,6 +43,14 @@ ROWS = [
     (r"BM_store_open_and_load_one/cases:\d+", "open a store and load one case", "time"),
     (r"BM_store_load_one/cases:\d+", "load one case from an open store", "time"),
     (r"BM_store_load_all/cases:\d+", "load every case of a store in one pass, per case", "per_case"),
+    (r"BM_backend_appends/postgresql:0/", "SQLite store: durable appends, one entry a transaction, writers on their own cases (time per round of 25 each)", "time"),
+    (r"BM_backend_appends/postgresql:1/", "PostgreSQL store: the same", "time"),
+    (r"BM_backend_open_and_load_one/postgresql:0/", "SQLite store of 100,000 cases: open it and load one case (median of the loads)", "time"),
+    (r"BM_backend_open_and_load_one/postgresql:1/", "PostgreSQL store of 100,000 cases: connect and load one case", "time"),
+    (r"BM_backend_load_one/postgresql:0/", "SQLite store of 100,000 cases: load one case (open store)", "time"),
+    (r"BM_backend_load_one/postgresql:1/", "PostgreSQL store of 100,000 cases: load one case (open connection)", "time"),
+    (r"BM_backend_load_all/postgresql:0/", "SQLite store of 100,000 cases: every case in one pass, per case", "per_case"),
+    (r"BM_backend_load_all/postgresql:1/", "PostgreSQL store of 100,000 cases: the same", "per_case"),
     (r"PY_decision_check_keywords$", "Case.check() from Python, keywords, distinct requests", "time"),
     (r"PY_decision_check_positional$", "the same, positional", "time"),
     (r"PY_decide_many$", "Case.decide_many() from Python, per decision (1,000,000 distinct requests, each recorded)", "time"),
@@ -214,8 +222,47 @@ def main(src, dst, *more):
     if frame:
         judge("a 100,000-case store into a DataFrame ≤ 2 s (wall time: the store is read on a second thread)",
               frame, 2e9, fmt(frame))
+    def counter(prefix, key):
+        for name, b in medians.items():
+            if name.startswith(prefix) and key in b:
+                return b[key]
+        return None
+
+    appends = {(pg, n): counter(f"BM_backend_appends/postgresql:{pg}/writers:{n}/", "appends_per_s")
+               for pg in (0, 1) for n in (1, 4, 16)}
+    if appends[(1, 1)] and appends[(1, 16)]:
+        judge("PostgreSQL store, 16 durable writers ≥ 2× its single writer's appends a second (wall time)",
+              -appends[(1, 16)] / appends[(1, 1)], -2,
+              f"{appends[(1, 16)] / appends[(1, 1)]:.2f}× ({appends[(1, 1)]:,.0f} → {appends[(1, 16)]:,.0f} a second)")
+    if appends[(0, 16)] and appends[(1, 16)]:
+        judge("PostgreSQL store, 16 durable writers: more appends a second than the SQLite store's 16",
+              -appends[(1, 16)] / appends[(0, 16)], -1,
+              f"{appends[(1, 16)] / appends[(0, 16)]:.2f}× ({appends[(0, 16)]:,.0f} → {appends[(1, 16)]:,.0f} a second)")
+    pg_p99 = counter("BM_backend_load_one/postgresql:1/", "p99_ms")
+    if pg_p99 is not None:
+        judge("PostgreSQL store of 100,000 cases: one case loaded in ≤ 2 ms at the 99th percentile (wall time)",
+              pg_p99, 2, f"{pg_p99:.2f} ms")
     if floor and audited and cpu("BM_entry_encode_and_hash") and cpu("BM_check_now"):
         out += ["", parts]
+    if any(appends.values()):
+        out += ["", "### The store's two backends, side by side", "",
+                "Both durable (SQLite: `synchronous=FULL`; PostgreSQL 15 from Debian, default settings, on the same "
+                "machine over a Unix socket). Writers are threads, each with its own connection, appending one entry "
+                "a transaction to its own case. Loads are timed one by one; wall time.", "",
+                "| | SQLite | PostgreSQL |", "|---|---|---|"]
+        for n in (1, 4, 16):
+            a, b = appends[(0, n)], appends[(1, n)]
+            out.append(f"| appends a second, {n} writer{'s' if n > 1 else ''} | "
+                       f"{f'{a:,.0f}' if a else '—'} | {f'{b:,.0f}' if b else '—'} |")
+        for label, prefix in (("open the store and load one case", "BM_backend_open_and_load_one"),
+                              ("load one case (store open)", "BM_backend_load_one")):
+            for q in ("p50_ms", "p99_ms"):
+                a, b = counter(f"{prefix}/postgresql:0/", q), counter(f"{prefix}/postgresql:1/", q)
+                out.append(f"| {label}, 100,000 cases, {q[:3]} | {f'{a:.3f} ms' if a is not None else '—'} | "
+                           f"{f'{b:.3f} ms' if b is not None else '—'} |")
+        a, b = counter("BM_backend_load_all/postgresql:0/", "per_case"), counter("BM_backend_load_all/postgresql:1/", "per_case")
+        out.append(f"| every case in one pass, per case, 100,000 cases | {fmt(a * 1e9) if a else '—'} | "
+                   f"{fmt(b * 1e9) if b else '—'} |")
     sset, packed = cpu("BM_baseline_string_set"), cpu("BM_baseline_packed_set")
     if now and sset and packed:
         out += ["", f"A decision at the current instant takes {now / sset:.2f}× a `std::unordered_set<std::string>` "

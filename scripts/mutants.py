@@ -30,11 +30,14 @@ class Mutant:
     mutated: str
     what: str
     tests: str = ""  # a Catch2 test spec for sfcore_tests ("" for the whole C++ suite)
+    postgres: bool = False  # run the tests against a throwaway PostgreSQL server (scripts/test-postgres.sh)
 
 
 # The C++ tests a mutant is judged by: every test but the hidden ones and the slow randomized store tests
 # (crashes, file mutations, injected faults), which a mutant of the store names itself.
-FAST = "~[.]~[crash]~[mutation]~[faults]"
+FAST = "~[.]~[crash]~[mutation]~[faults]~[postgresql]~[postgresql-writers]~[postgresql-faults]"
+# The store's tests on PostgreSQL (the shared suite and the server's own), for a mutant of that backend.
+POSTGRES = "[store]~[sqlite]~[crash]"
 
 MUTANTS = [
     # ---- decisions ----------------------------------------------------------------------------------
@@ -127,6 +130,18 @@ MUTANTS = [
            "            (coordinator && static_cast<std::int64_t>(coordinator->value()) != *row.coordinator))",
            "            (false && coordinator && static_cast<std::int64_t>(coordinator->value()) != *row.coordinator))",
            "the store does not compare a summary's coordinator with its journal", "[store]" + FAST),
+    Mutant("pg-migrate-on-open", "src/store_postgres.cpp",
+           "    if (version < schema_version)\n",
+           "    if (false)\n",
+           "a PostgreSQL store without the schema is opened (and used) without being migrated", POSTGRES, True),
+    Mutant("pg-statement-rerun", "src/store_postgres.cpp",
+           "        started_ = finished_ = false;",
+           "        started_ = false;",
+           "a reset PostgreSQL statement does not run again (only an append's first entry is written)", POSTGRES, True),
+    Mutant("pg-reconnect", "src/store_postgres.cpp",
+           "        if (PQstatus(conn_) == CONNECTION_OK) return;\n        following_ = false;",
+           "        return;\n        following_ = false;",
+           "a lost PostgreSQL connection is never opened again (no call can be retried)", POSTGRES, True),
     Mutant("archive-checksum", "src/archive.cpp",
            "if (std::memcmp(d.data(), p + 24, d.size()) != 0) throw error(errc::checksum_mismatch, \"archive\");",
            "(void)d;",
@@ -327,11 +342,27 @@ def main():
     jobs = str(os.cpu_count() or 2)
     tests = os.path.join(build, "tests", "sfcore_tests")
 
-    def build_and_test(spec):
+    server = os.path.join("/tmp", f"sfcore-pg-mutants-{os.getpid()}")
+    server_started = []
+
+    def build_and_test(spec, postgres=False):
         if run(["cmake", "--build", build, "-j", jobs, "--target", "sfcore_tests"], ROOT, log):
             return "build failed"
         cmd = [tests] + ([spec] if spec else [])
-        return "passed" if run(cmd, ROOT, log, timeout=600, limited=True) == 0 else "failed"
+        if postgres and not server_started:
+            started = subprocess.run(["bash", os.path.join(ROOT, "scripts", "test-postgres.sh"), "start", server],
+                                     capture_output=True, text=True)
+            if started.returncode:
+                with open(log, "a") as out:
+                    out.write(f"the PostgreSQL server did not start:\n{started.stderr}\n")
+                return "build failed"
+            server_started.append(started.stdout.strip())
+        if postgres:
+            os.environ["SFCORE_TEST_POSTGRES"] = server_started[0]
+        try:
+            return "passed" if run(cmd, ROOT, log, timeout=600, limited=True) == 0 else "failed"
+        finally:
+            os.environ.pop("SFCORE_TEST_POSTGRES", None)
 
     started = time.time()
     baseline = build_and_test(FAST)
@@ -347,7 +378,7 @@ def main():
         open(path, "w", encoding="utf-8").write(original.replace(m.original, m.mutated, 1))
         t0 = time.time()
         try:
-            verdict = build_and_test(m.tests)
+            verdict = build_and_test(m.tests, m.postgres)
         finally:
             open(path, "w", encoding="utf-8").write(original)
         outcome = {"failed": "killed", "passed": "SURVIVED", "build failed": "did not build"}[verdict]
@@ -358,6 +389,8 @@ def main():
             stillborn.append(m)
     # Leave the copy as the source is, so the next run starts from a built tree.
     build_and_test("[version]")
+    if server_started:
+        subprocess.run(["bash", os.path.join(ROOT, "scripts", "test-postgres.sh"), "stop", server], capture_output=True)
     killed = len(chosen) - len(survivors) - len(stillborn)
     print(f"{killed} of {len(chosen)} mutants killed in {time.time() - started:.0f} s")
     if stillborn:

@@ -166,6 +166,7 @@ std::string case_name(std::int64_t id) { return "case " + std::to_string(id); }
 // one transaction (a case that does not convert leaves the file as it was).
 void convert_v1(sqlite_connection& db, const std::function<void(sql_connection&, const case_file&)>& write_summary) {
     write_transaction t(db);
+    if (db.integer("PRAGMA application_id") == store_application_id) return;  // another opener converted it first
     agency_directory dir;
     {
         sqlite_statement q(db, "SELECT value FROM sfcore_meta WHERE key = 'directory'");
@@ -217,18 +218,36 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
                                                   const std::function<void(sql_connection&, const case_file&)>& write_summary) {
     auto conn = std::make_unique<sqlite_connection>(path, options);
     sqlite_connection& db = *conn;
-    // Whose file is it? Only an empty file becomes a store; another
-    // application's database is refused before anything is written to it.
-    const std::int64_t app = db.integer("PRAGMA application_id");
-    const std::int64_t tables = db.integer("SELECT count(*) FROM sqlite_master");
     bool v1 = false;
-    if (app == 0 && tables > 0) {
-        const bool meta = db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sfcore_meta'") == 1;
-        v1 = meta && db.integer("SELECT count(*) FROM sfcore_meta WHERE key = 'schema' AND value = 1") == 1 &&
-             db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cases', 'events')") == 2;
-        if (!v1) throw error(errc::malformed, "store: " + path + " is not an sfcore store (another application's database)");
-    } else if (app != 0 && app != store_application_id) {
-        throw error(errc::malformed, "store: " + path + " is not an sfcore store (its application id is another's)");
+    {
+        // Whose file is it? Only an empty file becomes a store; another
+        // application's database is refused before anything is written to
+        // it. Asked with the write lock held, so a file that another opener
+        // is making a store this moment is looked at once it is made.
+        write_transaction t(db);
+        const std::int64_t app = db.integer("PRAGMA application_id");
+        const std::int64_t tables = db.integer("SELECT count(*) FROM sqlite_master");
+        if (app == 0 && tables > 0) {
+            const bool meta = db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sfcore_meta'") == 1;
+            v1 = meta && db.integer("SELECT count(*) FROM sfcore_meta WHERE key = 'schema' AND value = 1") == 1 &&
+                 db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cases', 'events')") == 2;
+            if (!v1) throw error(errc::malformed, "store: " + path + " is not an sfcore store (another application's database)");
+        } else if (app != 0 && app != store_application_id) {
+            throw error(errc::malformed, "store: " + path + " is not an sfcore store (its application id is another's)");
+        } else if (app == 0) {
+            db.exec(schema_sql);
+            db.exec("PRAGMA application_id = " + std::to_string(store_application_id));
+            sqlite_statement put(db, "INSERT INTO sfcore_meta(key, value) VALUES ('schema', ?)");
+            put.bind(1, std::int64_t{schema_version}).done();
+        } else {
+            const std::int64_t v = db.integer("SELECT value FROM sfcore_meta WHERE key = 'schema'");
+            if (v > schema_version)
+                throw error(errc::unsupported_version, "store: schema version " + std::to_string(v) +
+                                                           " is newer than this library reads (" +
+                                                           std::to_string(schema_version) + ")");
+            if (v != schema_version) throw error(errc::malformed, "store: schema version " + std::to_string(v));
+        }
+        t.commit();
     }
     {
         // journal_mode answers with the mode in force (memory for ":memory:").
@@ -236,25 +255,7 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
         q.row();
     }
     db.exec(options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-    if (v1) {
-        convert_v1(db, write_summary);
-        return conn;
-    }
-    write_transaction t(db);
-    if (db.integer("PRAGMA application_id") == 0) {
-        db.exec(schema_sql);
-        db.exec("PRAGMA application_id = " + std::to_string(store_application_id));
-        sqlite_statement put(db, "INSERT INTO sfcore_meta(key, value) VALUES ('schema', ?)");
-        put.bind(1, std::int64_t{schema_version}).done();
-    } else {
-        const std::int64_t v = db.integer("SELECT value FROM sfcore_meta WHERE key = 'schema'");
-        if (v > schema_version)
-            throw error(errc::unsupported_version, "store: schema version " + std::to_string(v) +
-                                                       " is newer than this library reads (" +
-                                                       std::to_string(schema_version) + ")");
-        if (v != schema_version) throw error(errc::malformed, "store: schema version " + std::to_string(v));
-    }
-    t.commit();
+    if (v1) convert_v1(db, write_summary);
     return conn;
 }
 
