@@ -139,7 +139,6 @@ struct case_store::impl {
     std::unique_ptr<detail::sql_connection> db;
     store_options options;
     const sealing_key* seal_key = nullptr;  // the key new seals use
-    bool following = false;
 
     std::unique_ptr<sql_statement> stmt(const std::string& sql) const { return db->prepare(sql); }
 
@@ -283,7 +282,7 @@ int case_store::migrate(const std::string& location, const store_options& option
     check_keys(options);
     if (detail::is_postgres_location(location)) return detail::migrate_postgres_store(location, options);
     case_store opened(location, options);  // an SQLite file is made or converted when it is opened
-    return 2;
+    return detail::sqlite_schema_version();
 }
 
 const char* case_store::backend() const noexcept {
@@ -536,16 +535,8 @@ agency_directory case_store::directory() const {
     return load_directory(p, n);
 }
 
-void case_store::follow() {
-    impl& s = *impl_;
-    s.db->follow();
-    s.following = true;
-}
+void case_store::follow() { impl_->db->follow(); }
 
-std::optional<store_change> case_store::next_change(int timeout_ms) {
-    impl& s = *impl_;
-    if (!s.following) throw error(errc::invalid_argument, "store: next_change() before follow()");
-    return s.db->next_change(timeout_ms);
-}
+std::optional<store_change> case_store::next_change(int timeout_ms) { return impl_->db->next_change(timeout_ms); }
 
 } // namespace sfcore

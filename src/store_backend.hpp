@@ -104,6 +104,9 @@ struct read_transaction {
 std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const store_options& options,
                                                   const std::function<void(sql_connection&, const case_file&)>& write_summary);
 
+/// The schema version of the SQLite store's tables.
+int sqlite_schema_version() noexcept;
+
 /// True when @p location names a PostgreSQL database (store_postgres.cpp).
 bool is_postgres_location(const std::string& location) noexcept;
 

@@ -214,6 +214,8 @@ void convert_v1(sqlite_connection& db, const std::function<void(sql_connection&,
 
 } // namespace
 
+int sqlite_schema_version() noexcept { return schema_version; }
+
 std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const store_options& options,
                                                   const std::function<void(sql_connection&, const case_file&)>& write_summary) {
     auto conn = std::make_unique<sqlite_connection>(path, options);

@@ -59,13 +59,17 @@ void cut_connections(const store_place& place) {
 
 int run(const std::string& command) { return std::system(command.c_str()); }
 
-// The server's own script, on its directory (the connection string's host).
-std::string script(const char* verb) {
+// The server's directory (the connection string's host: its socket is there).
+std::string server_dir() {
     const std::string c = server();
     const auto at = c.find("host=");
     REQUIRE(at != std::string::npos);
-    const std::string dir = c.substr(at + 5, c.find(' ', at) - at - 5);
-    return std::string("bash '") + SFCORE_SOURCE_DIR + "/scripts/test-postgres.sh' " + verb + " '" + dir + "'";
+    return c.substr(at + 5, c.find(' ', at) - at - 5);
+}
+
+// The server's own script, on its directory.
+std::string script(const char* verb) {
+    return std::string("bash '") + SFCORE_SOURCE_DIR + "/scripts/test-postgres.sh' " + verb + " '" + server_dir() + "'";
 }
 
 } // namespace
@@ -115,9 +119,30 @@ TEST_CASE("the schema is made and upgraded only when asked, and a newer one is r
         throw;
     }
     drop();
+    // The same store named by a libpq URI (and by "postgres://"), with what it holds.
+    {
+        fixtures::world w;
+        case_store(place.location).append(new_case(w, 5), 0);
+    }
+    const std::string query = "/sfcore_test?host=" + server_dir() + "&user=postgres&options=-c%20search_path%3D" + place.schema;
+    for (const char* scheme : {"postgresql://", "postgres://"}) {
+        case_store by_uri(scheme + query);
+        CHECK(std::string(by_uri.backend()) == "postgresql");
+        CHECK(by_uri.size() == 1);
+        CHECK(by_uri.load(case_id{5}).verify());
+        CHECK(by_uri.location().find("dbname=sfcore_test") != std::string::npos);
+    }
+    CHECK(std::string(case_store("sqlite::memory:").backend()) == "sqlite");
     // What is not a connection string, or not a reachable server, is a clear error.
     CHECK(code_of([&] { case_store st("host=/nonexistent/socket/dir dbname=x connect_timeout=2"); }) == errc::io_error);
     CHECK(code_of([&] { case_store st("dbname='unterminated"); }) == errc::invalid_argument);
+    try {
+        case_store st("host=/nonexistent/socket/dir dbname=x user=u password=s3cret-word connect_timeout=2");
+        FAIL("connected to nothing");
+    } catch (const error& e) {
+        CHECK(std::string(e.what()).find("s3cret-word") == std::string::npos);  // a password is never shown
+        CHECK(std::string(e.what()).find("dbname=x") != std::string::npos);
+    }
     store_options sqlite_only;
     sqlite_only.vfs = "unix";
     CHECK(code_of([&] { case_store st(place.location, sqlite_only); }) == errc::invalid_argument);
@@ -258,7 +283,7 @@ TEST_CASE("8 writer processes append to 200 shared cases: no acknowledged entry 
                     const std::uint64_t id = 1 + rng() % cases;
                     const std::uint64_t v = st.version(case_id{id});
                     case_file c = v == 0 ? new_case(w, id) : st.load(case_id{id});
-                    const std::uint64_t expected = c.journal().size() == v ? v : 0;
+                    const std::uint64_t expected = v == 0 ? 0 : c.journal().size();  // as loaded
                     if (v > 0) {
                         w.clock = c.journal().back().when;
                         if (!w.rec(c, priorities_set{{"writer " + std::to_string(k) + " step " + std::to_string(n++)}, {}, {}}))
