@@ -13,6 +13,7 @@
 #include "family.hpp"
 
 using namespace sfcore;
+using bench::renumbered;
 
 namespace {
 
@@ -46,18 +47,6 @@ void BM_archive_save_load(benchmark::State& st) {
     st.counters["bytes_per_event"] = static_cast<double>(size) / events;
 }
 BENCHMARK(BM_archive_save_load)->ArgNames({"events", "text"})->Args({200, 0})->Args({2000, 0})->Args({200, 1});
-
-// The same case under another id: its facts recorded again (a journal is
-// chained from its case's id, so it cannot simply be relabelled).
-case_file renumbered(const case_file& proto, case_id id, const agency_directory& dir) {
-    const auto& first = proto.journal().front();
-    case_file c = case_file::open(id, dir, std::get<referral_received>(first.payload).referral, first.who, first.when);
-    for (std::size_t i = 1; i < proto.journal().size(); ++i) {
-        const event& e = proto.journal()[i];
-        c.record(dir, e.who, e.when, e.payload);
-    }
-    return c;
-}
 
 std::string temp_path(const char* name) {
     char dir[] = "/tmp/sfcore-bench-XXXXXX";

@@ -23,6 +23,7 @@
 #include "family.hpp"
 
 using namespace sfcore;
+using bench::renumbered;
 
 namespace {
 
@@ -47,17 +48,6 @@ std::string fresh_store(bool postgres, const std::string& name) {
     const std::string location = std::string(server()) + " options='-c search_path=" + schema + "'";
     case_store::migrate(location);
     return location;
-}
-
-// The same case under another id (a journal is chained from its case's id).
-case_file renumbered(const case_file& proto, case_id id, const agency_directory& dir) {
-    const auto& first = proto.journal().front();
-    case_file c = case_file::open(id, dir, std::get<referral_received>(first.payload).referral, first.who, first.when);
-    for (std::size_t i = 1; i < proto.journal().size(); ++i) {
-        const event& e = proto.journal()[i];
-        c.record(dir, e.who, e.when, e.payload);
-    }
-    return c;
 }
 
 bool skip_without_server(benchmark::State& st, bool postgres) {

@@ -92,4 +92,16 @@ struct family {
 // The size of the streams every decision benchmark draws from.
 constexpr std::size_t stream_size = 1'000'000;
 
+// The same case under another id: its facts recorded again (a journal is
+// chained from its case's id, so it cannot simply be relabelled).
+inline case_file renumbered(const case_file& proto, case_id id, const agency_directory& dir) {
+    const auto& first = proto.journal().front();
+    case_file c = case_file::open(id, dir, std::get<referral_received>(first.payload).referral, first.who, first.when);
+    for (std::size_t i = 1; i < proto.journal().size(); ++i) {
+        const event& e = proto.journal()[i];
+        c.record(dir, e.who, e.when, e.payload);
+    }
+    return c;
+}
+
 } // namespace bench

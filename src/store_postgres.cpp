@@ -178,7 +178,13 @@ public:
             conn_ = nullptr;
             throw error(errc::io_error, "store: cannot connect to " + name_ + ": " + trimmed(why));
         }
-        set_up();
+        try {
+            set_up();
+        } catch (...) {
+            PQfinish(conn_);  // the destructor does not run for an object not made
+            conn_ = nullptr;
+            throw;
+        }
     }
     ~pg_connection() override {
         if (conn_) PQfinish(conn_);

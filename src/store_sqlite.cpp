@@ -84,7 +84,16 @@ public:
     sqlite_connection(const std::string& path, const store_options& options) : name_(path) {
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
         const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, options.vfs.empty() ? nullptr : options.vfs.c_str());
-        if (rc != SQLITE_OK) fail(rc, "store: open");
+        if (rc != SQLITE_OK) {
+            // SQLite gives a handle even when it cannot open: it says why, then it is closed.
+            try {
+                fail(rc, "store: open");
+            } catch (...) {
+                sqlite3_close_v2(db_);
+                db_ = nullptr;
+                throw;
+            }
+        }
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     }

@@ -59,6 +59,43 @@ void cut_connections(const store_place& place) {
 
 int run(const std::string& command) { return std::system(command.c_str()); }
 
+// A call that must fail with @p code, saying @p says.
+template <class F>
+void check_fails(F&& f, errc code, const std::string& says) {
+    try {
+        f();
+        FAIL("no error; expected one saying \"" << says << "\"");
+    } catch (const error& e) {
+        CHECK(e.code() == code);
+        CHECK(std::string(e.what()).find(says) != std::string::npos);
+    }
+}
+
+// An append a writer process was told had landed: the case, and the head it returned.
+struct ack {
+    std::uint64_t id, seq;
+    digest hash;
+};
+
+// What a store holds against what its writers were told: acknowledged entries
+// missing (or replaced), and (case, version) pairs acknowledged twice.
+struct tally {
+    std::size_t lost = 0, duplicated = 0, cases = 0;
+};
+tally check_acks(const case_store& st, const std::vector<ack>& acks) {
+    tally t;
+    std::map<std::uint64_t, case_file> loaded;
+    for (const auto& c : st.load_all()) loaded.emplace(c.id().value(), c);
+    t.cases = loaded.size();
+    std::set<std::pair<std::uint64_t, std::uint64_t>> seen;
+    for (const ack& a : acks) {
+        if (!seen.insert({a.id, a.seq}).second) ++t.duplicated;
+        const auto it = loaded.find(a.id);
+        if (it == loaded.end() || it->second.journal().size() < a.seq || it->second.journal()[a.seq - 1].hash != a.hash) ++t.lost;
+    }
+    return t;
+}
+
 // The server's directory (the connection string's host: its socket is there).
 std::string server_dir() {
     const std::string c = server();
@@ -81,13 +118,7 @@ TEST_CASE("the schema is made and upgraded only when asked, and a newer one is r
     const auto drop = [&] { place.try_sql("DROP SCHEMA " + place.schema + "_bare CASCADE"); };
     try {
         // Opening never creates: an empty database asks to be migrated.
-        try {
-            case_store st(bare);
-            FAIL("a store opened where there is no schema");
-        } catch (const error& e) {
-            CHECK(e.code() == errc::needs_migration);
-            CHECK(std::string(e.what()).find("migrate") != std::string::npos);
-        }
+        check_fails([&] { case_store st(bare); }, errc::needs_migration, "migrate");
         CHECK(place.value("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + place.schema + "_bare'") == "0");
         CHECK(case_store::migrate(bare) == 1);
         CHECK(case_store::migrate(bare) == 1);  // again: nothing to do
@@ -233,24 +264,12 @@ TEST_CASE("appends to different cases never wait for each other, and to one case
     one_more(one, 1);
     one_more(two, 1);
     CHECK(st.append(two, two.journal().size() - 1).seq == two.journal().size());  // case 2: no wait
-    try {
-        st.append(one, one.journal().size() - 1);
-        FAIL("an append waited through another writer's lock");
-    } catch (const error& e) {
-        CHECK(e.code() == errc::io_error);
-        CHECK(std::string(e.what()).find("lock") != std::string::npos);
-    }
+    check_fails([&] { st.append(one, one.journal().size() - 1); }, errc::io_error, "lock");
     // A statement timeout (set by the host in the connection string) is as clear.
     store_options patient;
     patient.busy_timeout_ms = 60000;
     case_store slow(place.location + " options='-c search_path=" + place.schema + " -c statement_timeout=200'", patient);
-    try {
-        slow.append(one, one.journal().size() - 1);
-        FAIL("an append outlived its statement timeout");
-    } catch (const error& e) {
-        CHECK(e.code() == errc::io_error);
-        CHECK(std::string(e.what()).find("timed out") != std::string::npos);
-    }
+    check_fails([&] { slow.append(one, one.journal().size() - 1); }, errc::io_error, "timed out");
     CHECK(st.version(case_id{1}) == one.journal().size() - 1);  // neither changed anything
     PQclear(PQexec(other, "COMMIT"));
     CHECK(slow.append(one, one.journal().size() - 1).seq == one.journal().size());  // retried: it lands
@@ -261,51 +280,35 @@ TEST_CASE("8 writer processes append to 200 shared cases: no acknowledged entry 
     const long seconds = fixtures::env_or("SFCORE_PG_WRITERS_SECONDS", 30 / SFCORE_RANDOMIZED_SCALE);
     constexpr int writers = 8, cases = 200;
     store_place place;
-    struct ack {
-        std::uint64_t id, seq;
-        digest hash;
-    };
     std::vector<std::pair<pid_t, int>> children;
-    for (int k = 0; k < writers; ++k) {
-        int fds[2];
-        REQUIRE(pipe(fds) == 0);
-        const pid_t child = fork();
-        REQUIRE(child >= 0);
-        if (child == 0) {
-            close(fds[0]);
-            try {
-                case_store st(place.location);  // each writer its own connection, as another agency's host
-                fixtures::world w;
-                std::mt19937 rng(static_cast<unsigned>(1000 + k));
-                const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-                int n = 0;
-                while (std::chrono::steady_clock::now() < until) {
-                    const std::uint64_t id = 1 + rng() % cases;
-                    const std::uint64_t v = st.version(case_id{id});
-                    case_file c = v == 0 ? new_case(w, id) : st.load(case_id{id});
-                    const std::uint64_t expected = v == 0 ? 0 : c.journal().size();  // as loaded
-                    if (v > 0) {
-                        w.clock = c.journal().back().when;
-                        if (!w.rec(c, priorities_set{{"writer " + std::to_string(k) + " step " + std::to_string(n++)}, {}, {}}))
-                            _exit(3);
-                    }
-                    if (rng() % 4 == 0) usleep(rng() % 2000);  // widen the window for another writer
-                    try {
-                        const journal_head h = st.append(c, expected);
-                        ack a{id, h.seq, h.hash};
-                        if (write(fds[1], &a, sizeof a) != sizeof a) _exit(5);
-                    } catch (const error& e) {
-                        if (e.code() != errc::conflict) _exit(6);
-                    }
+    for (int k = 0; k < writers; ++k)
+        children.push_back(fork_writer([&](int out) {
+            case_store st(place.location);  // each writer its own connection, as another agency's host
+            fixtures::world w;
+            std::mt19937 rng(static_cast<unsigned>(1000 + k));
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+            int n = 0;
+            while (std::chrono::steady_clock::now() < until) {
+                const std::uint64_t id = 1 + rng() % cases;
+                const std::uint64_t v = st.version(case_id{id});
+                case_file c = v == 0 ? new_case(w, id) : st.load(case_id{id});
+                const std::uint64_t expected = v == 0 ? 0 : c.journal().size();  // as loaded
+                if (v > 0) {
+                    w.clock = c.journal().back().when;
+                    if (!w.rec(c, priorities_set{{"writer " + std::to_string(k) + " step " + std::to_string(n++)}, {}, {}}))
+                        return 3;
                 }
-            } catch (...) {
-                _exit(2);
+                if (rng() % 4 == 0) usleep(rng() % 2000);  // widen the window for another writer
+                try {
+                    const journal_head h = st.append(c, expected);
+                    const ack a{id, h.seq, h.hash};
+                    if (write(out, &a, sizeof a) != sizeof a) return 5;
+                } catch (const error& e) {
+                    if (e.code() != errc::conflict) return 6;
+                }
             }
-            _exit(0);
-        }
-        close(fds[1]);
-        children.emplace_back(child, fds[0]);
-    }
+            return 0;
+        }));
     std::vector<ack> acks;
     std::vector<pollfd> open;
     for (const auto& [pid, fd] : children) open.push_back({fd, POLLIN, 0});
@@ -334,22 +337,14 @@ TEST_CASE("8 writer processes append to 200 shared cases: no acknowledged entry 
         CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
     }
     // Every acknowledged head is in its journal, no (case, version) was acknowledged twice, every journal verifies.
-    std::set<std::pair<std::uint64_t, std::uint64_t>> seen;
-    std::size_t duplicated = 0, lost = 0;
     case_store st(place.location);
-    std::map<std::uint64_t, case_file> loaded;
-    for (const auto& c : st.load_all()) loaded.emplace(c.id().value(), c);
-    for (const ack& a : acks) {
-        if (!seen.insert({a.id, a.seq}).second) ++duplicated;
-        const auto it = loaded.find(a.id);
-        if (it == loaded.end() || it->second.journal().size() < a.seq || it->second.journal()[a.seq - 1].hash != a.hash) ++lost;
-    }
-    CHECK(duplicated == 0);
-    CHECK(lost == 0);
+    const tally t = check_acks(st, acks);
+    CHECK(t.duplicated == 0);
+    CHECK(t.lost == 0);
     CHECK(st.verify());
-    CHECK(loaded.size() <= static_cast<std::size_t>(cases));
+    CHECK(t.cases <= static_cast<std::size_t>(cases));
     REQUIRE(acks.size() > static_cast<std::size_t>(cases));
-    WARN(acks.size() << " acknowledged appends by " << writers << " writers in " << seconds << " s over " << loaded.size()
+    WARN(acks.size() << " acknowledged appends by " << writers << " writers in " << seconds << " s over " << t.cases
                      << " cases: none lost, none duplicated");
 }
 
@@ -361,10 +356,6 @@ TEST_CASE("the server killed under running writers, 50 times: every acknowledged
         case_store st(place.location);
         for (std::uint64_t id = 1; id <= 20; ++id) st.append(new_case(w, id), 0);
     }
-    struct ack {
-        std::uint64_t id, seq;
-        digest hash;
-    };
     std::vector<ack> acks;
     std::size_t clear_errors = 0;
     std::mt19937 rng(77);
@@ -420,18 +411,9 @@ TEST_CASE("the server killed under running writers, 50 times: every acknowledged
         close(errs[0]);
     }
     case_store st(place.location);
-    std::size_t lost = 0;
-    std::set<std::pair<std::uint64_t, std::uint64_t>> seen;
-    std::size_t duplicated = 0;
-    std::map<std::uint64_t, case_file> loaded;
-    for (const auto& c : st.load_all()) loaded.emplace(c.id().value(), c);
-    for (const ack& a : acks) {
-        if (!seen.insert({a.id, a.seq}).second) ++duplicated;
-        const case_file& c = loaded.at(a.id);
-        if (c.journal().size() < a.seq || c.journal()[a.seq - 1].hash != a.hash) ++lost;
-    }
-    CHECK(lost == 0);
-    CHECK(duplicated == 0);
+    const tally t = check_acks(st, acks);
+    CHECK(t.lost == 0);
+    CHECK(t.duplicated == 0);
     CHECK(st.verify());
     CHECK(clear_errors >= static_cast<std::size_t>(kills) / 2);  // the writers saw the outages, as io_error
     WARN(kills << " server kills, " << acks.size() << " acknowledged appends, all present; " << clear_errors

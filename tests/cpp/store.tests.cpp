@@ -686,38 +686,28 @@ TEST_CASE("a writer killed at random moments loses no acknowledged entry: events
     std::uint64_t acknowledged = base;
     int kills = 0;
     while (acknowledged < base + 200 || kills < min_kills) {
-        int fds[2];
-        REQUIRE(pipe(fds) == 0);
-        const pid_t child = fork();
-        REQUIRE(child >= 0);
-        if (child == 0) {
-            // The writer: append one entry a transaction, and acknowledge each
-            // version only once append() has returned.
-            close(fds[0]);
-            try {
-                case_store st(path);
-                fixtures::world cw;
-                case_file c = st.load(case_id{1});
-                for (;;) {
-                    const std::uint64_t v = c.journal().size();
-                    cw.clock = c.journal().back().when;
-                    step(cw, c, static_cast<int>(v));
-                    if (st.append(c, v).seq != v + 1) _exit(4);
-                    const std::uint64_t ack = v + 1;
-                    if (write(fds[1], &ack, sizeof ack) != sizeof ack) _exit(5);
-                }
-            } catch (...) {
-                _exit(2);
+        // The writer: append one entry a transaction, and acknowledge each
+        // version only once append() has returned.
+        const auto [child, acks] = fork_writer([&](int out) {
+            case_store st(path);
+            fixtures::world cw;
+            case_file c = st.load(case_id{1});
+            for (;;) {
+                const std::uint64_t v = c.journal().size();
+                cw.clock = c.journal().back().when;
+                step(cw, c, static_cast<int>(v));
+                if (st.append(c, v).seq != v + 1) return 4;
+                const std::uint64_t ack = v + 1;
+                if (write(out, &ack, sizeof ack) != sizeof ack) return 5;
             }
-        }
-        close(fds[1]);
+        });
         // Let it run for a random while, reading acknowledgements, then kill it.
         const int run_ms = static_cast<int>(rng() % 25);
-        pollfd p{fds[0], POLLIN, 0};
+        pollfd p{acks, POLLIN, 0};
         for (int waited = 0; waited <= run_ms; ++waited) {
             while (poll(&p, 1, 0) > 0 && (p.revents & POLLIN)) {
                 std::uint64_t ack = 0;
-                if (read(fds[0], &ack, sizeof ack) != sizeof ack) break;
+                if (read(acks, &ack, sizeof ack) != sizeof ack) break;
                 acknowledged = std::max(acknowledged, ack);
             }
             usleep(1000);
@@ -726,8 +716,8 @@ TEST_CASE("a writer killed at random moments loses no acknowledged entry: events
         int status = 0;
         waitpid(child, &status, 0);
         std::uint64_t ack = 0;
-        while (read(fds[0], &ack, sizeof ack) == sizeof ack) acknowledged = std::max(acknowledged, ack);
-        close(fds[0]);
+        while (read(acks, &ack, sizeof ack) == sizeof ack) acknowledged = std::max(acknowledged, ack);
+        close(acks);
         INFO("the writer exited by itself with " << (WIFEXITED(status) ? WEXITSTATUS(status) : -1));
         REQUIRE(WIFSIGNALED(status));
         ++kills;

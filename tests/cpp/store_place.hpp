@@ -10,6 +10,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -135,5 +136,27 @@ struct store_place {
                 "INSERT INTO entries SELECT * FROM p.entries; INSERT INTO cases SELECT * FROM p.cases;");
     }
 };
+
+// A writer in a child process: body(fd) runs there with the write end of a
+// pipe (it acknowledges through it), and the child exits with body's status
+// (2 when it throws). Returns the child's pid and the pipe's read end.
+template <class Body>
+std::pair<pid_t, int> fork_writer(Body&& body) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        close(fds[0]);
+        int status = 2;
+        try {
+            status = body(fds[1]);
+        } catch (...) {
+        }
+        _exit(status);
+    }
+    close(fds[1]);
+    return {child, fds[0]};
+}
 
 } // namespace
