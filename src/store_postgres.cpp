@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -312,6 +314,9 @@ public:
         if (!following_)
             throw error(errc::invalid_argument, "store: " + name_ + ": not following (the connection was lost, or "
                                                 "follow() was not called): follow() again, then reload what matters");
+        // Wait until the deadline, reading what comes: a server message that
+        // ends the connection is read first, and its close on the next pass.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
         for (;;) {
             if (!PQconsumeInput(conn_) || PQstatus(conn_) != CONNECTION_OK) {
                 following_ = false;
@@ -324,12 +329,13 @@ public:
                 if (!ours) continue;
                 return parse_change(payload);
             }
-            if (timeout_ms <= 0) return std::nullopt;
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) return std::nullopt;
             pollfd p{PQsocket(conn_), POLLIN, 0};
-            const int waited = ::poll(&p, 1, timeout_ms);
-            if (waited < 0) throw error(errc::io_error, "store: waiting for a change (" + name_ + "): poll failed");
+            const int waited = ::poll(&p, 1, static_cast<int>(left.count()));
+            if (waited < 0 && errno != EINTR)
+                throw error(errc::io_error, "store: waiting for a change (" + name_ + "): poll failed");
             if (waited == 0) return std::nullopt;
-            timeout_ms = 0;  // what came is read, and not waited for again
         }
     }
     const char* backend() const noexcept override { return "postgresql"; }
