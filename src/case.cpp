@@ -50,11 +50,14 @@ case_file case_file::open(case_id id, const agency_directory& directory, const s
     return c;
 }
 
+instant case_file::recorded_at(instant now) const noexcept {
+    return journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;
+}
+
 // Number, stamp and hash an entry; fold it in; then keep it.
 void case_file::append(event&& e, sfcore::state next) {
     e.seq = journal_.size() + 1;
-    const instant now = clock_now();
-    e.recorded = journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;
+    e.recorded = recorded_at(clock_now());
     e.hash = digest{};
     e.hash = detail::entry_hash(journal_.empty() ? journal_genesis(id_) : journal_.back().hash, e);
     apply(e, next);

@@ -56,7 +56,7 @@ decision case_file::decide_checked(const disclosure_request& r, instant at) cons
 void case_file::record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor,
                                 instant now) {
     const std::uint64_t seq = journal_.size() + 1;
-    const instant recorded = journal_.empty() || now > journal_.back().recorded ? now : journal_.back().recorded;
+    const instant recorded = recorded_at(now);
     const digest prev = journal_.empty() ? journal_genesis(id_) : journal_.back().hash;
     // The entry is made and hashed first, then moved to the end of the journal:
     // the move does not wait for the hash, so the processor does both at once.
@@ -87,11 +87,17 @@ decision case_file::check(const agency_directory& directory, const sfcore::recip
     return disclosure_.decide_one(subject, what, to, why, checked_instant(at));
 }
 
-decision case_file::decide(const agency_directory& directory, const disclosure_request& r, std::string_view actor) {
+decision case_file::decide_unrecorded(const agency_directory& directory, const disclosure_request& r,
+                                      std::string_view actor, instant& at) const {
     check_request(&directory, r);
     check_actor(actor);
-    const instant at = checked_instant(r.at);
-    decision d = decide_checked(r, at);
+    at = checked_instant(r.at);
+    return decide_checked(r, at);
+}
+
+decision case_file::decide(const agency_directory& directory, const disclosure_request& r, std::string_view actor) {
+    instant at;
+    decision d = decide_unrecorded(directory, r, actor, at);
     record_decision(r, at, d, actor, clock_now());
     return d;
 }

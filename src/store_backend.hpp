@@ -35,6 +35,12 @@ public:
     virtual blob_view blob(int i) const = 0;
     virtual std::string text(int i) const = 0;
 
+    /// Run a statement whose rows (a function's result) are not wanted.
+    void discard_rows() {
+        while (row()) {
+        }
+    }
+
     /// Run a statement that returns no rows.
     void done() {
         if (row()) throw error(errc::internal, "store: a statement returned rows");

@@ -75,6 +75,9 @@ std::string dollar_parameters(const std::string& sql) {
     return out;
 }
 
+// A server result, cleared when it goes out of scope (also when an error is thrown).
+using result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
 std::uint64_t big_endian(const char* p, int n) {
     std::uint64_t v = 0;
     for (int i = 0; i < n; ++i) v = (v << 8) | static_cast<std::uint8_t>(p[i]);
@@ -240,18 +243,9 @@ public:
         return std::make_unique<pg_statement>(*this, sql);
     }
     void exec(const std::string& sql) override {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        const ExecStatusType st = PQresultStatus(r);
-        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-            const std::string what = sql.size() > 40 ? sql.substr(0, 40) + "…" : sql;
-            try {
-                fail(r, sql == "COMMIT" ? "commit" : what);
-            } catch (...) {
-                PQclear(r);
-                throw;
-            }
-        }
-        PQclear(r);
+        const result r(PQexec(conn_, sql.c_str()), PQclear);
+        const ExecStatusType st = PQresultStatus(r.get());
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), sql.size() > 40 ? sql.substr(0, 40) + "…" : sql);
     }
     void begin_read() override {
         ensure_connected();
@@ -266,21 +260,10 @@ public:
     void commit() override {
         in_transaction_ = false;
         // COMMIT of a transaction the server already failed answers ROLLBACK, not an error.
-        PGresult* r = PQexec(conn_, "COMMIT");
-        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK && std::strcmp(PQcmdStatus(r), "COMMIT") == 0;
-        if (!ok) {
-            if (PQresultStatus(r) == PGRES_COMMAND_OK) {
-                PQclear(r);
-                throw error(errc::conflict, "store: commit (" + name_ + "): the server rolled the transaction back");
-            }
-            try {
-                fail(r, "commit");
-            } catch (...) {
-                PQclear(r);
-                throw;
-            }
-        }
-        PQclear(r);
+        const result r(PQexec(conn_, "COMMIT"), PQclear);
+        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail(r.get(), "commit");
+        if (std::strcmp(PQcmdStatus(r.get()), "COMMIT") != 0)
+            throw error(errc::conflict, "store: commit (" + name_ + "): the server rolled the transaction back");
     }
     void rollback() noexcept override {
         if (!in_transaction_) return;
@@ -291,15 +274,13 @@ public:
     void announce(std::int64_t id, std::uint64_t version) override {
         auto q = prepare("SELECT pg_notify(?1, ?2)");
         q->bind(1, channel_).bind(2, std::to_string(id) + ":" + std::to_string(version));
-        while (q->row()) {
-        }
+        q->discard_rows();
     }
     void check_storage() override {
         // The server checks its own pages (and their checksums, where the
         // cluster has them) as it reads them; here, that it answers.
         auto q = prepare("SELECT 1");
-        while (q->row()) {
-        }
+        q->discard_rows();
     }
     void follow() override {
         ensure_connected();
@@ -426,14 +407,9 @@ bool pg_statement::row() {
         finish();
         return false;
     default: {
-        const std::string first = sql_.substr(0, std::min<std::size_t>(sql_.find(' ', 12), 40));
-        try {
-            c_.fail(r, first);
-        } catch (...) {
-            PQclear(r);
-            finish();
-            throw;
-        }
+        const result failed(r, PQclear);
+        finish();
+        c_.fail(failed.get(), sql_.substr(0, std::min<std::size_t>(sql_.find(' ', 12), 40)));
     }
     }
 }
@@ -465,15 +441,26 @@ bool is_postgres_location(const std::string& location) noexcept {
     return std::find(keywords.begin(), keywords.end(), key) != keywords.end();
 }
 
-std::unique_ptr<sql_connection> open_postgres_store(const std::string& location, const store_options& options) {
-    auto conn = std::make_unique<pg_connection>(location, options);
-    const auto [version, tables] = conn->schema();
+namespace {
+
+// The schema version a database is at (0: none), refused when it is newer
+// than this library's or when tables of the store's names are not a store's.
+int known_schema(pg_connection& conn) {
+    const auto [version, tables] = conn.schema();
     if (version > schema_version)
-        throw error(errc::unsupported_version, "store: " + conn->name() + ": schema version " + std::to_string(version) +
+        throw error(errc::unsupported_version, "store: " + conn.name() + ": schema version " + std::to_string(version) +
                                                    " is newer than this library reads (" + std::to_string(schema_version) + ")");
     if (version == 0 && tables)
-        throw error(errc::malformed, "store: " + conn->name() + " is not an sfcore store (it has tables of the store's "
-                                                                "names, and no record of sfcore's migrations)");
+        throw error(errc::malformed, "store: " + conn.name() + " is not an sfcore store (it has tables of the store's "
+                                                               "names, and no record of sfcore's migrations): nothing was changed");
+    return version;
+}
+
+} // namespace
+
+std::unique_ptr<sql_connection> open_postgres_store(const std::string& location, const store_options& options) {
+    auto conn = std::make_unique<pg_connection>(location, options);
+    const int version = known_schema(*conn);
     if (version < schema_version)
         throw error(errc::needs_migration,
                     "store: " + conn->name() + (version == 0 ? " has no sfcore schema" : " is at schema version " + std::to_string(version)) +
@@ -489,16 +476,9 @@ int migrate_postgres_store(const std::string& location, const store_options& opt
         // Two hosts migrating at once: the second waits here, then finds the work done.
         auto lock = conn.prepare("SELECT pg_advisory_xact_lock(?1)");
         lock->bind(1, migration_lock);
-        while (lock->row()) {
-        }
+        lock->discard_rows();
     }
-    const auto [version, tables] = conn.schema();
-    if (version > schema_version)
-        throw error(errc::unsupported_version, "store: " + conn.name() + ": schema version " + std::to_string(version) +
-                                                   " is newer than this library reads (" + std::to_string(schema_version) + ")");
-    if (version == 0 && tables)
-        throw error(errc::malformed, "store: " + conn.name() + " is not an sfcore store (it has tables of the store's "
-                                                               "names, and no record of sfcore's migrations): nothing was changed");
+    const int version = known_schema(conn);
     if (version == 0)
         conn.exec("CREATE TABLE sfcore_migrations(version bigint PRIMARY KEY, "
                   "applied timestamptz NOT NULL DEFAULT now(), description text NOT NULL)");

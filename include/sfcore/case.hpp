@@ -357,6 +357,11 @@ private:
     void check_recipient(const agency_directory* directory, const sfcore::recipient& r, const char* what) const;
     void check_request(const agency_directory* directory, const disclosure_request& r) const;
     decision decide_checked(const disclosure_request& r, instant at) const noexcept;
+    // What decide() does before it records: the request and actor checked, the instant checked (into @p at), the decision.
+    decision decide_unrecorded(const agency_directory& directory, const disclosure_request& r, std::string_view actor,
+                               instant& at) const;
+    // The instant an entry appended at library time @p now is recorded at: never before the last entry's.
+    instant recorded_at(instant now) const noexcept;
     void record_decision(const disclosure_request& r, instant at, decision& d, std::string_view actor, instant now);
     static void change_member(member& m, const member_updated& u);  // the details a member_updated entry gives
 

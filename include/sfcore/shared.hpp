@@ -46,10 +46,8 @@ public:
     decision decide(const agency_directory& directory, const disclosure_request& r, std::string_view actor) {
         pass_gate();
         std::shared_lock<std::shared_mutex> read(lock_);
-        case_.check_request(&directory, r);
-        check_nonblank_utf8(actor, "actor");
-        const instant at = checked_instant(r.at);
-        decision d = case_.decide_checked(r, at);
+        instant at;
+        decision d = case_.decide_unrecorded(directory, r, actor, at);
         std::lock_guard<std::mutex> journal(journal_lock_);
         case_.record_decision(r, at, d, actor, clock_now());
         return d;
