@@ -99,19 +99,24 @@ bench: deps
 mutants: deps
 	$(PYTHON) scripts/mutants.py $(if $(MUTANTS_SAMPLE),--sample $(MUTANTS_SAMPLE))
 
-## fuzz: the archive loaders under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60), from the golden archives.
+## fuzz: the archive loaders, then the FHIR reader, under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60) each,
+## from the golden archives and the published FHIR examples.
 ## A crash is saved in $(FUZZ_BUILD)/crashes/: copy it to tests/fuzz/regressions/ and the tests replay it for ever.
 fuzz: deps
 	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_BUILD_FUZZ=ON \
 	  -DSFCORE_SANITIZE=address,undefined -DSFCORE_BUILD_TESTS=OFF -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=OFF \
 	  -DSFCORE_BUILD_EXAMPLES=OFF -DSFCORE_BUILD_CAPI=OFF $(CMAKE_ARGS) > $(FUZZ_BUILD).configure.log 2>&1 \
 	  || (cat $(FUZZ_BUILD).configure.log; exit 1)
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target sfcore_fuzz_archive
-	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target sfcore_fuzz_archive sfcore_fuzz_fhir
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/corpus-fhir $(FUZZ_BUILD)/crashes
 	@cp tests/data/v1/*.sfa $(FUZZ_BUILD)/corpus/
+	@cp tests/data/fhir/examples/*.json $(FUZZ_BUILD)/corpus-fhir/
 	$(FUZZ_BUILD)/tests/fuzz/sfcore_fuzz_archive $(FUZZ_BUILD)/corpus tests/fuzz/regressions \
 	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_BUILD)/crashes/
+	$(FUZZ_BUILD)/tests/fuzz/sfcore_fuzz_fhir $(FUZZ_BUILD)/corpus-fhir \
+	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
+	  -dict=tests/fuzz/fhir.dict -artifact_prefix=$(FUZZ_BUILD)/crashes/fhir-
 
 ## abi-baseline: write capi/abi/ from the built libsfcore_c, named by its SONAME (with a release that changes the ABI).
 abi-baseline: build

@@ -50,7 +50,7 @@
  *
  * The header is one file per module, all included here: sfcore/c/base.h
  * (statuses, errors, memory, handles), enums.h, directory.h, calendar.h,
- * case.h, events.h, disclosure.h, journal.h and store.h.
+ * case.h, events.h, disclosure.h, journal.h, store.h and fhir.h.
  */
 #ifndef SFCORE_H
 #define SFCORE_H
@@ -65,5 +65,6 @@
 #include "sfcore/c/disclosure.h"
 #include "sfcore/c/journal.h"
 #include "sfcore/c/store.h"
+#include "sfcore/c/fhir.h"
 
 #endif /* SFCORE_H */

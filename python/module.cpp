@@ -133,5 +133,6 @@ PYBIND11_MODULE(_core, m) {
     auto case_class = sfcore_py::bind_case(m);
     sfcore_py::bind_disclosure(m, case_class);
     sfcore_py::bind_store(m, case_class);
+    sfcore_py::bind_fhir(m, case_class);
     sfcore_py::bind_analysis(m);
 }

@@ -17,6 +17,7 @@
 #include "sfcore/disclosure.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/events.hpp"
+#include "sfcore/fhir.hpp"
 #include "sfcore/error.hpp"
 #include "sfcore/identifiers.hpp"
 #include "sfcore/ids.hpp"

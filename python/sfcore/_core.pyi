@@ -302,6 +302,12 @@ class Case:
         ...
     def explain(self, decision: Union[Decision, int]) -> str:
         """The full reason for a recorded decision (a Decision, or its journal entry's seq), for the coordinator and the audit, from the journal (ids, never names). Raises ArgumentError (NOT_FOUND) for anything else."""
+    def fhir_audit_events(self, *, directory: AgencyDirectory, links: Optional[Any] = ...) -> Any:
+        """The journal's decisions, views, sharings without consent and declined requests as a FHIR R4 Bundle (a dict) of AuditEvents. It names whom each refusal rested on: the coordinator's log."""
+    def fhir_consent(self, consent: int, *, directory: AgencyDirectory, links: Optional[Any] = ...) -> Any:
+        """One consent to share (its number in the case) as a FHIR R4 Consent resource (a dict): a deny base with a permit per recipient, and withdrawals and confidential marks as nested denies. links (a dict) names people, agencies and codes as other systems do, and gives members' NHI numbers. Raises ArgumentError (NOT_FOUND) for an unknown consent."""
+    def fhir_consents(self, member: int, *, directory: AgencyDirectory, links: Optional[Any] = ...) -> Any:
+        """Every consent to share of a member as a FHIR R4 Bundle (a dict) of Consent resources, in the order given."""
     def final_report(self, directory: AgencyDirectory, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> FinalReport:
         """The final report, generated from the journal."""
     @property
@@ -316,6 +322,8 @@ class Case:
     @property
     def id(self) -> int:
         """The case's id."""
+    def import_fhir_consents(self, resource: Any, *, directory: AgencyDirectory, who: str, when: datetime.datetime, links: Optional[Any] = ...) -> List[int]:
+        """Import a FHIR R4 Consent (or a Bundle of them; a dict or its JSON text) into the journal at one instant: every entry it says, or none. Returns the numbers of the consents given. Whatever sfcore cannot represent exactly raises ConsentError naming the element (such as 'provision.provision[2].data'); malformed input raises DataError, and a reference to no one the case knows ArgumentError (NOT_FOUND)."""
     def initial_meeting_due(self, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> datetime.date:
         """The date the initial meeting is due: the referral date plus the case's working days (15 unless set)."""
     def is_approved(self, party: Party) -> bool:
@@ -979,6 +987,8 @@ class ExitReason(enum.IntEnum):
     @property
     def label(self) -> str:
         """The plain-language label."""
+
+FHIR_BASE: str
 
 class FinalReport:
     """The final report: what the family set out to do, what was done, how timely the process was and how it ended. Generated from the journal, never typed."""

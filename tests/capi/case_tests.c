@@ -723,6 +723,77 @@ static void test_postgres_store(void) {
     sf_store_free(a);
 }
 
+/* FHIR: a consent out as JSON and back into another case of the same family;
+   bad input refused with the element named, nothing appended. */
+static void test_fhir(void) {
+    sf_case *c = active_case(2), *copy = active_case(2);
+    const sf_recipient msd = {SF_AGENCY_MSD, 0};
+    const uint32_t hine = 1;
+    sf_consent k;
+    sf_request r;
+    sf_decision a, b;
+    sf_journal_head before, after;
+    int areas[] = {SF_ISSUE_HOUSING};
+    char *json = NULL, *bundle = NULL, *events = NULL;
+    uint32_t *ids = NULL;
+    size_t n = 0;
+
+    ACCEPTED(sf_case_set_issue_areas(O, c, dir, "c", t0 + 8 * day, areas, 1));
+    ACCEPTED(sf_case_set_issue_areas(O, copy, dir, "c", t0 + 8 * day, areas, 1));
+    memset(&k, 0, sizeof k);
+    k.subject = hine;
+    k.given_by = hine;
+    k.recipients = &msd;
+    k.recipient_count = 1;
+    k.categories = 1ull << SF_CATEGORY_HOUSING;
+    k.purposes = 1u << SF_PURPOSE_MEETING;
+    k.from = 20260101;
+    k.until = 20261231;
+    k.signed_on = 20260302;
+    k.form_version = "SF consent 2026";
+    ACCEPTED(sf_case_give_sharing_consent(O, c, dir, "c", t0 + 8 * day + hour, &k));
+    CHECK_STATUS(SF_OK, sf_fhir_consent(&json, c, dir, 1, "{\"nhi\": {\"1\": \"ZAC5361\"}}"));
+    CHECK(strstr(json, "\"resourceType\":\"Consent\"") != NULL);
+    CHECK(strstr(json, "ZAC5361") != NULL);
+    CHECK_STATUS(SF_OK, sf_fhir_consents(&bundle, c, dir, hine, NULL));
+    CHECK(strstr(bundle, "\"resourceType\":\"Bundle\"") != NULL);
+    sf_free(json);
+    json = NULL;
+    CHECK_STATUS(SF_OK, sf_fhir_consent(&json, c, dir, 1, NULL));
+
+    CHECK_STATUS(SF_OK, sf_fhir_import_consents(&ids, &n, copy, dir, "importer", t0 + 9 * day, json, NULL));
+    CHECK(n == 1 && ids && ids[0] == 1);
+    sf_free(ids);
+    ids = NULL;
+    memset(&r, 0, sizeof r);
+    r.discloser = msd;
+    r.subjects = &hine;
+    r.subject_count = 1;
+    r.category = SF_CATEGORY_HOUSING;
+    r.recipient = msd;
+    r.purpose = SF_PURPOSE_MEETING;
+    r.at = t0 + 10 * day;
+    CHECK_STATUS(SF_OK, sf_case_decide(&a, c, dir, &r, "worker"));
+    CHECK_STATUS(SF_OK, sf_case_decide(&b, copy, dir, &r, "worker"));
+    CHECK(a.permit && b.permit && a.rule == b.rule && a.consent == b.consent);
+    CHECK_STATUS(SF_OK, sf_fhir_audit_events(&events, c, dir, NULL));
+    CHECK(strstr(events, "\"resourceType\":\"AuditEvent\"") != NULL);
+
+    CHECK_STATUS(SF_OK, sf_case_head(&before, copy));
+    CHECK_STATUS(SF_ECONSENT, sf_fhir_import_consents(&ids, &n, copy, dir, "importer", t0 + 11 * day,
+                                                      "{\"resourceType\": \"Consent\", \"status\": \"draft\"}", NULL));
+    CHECK(strstr(sf_error_last(), "status") != NULL);
+    CHECK(ids == NULL && n == 0);
+    CHECK_STATUS(SF_OK, sf_case_head(&after, copy));
+    CHECK(before.seq == after.seq);
+
+    sf_free(json);
+    sf_free(bundle);
+    sf_free(events);
+    sf_case_free(c);
+    sf_case_free(copy);
+}
+
 int main(void) {
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
     CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
@@ -731,6 +802,7 @@ int main(void) {
     test_registries();
     test_calendar();
     test_disclosure_archives_store();
+    test_fhir();
     test_threads();
     test_shared_case_threads();
     test_shared_store_threads();

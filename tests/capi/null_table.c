@@ -284,6 +284,36 @@ static void row_sf_store_next_change(void) {
     NUL(sf_store_next_change(&found, &id, NULL, store, 0)); NUL(sf_store_next_change(&found, &id, &v, NULL, 0));
     CHECK_STATUS(SF_EINVAL, sf_store_next_change(&found, &id, &v, store, 0)); CHECK(found == 0);
 }
+static void row_sf_fhir_consent(void) {
+    char *s;
+    NUL(sf_fhir_consent(NULL, kase, dir, 1, NULL)); NUL(sf_fhir_consent(&s, NULL, dir, 1, NULL)); NUL(sf_fhir_consent(&s, kase, NULL, 1, NULL));
+    CHECK_STATUS(SF_ENOTFOUND, sf_fhir_consent(&s, kase, dir, 99999, NULL));
+    CHECK_STATUS(SF_EMALFORMED, sf_fhir_consent(&s, kase, dir, 1, "{"));
+    CHECK_STATUS(SF_EUTF8, sf_fhir_consent(&s, kase, dir, 1, bad_utf8));
+}
+static void row_sf_fhir_consents(void) {
+    char *s;
+    NUL(sf_fhir_consents(NULL, kase, dir, 1, NULL)); NUL(sf_fhir_consents(&s, NULL, dir, 1, NULL)); NUL(sf_fhir_consents(&s, kase, NULL, 1, NULL));
+    CHECK_STATUS(SF_ENOTFOUND, sf_fhir_consents(&s, kase, dir, 99999, NULL));
+    CHECK_STATUS(SF_EMALFORMED, sf_fhir_consents(&s, kase, dir, 1, "[]"));
+}
+static void row_sf_fhir_audit_events(void) {
+    char *s;
+    NUL(sf_fhir_audit_events(NULL, kase, dir, NULL)); NUL(sf_fhir_audit_events(&s, NULL, dir, NULL)); NUL(sf_fhir_audit_events(&s, kase, NULL, NULL));
+    CHECK_STATUS(SF_EMALFORMED, sf_fhir_audit_events(&s, kase, dir, "{\"nhi\": 1}"));
+}
+static void row_sf_fhir_import_consents(void) {
+    uint32_t *ids; size_t n;
+    NUL(sf_fhir_import_consents(NULL, &n, kase, dir, "w", t0, "{}", NULL)); NUL(sf_fhir_import_consents(&ids, NULL, kase, dir, "w", t0, "{}", NULL));
+    NUL(sf_fhir_import_consents(&ids, &n, NULL, dir, "w", t0, "{}", NULL)); NUL(sf_fhir_import_consents(&ids, &n, kase, NULL, "w", t0, "{}", NULL));
+    NUL(sf_fhir_import_consents(&ids, &n, kase, dir, NULL, t0, "{}", NULL)); NUL(sf_fhir_import_consents(&ids, &n, kase, dir, "w", t0, NULL, NULL));
+    CHECK_STATUS(SF_EUTF8, sf_fhir_import_consents(&ids, &n, kase, dir, bad_utf8, t0, "{}", NULL));
+    CHECK_STATUS(SF_EUTF8, sf_fhir_import_consents(&ids, &n, kase, dir, "w", t0, bad_utf8, NULL));
+    CHECK_STATUS(SF_EMALFORMED, sf_fhir_import_consents(&ids, &n, kase, dir, "w", t0, "{\"resourceType\": ", NULL));
+    CHECK_STATUS(SF_EMALFORMED, sf_fhir_import_consents(&ids, &n, kase, dir, "w", t0, "{\"resourceType\": \"Patient\"}", NULL));
+    ERR(sf_fhir_import_consents(&ids, &n, kase, dir, "w", -99999999999LL, "{}", NULL));
+    CHECK(ids == NULL && n == 0);
+}
 static void row_sf_store_close(void) { NUL(sf_store_close(NULL)); }
 static void row_sf_store_free(void) { sf_store_free(NULL); /* allowed: does nothing */ }
 static void row_sf_store_append(void) { sf_journal_head h; NUL(sf_store_append(NULL, store, kase, 0)); NUL(sf_store_append(&h, NULL, kase, 0)); NUL(sf_store_append(&h, store, NULL, 0)); ERR(sf_store_append(&h, store, kase, 99999)); }
@@ -349,6 +379,7 @@ static const struct row {
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
+    ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),
 };
 
 static int has_row(const char *name) {
