@@ -449,7 +449,8 @@ fhir_links fhir_links::from_json(std::string_view text) {
         for (const auto& [key, v] : refs.j.items()) {
             const node n{v, refs.at(key)};
             if (!v.is_object() || v.size() != 1) n.malformed("one of {\"member\": n}, {\"agency\": n}, {\"practitioner\": n}");
-            const auto& [kind, id] = *v.items().begin();
+            const std::string& kind = v.begin().key();
+            const in_json& id = v.begin().value();
             if (!id.is_number_unsigned() || id.get<std::uint64_t>() == 0 || id.get<std::uint64_t>() > 0xFFFFFFFFu)
                 n.malformed("an id is a positive number");
             const auto value = id.get<std::uint32_t>();

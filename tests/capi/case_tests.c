@@ -25,6 +25,38 @@ static uint32_t worker;
 #define O &o_
 
 /* A case driven to an active plan. */
+/* Hine's (member 1's) consent to share her housing information with @p to,
+   for the meeting, for 2026. */
+static sf_consent housing_consent(const sf_recipient *to) {
+    sf_consent k;
+    memset(&k, 0, sizeof k);
+    k.subject = 1;
+    k.given_by = 1;
+    k.recipients = to;
+    k.recipient_count = 1;
+    k.categories = 1ull << SF_CATEGORY_HOUSING;
+    k.purposes = 1u << SF_PURPOSE_MEETING;
+    k.from = 20260101;
+    k.until = 20261231;
+    k.signed_on = 20260302;
+    k.form_version = "v";
+    return k;
+}
+
+/* A request from @p to to itself for the housing information of the member @p *who, for the meeting, at @p at. */
+static sf_request housing_request(const uint32_t *who, sf_recipient to, int64_t at) {
+    sf_request r;
+    memset(&r, 0, sizeof r);
+    r.discloser = to;
+    r.subjects = who;
+    r.subject_count = 1;
+    r.category = SF_CATEGORY_HOUSING;
+    r.recipient = to;
+    r.purpose = SF_PURPOSE_MEETING;
+    r.at = at;
+    return r;
+}
+
 static sf_case *active_case(uint64_t id) {
     sf_referral *ref = NULL;
     sf_case *c = NULL;
@@ -274,17 +306,7 @@ static void test_disclosure_archives_store(void) {
     CHECK_STATUS(SF_OK, sf_case_category(NULL, &label, c, regional));
     CHECK(strcmp(label, "Wh\xC4\x81nau Ora notes") == 0);
     ACCEPTED(sf_case_set_issue_areas(O, c, dir, "c", t0 + 8 * day, areas, 1));
-    memset(&k, 0, sizeof k);
-    k.subject = hine;
-    k.given_by = hine;
-    k.recipients = &msd;
-    k.recipient_count = 1;
-    k.categories = 1ull << SF_CATEGORY_HOUSING;
-    k.purposes = 1u << SF_PURPOSE_MEETING;
-    k.from = 20260101;
-    k.until = 20261231;
-    k.signed_on = 20260302;
-    k.form_version = "v";
+    k = housing_consent(&msd);
     CHECK_STATUS(SF_OK, sf_case_give_sharing_consent(&o, c, dir, "c", t0 + 8 * day + hour, &k));
     CHECK(o.accepted && o.assigned == 1 && o.seq > 0);
     /* A child does not consent for themselves: a refusal, a value. */
@@ -296,13 +318,7 @@ static void test_disclosure_archives_store(void) {
     k.recipient_count = 0;
     CHECK_STATUS(SF_ECONSENT, sf_case_give_sharing_consent(&o, c, dir, "c", t0 + 8 * day + hour, &k));
 
-    r.discloser = msd;
-    r.subjects = &hine;
-    r.subject_count = 1;
-    r.category = SF_CATEGORY_HOUSING;
-    r.recipient = msd;
-    r.purpose = SF_PURPOSE_MEETING;
-    r.at = t0 + 9 * day;
+    r = housing_request(&hine, msd, t0 + 9 * day);
     CHECK_STATUS(SF_OK, sf_case_decide(&d, c, dir, &r, "aroha"));
     CHECK(d.permit == 1 && d.rule == SF_RULE_CONSENT && d.consent == 1 && d.seq > 0);
     r.recipient = police;
@@ -505,13 +521,7 @@ static void *decider_thread(void *arg) {
     sf_decision d;
     sf_disclosure_counts counts;
     int i, seen = 0, violations = 0;
-    r.discloser = msd;
-    r.subjects = &hine;
-    r.subject_count = 1;
-    r.category = SF_CATEGORY_HOUSING;
-    r.recipient = msd;
-    r.purpose = SF_PURPOSE_MEETING;
-    r.at = t0 + 60 * day;
+    r = housing_request(&hine, msd, t0 + 60 * day);
     for (i = 0; i < 3000; ++i) {
         if (sf_case_disclosure_counts(&counts, run->c) != SF_OK) ++violations;
         if (counts.withdrawals > 0) seen = 1;
@@ -529,21 +539,10 @@ static void test_shared_case_threads(void) {
     struct shared_case_run run = {active_case(3), 0, 0, 0, PTHREAD_MUTEX_INITIALIZER};
     const sf_recipient msd = {SF_AGENCY_MSD, 0};
     const int areas[] = {SF_ISSUE_HOUSING};
-    sf_consent k;
     pthread_t t[4];
     int i, ok = 0;
     ACCEPTED(sf_case_set_issue_areas(O, run.c, dir, "c", t0 + 8 * day, areas, 1));
-    memset(&k, 0, sizeof k);
-    k.subject = 1;
-    k.given_by = 1;
-    k.recipients = &msd;
-    k.recipient_count = 1;
-    k.categories = 1ull << SF_CATEGORY_HOUSING;
-    k.purposes = 1u << SF_PURPOSE_MEETING;
-    k.from = 20260101;
-    k.until = 20261231;
-    k.signed_on = 20260302;
-    k.form_version = "v";
+    sf_consent k = housing_consent(&msd);
     ACCEPTED(sf_case_give_sharing_consent(O, run.c, dir, "c", t0 + 8 * day, &k));
     for (i = 0; i < 4; ++i) CHECK(pthread_create(&t[i], NULL, decider_thread, &run) == 0);
     for (i = 0; i < 200; ++i) ACCEPTED(sf_case_update_action(O, run.c, dir, "c", t0 + 9 * day + i, 1, SF_ACTION_IN_PROGRESS, "busy"));
@@ -740,17 +739,7 @@ static void test_fhir(void) {
 
     ACCEPTED(sf_case_set_issue_areas(O, c, dir, "c", t0 + 8 * day, areas, 1));
     ACCEPTED(sf_case_set_issue_areas(O, copy, dir, "c", t0 + 8 * day, areas, 1));
-    memset(&k, 0, sizeof k);
-    k.subject = hine;
-    k.given_by = hine;
-    k.recipients = &msd;
-    k.recipient_count = 1;
-    k.categories = 1ull << SF_CATEGORY_HOUSING;
-    k.purposes = 1u << SF_PURPOSE_MEETING;
-    k.from = 20260101;
-    k.until = 20261231;
-    k.signed_on = 20260302;
-    k.form_version = "SF consent 2026";
+    k = housing_consent(&msd);
     ACCEPTED(sf_case_give_sharing_consent(O, c, dir, "c", t0 + 8 * day + hour, &k));
     CHECK_STATUS(SF_OK, sf_fhir_consent(&json, c, dir, 1, "{\"nhi\": {\"1\": \"ZAC5361\"}}"));
     CHECK(strstr(json, "\"resourceType\":\"Consent\"") != NULL);
@@ -765,14 +754,7 @@ static void test_fhir(void) {
     CHECK(n == 1 && ids && ids[0] == 1);
     sf_free(ids);
     ids = NULL;
-    memset(&r, 0, sizeof r);
-    r.discloser = msd;
-    r.subjects = &hine;
-    r.subject_count = 1;
-    r.category = SF_CATEGORY_HOUSING;
-    r.recipient = msd;
-    r.purpose = SF_PURPOSE_MEETING;
-    r.at = t0 + 10 * day;
+    r = housing_request(&hine, msd, t0 + 10 * day);
     CHECK_STATUS(SF_OK, sf_case_decide(&a, c, dir, &r, "worker"));
     CHECK_STATUS(SF_OK, sf_case_decide(&b, copy, dir, &r, "worker"));
     CHECK(a.permit && b.permit && a.rule == b.rule && a.consent == b.consent);
