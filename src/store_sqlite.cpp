@@ -1,9 +1,11 @@
 // The case store's SQLite backend: one file in WAL mode, marked as an
 // sfcore store by its application id; BEGIN IMMEDIATE takes the write lock
 // for an append, so the version read inside it cannot change before the commit.
+#include <chrono>
 #include <cstring>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <sqlite3.h>
@@ -225,6 +227,26 @@ void convert_v1(sqlite_connection& db, const std::function<void(sql_connection&,
 
 int sqlite_schema_version() noexcept { return schema_version; }
 
+// Write-ahead logging, so readers never wait for the writer. Switching to it
+// needs the file to itself for a moment: while another opener holds the
+// write lock (making the schema, or appending), SQLite answers "busy" at once
+// rather than wait, as waiting could deadlock. So the switch is tried again
+// until busy_timeout_ms has passed. journal_mode answers with the mode in
+// force (memory for ":memory:").
+void use_wal(const sqlite_connection& db, int busy_timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        sqlite3_stmt* st = nullptr;
+        if (const int rc = sqlite3_prepare_v2(db.db(), "PRAGMA journal_mode=WAL", -1, &st, nullptr); rc != SQLITE_OK)
+            db.fail(rc, "store: prepare");
+        const int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) db.fail(rc, "store: journal mode");
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
 std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const store_options& options,
                                                   const std::function<void(sql_connection&, const case_file&)>& write_summary) {
     auto conn = std::make_unique<sqlite_connection>(path, options);
@@ -260,11 +282,7 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
         }
         t.commit();
     }
-    {
-        // journal_mode answers with the mode in force (memory for ":memory:").
-        sqlite_statement q(db, "PRAGMA journal_mode=WAL");
-        q.row();
-    }
+    use_wal(db, options.busy_timeout_ms);
     db.exec(options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     if (v1) convert_v1(db, write_summary);
     return conn;
