@@ -522,7 +522,7 @@ std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency
             sharing_consent_given g;
             g.subject = k.subject;
             g.given_by = k.given_by;
-            g.scope = consent_scope{to, key.categories, key.purposes, key.from, key.until};
+            g.scope = scope;
             g.signed_on = k.signed_on;
             g.form_version = k.form_version;
             g.child_views = k.child_views;
