@@ -273,8 +273,11 @@ struct read_consent {
     std::string form_version;
     std::string child_views;
     std::map<grant_key, std::vector<recipient>> grants;
-    std::vector<sharing_consent_withdrawn> withdrawals;
-    std::vector<node> withdrawal_at;  // the provision each withdrawal came from
+    struct withdrawal {
+        sharing_consent_withdrawn entry;
+        node from;  // the provision it came from, for errors
+    };
+    std::vector<withdrawal> withdrawals;
     std::vector<confidential_marked> marks;
     bool whole_withdrawal = false;
 };
@@ -343,8 +346,7 @@ void read_deny(const reader& rd, const node& p, read_consent& out) {
     if (whats.empty()) whats.push_back(std::nullopt);
     for (const auto& to : tos)
         for (const auto& what : whats) {
-            out.withdrawals.push_back(sharing_consent_withdrawn{out.subject, to, what, ""});
-            out.withdrawal_at.push_back(p);
+            out.withdrawals.push_back({sharing_consent_withdrawn{out.subject, to, what, ""}, p});
             out.whole_withdrawal = out.whole_withdrawal || (!to && !what);
         }
 }
@@ -529,22 +531,20 @@ std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency
             consents.push_back({k.subject, g.scope, order++, next_id++});
             out.emplace_back(std::move(g));
         }
-        for (std::size_t i = 0; i < k.withdrawals.size(); ++i) {
-            const auto& w = k.withdrawals[i];
+        for (const auto& [w, from] : k.withdrawals) {
+            // As the fold will keep it once appended at this instant.
+            const sharing_withdrawal as_fold{w.subject, w.recipient, w.what, false, "", rd.when, 0};
             for (std::size_t j = 0; j < first_new; ++j) {
                 const auto& e = consents[j];
-                sharing_withdrawal as_fold{w.subject, w.recipient, w.what, false, "", {}, 0};
                 if (e.subject != w.subject || !narrows(as_fold, e.scope)) continue;
                 const bool already = std::any_of(withdrawals.begin(), withdrawals.end(), [&](const withdrawn_record& x) {
                     return x.w.subject == w.subject && x.order > e.order && covers(x.w, w);
                 });
                 if (!already)
-                    k.withdrawal_at[i].refuse("this withdrawal would also narrow consent " + std::to_string(e.id) +
-                                              ", already on record for the person (import a person's consents in the order they were given)");
+                    from.refuse("this withdrawal would also narrow consent " + std::to_string(e.id) +
+                                ", already on record for the person (import a person's consents in the order they were given)");
             }
-        }
-        for (const auto& w : k.withdrawals) {
-            withdrawals.push_back({sharing_withdrawal{w.subject, w.recipient, w.what, false, "", rd.when, 0}, order++});
+            withdrawals.push_back({as_fold, order++});
             out.emplace_back(w);
         }
         for (const auto& m : k.marks) {
