@@ -531,7 +531,8 @@ std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency
             consents.push_back({k.subject, g.scope, order++, next_id++});
             out.emplace_back(std::move(g));
         }
-        for (const auto& [w, from] : k.withdrawals) {
+        for (const auto& pending : k.withdrawals) {
+            const sharing_consent_withdrawn& w = pending.entry;
             // As the fold will keep it once appended at this instant.
             const sharing_withdrawal as_fold{w.subject, w.recipient, w.what, false, "", rd.when, 0};
             for (std::size_t j = 0; j < first_new; ++j) {
@@ -541,18 +542,18 @@ std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency
                     return x.w.subject == w.subject && x.order > e.order && covers(x.w, w);
                 });
                 if (!already)
-                    from.refuse("this withdrawal would also narrow consent " + std::to_string(e.id) +
-                                ", already on record for the person (import a person's consents in the order they were given)");
+                    pending.from.refuse("this withdrawal would also narrow consent " + std::to_string(e.id) +
+                                        ", already on record for the person (import a person's consents in the order they were given)");
             }
             withdrawals.push_back({as_fold, order++});
             out.emplace_back(w);
         }
         for (const auto& m : k.marks) {
-            const bool pending = std::any_of(out.begin(), out.end(), [&](const event_payload& p) {
+            const bool queued = std::any_of(out.begin(), out.end(), [&](const event_payload& p) {
                 const auto* x = std::get_if<confidential_marked>(&p);
                 return x && x->subject == m.subject && x->what == m.what;
             });
-            if (!pending) out.emplace_back(m);
+            if (!queued) out.emplace_back(m);
         }
     }
     return out;
