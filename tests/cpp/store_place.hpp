@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
@@ -151,7 +152,10 @@ std::pair<pid_t, int> fork_writer(Body&& body) {
         int status = 2;
         try {
             status = body(fds[1]);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "writer process: %s\n", e.what());
         } catch (...) {
+            std::fprintf(stderr, "writer process: an exception not derived from std::exception\n");
         }
         _exit(status);
     }
