@@ -618,6 +618,7 @@ case_class bind_case(py::module_& m);
 void bind_disclosure(py::module_& m, case_class& c);
 void bind_store(py::module_& m, case_class& c);
 void bind_fhir(py::module_& m, case_class& c);
+void bind_persons(py::module_& m, case_class& c);
 void bind_analysis(py::module_& m);
 
 } // namespace sfcore_py

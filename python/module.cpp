@@ -134,5 +134,6 @@ PYBIND11_MODULE(_core, m) {
     sfcore_py::bind_disclosure(m, case_class);
     sfcore_py::bind_store(m, case_class);
     sfcore_py::bind_fhir(m, case_class);
+    sfcore_py::bind_persons(m, case_class);
     sfcore_py::bind_analysis(m);
 }

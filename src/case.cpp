@@ -231,6 +231,19 @@ std::vector<member_version> case_file::member_history(member_id id) const {
     return out;
 }
 
+std::optional<person_linked> case_file::person_of(member_id id) const {
+    member_at(id);
+    for (const auto& l : persons_)
+        if (l.member == id) return l;
+    return std::nullopt;
+}
+
+std::optional<member_id> case_file::member_for(std::string_view key) const noexcept {
+    for (const auto& l : persons_)
+        if (l.key == key) return l.member;
+    return std::nullopt;
+}
+
 const member& case_file::member_at(member_id id) const {
     if (!id || id.value() > members_.size())
         throw error(errc::not_found, "no member " + std::to_string(id.value()) + " in case " +

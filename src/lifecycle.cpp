@@ -5,6 +5,7 @@
 #include "nz_text.hpp"
 
 #include "sfcore/case.hpp"
+#include "sfcore/identifiers.hpp"
 #include "sfcore/text.hpp"
 
 namespace sfcore {
@@ -311,6 +312,17 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                     if (*p.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
                 }
                 check_nonblank_utf8(p.reason, "reason for the change");
+            } else if constexpr (std::is_same_v<T, person_linked>) {
+                member_at(p.member);
+                check_nonblank_utf8(p.key, "person key");
+                if (p.key.size() > 256) throw error(errc::out_of_range, "a person key is at most 256 bytes");
+                if (const auto other = member_for(p.key); other && *other != p.member)
+                    throw error(errc::invalid_argument, "person \"" + p.key + "\" is already member " +
+                                                            std::to_string(other->value()) + " of this case");
+                if (p.nhi) p.nhi = checked_nhi(*p.nhi);
+                if (p.nsn && (p.nsn->empty() || p.nsn->size() > 10 ||
+                              p.nsn->find_first_not_of("0123456789") != std::string::npos))
+                    throw error(errc::invalid_argument, "a National Student Number is 1 to 10 digits");
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 if (p.initial_meeting_working_days < 1 || p.initial_meeting_working_days > 60)
                     throw error(errc::out_of_range, "the initial meeting is due within 1 to 60 working days");
@@ -651,6 +663,11 @@ void case_file::apply(const event& e, sfcore::state next) {
                 closed_at_ = e.when;
             } else if constexpr (std::is_same_v<T, member_updated>) {
                 change_member(members_[p.member.value() - 1], p);
+            } else if constexpr (std::is_same_v<T, person_linked>) {
+                const auto at = std::lower_bound(persons_.begin(), persons_.end(), p.member,
+                                                 [](const person_linked& l, member_id m) { return l.member < m; });
+                if (at != persons_.end() && at->member == p.member) *at = p;
+                else persons_.insert(at, p);
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 timeframes_ = {p.initial_meeting_working_days, p.review_earliest_days, p.review_latest_days};
             } else if constexpr (std::is_same_v<T, case_reopened>) {

@@ -229,6 +229,11 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": member " + std::to_string(p.member.value()) + ", now ";
                 for (std::size_t i = 0; i < changed.size(); ++i) what += (i ? ", " : "") + changed[i];
                 what += " (" + p.reason + ")";
+            } else if constexpr (std::is_same_v<T, person_linked>) {
+                // The key and which national numbers are held; the numbers themselves stay in the journal.
+                what += ": member " + std::to_string(p.member.value()) + " is person " + p.key;
+                if (p.nhi || p.nsn)
+                    what += std::string(" (") + (p.nhi ? "NHI" : "") + (p.nhi && p.nsn ? " and " : "") + (p.nsn ? "NSN" : "") + " recorded)";
             } else if constexpr (std::is_same_v<T, timeframes_set>) {
                 what += ": initial meeting within " + std::to_string(p.initial_meeting_working_days) + " working days, reviews " +
                         std::to_string(p.review_earliest_days) + "-" + std::to_string(p.review_latest_days) + " days after the last meeting";

@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "case_access.hpp"
 #include "pipeline.hpp"
 #include "sfcore/archive.hpp"
+#include "sfcore/text.hpp"
 #include "store_backend.hpp"
 
 namespace sfcore {
@@ -233,18 +235,92 @@ struct case_store::impl {
         if (query.overdue_on) q.bind(4, static_cast<std::int64_t>(to_yyyymmdd(checked_date(*query.overdue_on))));
     }
 
+    // A case's rows, checked as they are read, in the caller's transaction.
+    stored_case read_case(std::int64_t key) const {
+        auto row = row_of(key);
+        if (!row) throw error(errc::not_found, "no " + case_name(key) + " in the store");
+        stored_case stored(std::move(*row));
+        const auto q = stmt("SELECT seq, data FROM entries WHERE case_id = ?1 ORDER BY seq");
+        q->bind(1, key);
+        while (q->row()) stored.add(q->integer(0), q->blob(1));
+        return stored;
+    }
+
     case_file load(std::int64_t key) const {
         stored_case stored;
         {
             const detail::read_transaction snapshot(*db);
-            auto row = row_of(key);
-            if (!row) throw error(errc::not_found, "no " + case_name(key) + " in the store");
-            stored = stored_case(std::move(*row));
-            const auto q = stmt("SELECT seq, data FROM entries WHERE case_id = ?1 ORDER BY seq");
-            q->bind(1, key);
-            while (q->row()) stored.add(q->integer(0), q->blob(1));
+            stored = read_case(key);
         }
         return std::move(stored).replay();
+    }
+
+    // Rewrite a case's rows of the index of persons from its fold.
+    void write_persons(std::int64_t id, const case_file& c) const {
+        stmt("DELETE FROM persons WHERE case_id = ?1")->bind(1, id).done();
+        const auto ins = stmt("INSERT INTO persons(person, case_id, member) VALUES (?1, ?2, ?3)");
+        for (const auto& l : c.persons()) {
+            const digest d = person_digest(l.key);
+            ins->bind(1, d.data(), d.size()).bind(2, id).bind(3, static_cast<std::int64_t>(l.member.value())).done();
+            ins->reset();
+        }
+    }
+
+    // The cases the index names for a person, read in one snapshot, each
+    // verified, replayed and checked to hold the link the index names.
+    std::vector<std::pair<case_file, member_id>> cases_of(std::string_view key) const {
+        check_nonblank_utf8(key, "person key");
+        const digest d = person_digest(key);
+        std::vector<std::pair<stored_case, std::int64_t>> read;
+        {
+            const detail::read_transaction snapshot(*db);
+            std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+            const auto q = stmt("SELECT case_id, member FROM persons WHERE person = ?1 ORDER BY case_id");
+            q->bind(1, d.data(), d.size());
+            while (q->row()) rows.emplace_back(q->integer(0), q->integer(1));
+            for (const auto& [id, m] : rows) {
+                try {
+                    read.emplace_back(read_case(id), m);
+                } catch (const error& e) {
+                    if (e.code() != errc::not_found) throw;
+                    throw error(errc::integrity, "store: the index of persons names " + case_name(id) + ", which the store does not hold");
+                }
+            }
+        }
+        std::vector<std::pair<case_file, member_id>> out;
+        out.reserve(read.size());
+        for (auto& [stored, m] : read) {
+            case_file c = std::move(stored).replay();
+            const auto member = c.member_for(key);
+            if (!member || static_cast<std::int64_t>(member->value()) != m)
+                throw error(errc::integrity, case_name(key_of(c.id())) + ": the index of persons does not agree with its journal");
+            out.emplace_back(std::move(c), *member);
+        }
+        return out;
+    }
+
+    // Why a case's rows of the index of persons differ from its fold, if they do.
+    std::optional<std::string> persons_disagree(std::int64_t id, const case_file& c) const {
+        std::vector<std::pair<digest, std::int64_t>> held, expected;
+        const auto q = stmt("SELECT person, member FROM persons WHERE case_id = ?1");
+        q->bind(1, id);
+        while (q->row()) {
+            const auto b = q->blob(0);
+            digest d{};
+            if (b.second != d.size()) return case_name(id) + ": a row of the index of persons is damaged";
+            std::memcpy(d.data(), b.first, d.size());
+            held.emplace_back(d, q->integer(1));
+        }
+        for (const auto& l : c.persons()) expected.emplace_back(person_digest(l.key), static_cast<std::int64_t>(l.member.value()));
+        std::sort(held.begin(), held.end());
+        std::sort(expected.begin(), expected.end());
+        if (held != expected) return case_name(id) + ": the index of persons does not agree with its journal";
+        return std::nullopt;
+    }
+
+    static digest person_digest(std::string_view key) {
+        static constexpr char tag[] = "sfcore person";  // with its terminating zero: no key can run into it
+        return sha256().update(tag, sizeof tag).update(key).finish();
     }
 };
 
@@ -331,6 +407,9 @@ journal_head case_store::append(const case_file& c, std::uint64_t expected_versi
         }
     }
     s.write_row(summary);
+    if (std::any_of(journal.begin() + static_cast<std::ptrdiff_t>(expected_version), journal.end(),
+                    [](const event& e) { return e.type() == event_type::person_linked; }))
+        s.write_persons(id, c);
     s.db->announce(id, summary.version);
     t.commit();
     return c.head();
@@ -454,6 +533,48 @@ std::vector<case_file> case_store::load_all(const case_query& query) const {
     return out;
 }
 
+std::vector<person_case> case_store::person_cases(std::string_view key) const {
+    std::vector<person_case> out;
+    for (auto& [c, m] : impl_->cases_of(key)) {
+        person_case p;
+        p.id = c.id();
+        p.member = m;
+        p.state = c.state();
+        p.programme = c.programme();
+        p.referred = c.journal().front().when;
+        p.link = *c.person_of(m);
+        p.history = c.member_history(m);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<sibling> case_store::siblings(std::string_view key) const {
+    const auto is_child = [](member_role r) { return r == member_role::child || r == member_role::young_person; };
+    // The parents and caregivers of the person, in the cases they are a child in.
+    std::vector<std::string> parents;
+    for (const auto& [c, m] : impl_->cases_of(key)) {
+        if (!is_child(c.member_at(m).role)) continue;
+        for (const auto& l : c.persons())
+            if (c.member_at(l.member).role == member_role::parent_caregiver) parents.push_back(l.key);
+    }
+    std::sort(parents.begin(), parents.end());
+    parents.erase(std::unique(parents.begin(), parents.end()), parents.end());
+    std::vector<sibling> out;
+    for (const auto& parent : parents)
+        for (const auto& [c, m] : impl_->cases_of(parent))
+            for (const auto& l : c.persons()) {
+                const member& details = c.member_at(l.member);
+                if (l.key == key || !is_child(details.role)) continue;
+                const bool known = std::any_of(out.begin(), out.end(), [&](const sibling& s) { return s.key == l.key && s.in_case == c.id(); });
+                if (!known) out.push_back({l.key, c.id(), l.member, details, parent});
+            }
+    std::sort(out.begin(), out.end(), [](const sibling& a, const sibling& b) {
+        return std::tie(a.key, a.in_case) < std::tie(b.key, b.in_case);
+    });
+    return out;
+}
+
 store_checkpoint case_store::checkpoint() const {
     store_checkpoint out;
     for (const auto& c : list()) out.heads.emplace_back(c.id, c.head);
@@ -472,10 +593,20 @@ store_verification case_store::verify(const store_checkpoint* kept) const {
     for (const std::int64_t id : ids) {
         ++out.cases;
         try {
-            s.load(id);
+            const case_file c = s.load(id);
+            if (auto why = s.persons_disagree(id, c)) out.damaged.emplace_back(c.id(), std::move(*why));
         } catch (const error& e) {
             if (e.code() == errc::io_error) throw;
             out.damaged.emplace_back(case_id{static_cast<std::uint64_t>(id)}, e.detail());
+        }
+    }
+    {
+        // Rows of the index of persons for a case the store does not hold.
+        const auto q = s.stmt("SELECT DISTINCT case_id FROM persons WHERE case_id NOT IN (SELECT id FROM cases) ORDER BY case_id");
+        while (q->row()) {
+            const std::int64_t id = q->integer(0);
+            out.damaged.emplace_back(case_id{static_cast<std::uint64_t>(std::max<std::int64_t>(id, 0))},
+                                     "the index of persons names " + case_name(id) + ", which the store does not hold");
         }
     }
     if (kept) {

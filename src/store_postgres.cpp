@@ -33,7 +33,7 @@ struct migration {
     const char* description;
     const char* sql;
 };
-constexpr std::array<migration, 1> migrations{{
+constexpr std::array<migration, 2> migrations{{
     {1, "the case store: summaries, entries, metadata", R"sql(
 CREATE TABLE sfcore_meta(key text PRIMARY KEY, value bytea NOT NULL);
 CREATE TABLE cases(
@@ -54,6 +54,14 @@ CREATE TABLE entries(
 CREATE INDEX cases_by_state ON cases(state);
 CREATE INDEX cases_by_coordinator ON cases(coordinator);
 CREATE INDEX cases_by_deadline ON cases(next_deadline);
+)sql"},
+    {2, "persons: which member of which case each person is", R"sql(
+CREATE TABLE persons(
+  person bytea NOT NULL,
+  case_id bigint NOT NULL,
+  member bigint NOT NULL,
+  PRIMARY KEY(person, case_id));
+CREATE INDEX persons_by_case ON persons(case_id);
 )sql"},
 }};
 constexpr int schema_version = migrations.back().version;

@@ -19,10 +19,21 @@ namespace sfcore::detail {
 
 namespace {
 
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 constexpr std::int32_t store_application_id = 0x53464353;  // "SFCS"
 
-const char* const schema_sql = R"sql(
+// Schema 3: which member of which case each person is (by the SHA-256 of
+// the host's key for them), kept with each append from the case's fold.
+const char* const persons_sql = R"sql(
+CREATE TABLE persons(
+  person BLOB NOT NULL,
+  case_id INTEGER NOT NULL,
+  member INTEGER NOT NULL,
+  PRIMARY KEY(person, case_id)) WITHOUT ROWID;
+CREATE INDEX persons_by_case ON persons(case_id);
+)sql";
+
+const std::string schema_sql = std::string(R"sql(
 CREATE TABLE sfcore_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE cases(
   id INTEGER PRIMARY KEY,
@@ -42,7 +53,7 @@ CREATE TABLE entries(
 CREATE INDEX cases_by_state ON cases(state);
 CREATE INDEX cases_by_coordinator ON cases(coordinator);
 CREATE INDEX cases_by_deadline ON cases(next_deadline);
-)sql";
+)sql") + persons_sql;
 
 class sqlite_connection;
 
@@ -189,7 +200,7 @@ void convert_v1(sqlite_connection& db, const std::function<void(sql_connection&,
     db.exec("ALTER TABLE cases RENAME TO cases_v1; ALTER TABLE events RENAME TO events_v1;"
             "DROP INDEX IF EXISTS cases_by_state; DROP INDEX IF EXISTS cases_by_coordinator; DROP INDEX IF EXISTS cases_by_deadline;"
             "DELETE FROM sfcore_meta WHERE key = 'schema';");
-    db.exec(std::string(schema_sql).substr(std::string(schema_sql).find("CREATE TABLE cases")));
+    db.exec(schema_sql.substr(schema_sql.find("CREATE TABLE cases")));
     sqlite_statement cases(db, "SELECT id, ledger FROM cases_v1 ORDER BY id");
     sqlite_statement events(db, "SELECT seq, data FROM events_v1 WHERE case_id = ? ORDER BY seq");
     sqlite_statement ins(db, "INSERT INTO entries(case_id, seq, data) VALUES (?, ?, ?)");
@@ -278,7 +289,12 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
                 throw error(errc::unsupported_version, "store: schema version " + std::to_string(v) +
                                                            " is newer than this library reads (" +
                                                            std::to_string(schema_version) + ")");
-            if (v != schema_version) throw error(errc::malformed, "store: schema version " + std::to_string(v));
+            if (v == 2) {
+                // A store of sfcore 0.2: it has no person links (no entry could make one), so the new table starts empty.
+                db.exec(std::string(persons_sql) + "UPDATE sfcore_meta SET value = 3 WHERE key = 'schema';");
+            } else if (v != schema_version) {
+                throw error(errc::malformed, "store: schema version " + std::to_string(v));
+            }
         }
         t.commit();
     }

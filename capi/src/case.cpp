@@ -264,6 +264,27 @@ int sf_case_member(sf_member_info* out, const char** out_name, const sf_case* c,
     });
 }
 
+int sf_case_person(const char** out_key, const char** out_nhi, const char** out_nsn, const sf_case* c, uint32_t id) {
+    return call([&] {
+        const char* key = nullptr;
+        const char* nhi = nullptr;
+        const char* nsn = nullptr;
+        read_case(c, [&](const case_file& k) {
+            k.member_at(member_id{id});
+            for (const auto& l : k.persons())
+                if (l.member == member_id{id}) {
+                    key = l.key.c_str();
+                    nhi = l.nhi ? l.nhi->c_str() : nullptr;
+                    nsn = l.nsn ? l.nsn->c_str() : nullptr;
+                }
+            return 0;
+        });
+        if (out_key) *out_key = key;
+        if (out_nhi) *out_nhi = nhi;
+        if (out_nsn) *out_nsn = nsn;
+    });
+}
+
 int sf_case_meeting(sf_meeting_info* out, const char** out_venue, const sf_case* c, uint32_t id) {
     return call([&] {
         auto& o = need(out, "out");

@@ -68,6 +68,18 @@ int sf_case_update_member(sf_outcome* out, sf_case* c, const sf_directory* dir, 
     });
 }
 
+int sf_case_link_person(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                        uint32_t member, const char* key, const char* nhi, const char* nsn) {
+    return offer(out, c, dir, who, when, [&] {
+        person_linked l;
+        l.member = member_id{member};
+        l.key = utf8(key, "key");
+        if (nhi) l.nhi = utf8(nhi, "nhi");
+        if (nsn) l.nsn = utf8(nsn, "nsn");
+        return event_payload{std::move(l)};
+    });
+}
+
 int sf_case_record_consent(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
                            uint32_t member, int32_t signed_on, const char* form_version, uint32_t given_by,
                            const char* child_views) {

@@ -149,6 +149,57 @@ int sf_store_each(uint64_t* out_visited, sf_store* store, const sf_case_query* q
     });
 }
 
+int sf_store_person_cases(sf_person_case** out_items, size_t* out_count, sf_store* store, const char* key) {
+    return call([&] {
+        auto& items = need(out_items, "out_items");
+        auto& count = need(out_count, "out_count");
+        const std::string k = utf8(key, "key");
+        std::vector<sf_person_case> v;
+        with_store(store, [&](case_store& s) {
+            for (const auto& p : s.person_cases(k))
+                v.push_back({p.id.value(), p.member.value(), static_cast<int>(p.state), static_cast<int>(p.programme),
+                             to_unix(p.referred), p.history.size()});
+            return 0;
+        });
+        items = copy_out(v.data(), v.size());
+        count = v.size();
+    });
+}
+
+int sf_store_siblings(sf_sibling** out_items, size_t* out_count, sf_store* store, const char* key) {
+    return call([&] {
+        auto& items = need(out_items, "out_items");
+        auto& count = need(out_count, "out_count");
+        const std::string k = utf8(key, "key");
+        const auto found = with_store(store, [&](case_store& s) { return s.siblings(k); });
+        items = nullptr;
+        count = 0;
+        if (found.empty()) return;
+        // One allocation: the array, then its keys, each ending in a zero.
+        std::size_t size = found.size() * sizeof(sf_sibling);
+        for (const auto& s : found) size += s.key.size() + s.through.size() + 2;
+        auto* out = static_cast<sf_sibling*>(std::malloc(size));
+        if (!out) throw std::bad_alloc();
+        char* text = reinterpret_cast<char*>(out + found.size());
+        const auto put = [&text](const std::string& s) {
+            const char* at = text;
+            std::memcpy(text, s.c_str(), s.size() + 1);
+            text += s.size() + 1;
+            return at;
+        };
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            const sibling& s = found[i];
+            out[i].key = put(s.key);
+            out[i].through = put(s.through);
+            out[i].case_id = s.in_case.value();
+            out[i].member = s.member.value();
+            out[i].role = static_cast<int>(s.details.role);
+        }
+        items = out;
+        count = found.size();
+    });
+}
+
 int sf_store_checkpoint(sf_kept_head** out_items, size_t* out_count, sf_store* store) {
     return call([&] {
         auto& items = need(out_items, "out_items");

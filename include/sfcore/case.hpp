@@ -282,6 +282,17 @@ public:
      * @since 0.2.0
      */
     std::vector<member_version> member_history(member_id id) const;
+    /**
+     * @brief The person a member is, as the last person_linked entry for the
+     * member gave it; nothing when the member was never linked.
+     * @throws sfcore::error errc::not_found for an unknown member.
+     * @since 0.3.0
+     */
+    std::optional<person_linked> person_of(member_id id) const;
+    /** @brief The member who is the person the host knows by @p key, if one is. @since 0.3.0 */
+    std::optional<member_id> member_for(std::string_view key) const noexcept;
+    /** @brief Every member's link to a person, as it stands, by member. @since 0.3.0 */
+    const std::vector<person_linked>& persons() const noexcept { return persons_; }
     /** @brief Every member's participation consent, as it stands (one entry per member who consented). @since 0.1.0 */
     const std::vector<participation_consent>& consents() const noexcept { return consents_; }
     /** @brief Who holds the roles. @since 0.1.0 */
@@ -371,6 +382,7 @@ private:
     journal_type journal_;
     instant last_fact_{boost::posix_time::neg_infin};  // the last lifecycle or disclosure entry's instant
     std::vector<sfcore::member> members_;
+    std::vector<person_linked> persons_;  // one per linked member, by member
     std::vector<participation_consent> consents_;
     case_roles roles_;
     priorities_set priorities_;

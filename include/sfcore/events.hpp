@@ -320,6 +320,21 @@ struct member_updated {
     std::string reason;                    ///< Why (not blank): "a correction the person asked for", …
 };
 
+/**
+ * @brief Payload of event_type::person_linked: a member of this case is a
+ * person the host knows by its own key, so that the person's cases (a
+ * family referred twice, a child's siblings in another case) are found
+ * together: case_store::person_cases(), case_store::siblings(). A later
+ * link of the same member replaces this one (the journal keeps both).
+ * @since 0.3.0
+ */
+struct person_linked {
+    member_id member;                ///< Which member of the case.
+    std::string key;                 ///< The host's own key for the person (UTF-8, not blank, at most 256 bytes).
+    std::optional<std::string> nhi;  ///< Their National Health Index number, checked (see checked_nhi()), if known.
+    std::optional<std::string> nsn; ///< Their National Student Number (1 to 10 digits), if known.
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -329,7 +344,7 @@ using event_payload =
                  sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
                  request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
-                 timeframes_set, member_updated>;
+                 timeframes_set, member_updated, person_linked>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -398,6 +413,7 @@ bool operator==(const category_registered& a, const category_registered& b);
 bool operator==(const consent_ages_set& a, const consent_ages_set& b);
 bool operator==(const timeframes_set& a, const timeframes_set& b);
 bool operator==(const member_updated& a, const member_updated& b);
+bool operator==(const person_linked& a, const person_linked& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

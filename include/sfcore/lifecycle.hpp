@@ -123,6 +123,7 @@ inline constexpr transition transition_table[] = {
     {detail::open_states,                          event_type::timeframes_set,          detail::g(),                                                             stay},
     // A correction is the person's right however far the case has gone (Privacy Act 2020, IPP 7).
     {detail::all_states,                           event_type::member_updated,          detail::g(),                                                             stay},
+    {detail::all_states,                           event_type::person_linked,           detail::g(),                                                             stay},
 };
 // clang-format on
 

@@ -23,7 +23,9 @@
  * canonical form the hash chain hashes), a summary row per case for queries
  * (version, head, state, programme, coordinator, next deadline) with a
  * checksum — or, with a key, an HMAC-SHA-256 seal — binding it to the
- * journal's head, and the agency directory. Every change is one
+ * journal's head, an index of persons (the SHA-256 of each linked person's
+ * key, never the key, with the case and member it names), and the agency
+ * directory. Every change is one
  * transaction: it is all there after a crash or a failed write, or none of
  * it is. Several processes and threads may open the same file; an append
  * names the version it expects (decisions and views included), and a
@@ -49,6 +51,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -87,6 +90,26 @@ struct case_summary {
     std::uint64_t version = 0;                 ///< Entries stored.
     std::optional<sfcore::date> next_deadline; ///< The earliest pending deadline (see next_deadline()), by the writer's timeframes.
     journal_head head;                         ///< The stored journal's head.
+};
+
+/** @brief A person's place in one case, as case_store::person_cases() finds it. @since 0.3.0 */
+struct person_case {
+    case_id id;                                ///< The case.
+    member_id member;                          ///< The member the person is in it.
+    sfcore::state state = state::referred;     ///< Where the case is.
+    sfcore::programme programme = programme::strengthening_families;  ///< Its programme.
+    instant referred;                          ///< When its referral was received.
+    person_linked link;                        ///< The person's link in it (the key, and the national numbers recorded there).
+    std::vector<member_version> history;       ///< Every version of the member's details in it, oldest first.
+};
+
+/** @brief A child related to another through a parent or caregiver they share, as case_store::siblings() finds them. @since 0.3.0 */
+struct sibling {
+    std::string key;         ///< The sibling's person key.
+    case_id in_case;         ///< A case the sibling is a child or young person in.
+    member_id member;        ///< The sibling's member in that case.
+    sfcore::member details;  ///< Their details there, as they stand.
+    std::string through;     ///< The person key of the parent or caregiver they share.
 };
 
 /** @brief A change to a case, as a PostgreSQL store announces it to those that follow it. @since 0.3.0 */
@@ -226,6 +249,31 @@ public:
      * @since 0.1.0
      */
     std::vector<case_file> load_all(const case_query& q = {}) const;
+
+    /**
+     * @brief Every case a person is a member of (a person_linked entry made
+     * them one), by case id, each with their details' history there: a
+     * family referred twice is two cases of the same person. Read from one
+     * snapshot; each case is loaded and verified, and must hold the link
+     * the store's index of persons names (verify() also finds an index row
+     * that is missing or added).
+     * @param key the host's key for the person (UTF-8, not blank).
+     * @throws sfcore::error errc::invalid_argument (a bad key), errc::integrity
+     *         (a case, or the index, does not verify), and as load().
+     * @since 0.3.0
+     */
+    std::vector<person_case> person_cases(std::string_view key) const;
+
+    /**
+     * @brief The siblings of a child or young person across cases: every
+     * other linked person who is a child or young person in a case where a
+     * parent or caregiver of theirs (a linked person who is one in a case the
+     * child is a child in) is a member. One entry per sibling and case, by
+     * key and case; a sibling not linked to a person is not found.
+     * @throws sfcore::error as person_cases().
+     * @since 0.3.0
+     */
+    std::vector<sibling> siblings(std::string_view key) const;
 
     /**
      * @brief The head of every case, to keep outside the store (the anchor

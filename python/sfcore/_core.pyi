@@ -354,6 +354,11 @@ class Case:
         """Open a case from a referral. recorded_at must be a timezone-aware datetime. Raises ArgumentError for bad input."""
     def overdue(self, as_of: datetime.date, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> List[OverdueItem]:
         """What is overdue as of a date."""
+    def person_of(self, member_id: int) -> Optional[PersonLinked]:
+        """The person a member is (a PersonLinked, as the member's last link gave it), or None when never linked. Raises ArgumentError (NOT_FOUND) for an unknown member."""
+    @property
+    def persons(self) -> List[PersonLinked]:
+        """Every member's link to a person, as it stands, by member."""
     @property
     def plan_history(self) -> List[Plan]:
         """Every version of every plan, oldest first."""
@@ -366,7 +371,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -405,7 +410,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -922,6 +927,7 @@ class EventType(enum.IntEnum):
     - LEGACY_AUDIT_IMPORTED = 34: audit log of sfcore 0.1 carried over
     - TIMEFRAMES_SET = 35: timeframes set
     - MEMBER_UPDATED = 36: family member's details changed
+    - PERSON_LINKED = 37: family member linked to a person
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -960,6 +966,7 @@ class EventType(enum.IntEnum):
     LEGACY_AUDIT_IMPORTED = 34
     TIMEFRAMES_SET = 35
     MEMBER_UPDATED = 36
+    PERSON_LINKED = 37
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1798,6 +1805,54 @@ class PartyKind(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
+class PersonCase:
+    """A person's place in one case, as Store.person_cases() finds it."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def history(self) -> List[MemberVersion]:
+        """Every version of the member's details in it (MemberVersion), oldest first."""
+    @property
+    def id(self) -> int:
+        """The case."""
+    @property
+    def link(self) -> PersonLinked:
+        """The person's link in it (PersonLinked)."""
+    @property
+    def member(self) -> int:
+        """The member the person is in it."""
+    @property
+    def programme(self) -> Programme:
+        ...
+    @property
+    def referred(self) -> datetime.datetime:
+        """When its referral was received."""
+    @property
+    def state(self) -> State:
+        """Where the case is."""
+
+class PersonLinked:
+    """A member of the case is a person the host knows by its own key, so that the person's cases (a family referred twice, a child's siblings in another case) are found together: Store.person_cases(), Store.siblings(). A later link of the same member replaces this one; one person is one member of a case."""
+    def __copy__(self) -> PersonLinked: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> PersonLinked: ...
+    def __eq__(self, arg0: PersonLinked) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, member: int, key: str, nhi: Optional[str] = ..., nsn: Optional[str] = ...) -> None:
+        """key: the host's own key for the person (not blank, at most 256 bytes); nhi: a National Health Index number (checked, kept upper-case); nsn: a National Student Number (1 to 10 digits)."""
+    def __repr__(self) -> str: ...
+    @property
+    def key(self) -> str:
+        ...
+    @property
+    def member(self) -> int:
+        ...
+    @property
+    def nhi(self) -> Optional[str]:
+        ...
+    @property
+    def nsn(self) -> Optional[str]:
+        ...
+
 class Plan:
     """An action plan, one version of it."""
     def __copy__(self) -> Plan: ...
@@ -2503,6 +2558,26 @@ class ShownItem:
     def subjects(self) -> List[int]:
         ...
 
+class Sibling:
+    """A child related to another through a parent or caregiver they share."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def case(self) -> int:
+        """A case the sibling is a child or young person in."""
+    @property
+    def details(self) -> Member:
+        """Their details there (Member), as they stand."""
+    @property
+    def key(self) -> str:
+        """The sibling's person key."""
+    @property
+    def member(self) -> int:
+        """The sibling's member in that case."""
+    @property
+    def through(self) -> str:
+        """The person key of the parent or caregiver they share."""
+
 class Site:
     """A site of Intensive Intervention or a team of Children's Teams, with the numbers of families and children it aims to work with (0: not set). Read only."""
     def __eq__(self, arg0: Site) -> bool: ...
@@ -2597,10 +2672,14 @@ class Store:
     @property
     def path(self) -> str:
         ...
+    def person_cases(self, key: str) -> List[PersonCase]:
+        """Every case a person is a member of (a PersonLinked entry made them one), by case id, each with their details' history there: a family referred twice is two cases of the same person. Read from one snapshot; each case is verified and must hold the link the store's index names. Raises ArgumentError (INVALID_ARGUMENT, INVALID_UTF8) or StorageError (INTEGRITY, …)."""
     def put_directory(self, directory: AgencyDirectory) -> None:
         """Save the agency directory (replacing the one stored)."""
     def reseal(self) -> int:
         """Seal every summary row again with the key named seal_with, after checking its seal under the key it names (key rotation), in one transaction. Returns how many cases were sealed. Raises ArgumentError (KEY) or StorageError (INTEGRITY)."""
+    def siblings(self, key: str) -> List[Sibling]:
+        """The siblings of a child or young person across cases: every other linked child or young person in a case where a parent or caregiver of theirs is a member, by key and case (Sibling). A sibling not linked to a person is not found."""
     def verify(self, checkpoint: Optional[Dict[int, JournalHead]] = ...) -> StoreVerification:
         """Verify the file (SQLite's integrity check), every case (its chain, its summary, its rules) and each head of a checkpoint: returns a StoreVerification naming every damaged case."""
     def version(self, case_id: int) -> int:

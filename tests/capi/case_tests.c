@@ -703,7 +703,7 @@ static void test_postgres_store(void) {
         return;
     }
     CHECK_STATUS(SF_OK, sf_store_migrate(&v, server, NULL));
-    CHECK(v == 1);
+    CHECK(v == 2);
     CHECK_STATUS(SF_OK, sf_store_open(&a, server, NULL));
     CHECK_STATUS(SF_OK, sf_store_open(&b, server, NULL));
     CHECK_STATUS(SF_OK, sf_store_follow(b));
@@ -776,6 +776,55 @@ static void test_fhir(void) {
     sf_case_free(copy);
 }
 
+/* A person across cases: Tama in two cases, his sibling Ana through their father Rewi. */
+static void test_persons(void) {
+    sf_case *first = active_case(71), *second = active_case(72);
+    sf_store *st = NULL;
+    sf_outcome o;
+    sf_person_case *cases = NULL;
+    sf_sibling *sibs = NULL;
+    sf_journal_head head;
+    size_t n = 0;
+    const char *key = NULL, *nhi = NULL, *nsn = NULL;
+    ACCEPTED(sf_case_link_person(O, first, dir, "c", t0 + 8 * day, 2, "c-tama", "zzz0016", NULL));
+    ACCEPTED(sf_case_link_person(O, first, dir, "c", t0 + 8 * day, 1, "p-rewi", NULL, NULL));
+    ACCEPTED(sf_case_link_person(O, second, dir, "c", t0 + 8 * day, 2, "c-ana", NULL, "123456789"));
+    ACCEPTED(sf_case_link_person(O, second, dir, "c", t0 + 8 * day, 1, "p-rewi", NULL, NULL));
+    CHECK_STATUS(SF_OK, sf_case_person(&key, &nhi, &nsn, first, 2));
+    CHECK(key && strcmp(key, "c-tama") == 0);
+    CHECK(nhi && strcmp(nhi, "ZZZ0016") == 0); /* kept in its canonical form */
+    CHECK(nsn == NULL);
+    CHECK_STATUS(SF_OK, sf_case_person(NULL, NULL, &nsn, second, 2));
+    CHECK(nsn && strcmp(nsn, "123456789") == 0);
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_person(&key, NULL, NULL, first, 9));
+    /* Bad links are refused with a clear status, and change nothing. */
+    CHECK_STATUS(SF_EINVAL, sf_case_link_person(&o, first, dir, "c", t0 + 8 * day, 2, "c-tama", "ZZZ0017", NULL));
+    CHECK_STATUS(SF_EINVAL, sf_case_link_person(&o, first, dir, "c", t0 + 8 * day, 2, "c-tama", NULL, "12a"));
+    CHECK_STATUS(SF_EINVAL, sf_case_link_person(&o, first, dir, "c", t0 + 8 * day, 2, "p-rewi", NULL, NULL));
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_link_person(&o, first, dir, "c", t0 + 8 * day, 9, "c-nine", NULL, NULL));
+    CHECK_STATUS(SF_ENULLARG, sf_case_link_person(&o, first, dir, "c", t0 + 8 * day, 2, NULL, NULL, NULL));
+
+    CHECK_STATUS(SF_OK, sf_store_open(&st, ":memory:", NULL));
+    CHECK_STATUS(SF_OK, sf_store_append(&head, st, first, 0));
+    CHECK_STATUS(SF_OK, sf_store_append(&head, st, second, 0));
+    CHECK_STATUS(SF_OK, sf_store_person_cases(&cases, &n, st, "p-rewi"));
+    CHECK(n == 2 && cases && cases[0].case_id == 71 && cases[1].case_id == 72 && cases[0].member == 1);
+    CHECK(n == 2 && cases[0].state == SF_STATE_PLAN_ACTIVE && cases[0].versions == 1 && cases[0].referred == t0);
+    sf_free(cases);
+    CHECK_STATUS(SF_OK, sf_store_person_cases(&cases, &n, st, "nobody"));
+    CHECK(n == 0 && cases == NULL);
+    CHECK_STATUS(SF_EINVAL, sf_store_person_cases(&cases, &n, st, " "));
+    CHECK_STATUS(SF_OK, sf_store_siblings(&sibs, &n, st, "c-tama"));
+    CHECK(n == 1 && sibs && strcmp(sibs[0].key, "c-ana") == 0 && strcmp(sibs[0].through, "p-rewi") == 0);
+    CHECK(n == 1 && sibs[0].case_id == 72 && sibs[0].member == 2 && sibs[0].role == SF_ROLE_CHILD);
+    sf_free(sibs);
+    CHECK_STATUS(SF_OK, sf_store_siblings(&sibs, &n, st, "p-rewi"));
+    CHECK(n == 0 && sibs == NULL);
+    sf_store_free(st);
+    sf_case_free(first);
+    sf_case_free(second);
+}
+
 int main(void) {
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
     CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
@@ -785,6 +834,7 @@ int main(void) {
     test_calendar();
     test_disclosure_archives_store();
     test_fhir();
+    test_persons();
     test_threads();
     test_shared_case_threads();
     test_shared_store_threads();

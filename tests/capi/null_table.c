@@ -97,6 +97,7 @@ EVENT_ROW(sf_case_accept_referral, 0, "note")
 EVENT_ROW(sf_case_decline_referral, "reason")
 EVENT_ROW(sf_case_add_member, "Hine", SF_ROLE_PARENT_CAREGIVER, 19880514, 1)
 EVENT_ROW(sf_case_update_member, 1, "Hine Ngata", -1, 0, "a correction the person asked for")
+EVENT_ROW(sf_case_link_person, 1, "p-hine", NULL, NULL)
 EVENT_ROW(sf_case_record_consent, 1, 20260302, "SF-2024", 0, NULL)
 EVENT_ROW(sf_case_withdraw_consent, 1, NULL)
 EVENT_ROW(sf_case_assign_roles, 0, 0, 0, NULL)
@@ -275,7 +276,7 @@ static void row_sf_store_migrate(void) {
     CHECK_STATUS(SF_EUTF8, sf_store_migrate(&v, bad_utf8, NULL));
     CHECK_STATUS(SF_EINVAL, sf_store_migrate(&v, "dbname='unterminated", NULL));
     CHECK_STATUS(SF_EIO, sf_store_migrate(&v, "host=/no/such/dir dbname=x connect_timeout=2", NULL));
-    CHECK_STATUS(SF_OK, sf_store_migrate(&v, ":memory:", NULL)); CHECK(v == 2);
+    CHECK_STATUS(SF_OK, sf_store_migrate(&v, ":memory:", NULL)); CHECK(v == 3);
 }
 static void row_sf_store_follow(void) { NUL(sf_store_follow(NULL)); CHECK_STATUS(SF_EINVAL, sf_store_follow(store)); }
 static void row_sf_store_next_change(void) {
@@ -328,6 +329,9 @@ static void row_sf_store_each(void) {
     NUL(sf_store_each(&n, store, NULL, NULL, &seen)); ERR(sf_store_each(&n, store, &q, count_case, &seen));
     q.state = -1; q.overdue_on = 5; ERR(sf_store_each(&n, store, &q, count_case, &seen)); CHECK(seen == 0);
 }
+static void row_sf_case_person(void) { const char *k; NUL(sf_case_person(&k, NULL, NULL, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_case_person(&k, NULL, NULL, kase, 999)); CHECK_STATUS(SF_OK, sf_case_person(NULL, NULL, NULL, kase, 1)); }
+static void row_sf_store_person_cases(void) { sf_person_case *i; size_t n; NUL(sf_store_person_cases(NULL, &n, store, "k")); NUL(sf_store_person_cases(&i, NULL, store, "k")); NUL(sf_store_person_cases(&i, &n, NULL, "k")); NUL(sf_store_person_cases(&i, &n, store, NULL)); CHECK_STATUS(SF_EUTF8, sf_store_person_cases(&i, &n, store, bad_utf8)); }
+static void row_sf_store_siblings(void) { sf_sibling *i; size_t n; NUL(sf_store_siblings(NULL, &n, store, "k")); NUL(sf_store_siblings(&i, NULL, store, "k")); NUL(sf_store_siblings(&i, &n, NULL, "k")); NUL(sf_store_siblings(&i, &n, store, NULL)); CHECK_STATUS(SF_EUTF8, sf_store_siblings(&i, &n, store, bad_utf8)); }
 static void row_sf_store_checkpoint(void) { sf_kept_head *k; size_t n; NUL(sf_store_checkpoint(NULL, &n, store)); NUL(sf_store_checkpoint(&k, NULL, store)); NUL(sf_store_checkpoint(&k, &n, NULL)); }
 static void row_sf_store_verify(void) { size_t n; NUL(sf_store_verify(NULL, NULL, store, NULL, 0)); NUL(sf_store_verify(&n, NULL, NULL, NULL, 0)); NUL(sf_store_verify(&n, NULL, store, NULL, 3)); }
 static void row_sf_store_reseal(void) { uint64_t n; NUL(sf_store_reseal(NULL, store)); NUL(sf_store_reseal(&n, NULL)); CHECK_STATUS(SF_EKEY, sf_store_reseal(&n, store)); }
@@ -370,13 +374,13 @@ static const struct row {
     ROW(sf_calendar_new), ROW(sf_calendar_free), ROW(sf_calendar_set_matariki), ROW(sf_calendar_add), ROW(sf_calendar_is_holiday),
     ROW(sf_calendar_is_working_day), ROW(sf_calendar_add_working_days), ROW(sf_calendar_working_days_between),
     ROW(sf_calendar_is_working_day_by), ROW(sf_calendar_add_working_days_by), ROW(sf_calendar_working_days_between_by),
-    ROW(sf_working_day_rule_source), ROW(sf_privacy_response_due), ROW(sf_nhi_check), ROW(sf_case_update_member),
+    ROW(sf_working_day_rule_source), ROW(sf_privacy_response_due), ROW(sf_nhi_check), ROW(sf_case_update_member), ROW(sf_case_link_person), ROW(sf_case_person),
     ROW(sf_calendar_holiday_name),
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),
     ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_upgrade_v1),
     ROW(sf_store_open), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
-    ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
+    ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
     ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),

@@ -249,6 +249,7 @@ struct world {
         case event_type::view_shown: return view_shown{};
         case event_type::legacy_audit_imported: return legacy_audit_imported{};
         case event_type::timeframes_set: return timeframes_set{10, 21, 35};
+        case event_type::person_linked: return person_linked{member_id{1}, "person-0001", std::string("ZZZ0016"), std::nullopt};
         case event_type::member_updated:
             return member_updated{member_id{1}, std::string("Hine Ngata"), std::nullopt, make_date(1988, 5, 15),
                                   "a correction the person asked for"};

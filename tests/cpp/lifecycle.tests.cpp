@@ -38,7 +38,7 @@ TEST_CASE("the transition table is well formed", "[lifecycle][table]") {
     // No event leaves declined or closed except an explicit reopen; what a
     // declined or closed case still accepts (a withdrawal, a confidential
     // mark, a sharing under the law, a notice, a correction of a member's
-    // details) leaves it where it is.
+    // details, a member's link to a person) leaves it where it is.
     for (const auto& e : event_type_table) {
         CAPTURE(e.value);
         for (state s : {state::declined, state::closed}) {
@@ -46,7 +46,8 @@ TEST_CASE("the transition table is well formed", "[lifecycle][table]") {
             if (!row) continue;
             if (e.value == event_type::case_reopened && s == state::closed) continue;
             CHECK(row->to == stay);
-            CHECK((kind_of(e.value) == event_kind::disclosure || e.value == event_type::member_updated));
+            CHECK((kind_of(e.value) == event_kind::disclosure || e.value == event_type::member_updated ||
+                   e.value == event_type::person_linked));
         }
         if (kind_of(e.value) == event_kind::disclosure && e.value != event_type::sharing_consent_given &&
             e.value != event_type::issue_areas_set && e.value != event_type::necessity_adjusted &&
@@ -85,7 +86,7 @@ TEST_CASE("every (state, event) pair gives the table's result or a named refusal
     const bool names_a_member = kind_of(e.value) == event_kind::disclosure && e.value != event_type::category_registered &&
                                 e.value != event_type::issue_areas_set && e.value != event_type::necessity_adjusted &&
                                 e.value != event_type::consent_ages_set ||
-                                e.value == event_type::member_updated;
+                                e.value == event_type::member_updated || e.value == event_type::person_linked;
     if (kind_of(e.value) == event_kind::access || (row && no_members && names_a_member)) {
         // An access record is never offered; a disclosure fact names a member a case without members lacks.
         const errc expected = kind_of(e.value) == event_kind::access ? errc::invalid_argument : errc::not_found;

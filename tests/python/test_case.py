@@ -59,6 +59,7 @@ PAYLOADS = {
     sfcore.EventType.NOTICE_GIVEN: lambda: sfcore.NoticeGiven(member=1, purpose=sfcore.Purpose.MEETING),
     sfcore.EventType.TIMEFRAMES_SET: lambda: sfcore.TimeframesSet(initial_meeting_working_days=10),
     sfcore.EventType.MEMBER_UPDATED: lambda: sfcore.MemberUpdated(member=1, name="Kiri Ngata", reason="a correction"),
+    sfcore.EventType.PERSON_LINKED: lambda: sfcore.PersonLinked(member=1, key="person-1", nhi="ZAC5361"),
 }
 
 ACCESS = {sfcore.EventType.DISCLOSURE_DECIDED: sfcore.DisclosureDecided, sfcore.EventType.VIEW_SHOWN: sfcore.ViewShown,

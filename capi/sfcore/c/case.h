@@ -290,6 +290,15 @@ typedef struct sf_overdue_item {
 SF_API int sf_case_counts_get(sf_case_counts *out, const sf_case *c);
 /** @brief A member by id, and their name (owned by the case, valid until it changes or is freed). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND. @since 0.1.0 */
 SF_API int sf_case_member(sf_member_info *out, const char **out_name, const sf_case *c, uint32_t member_id);
+/**
+ * @brief The person a member is linked to (sf_case_link_person()): their
+ * key, NHI and NSN (each NULL when not recorded; all three NULL when the
+ * member is not linked), owned by the case, valid until it changes or is
+ * freed. Any of the three out-pointers may be NULL.
+ * @return #SF_OK; #SF_ENULLARG (no case); #SF_ENOTFOUND (no such member).
+ * @since 0.3.0
+ */
+SF_API int sf_case_person(const char **out_key, const char **out_nhi, const char **out_nsn, const sf_case *c, uint32_t member_id);
 /** @brief A meeting by id, and its venue (owned by the case; may pass NULL). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND. @since 0.1.0 */
 SF_API int sf_case_meeting(sf_meeting_info *out, const char **out_venue, const sf_case *c, uint32_t meeting_id);
 /** @brief A current plan by index. @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */

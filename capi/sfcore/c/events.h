@@ -38,6 +38,17 @@ SF_API int sf_case_accept_referral(sf_outcome *out, sf_case *c, const sf_directo
  */
 SF_API int sf_case_update_member(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
                                  uint32_t member, const char *name, int role, int32_t born, const char *reason);
+/**
+ * @brief Link a member to a person the host knows by its own `key` (UTF-8,
+ * not blank, at most 256 bytes), so that the store finds the person's cases
+ * together (sf_store_person_cases(), sf_store_siblings()). `nhi` (a
+ * National Health Index number, checked) and `nsn` (a National Student
+ * Number, 1 to 10 digits) may be NULL. A later link of the same member
+ * replaces this one; one person is one member of a case.
+ * @since 0.3.0
+ */
+SF_API int sf_case_link_person(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                               uint32_t member, const char *key, const char *nhi, const char *nsn);
 /** @brief Decline the referral, with the reason (not blank). @since 0.1.0 */
 SF_API int sf_case_decline_referral(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                     int64_t when, const char *reason);

@@ -47,6 +47,25 @@ typedef struct sf_kept_head {
     sf_journal_head head;  /**< Its head when the checkpoint was taken. */
 } sf_kept_head;
 
+/** @brief A person's place in one case, as sf_store_person_cases() finds it. @since 0.3.0 */
+typedef struct sf_person_case {
+    uint64_t case_id;  /**< The case. */
+    uint32_t member;   /**< The member the person is in it. */
+    int state;         /**< Where the case is: an #sf_state. */
+    int programme;     /**< Its #sf_programme. */
+    int64_t referred;  /**< When its referral was received (seconds since 1970-01-01T00:00:00Z). */
+    size_t versions;   /**< How many versions of the member's details it holds (1, and one more for each change). */
+} sf_person_case;
+
+/** @brief A sibling across cases, as sf_store_siblings() finds them. @since 0.3.0 */
+typedef struct sf_sibling {
+    const char *key;      /**< The sibling's person key (in the array's allocation). */
+    const char *through;  /**< The person key of the parent or caregiver they share (in the array's allocation). */
+    uint64_t case_id;     /**< A case the sibling is a child or young person in. */
+    uint32_t member;      /**< The sibling's member in that case. */
+    int role;             /**< Their #sf_member_role there. */
+} sf_sibling;
+
 /**
  * @brief Open (or create) a case store: an SQLite file in WAL mode, or
  * ":memory:" (either may be written after `sqlite:`); or a PostgreSQL
@@ -135,6 +154,30 @@ SF_API int sf_store_size(uint64_t *out, sf_store *store);
  * @since 0.1.0
  */
 SF_API int sf_store_list(sf_case_summary **out_items, size_t *out_count, sf_store *store, const sf_case_query *query);
+/**
+ * @brief Every case a person is a member of (linked by sf_case_link_person()),
+ * by case id, read from one snapshot, each case verified: a family referred
+ * twice is two cases of the same person. Load a case to see more.
+ * @param[out] out_items receives an array (free it with sf_free()); NULL when there are none.
+ * @param[out] out_count receives its length.
+ * @param store the store.
+ * @param key the host's key for the person (UTF-8, not blank).
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EINVAL; #SF_EINTEGRITY (a case, or the store's index of persons, does not verify); #SF_EKEY; #SF_EMALFORMED; #SF_EIO; #SF_ECLOSED.
+ * @since 0.3.0
+ */
+SF_API int sf_store_person_cases(sf_person_case **out_items, size_t *out_count, sf_store *store, const char *key);
+/**
+ * @brief The siblings of a child or young person across cases: each other
+ * linked child or young person in a case where a parent or caregiver of
+ * theirs is a member, by key and case.
+ * @param[out] out_items receives an array, its keys in the same allocation (free it with one sf_free()); NULL when there are none.
+ * @param[out] out_count receives its length.
+ * @param store the store.
+ * @param key the child's person key.
+ * @return as sf_store_person_cases().
+ * @since 0.3.0
+ */
+SF_API int sf_store_siblings(sf_sibling **out_items, size_t *out_count, sf_store *store, const char *key);
 /**
  * @brief What sf_store_each() calls with each case.
  * @param user the pointer given to sf_store_each().

@@ -1,0 +1,82 @@
+// A person across cases, for Python: the PersonLinked entry, a case's links,
+// and the store's queries over them (sfcore/store.hpp).
+#include "bind.hpp"
+
+namespace sfcore_py {
+
+using namespace pybind11::literals;
+
+void bind_persons(py::module_& m, case_class& c) {
+    py::class_<sfcore::person_linked> link(
+        m, "PersonLinked",
+        "A member of the case is a person the host knows by its own key, so that the person's cases (a family "
+        "referred twice, a child's siblings in another case) are found together: Store.person_cases(), "
+        "Store.siblings(). A later link of the same member replaces this one; one person is one member of a case.");
+    value_type(link);
+    link.def(py::init([](sfcore::member_id member, const std::string& key, std::optional<std::string> nhi,
+                         std::optional<std::string> nsn) {
+                 return sfcore::person_linked{member, key, std::move(nhi), std::move(nsn)};
+             }),
+             py::kw_only(), "member"_a, "key"_a, "nhi"_a = py::none(), "nsn"_a = py::none(),
+             "key: the host's own key for the person (not blank, at most 256 bytes); nhi: a National Health Index "
+             "number (checked, kept upper-case); nsn: a National Student Number (1 to 10 digits).")
+        .def_readonly("member", &sfcore::person_linked::member)
+        .def_readonly("key", &sfcore::person_linked::key)
+        .def_readonly("nhi", &sfcore::person_linked::nhi)
+        .def_readonly("nsn", &sfcore::person_linked::nsn)
+        .def("__repr__", repr_fields("PersonLinked", {"member", "key", "nhi", "nsn"}));
+
+    c.def(
+         "person_of",
+         [](const sfcore::shared_case& s, sfcore::member_id id) {
+             return s.read([&](const sfcore::case_file& k) { return k.person_of(id); });
+         },
+         "member_id"_a,
+         "The person a member is (a PersonLinked, as the member's last link gave it), or None when never linked. "
+         "Raises ArgumentError (NOT_FOUND) for an unknown member.")
+        .def_property_readonly("persons", reading([](const sfcore::case_file& k) { return k.persons(); }),
+                               "Every member's link to a person, as it stands, by member.");
+
+    py::class_<sfcore::person_case> pc(m, "PersonCase", "A person's place in one case, as Store.person_cases() finds it.");
+    pc.def_readonly("id", &sfcore::person_case::id, "The case.")
+        .def_readonly("member", &sfcore::person_case::member, "The member the person is in it.")
+        .def_readonly("state", &sfcore::person_case::state, "Where the case is.")
+        .def_readonly("programme", &sfcore::person_case::programme)
+        .def_readonly("referred", &sfcore::person_case::referred, "When its referral was received.")
+        .def_readonly("link", &sfcore::person_case::link, "The person's link in it (PersonLinked).")
+        .def_readonly("history", &sfcore::person_case::history,
+                      "Every version of the member's details in it (MemberVersion), oldest first.")
+        .def("__repr__", repr_fields("PersonCase", {"id", "member", "state", "programme"}));
+
+    py::class_<sfcore::sibling> sib(m, "Sibling", "A child related to another through a parent or caregiver they share.");
+    sib.def_readonly("key", &sfcore::sibling::key, "The sibling's person key.")
+        .def_readonly("case", &sfcore::sibling::in_case, "A case the sibling is a child or young person in.")
+        .def_readonly("member", &sfcore::sibling::member, "The sibling's member in that case.")
+        .def_readonly("details", &sfcore::sibling::details, "Their details there (Member), as they stand.")
+        .def_readonly("through", &sfcore::sibling::through, "The person key of the parent or caregiver they share.")
+        .def("__repr__", repr_fields("Sibling", {"key", "case", "member", "through"}));
+
+    auto store = py::reinterpret_borrow<py::class_<py_store>>(m.attr("Store"));
+    store
+        .def(
+            "person_cases",
+            [](const py_store& s, const std::string& key) {
+                return s.with([&](sfcore::case_store& st) { return st.person_cases(key); });
+            },
+            "key"_a,
+            "Every case a person is a member of (a PersonLinked entry made them one), by case id, each with their "
+            "details' history there: a family referred twice is two cases of the same person. Read from one "
+            "snapshot; each case is verified and must hold the link the store's index names. Raises ArgumentError "
+            "(INVALID_ARGUMENT, INVALID_UTF8) or StorageError (INTEGRITY, …).")
+        .def(
+            "siblings",
+            [](const py_store& s, const std::string& key) {
+                return s.with([&](sfcore::case_store& st) { return st.siblings(key); });
+            },
+            "key"_a,
+            "The siblings of a child or young person across cases: every other linked child or young person in a "
+            "case where a parent or caregiver of theirs is a member, by key and case (Sibling). A sibling not "
+            "linked to a person is not found.");
+}
+
+} // namespace sfcore_py

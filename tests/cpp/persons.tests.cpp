@@ -1,0 +1,235 @@
+// A person across cases: the member a person is in each case (person_linked
+// entries), and the store's queries over them — a person's cases with their
+// details' history, and a child's siblings through a shared parent. Tagged
+// [store], so they run on SQLite and again on PostgreSQL.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "store_place.hpp"
+
+using namespace sfcore;
+using fixtures::code_of;
+
+namespace {
+
+struct person {
+    std::string name;
+    member_role role;
+    std::string key;  // "" for a member not linked to a person
+};
+
+// A case of its own id, accepted, whose members are the people given, each linked to its person.
+case_file family(fixtures::world& w, std::uint64_t id, const std::vector<person>& people) {
+    case_file c = case_file::open(case_id{id}, w.dir, w.referral_for(), "coordinator", w.tick());
+    REQUIRE(w.rec(c, referral_accepted{false, ""}));
+    std::uint32_t n = 0;
+    for (const auto& p : people) {
+        member m;
+        m.name = p.name;
+        m.role = p.role;
+        REQUIRE(w.rec(c, member_added{m}));
+        ++n;
+        if (!p.key.empty()) REQUIRE(w.rec(c, person_linked{member_id{n}, p.key, std::nullopt, std::nullopt}));
+    }
+    return c;
+}
+
+std::vector<std::uint64_t> ids_of(const std::vector<person_case>& cases) {
+    std::vector<std::uint64_t> out;
+    for (const auto& c : cases) out.push_back(c.id.value());
+    return out;
+}
+
+// The families the tests share: Hine's two referrals (case 1, and case 2 a
+// year on), Tama's father's family (case 3), and another family (case 4).
+struct families {
+    fixtures::world w;
+    std::vector<case_file> cases;
+    families() {
+        cases.push_back(family(w, 1, {{"Hine Te Rangi", member_role::parent_caregiver, "p-hine"},
+                                      {"Tama Te Rangi", member_role::child, "c-tama"},
+                                      {"Mere Te Rangi", member_role::child, "c-mere"}}));
+        cases.push_back(family(w, 2, {{"Hine Te Rangi", member_role::parent_caregiver, "p-hine"},
+                                      {"Aperahama Te Rangi", member_role::child, "c-ape"},
+                                      {"Kiri", member_role::child, ""}}));
+        cases.push_back(family(w, 3, {{"Tama Te Rangi", member_role::child, "c-tama"},
+                                      {"Rewi Parata", member_role::parent_caregiver, "p-rewi"},
+                                      {"Ana Parata", member_role::young_person, "c-ana"}}));
+        cases.push_back(family(w, 4, {{"Sam Wilson", member_role::parent_caregiver, "p-other"},
+                                      {"Jo Wilson", member_role::child, "c-other"}}));
+    }
+    void store_in(case_store& st) const {
+        for (const auto& c : cases) st.append(c, 0);
+    }
+};
+
+} // namespace
+
+TEST_CASE("a member is linked to a person by an entry: checked, replaced by a later link, kept in the journal", "[lifecycle][persons]") {
+    families f;
+    case_file& c = f.cases[0];
+    REQUIRE(c.person_of(member_id{1})->key == "p-hine");
+    CHECK(c.member_for("c-mere") == member_id{3});
+    CHECK_FALSE(c.member_for("c-ape"));
+    CHECK(c.persons().size() == 3);
+    // National numbers are checked; an NHI is kept in its canonical (upper-case) form.
+    REQUIRE(f.w.rec(c, person_linked{member_id{2}, "c-tama", std::string("zzz0016"), std::string("123456789")}));
+    CHECK(c.person_of(member_id{2})->nhi == std::string("ZZZ0016"));
+    CHECK(c.person_of(member_id{2})->nsn == std::string("123456789"));
+    const std::size_t before = c.journal().size();
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, "c-tama", std::string("ZZZ0017"), std::nullopt}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, "c-tama", std::nullopt, std::string("12a")}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, "c-tama", std::nullopt, std::string("12345678901")}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, "c-tama", std::nullopt, std::string()}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, " ", std::nullopt, std::nullopt}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, "\xC3(", std::nullopt, std::nullopt}); }) == errc::invalid_utf8);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{2}, std::string(257, 'k'), std::nullopt, std::nullopt}); }) == errc::out_of_range);
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{9}, "c-nine", std::nullopt, std::nullopt}); }) == errc::not_found);
+    // One person is one member of a case.
+    CHECK(code_of([&] { f.w.rec(c, person_linked{member_id{3}, "p-hine", std::nullopt, std::nullopt}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { c.person_of(member_id{7}); }) == errc::not_found);
+    CHECK(c.journal().size() == before);
+    // A link made in error is replaced; the journal keeps both, and a replay folds to the same.
+    REQUIRE(f.w.rec(c, person_linked{member_id{3}, "c-mere-2", std::nullopt, std::nullopt}));
+    CHECK_FALSE(c.member_for("c-mere"));
+    CHECK(c.member_for("c-mere-2") == member_id{3});
+    CHECK(c.entries(event_type::person_linked).size() == 5);
+    const case_file again = case_file::replay(c.id(), std::vector<event>(c.journal().begin(), c.journal().end()));
+    CHECK(again.persons().size() == c.persons().size());
+    for (std::size_t i = 0; i < c.persons().size(); ++i) CHECK(again.persons()[i] == c.persons()[i]);
+    // Even a closed case takes a link: finding a person's records is their right however far it has gone.
+    case_file closed = f.w.drive_to(state::closed);
+    CHECK(f.w.rec(closed, person_linked{member_id{1}, "p-hine", std::nullopt, std::nullopt}));
+    CHECK(closed.state() == state::closed);
+}
+
+TEST_CASE("a person across cases: a family referred twice, a corrected name's history, siblings through a shared parent", "[store][persons]") {
+    store_place place;
+    families f;
+    case_store st(place.location);
+    f.store_in(st);
+    // Hine's name is corrected in her second case; her first keeps the name it had.
+    case_file& second = f.cases[1];
+    const std::uint64_t v = second.journal().size();
+    REQUIRE(f.w.rec(second, member_updated{member_id{1}, std::string("Hine Te Rangi-Parata"), std::nullopt, std::nullopt,
+                                           "a correction the person asked for"}));
+    st.append(second, v);
+
+    const auto hine = st.person_cases("p-hine");
+    CHECK(ids_of(hine) == std::vector<std::uint64_t>{1, 2});
+    REQUIRE(hine.size() == 2);
+    CHECK(hine[0].member == member_id{1});
+    CHECK(hine[0].history.size() == 1);
+    REQUIRE(hine[1].history.size() == 2);
+    CHECK(hine[1].history[0].member.name == "Hine Te Rangi");
+    CHECK(hine[1].history[1].member.name == "Hine Te Rangi-Parata");
+    CHECK(hine[1].history[1].reason == "a correction the person asked for");
+    CHECK(hine[1].link.key == "p-hine");
+    CHECK(hine[1].state == state::awaiting_consent);
+    CHECK(hine[0].referred < hine[1].referred);
+    CHECK(ids_of(st.person_cases("c-tama")) == std::vector<std::uint64_t>{1, 3});
+    CHECK(st.person_cases("c-tama")[1].member == member_id{1});
+    CHECK(st.person_cases("nobody").empty());
+    CHECK(code_of([&] { st.person_cases(""); }) == errc::invalid_argument);
+    CHECK(code_of([&] { st.person_cases("\xC3("); }) == errc::invalid_utf8);
+
+    // Tama's siblings: Mere (his own case), Aperahama (his mother's other
+    // case) and Ana (his father's); Kiri is not linked to a person, and the
+    // other family shares no parent.
+    const auto sibs = st.siblings("c-tama");
+    REQUIRE(sibs.size() == 3);
+    CHECK(std::tie(sibs[0].key, sibs[0].in_case, sibs[0].through) == std::make_tuple(std::string("c-ana"), case_id{3}, std::string("p-rewi")));
+    CHECK(sibs[0].details.role == member_role::young_person);
+    CHECK(std::tie(sibs[1].key, sibs[1].in_case, sibs[1].through) == std::make_tuple(std::string("c-ape"), case_id{2}, std::string("p-hine")));
+    CHECK(std::tie(sibs[2].key, sibs[2].in_case, sibs[2].through) == std::make_tuple(std::string("c-mere"), case_id{1}, std::string("p-hine")));
+    CHECK(sibs[2].member == member_id{3});
+    CHECK(sibs[2].details.name == "Mere Te Rangi");
+    CHECK(st.siblings("c-ape").size() == 2);  // Tama and Mere, through Hine
+    CHECK(st.siblings("c-ana").size() == 1);  // Tama, through Rewi
+    CHECK(st.siblings("c-other").empty());
+    CHECK(st.siblings("p-hine").empty());     // a parent is nobody's sibling here
+
+    // A link replaced: the store's index follows the case's fold.
+    case_file& other = f.cases[3];
+    const std::uint64_t v4 = other.journal().size();
+    REQUIRE(f.w.rec(other, person_linked{member_id{2}, "c-jo", std::nullopt, std::nullopt}));
+    st.append(other, v4);
+    CHECK(st.person_cases("c-other").empty());
+    CHECK(ids_of(st.person_cases("c-jo")) == std::vector<std::uint64_t>{4});
+    CHECK(st.verify());
+}
+
+TEST_CASE("the store's index of persons is checked: a row removed, changed or added is found", "[store][persons]") {
+    store_place place;
+    families f;
+    {
+        case_store st(place.location);
+        f.store_in(st);
+        REQUIRE(st.verify());
+    }
+    const auto damaged = [&](std::uint64_t id) {
+        const store_verification v = case_store(place.location).verify();
+        for (const auto& [c, why] : v.damaged)
+            if (c == case_id{id}) return why;
+        return std::string();
+    };
+    SECTION("a row removed: the person's other cases are still found, and verify() names the case") {
+        place.sql("DELETE FROM persons WHERE case_id = 2 AND member = 1");
+        CHECK(ids_of(case_store(place.location).person_cases("p-hine")) == std::vector<std::uint64_t>{1});
+        CHECK(damaged(2).find("index of persons") != std::string::npos);
+    }
+    SECTION("a row pointed at another member") {
+        place.sql("UPDATE persons SET member = 3 WHERE case_id = 1 AND member = 1");
+        CHECK(code_of([&] { case_store(place.location).person_cases("p-hine"); }) == errc::integrity);
+        CHECK(damaged(1).find("index of persons") != std::string::npos);
+    }
+    SECTION("a row for a case the store does not hold") {
+        place.sql("INSERT INTO persons(person, case_id, member) SELECT person, 99, member FROM persons WHERE case_id = 1 AND member = 1");
+        CHECK(code_of([&] { case_store(place.location).person_cases("p-hine"); }) == errc::integrity);
+        CHECK(damaged(99).find("does not hold") != std::string::npos);
+    }
+    SECTION("a row moved to another person: the journal does not agree") {
+        place.sql("UPDATE persons SET case_id = 4 WHERE case_id = 1 AND member = 2");
+        CHECK(code_of([&] { case_store(place.location).person_cases("c-tama"); }) == errc::integrity);
+        CHECK_FALSE(damaged(1).empty());
+        CHECK_FALSE(damaged(4).empty());
+    }
+}
+
+TEST_CASE("a store of sfcore 0.2 (schema 2) gains the index of persons when it is opened", "[store][sqlite][persons]") {
+    temp_dir dir;
+    const std::string path = dir.file("old.db");
+    families f;
+    {
+        case_store st(path);
+        st.append(f.w.drive_to(state::plan_active), 0);
+    }
+    auto sql = [&](const std::string& s) {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        INFO(s);
+        CHECK(sqlite3_exec(db, s.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    };
+    sql("DROP TABLE persons; UPDATE sfcore_meta SET value = 2 WHERE key = 'schema'");
+    {
+        case_store st(path);
+        CHECK(st.load(case_id{1}).state() == state::plan_active);
+        CHECK(st.person_cases("p-hine").empty());
+        for (std::size_t i = 1; i < f.cases.size(); ++i) st.append(f.cases[i], 0);  // case 1 is the one already held
+        CHECK(ids_of(st.person_cases("p-hine")) == std::vector<std::uint64_t>{2});
+        CHECK(st.verify());
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM sfcore_meta WHERE key = 'schema'", -1, &q, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(q, 0) == 3);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}

@@ -1,0 +1,66 @@
+"""A person across cases: members linked to the host's persons, and the store's queries over them."""
+import datetime
+
+import pytest
+
+import sfcore
+from sfcore import sample
+
+
+def linked(directory, case_id, links, stage="preparing"):
+    """A sample family case (parent member 1, child member 2) with its members linked to the given keys."""
+    f = sample.family_case(directory, case_id, stage, seed=case_id)
+    for member, key in links.items():
+        f.record(sfcore.PersonLinked(member=member, key=key))
+    return f
+
+
+def test_a_member_is_linked_to_a_person_and_the_link_is_checked(directory):
+    f = linked(directory, 1, {1: "p-hine"})
+    c = f.case
+    assert c.person_of(1).key == "p-hine" and c.person_of(2) is None
+    f.record(sfcore.PersonLinked(member=2, key="c-tama", nhi="zac5361", nsn="123456789"))
+    link = c.person_of(2)
+    assert (link.nhi, link.nsn) == ("ZAC5361", "123456789")  # the NHI kept upper-case
+    assert [p.key for p in c.persons] == ["p-hine", "c-tama"]
+    assert "PersonLinked(" in repr(link) and link == c.journal[-1].payload
+    before = c.version
+    with pytest.raises(sfcore.ArgumentError, match="check"):
+        f.record(sfcore.PersonLinked(member=2, key="c-tama", nhi="ZVU27KY"))
+    with pytest.raises(sfcore.ArgumentError, match="already member 1"):
+        f.record(sfcore.PersonLinked(member=2, key="p-hine"))
+    with pytest.raises(sfcore.ArgumentError, match="Student Number"):
+        f.record(sfcore.PersonLinked(member=2, key="c-tama", nsn="12a"))
+    with pytest.raises(sfcore.ArgumentError):
+        f.record(sfcore.PersonLinked(member=2, key="  "))
+    with pytest.raises(sfcore.ArgumentError):
+        c.person_of(9)
+    assert c.version == before
+
+
+def test_a_persons_cases_and_a_childs_siblings_are_found_across_cases(directory, tmp_path):
+    first = linked(directory, 1, {1: "p-aroha", 2: "c-tama"})
+    again = linked(directory, 2, {1: "p-aroha", 2: "c-mere"})  # the same mother, referred again
+    other = linked(directory, 3, {1: "p-sam", 2: "c-jo"})
+    with sfcore.Store(str(tmp_path / "cases.db")) as store:
+        for f in (first, again, other):
+            store.append(f.case, 0)
+        v = again.case.version
+        again.record(sfcore.MemberUpdated(member=1, name="Aroha Parata", reason="a correction the person asked for"))
+        store.append(again.case, v)
+        cases = store.person_cases("p-aroha")
+        assert [(p.id, p.member) for p in cases] == [(1, 1), (2, 1)]
+        assert [h.member.name for h in cases[1].history][-1] == "Aroha Parata" and len(cases[1].history) == 2
+        assert cases[0].link.key == "p-aroha" and cases[0].state == sfcore.State.PREPARING
+        assert isinstance(cases[0].referred, datetime.datetime) and cases[0].programme == sfcore.Programme.STRENGTHENING_FAMILIES
+        assert "PersonCase(" in repr(cases[0])
+        assert store.person_cases("nobody") == []
+        sibs = store.siblings("c-tama")
+        assert [(s.key, s.case, s.member, s.through) for s in sibs] == [("c-mere", 2, 2, "p-aroha")]
+        assert sibs[0].details.role == sfcore.MemberRole.CHILD and "Sibling(" in repr(sibs[0])
+        assert store.siblings("c-jo") == [] and store.siblings("p-aroha") == []
+        with pytest.raises(sfcore.ArgumentError):
+            store.person_cases("")
+        with pytest.raises(sfcore.ArgumentError):
+            store.siblings(" ")
+        assert store.verify()
