@@ -5,6 +5,7 @@
 // packed arrays that sfcore.analysis.frame turns into pandas columns.
 #include <cstring>
 #include <map>
+#include <random>
 #include <unordered_map>
 
 #include "bind.hpp"
@@ -24,6 +25,7 @@ enum class kind { integer, boolean, text, day, moment };
 struct column {
     std::string name;
     kind k;
+    bool dropped = false;  // personal, and the table is de-identified: filled, never handed out
     std::vector<std::int64_t> values;
     std::vector<std::string> texts;
     std::vector<std::uint8_t> missing;
@@ -45,10 +47,22 @@ struct column {
     }
 };
 
+// A column as a table declares it: personal columns (names, dates of
+// birth, the family's own words) are left out of a de-identified table.
+struct spec {
+    const char* name;
+    kind k;
+    bool personal = false;
+};
+
 class table {
 public:
-    table(std::initializer_list<std::pair<const char*, kind>> cols) {
-        for (const auto& [n, k] : cols) cols_.push_back(column{n, k, {}, {}, {}, false});
+    table(std::initializer_list<spec> cols) {
+        for (const auto& c : cols) cols_.push_back(column{c.name, c.k, c.personal, {}, {}, {}, false});
+    }
+    // Keep personal columns (an identified table).
+    void keep_personal() {
+        for (auto& c : cols_) c.dropped = false;
     }
 
     // Cells, one row at a time, column by column.
@@ -99,6 +113,7 @@ public:
     py::dict lists() const {
         py::dict out;
         for (const auto& c : cols_) {
+            if (c.dropped) continue;
             py::list l(c.missing.size());
             std::unordered_map<std::string, py::object> seen;  // one str per distinct text
             for (std::size_t i = 0; i < c.missing.size(); ++i) {
@@ -129,6 +144,7 @@ public:
         static const char* kinds[] = {"integer", "boolean", "text", "day", "moment"};
         py::dict out;
         for (const auto& c : cols_) {
+            if (c.dropped) continue;
             py::object values;
             if (c.k == kind::text) {
                 py::list l(c.texts.size());
@@ -170,7 +186,7 @@ private:
 // is named by its kind and number.
 class names {
 public:
-    explicit names(const sfcore::agency_directory& d) : d_(d) {}
+    names(const sfcore::agency_directory& d, bool identified) : d_(d), identified_(identified) {}
     std::optional<std::string> agency(std::optional<sfcore::agency_id> id) const {
         if (!id) return std::nullopt;
         const auto* a = d_.find(*id);
@@ -192,7 +208,7 @@ public:
             return pr.name + " (" + *agency(pr.agency) + ")";
         }
         case sfcore::party_kind::member:
-            if (c)
+            if (c && identified_)
                 for (const auto& m : c->members())
                     if (m.id.value() == p.id) return m.name;
             break;
@@ -202,12 +218,61 @@ public:
 
 private:
     const sfcore::agency_directory& d_;
+    bool identified_;
 };
+
+// The key a de-identified table's pseudonyms are made with when the caller
+// gives none: one per process, so pseudonyms agree across its tables.
+const std::vector<std::uint8_t>& process_key() {
+    static const std::vector<std::uint8_t> key = [] {
+        std::random_device r;
+        std::vector<std::uint8_t> k(32);
+        for (auto& b : k) b = static_cast<std::uint8_t>(r());
+        return k;
+    }();
+    return key;
+}
+
+// A pseudonym key a caller gives: at least 16 bytes.
+std::vector<std::uint8_t> pseudonym_key_of(const py::bytes& b) {
+    const std::string v = b;
+    if (v.size() < 16) raise(sfcore::errc::invalid_argument, "a pseudonym key is at least 16 bytes");
+    return {v.begin(), v.end()};
+}
+
+// A case's stable pseudonym: 48 bits of HMAC-SHA-256 under the key, of the case's id.
+std::int64_t case_pseudonym(sfcore::case_id id, const std::vector<std::uint8_t>& key) {
+    static constexpr char tag[] = "sfcore case pseudonym";
+    std::uint8_t message[sizeof tag + 8];
+    std::memcpy(message, tag, sizeof tag);
+    for (int i = 0; i < 8; ++i) message[sizeof tag + i] = static_cast<std::uint8_t>(id.value() >> (8 * i));
+    const sfcore::digest d = sfcore::hmac_sha256(key, message, sizeof message);
+    std::int64_t v = 0;
+    for (int i = 0; i < 6; ++i) v = (v << 8) | d[i];
+    return v;
+}
+
+// An age in the bands the tables give instead of a date of birth.
+std::optional<std::string> age_band(std::optional<int> age) {
+    if (!age) return std::nullopt;
+    static const std::pair<int, const char*> bands[] = {{4, "0-4"},   {9, "5-9"},   {13, "10-13"}, {17, "14-17"},
+                                                        {24, "18-24"}, {44, "25-44"}, {64, "45-64"}};
+    for (const auto& [upto, band] : bands)
+        if (*age <= upto) return std::string(band);
+    return std::string("65+");
+}
 
 struct settings {
     const sfcore::agency_directory* directory = nullptr;
     const sfcore::holiday_calendar* calendar = nullptr;
     std::optional<sfcore::timeframes> timeframes;  // none: each case's own
+    bool identified = false;                       // names, dates of birth and case ids as they are
+    std::vector<std::uint8_t> key;                 // a de-identified table's pseudonym key
+
+    // The case's id in a table: itself, or its pseudonym.
+    std::int64_t case_key(const sfcore::case_file& c) const {
+        return identified ? static_cast<std::int64_t>(c.id().value()) : case_pseudonym(c.id(), key);
+    }
 };
 
 // ---- the tables, a case (or a ledger) at a time ------------------------------
@@ -216,14 +281,16 @@ struct case_table {
     virtual ~case_table() = default;
     virtual void add(const sfcore::case_file& c) = 0;
     table t;
-    explicit case_table(table cols) : t(std::move(cols)) {}
+    const settings& s;
+    names n;
+    case_table(table cols, const settings& st) : t(std::move(cols)), s(st), n(*st.directory, st.identified) {
+        if (st.identified) t.keep_personal();
+    }
 };
 
 struct cases_rows : case_table {
-    const settings& s;
-    names n;
     explicit cases_rows(const settings& st)
-        : case_table({{"case_id", kind::integer}, {"family_name", kind::text}, {"programme", kind::text},
+        : case_table({{"case_id", kind::integer}, {"family_name", kind::text, true}, {"programme", kind::text},
                       {"state", kind::text}, {"referral_source", kind::text}, {"referring_agency", kind::text},
                       {"referred", kind::day}, {"site", kind::text}, {"local_group", kind::text}, {"coordinator", kind::text},
                       {"lead_agency", kind::text}, {"lead_contact", kind::text}, {"members", kind::integer},
@@ -232,8 +299,8 @@ struct cases_rows : case_table {
                       {"initial_meeting_on_time", kind::boolean}, {"meetings_held", kind::integer},
                       {"reviews_held", kind::integer}, {"plan_versions", kind::integer}, {"actions", kind::integer},
                       {"actions_done", kind::integer}, {"needs", kind::integer}, {"exit_reason", kind::text},
-                      {"closed", kind::day}, {"next_deadline", kind::day}}),
-          s(st), n(*st.directory) {}
+                      {"closed", kind::day}, {"next_deadline", kind::day}},
+                     st) {}
     void add(const sfcore::case_file& c) override {
         const auto& r = c.referral();
         const auto& roles = c.roles();
@@ -257,7 +324,7 @@ struct cases_rows : case_table {
         if (initial) days = s.calendar->working_days_between(r.received, *initial);
         std::optional<bool> on_time;
         if (days) on_time = *days <= (s.timeframes ? *s.timeframes : c.timeframes()).initial_meeting_working_days;
-        t << c.id() << r.family_name << c.programme() << c.state() << r.source << n.agency(r.agency) << r.received
+        t << s.case_key(c) << r.family_name << c.programme() << c.state() << r.source << n.agency(r.agency) << r.received
           << (r.site.empty() ? std::optional<std::string>() : r.site)
           << (r.local_group ? std::optional<std::string>(s.directory->local_group_at(*r.local_group).name) : std::nullopt)
           << n.practitioner(roles.coordinator)
@@ -271,42 +338,46 @@ struct cases_rows : case_table {
 };
 
 struct members_rows : case_table {
-    members_rows()
-        : case_table({{"case_id", kind::integer}, {"member_id", kind::integer}, {"name", kind::text}, {"role", kind::text},
-                      {"born", kind::day}, {"age_at_referral", kind::integer}, {"participating", kind::boolean},
-                      {"consented", kind::boolean}, {"consent_signed", kind::day}}) {}
+    explicit members_rows(const settings& st)
+        : case_table({{"case_id", kind::integer}, {"member_id", kind::integer}, {"name", kind::text, true}, {"role", kind::text},
+                      {"born", kind::day, true}, {"age_at_referral", kind::integer, true}, {"age_band", kind::text},
+                      {"participating", kind::boolean}, {"consented", kind::boolean}, {"consent_signed", kind::day}},
+                     st) {}
     void add(const sfcore::case_file& c) override {
         for (const auto& m : c.members()) {
             const sfcore::participation_consent* pc = nullptr;
             for (const auto& k : c.consents())
                 if (k.member == m.id) pc = &k;
             const bool standing = pc && !pc->ended_at;
-            t << c.id() << m.id << m.name << m.role << m.born << m.age_on(c.referral().received) << m.participating
+            const std::optional<int> age = m.age_on(c.referral().received);
+            t << s.case_key(c) << m.id << m.name << m.role << m.born << age << age_band(age) << m.participating
               << standing << (standing ? std::optional<sfcore::date>(pc->signed_on) : std::nullopt);
         }
     }
 };
 
 struct events_rows : case_table {
-    events_rows()
+    explicit events_rows(const settings& st)
         : case_table({{"case_id", kind::integer}, {"seq", kind::integer}, {"type", kind::text}, {"kind", kind::text},
-                      {"when", kind::moment}, {"recorded", kind::moment}, {"who", kind::text}}) {}
+                      {"when", kind::moment}, {"recorded", kind::moment}, {"who", kind::text}},
+                     st) {}
     void add(const sfcore::case_file& c) override {
         for (const auto& e : c.journal())
-            t << c.id() << e.seq << e.type() << sfcore::kind_of(e.type()) << e.when << e.recorded << e.who;
+            t << s.case_key(c) << e.seq << e.type() << sfcore::kind_of(e.type()) << e.when << e.recorded << e.who;
     }
 };
 
 struct meetings_rows : case_table {
-    meetings_rows()
+    explicit meetings_rows(const settings& st)
         : case_table({{"case_id", kind::integer}, {"meeting_id", kind::integer}, {"kind", kind::text},
-                      {"start", kind::moment}, {"venue", kind::text}, {"held", kind::boolean},
+                      {"start", kind::moment}, {"venue", kind::text, true}, {"held", kind::boolean},
                       {"invitees", kind::integer}, {"attended", kind::integer}, {"karakia", kind::boolean},
-                      {"mihi", kind::boolean}, {"interpreter", kind::text}, {"facilitator", kind::text}}) {}
+                      {"mihi", kind::boolean}, {"interpreter", kind::text}, {"facilitator", kind::text}},
+                     st) {}
     static std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
     void add(const sfcore::case_file& c) override {
         for (const auto& m : c.meetings())
-            t << c.id() << m.id << m.kind << m.start << m.venue << m.held << m.invitees.size() << m.attendance.size()
+            t << s.case_key(c) << m.id << m.kind << m.start << m.venue << m.held << m.invitees.size() << m.attendance.size()
               << m.karakia << m.mihi << text(m.interpreter) << text(m.facilitator);
     }
 };
@@ -320,18 +391,17 @@ std::optional<std::string> outcomes_text(const std::vector<sfcore::outcome_area>
 }
 
 struct actions_rows : case_table {
-    names n;
     explicit actions_rows(const settings& st)
         : case_table({{"case_id", kind::integer}, {"plan", kind::integer}, {"child", kind::integer},
-                      {"plan_version", kind::integer}, {"action_id", kind::integer}, {"description", kind::text},
+                      {"plan_version", kind::integer}, {"action_id", kind::integer}, {"description", kind::text, true},
                       {"owner", kind::text}, {"owner_kind", kind::text}, {"due", kind::day}, {"status", kind::text},
-                      {"support", kind::text}, {"need", kind::text}, {"outcomes", kind::text}}),
-          n(*st.directory) {}
+                      {"support", kind::text}, {"need", kind::text}, {"outcomes", kind::text}},
+                     st) {}
     void add(const sfcore::case_file& c) override {
         std::size_t index = 0;
         for (const auto& p : c.plans()) {
             for (const auto& a : p.actions)
-                t << c.id() << index << p.child << p.version << a.id << a.description
+                t << s.case_key(c) << index << p.child << p.version << a.id << a.description
                   << (a.owner ? std::optional<std::string>(n.party(*a.owner, &c)) : std::nullopt)
                   << (a.owner ? std::optional<sfcore::party_kind>(a.owner->kind) : std::nullopt) << a.due << a.status
                   << a.support << (a.need.empty() ? std::nullopt : std::optional<std::string>(a.need))
@@ -351,9 +421,8 @@ std::string ids_text(const std::vector<sfcore::member_id>& ids) {
 // journal's entries of one type.
 template <class Payload>
 struct entry_rows : case_table {
-    names n;
     const sfcore::agency_directory& d;
-    entry_rows(table cols, const settings& st) : case_table(std::move(cols)), n(*st.directory), d(*st.directory) {}
+    entry_rows(table cols, const settings& st) : case_table(std::move(cols), st), d(*st.directory) {}
     void add(const sfcore::case_file& c) override {
         for (const auto& e : c.journal())
             if (const auto* p = std::get_if<Payload>(&e.payload)) row(c, e, *p);
@@ -375,7 +444,7 @@ struct decisions_rows : entry_rows<sfcore::disclosure_decided> {
                       {"discloser", kind::text}, {"recipient", kind::text}},
                      st) {}
     void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::disclosure_decided& p) override {
-        t << c.id() << e.seq << e.when << e.recorded << e.who << p.permit << p.rule << p.subject
+        t << s.case_key(c) << e.seq << e.when << e.recorded << e.who << p.permit << p.rule << p.subject
           << (p.consent ? std::optional<std::uint32_t>(p.consent) : std::nullopt) << ids_text(p.subjects)
           << category_name(c, p.what) << p.why << who(p.discloser) << who(p.recipient);
     }
@@ -385,13 +454,13 @@ struct sharings_rows : entry_rows<sfcore::shared_without_consent> {
     explicit sharings_rows(const settings& st)
         : entry_rows({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment}, {"basis", kind::text},
                       {"s66c", kind::text}, {"category", kind::text}, {"subjects", kind::text},
-                      {"discloser", kind::text}, {"recipient", kind::text}, {"description", kind::text},
-                      {"purpose", kind::text}, {"approver", kind::text}, {"necessity", kind::text},
+                      {"discloser", kind::text}, {"recipient", kind::text}, {"description", kind::text, true},
+                      {"purpose", kind::text, true}, {"approver", kind::text}, {"necessity", kind::text, true},
                       {"requested_by", kind::text}, {"requester_role", kind::text}, {"child_consulted", kind::boolean}, {"family_told", kind::boolean},
-                      {"not_told_reason", kind::text}},
+                      {"not_told_reason", kind::text, true}},
                      st) {}
     void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::shared_without_consent& r) override {
-        t << c.id() << e.seq << e.when << r.basis
+        t << s.case_key(c) << e.seq << e.when << r.basis
           << (r.s66c == sfcore::s66c_purpose::none ? std::nullopt : std::optional<sfcore::s66c_purpose>(r.s66c))
           << category_name(c, r.what) << ids_text(r.subjects) << who(r.discloser) << who(r.recipient) << r.description
           << r.purpose << r.approver << r.necessity << text(r.requested_by)
@@ -405,13 +474,13 @@ struct sharings_rows : entry_rows<sfcore::shared_without_consent> {
 struct declined_rows : entry_rows<sfcore::request_declined> {
     explicit declined_rows(const settings& st)
         : entry_rows({{"case_id", kind::integer}, {"seq", kind::integer}, {"at", kind::moment}, {"requester", kind::text},
-                      {"basis", kind::text}, {"category", kind::text}, {"subjects", kind::text}, {"reasons", kind::text},
+                      {"basis", kind::text}, {"category", kind::text}, {"subjects", kind::text}, {"reasons", kind::text, true},
                       {"decided_by", kind::text}},
                      st) {}
     void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::request_declined& r) override {
         std::string reasons;
         for (const auto& x : r.reasons) reasons += (reasons.empty() ? "" : "; ") + x;
-        t << c.id() << e.seq << e.when << who(r.requester) << r.basis << category_name(c, r.what) << ids_text(r.subjects)
+        t << s.case_key(c) << e.seq << e.when << who(r.requester) << r.basis << category_name(c, r.what) << ids_text(r.subjects)
           << reasons << r.decided_by;
     }
 };
@@ -423,15 +492,15 @@ struct views_rows : entry_rows<sfcore::view_shown> {
                       {"purpose", kind::text}, {"offered", kind::integer}, {"shown", kind::integer}},
                      st) {}
     void row(const sfcore::case_file& c, const sfcore::event& e, const sfcore::view_shown& v) override {
-        t << c.id() << e.seq << e.when << e.recorded << e.who << who(v.recipient) << v.why << v.offered << v.shown.size();
+        t << s.case_key(c) << e.seq << e.when << e.recorded << e.who << who(v.recipient) << v.why << v.offered << v.shown.size();
     }
 };
 
 std::unique_ptr<case_table> case_rows(const std::string& name, const settings& s) {
     if (name == "cases") return std::make_unique<cases_rows>(s);
-    if (name == "members") return std::make_unique<members_rows>();
-    if (name == "events") return std::make_unique<events_rows>();
-    if (name == "meetings") return std::make_unique<meetings_rows>();
+    if (name == "members") return std::make_unique<members_rows>(s);
+    if (name == "events") return std::make_unique<events_rows>(s);
+    if (name == "meetings") return std::make_unique<meetings_rows>(s);
     if (name == "actions") return std::make_unique<actions_rows>(s);
     if (name == "decisions") return std::make_unique<decisions_rows>(s);
     if (name == "sharings") return std::make_unique<sharings_rows>(s);
@@ -440,20 +509,70 @@ std::unique_ptr<case_table> case_rows(const std::string& name, const settings& s
     return nullptr;
 }
 
+// Record an identified extract in every case of a store, each appended as
+// it was loaded (a case another writer moved on is loaded again), and hand
+// each case, as recorded, to add().
+void extract_from_store(sfcore::case_store& store, const std::string& who, const std::string& table_name,
+                        const std::string& purpose, case_table& rows) {
+    for (const auto& summary : store.list()) {
+        for (int attempt = 0;; ++attempt) {
+            sfcore::case_file c = store.load(summary.id);
+            const std::uint64_t version = c.journal().size();
+            c.record_identified_extract(who, table_name, purpose);
+            try {
+                store.append(c, version);
+            } catch (const sfcore::error& e) {
+                if (e.code() != sfcore::errc::conflict || attempt == 8) throw;
+                continue;
+            }
+            rows.add(c);
+            break;
+        }
+    }
+}
+
 } // namespace
 
 void bind_analysis(py::module_& m) {
     m.attr("TABLES") = py::make_tuple("cases", "members", "events", "meetings", "actions", "decisions", "sharings",
                                       "declined", "views");
+    py::class_<sfcore::identified_extract> extract(
+        m, "IdentifiedExtract",
+        "An access record: the case's identified records were extracted for analysis (an identified table of "
+        "sfcore.analysis records one in every case it reads). Who extracted them is the entry's recorded_by.");
+    value_type(extract);
+    extract.def_readonly("table", &sfcore::identified_extract::table)
+        .def_readonly("purpose", &sfcore::identified_extract::purpose)
+        .def("__repr__", repr_fields("IdentifiedExtract", {"table", "purpose"}));
+    m.def(
+        "case_pseudonym",
+        [](sfcore::case_id id, std::optional<py::bytes> key) {
+            return case_pseudonym(id, key ? pseudonym_key_of(*key) : process_key());
+        },
+        "case_id"_a, "key"_a = py::none(),
+        "The pseudonym a de-identified table gives a case: 48 bits of HMAC-SHA-256 of its id under the key (by "
+        "default a random key made once per process, so pseudonyms agree across one process's tables).");
     m.def(
         "table",
         [](const std::string& name, const py::object& source, const sfcore::agency_directory& directory,
-           const sfcore::holiday_calendar* calendar, const sfcore::timeframes* timeframes, strict_bool arrays) -> py::dict {
+           const sfcore::holiday_calendar* calendar, const sfcore::timeframes* timeframes, strict_bool arrays,
+           std::optional<std::string> identified_by, std::optional<std::string> purpose,
+           std::optional<py::bytes> pseudonym_key) -> py::dict {
             static const sfcore::holiday_calendar national;
             settings s;
             s.directory = &directory;
             s.calendar = calendar ? calendar : &national;
             if (timeframes) s.timeframes = *timeframes;
+            s.identified = identified_by.has_value();
+            if (s.identified) {
+                sfcore::check_nonblank_utf8(*identified_by, "identified_by");
+                if (!purpose) raise(sfcore::errc::invalid_argument, "an identified table needs its purpose");
+                sfcore::check_nonblank_utf8(*purpose, "purpose");
+                if (pseudonym_key) raise(sfcore::errc::invalid_argument, "an identified table has no pseudonyms: give no pseudonym_key");
+            } else {
+                if (purpose) raise(sfcore::errc::invalid_argument, "a purpose is given with identified_by (a de-identified table records nothing)");
+                s.key = pseudonym_key ? pseudonym_key_of(*pseudonym_key) : process_key();
+            }
             auto rows = case_rows(name, s);
             if (!rows)
                 raise(sfcore::errc::invalid_argument,
@@ -461,23 +580,31 @@ void bind_analysis(py::module_& m) {
                           "\": one of cases, members, events, meetings, actions, decisions, sharings, declined, views");
             if (py::isinstance<py_store>(source)) {
                 source.cast<const py_store&>().with([&](sfcore::case_store& store) {  // the walk is C++ alone
+                    if (s.identified) return extract_from_store(store, *identified_by, name, *purpose, *rows);
                     store.for_each({}, [&](const sfcore::case_file& c) {
                         rows->add(c);
                         return true;
                     });
                 });
             } else {
+                std::vector<sfcore::shared_case*> cases;
                 for (const auto& c : source) {
                     if (!py::isinstance<sfcore::shared_case>(c))
                         throw py::type_error("the " + name + " table is made from a Store or Cases, not " +
                                              py::str(c.get_type().attr("__name__")).cast<std::string>());
-                    c.cast<const sfcore::shared_case&>().read([&](const sfcore::case_file& k) { rows->add(k); });
+                    cases.push_back(&c.cast<sfcore::shared_case&>());
+                }
+                for (auto* c : cases) {
+                    if (s.identified)
+                        c->write([&](sfcore::case_file& k) { k.record_identified_extract(*identified_by, name, *purpose); });
+                    c->read([&](const sfcore::case_file& k) { rows->add(k); });
                 }
             }
             return arrays ? rows->t.arrays() : rows->t.lists();
         },
         "name"_a, "source"_a, py::kw_only(), "directory"_a, "calendar"_a = py::none(), "timeframes"_a = py::none(),
-        "arrays"_a = strict_bool{false},
+        "arrays"_a = strict_bool{false}, "identified_by"_a = py::none(), "purpose"_a = py::none(),
+        "pseudonym_key"_a = py::none(),
         "One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: "
         "cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without "
         "consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by "
@@ -485,7 +612,14 @@ void bind_analysis(py::module_& m) {
         "(None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', "
         "'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 "
         "bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds "
-        "records and DataFrames from it.");
+        "records and DataFrames from it. "
+        "A table is de-identified unless identified_by is given: no names (the family's, a member's; a member who "
+        "owns an action is 'member N'), no dates of birth or exact ages (age_band instead), none of the family's "
+        "own words (action descriptions, meeting venues, a sharing's description, purpose, necessity and reason "
+        "for not telling, a declined request's reasons), and case ids replaced by stable pseudonyms "
+        "(case_pseudonym(), under pseudonym_key or the process's key). With identified_by (who) and purpose, the "
+        "table is identified, and every case it reads records an IdentifiedExtract entry first (a Store's cases are "
+        "appended to it; Case objects are changed in place: save them).");
 }
 
 } // namespace sfcore_py

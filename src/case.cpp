@@ -155,6 +155,12 @@ case_file case_file::replay_chained(case_id id, std::vector<event> journal) {
     return c;
 }
 
+void case_file::record_identified_extract(std::string_view who, std::string_view table, std::string_view purpose) {
+    event e{checked_instant(clock_now()), checked_nonblank_utf8(who, "extracted-by"),
+            identified_extract{checked_nonblank_utf8(table, "table"), checked_nonblank_utf8(purpose, "purpose")}};
+    append(std::move(e), state_);
+}
+
 // An access record made again from the fold as it stood: what it says, or why not.
 std::optional<std::string> case_file::disagrees(const event& e) const {
     try {
@@ -178,6 +184,11 @@ std::optional<std::string> case_file::disagrees(const event& e) const {
             return std::nullopt;
         }
         if (std::holds_alternative<legacy_audit_imported>(e.payload)) return std::nullopt;
+        if (const auto* x = std::get_if<identified_extract>(&e.payload)) {
+            check_nonblank_utf8(x->table, "table");
+            check_nonblank_utf8(x->purpose, "purpose");
+            return std::nullopt;
+        }
     } catch (const error& x) {
         return std::string(x.what());
     }

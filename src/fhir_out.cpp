@@ -238,6 +238,16 @@ std::string fhir_audit_events(const case_file& c, const agency_directory& d, con
                     detail("rule", to_string(p.rule));
                     if (!p.permit) detail("refused-for-member", std::to_string(p.subject.value()));
                     if (p.consent) detail("consent", std::to_string(p.consent));
+                } else if constexpr (std::is_same_v<T, identified_extract>) {
+                    // Every member the case had then: each one's identified details went.
+                    for (const auto& before : c.journal()) {
+                        if (before.seq >= e.seq) break;
+                        if (std::holds_alternative<member_added>(before.payload))
+                            subjects.push_back(member_id{static_cast<std::uint32_t>(subjects.size() + 1)});
+                    }
+                    outcome_text = "identified " + p.table + " table extracted for analysis";
+                    detail("table", p.table);
+                    detail("purpose", p.purpose);
                 } else if constexpr (std::is_same_v<T, view_shown>) {
                     agents.push_back(agent(p.recipient, "IRCP", "information recipient", true));
                     purposes = out_json::array({concept_of(coding(fhir_map::purpose_system, to_string(p.why), label(p.why)))});

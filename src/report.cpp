@@ -229,6 +229,8 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": member " + std::to_string(p.member.value()) + ", now ";
                 for (std::size_t i = 0; i < changed.size(); ++i) what += (i ? ", " : "") + changed[i];
                 what += " (" + p.reason + ")";
+            } else if constexpr (std::is_same_v<T, identified_extract>) {
+                what += ": the " + p.table + " table, by " + e.who + ", for " + p.purpose;
             } else if constexpr (std::is_same_v<T, person_linked>) {
                 // The key and which national numbers are held; the numbers themselves stay in the journal.
                 what += ": member " + std::to_string(p.member.value()) + " is person " + p.key;

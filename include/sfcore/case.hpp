@@ -213,6 +213,19 @@ public:
     std::string explain(std::uint64_t seq) const;
 
     /**
+     * @brief Record that the case's identified records were extracted for
+     * analysis (an access record, at the library's clock): a host calls it
+     * before it hands out names, dates of birth or case ids (as
+     * sfcore.analysis does for an identified table).
+     * @param who who extracted them (not blank).
+     * @param table which table.
+     * @param purpose why (not blank).
+     * @throws sfcore::error errc::invalid_argument, errc::invalid_utf8.
+     * @since 0.3.0
+     */
+    void record_identified_extract(std::string_view who, std::string_view table, std::string_view purpose);
+
+    /**
      * @brief What a recipient may see of a family's information for a purpose
      * at an instant: only the permitted items, in order; nothing says what
      * was left out. The view is recorded in the journal.

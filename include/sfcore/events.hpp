@@ -335,6 +335,18 @@ struct person_linked {
     std::optional<std::string> nsn; ///< Their National Student Number (1 to 10 digits), if known.
 };
 
+/**
+ * @brief Payload of event_type::identified_extract: the case's identified
+ * records (names, dates of birth, case ids) were extracted for analysis — an
+ * access record the library makes (case_file::record_identified_extract()),
+ * never offered to record(). Who extracted them is the entry's `who`.
+ * @since 0.3.0
+ */
+struct identified_extract {
+    std::string table;    ///< Which table ("members", "cases"…).
+    std::string purpose;  ///< Why (not blank): "an audit the Privacy Commissioner asked for", …
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -344,7 +356,7 @@ using event_payload =
                  sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
                  request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
-                 timeframes_set, member_updated, person_linked>;
+                 timeframes_set, member_updated, person_linked, identified_extract>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -414,6 +426,7 @@ bool operator==(const consent_ages_set& a, const consent_ages_set& b);
 bool operator==(const timeframes_set& a, const timeframes_set& b);
 bool operator==(const member_updated& a, const member_updated& b);
 bool operator==(const person_linked& a, const person_linked& b);
+bool operator==(const identified_extract& a, const identified_extract& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

@@ -29,7 +29,7 @@
  * or mark that had begun by then takes effect at that instant.
  *
  * **AuditEvent out.** fhir_audit_events() gives every decision, view,
- * sharing without consent and declined request of the journal as an
+ * sharing without consent, declined request and identified extract of the journal as an
  * `AuditEvent` in a `Bundle`: who, what, for whom, when, the outcome and the
  * rule or the section of the law. It is the coordinator's log (it names the
  * subject a refusal rested on): give it only to those who may read the

@@ -371,7 +371,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -410,7 +410,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -928,6 +928,7 @@ class EventType(enum.IntEnum):
     - TIMEFRAMES_SET = 35: timeframes set
     - MEMBER_UPDATED = 36: family member's details changed
     - PERSON_LINKED = 37: family member linked to a person
+    - IDENTIFIED_EXTRACT = 38: identified records extracted for analysis
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -967,6 +968,7 @@ class EventType(enum.IntEnum):
     TIMEFRAMES_SET = 35
     MEMBER_UPDATED = 36
     PERSON_LINKED = 37
+    IDENTIFIED_EXTRACT = 38
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1161,6 +1163,21 @@ class HolidayCalendar:
         """Set the Matariki holiday of a year after the built-in table (a Friday)."""
     def working_days_between(self, start: datetime.date, end: datetime.date, *, rule: WorkingDayRule = ...) -> int:
         """Working days (by the rule) after start up to and including end (0 when end <= start)."""
+
+class IdentifiedExtract:
+    """An access record: the case's identified records were extracted for analysis (an identified table of sfcore.analysis records one in every case it reads). Who extracted them is the entry's recorded_by."""
+    def __copy__(self) -> IdentifiedExtract: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> IdentifiedExtract: ...
+    def __eq__(self, arg0: IdentifiedExtract) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def purpose(self) -> str:
+        ...
+    @property
+    def table(self) -> str:
+        ...
 
 class InfoItem:
     """A piece of a family's information an agency holds, for filtered views."""
@@ -2817,6 +2834,9 @@ class WorkingDayRule(enum.IntEnum):
     def label(self) -> str:
         """The plain-language label."""
 
+def case_pseudonym(case_id: int, key: Optional[bytes] = ...) -> int:
+    """The pseudonym a de-identified table gives a case: 48 bits of HMAC-SHA-256 of its id under the key (by default a random key made once per process, so pseudonyms agree across one process's tables)."""
+
 def checked_nhi(text: str) -> str:
     """An NHI number checked and in capitals; raises ArgumentError (INVALID_ARGUMENT) naming what is wrong."""
 
@@ -2850,8 +2870,8 @@ def requester_reason(case_id: int, decision: Decision) -> str:
 def seal_of(case_id: int, head: JournalHead, key: SealingKey) -> str:
     """The seal of a journal's head under a key (HMAC-SHA-256 over the case's id and the head), in hex: a signed anchor to keep with the head."""
 
-def table(name: str, source: Any, *, directory: AgencyDirectory, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., arrays: bool = ...) -> Dict[str, Any]:
-    """One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds records and DataFrames from it."""
+def table(name: str, source: Any, *, directory: AgencyDirectory, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., arrays: bool = ..., identified_by: Optional[str] = ..., purpose: Optional[str] = ..., pseudonym_key: Optional[bytes] = ...) -> Dict[str, Any]:
+    """One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds records and DataFrames from it. A table is de-identified unless identified_by is given: no names (the family's, a member's; a member who owns an action is 'member N'), no dates of birth or exact ages (age_band instead), none of the family's own words (action descriptions, meeting venues, a sharing's description, purpose, necessity and reason for not telling, a declined request's reasons), and case ids replaced by stable pseudonyms (case_pseudonym(), under pseudonym_key or the process's key). With identified_by (who) and purpose, the table is identified, and every case it reads records an IdentifiedExtract entry first (a Store's cases are appended to it; Case objects are changed in place: save them)."""
 
 def transitions() -> List[Transition]:
     """The lifecycle's transition table, row by row (the engine, the C ABI and the docs read the same table). An event with no row for a case's state is refused by Guard.NO_TRANSITION."""

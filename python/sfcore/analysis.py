@@ -13,6 +13,19 @@ table as a list of dicts; :func:`frame` as a pandas DataFrame (pandas is
 optional: ``apt-get install python3-pandas``). Enumerations appear by their
 identifiers (``"plan_active"``), parties by name, dates as ``datetime.date``.
 
+The tables are **de-identified** unless asked otherwise: no names, no dates
+of birth or exact ages (an ``age_band`` instead), none of the family's own
+words (action descriptions, meeting venues, a sharing's description and
+reasons, a declined request's reasons), and each ``case_id`` replaced by a
+stable pseudonym (:func:`sfcore.case_pseudonym`: the same within a process,
+or across processes under the same ``pseudonym_key``). An identified table
+needs ``identified_by=`` (who) and ``purpose=``, and every case it reads
+records an :class:`sfcore.IdentifiedExtract` entry in its journal first (a
+store's cases are appended to the store; Case objects are changed in place)::
+
+    analysis.records("members", store, identified_by="analyst-7",
+                     purpose="the Privacy Commissioner's audit of 2026")
+
 Aggregates return lists of dicts (``pandas.DataFrame(rows)`` makes a frame
 of them). Those that group take ``by``: ``None`` (one group, ``"all"``), a
 column of the ``cases`` table (``"coordinator"``, ``"local_group"`` (the
@@ -44,9 +57,11 @@ def _argument_error(text: str) -> Exception:
 class _Source:
     """Cases and a directory, from a store or from Case objects (a store's cases loaded when first needed)."""
 
-    def __init__(self, source, directory=None, calendar=None, timeframes=None):
+    def __init__(self, source, directory=None, calendar=None, timeframes=None, identified_by=None, purpose=None,
+                 pseudonym_key=None):
         self.calendar = calendar
         self.timeframes = timeframes
+        self.identity = {"identified_by": identified_by, "purpose": purpose, "pseudonym_key": pseudonym_key}
         self._store = None
         self._cases = None
         if isinstance(source, _core.Store):
@@ -75,7 +90,11 @@ class _Source:
         # From a store whose cases were not loaded yet, the table is read in C++, straight from the store.
         source = self._store if self._store is not None and self._cases is None else self.cases
         return _core.table(table, source, directory=self.directory, calendar=self.calendar,
-                           timeframes=self.timeframes, arrays=arrays)
+                           timeframes=self.timeframes, arrays=arrays, **self.identity)
+
+    def pseudonym(self, case_id):
+        """A case's id as the de-identified tables give it."""
+        return _core.case_pseudonym(case_id, self.identity["pseudonym_key"])
 
 
 def _rows(cols: Dict[str, list]) -> List[Dict[str, Any]]:
@@ -83,14 +102,17 @@ def _rows(cols: Dict[str, list]) -> List[Dict[str, Any]]:
     return [dict(zip(names, values)) for values in zip(*cols.values())]
 
 
-def columns(table: str, source, *, directory=None, calendar=None, timeframes=None) -> Dict[str, list]:
-    """A table as columns: a dict of equal-length lists, one per column."""
-    return _Source(source, directory, calendar, timeframes).columns(table)
+def columns(table: str, source, *, directory=None, calendar=None, timeframes=None, identified_by=None, purpose=None,
+            pseudonym_key=None) -> Dict[str, list]:
+    """A table as columns: a dict of equal-length lists, one per column (de-identified unless ``identified_by``)."""
+    return _Source(source, directory, calendar, timeframes, identified_by, purpose, pseudonym_key).columns(table)
 
 
-def records(table: str, source, *, directory=None, calendar=None, timeframes=None) -> List[Dict[str, Any]]:
-    """A table as a list of dicts, one per row."""
-    return _rows(columns(table, source, directory=directory, calendar=calendar, timeframes=timeframes))
+def records(table: str, source, *, directory=None, calendar=None, timeframes=None, identified_by=None, purpose=None,
+            pseudonym_key=None) -> List[Dict[str, Any]]:
+    """A table as a list of dicts, one per row (de-identified unless ``identified_by``)."""
+    return _rows(columns(table, source, directory=directory, calendar=calendar, timeframes=timeframes,
+                         identified_by=identified_by, purpose=purpose, pseudonym_key=pseudonym_key))
 
 
 def _pandas_column(pandas, numpy, kind, values, missing):
@@ -112,8 +134,9 @@ def _pandas_column(pandas, numpy, kind, values, missing):
     return pandas.DatetimeIndex(times).tz_localize("UTC").tz_convert("Pacific/Auckland")
 
 
-def frame(table: str, source, *, directory=None, calendar=None, timeframes=None):
-    """A table as a pandas DataFrame (needs pandas: ``apt-get install python3-pandas``).
+def frame(table: str, source, *, directory=None, calendar=None, timeframes=None, identified_by=None, purpose=None,
+          pseudonym_key=None):
+    """A table as a pandas DataFrame (needs pandas: ``apt-get install python3-pandas``), de-identified unless ``identified_by``.
 
     Columns are pandas-native: whole numbers as int64 (``Int64`` where some are
     missing), flags as bool (``boolean``), dates as ``datetime64[ns]`` (NaT where
@@ -127,7 +150,7 @@ def frame(table: str, source, *, directory=None, calendar=None, timeframes=None)
     except ImportError as e:  # optional: sfcore itself never needs pandas
         raise ImportError("sfcore.analysis.frame() needs pandas: apt-get install python3-pandas "
                           "(records() gives the same rows as dicts)") from e
-    packed = _Source(source, directory, calendar, timeframes).columns(table, arrays=True)
+    packed = _Source(source, directory, calendar, timeframes, identified_by, purpose, pseudonym_key).columns(table, arrays=True)
     return pandas.DataFrame({name: _pandas_column(pandas, numpy, *col) for name, col in packed.items()})
 
 
@@ -156,7 +179,7 @@ def timeliness(source, *, by: By = "coordinator", directory=None, calendar=None,
     src = _Source(source, directory, calendar, timeframes)
     cols = src.columns("cases")
     key = _grouper(by, cols)
-    targets = {c.id: (timeframes or c.timeframes).initial_meeting_working_days for c in src.cases}
+    targets = {src.pseudonym(c.id): (timeframes or c.timeframes).initial_meeting_working_days for c in src.cases}
     groups: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
     for case in _rows(cols):
         groups[key(case)].append(case)
@@ -189,7 +212,7 @@ def overdue(source, as_of, *, by: By = "coordinator", directory=None, calendar=N
         items = case.overdue(as_of, calendar, timeframes)
         if not items:
             continue
-        group = key(by_id[case.id])
+        group = key(by_id[src.pseudonym(case.id)])
         row = groups.setdefault(group, {"group": group, "cases": 0, "initial_meetings": 0, "reviews": 0,
                                         "actions": 0, "items": []})
         row["cases"] += 1
@@ -250,8 +273,8 @@ def service_gaps(source, *, by: By = None, directory=None) -> List[Dict[str, Any
     is addressed when an action of a current plan owned by an agency or a
     practitioner names it as its ``need`` (compared without case or extra spaces);
     an action the family owns does not address it. One row per (group, need):
-    ``families`` (how many cases name it unaddressed) and ``case_ids``, the most
-    common first.
+    ``families`` (how many cases name it unaddressed) and ``case_ids`` (their
+    pseudonyms, as the de-identified tables give them), the most common first.
     """
     src = _Source(source, directory)
     cols = src.columns("cases")
@@ -263,13 +286,14 @@ def service_gaps(source, *, by: By = None, directory=None) -> List[Dict[str, Any
             continue
         addressed = {_norm(a.need) for p in case.plans for a in p.actions
                      if a.need and a.owner is not None and a.owner.kind != _core.PartyKind.MEMBER}
-        group = key(by_id[case.id])
+        pseudonym = src.pseudonym(case.id)
+        group = key(by_id[pseudonym])
         for need in dict.fromkeys(case.priorities.needs):
             if _norm(need) in addressed:
                 continue
             row = gaps.setdefault((group, _norm(need)), {"group": group, "need": need, "families": 0, "case_ids": []})
             row["families"] += 1
-            row["case_ids"].append(case.id)
+            row["case_ids"].append(pseudonym)
     return sorted(gaps.values(), key=lambda r: (-r["families"], str(r["group"]), r["need"]))
 
 

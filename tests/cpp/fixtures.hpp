@@ -248,6 +248,7 @@ struct world {
         case event_type::disclosure_decided: return disclosure_decided{};
         case event_type::view_shown: return view_shown{};
         case event_type::legacy_audit_imported: return legacy_audit_imported{};
+        case event_type::identified_extract: return identified_extract{};
         case event_type::timeframes_set: return timeframes_set{10, 21, 35};
         case event_type::person_linked: return person_linked{member_id{1}, "person-0001", std::string("ZZZ0016"), std::nullopt};
         case event_type::member_updated:

@@ -9,6 +9,7 @@
 
 #include "../../src/archive_detail.hpp"
 #include "fixtures.hpp"
+#include "sfcore/fhir.hpp"
 
 using namespace sfcore;
 using fixtures::code_of;
@@ -308,4 +309,33 @@ TEST_CASE("HMAC-SHA-256 gives the published test vectors", "[journal][seal]") {
     const std::vector<std::uint8_t> key6(131, 0xaa);
     const std::string data6 = "Test Using Larger Than Block-Size Key - Hash Key First";
     CHECK(to_hex(hmac_sha256(key6, data6.data(), data6.size())) == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
+TEST_CASE("an identified extract is an access record: recorded by the library, replayed, exported, refused when blank", "[journal][access]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    const std::size_t before = c.journal().size();
+    CHECK(code_of([&] { c.record_identified_extract(" ", "members", "an audit"); }) == errc::invalid_argument);
+    CHECK(code_of([&] { c.record_identified_extract("analyst-7", "members", ""); }) == errc::invalid_argument);
+    CHECK(code_of([&] { c.record_identified_extract("analyst-7", "\xC3(", "an audit"); }) == errc::invalid_utf8);
+    CHECK(c.journal().size() == before);
+    // A host cannot offer one: only the library records it.
+    CHECK(code_of([&] { w.rec(c, identified_extract{"members", "an audit"}); }) == errc::invalid_argument);
+    c.record_identified_extract("analyst-7", "members", "the Commissioner's audit");
+    REQUIRE(c.journal().size() == before + 1);
+    const event& e = c.journal().back();
+    CHECK(e.who == "analyst-7");
+    CHECK(std::get<identified_extract>(e.payload) == identified_extract{"members", "the Commissioner's audit"});
+    CHECK(c.access_log("analyst-7").size() == 1);
+    CHECK(c.state() == state::plan_active);
+    const case_file again = case_file::replay(c.id(), std::vector<event>(c.journal().begin(), c.journal().end()));
+    CHECK(again == c);
+    // A blank purpose written into the journal does not replay.
+    std::vector<event> forged(c.journal().begin(), c.journal().end());
+    std::get<identified_extract>(forged.back().payload).purpose = "";
+    CHECK(code_of([&] { case_file::replay(c.id(), forged); }) == errc::integrity);
+    // The audit log in FHIR names it, with every member the case had then.
+    const std::string audit = fhir_audit_events(c, w.dir);
+    CHECK(audit.find("identified members table extracted for analysis") != std::string::npos);
+    CHECK(audit.find("the Commissioner's audit") != std::string::npos);
 }

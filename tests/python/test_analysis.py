@@ -49,12 +49,12 @@ def test_every_table_from_a_store_equals_the_same_from_objects(region):
 
 def test_the_cases_table_matches_the_cases(region):
     d, families, _, store = region
-    rows = {r["case_id"]: r for r in analysis.records("cases", store)}
+    rows = {r["case_id"]: r for r in analysis.records("cases", store)}  # case ids are pseudonyms
     assert len(rows) == len(families)
     for f in families:
-        c, r = f.case, rows[f.case.id]
+        c, r = f.case, rows[sfcore.case_pseudonym(f.case.id)]
         assert r["state"] == c.state.name.lower() and r["programme"] == c.programme.name.lower()
-        assert r["family_name"] == c.referral.family_name and r["referred"] == c.referral.received
+        assert "family_name" not in r and r["referred"] == c.referral.received
         assert r["events"] == len(c.journal) and r["members"] == len(c.members)
         assert r["initial_meeting_due"] == c.initial_meeting_due() and r["next_deadline"] == c.next_deadline()
         assert r["plan_versions"] == len(c.plan_history)
@@ -90,7 +90,7 @@ def test_the_other_tables_count_what_the_cases_hold(region):
     assert sharings[0]["basis"] == "ot_s15" and sharings[0]["recipient"] == "Oranga Tamariki"
     declined = analysis.records("declined", store)
     assert len(declined) == len(entries(families, sfcore.EventType.REQUEST_DECLINED)) > 0
-    assert declined[0]["requester"] == "New Zealand Police" and declined[0]["reasons"] == "s66J: not held"
+    assert declined[0]["requester"] == "New Zealand Police" and "reasons" not in declined[0]  # the agency's words: identified only
     views = analysis.records("views", store)
     assert len(views) == len(entries(families, sfcore.EventType.VIEW_SHOWN)) > 0
     assert {(v["offered"], v["actor"], v["recipient"]) for v in views} == {(1, "msd", "Ministry of Social Development")}
@@ -148,7 +148,7 @@ def test_overdue_exits_decisions_gaps_and_the_funnel(region):
     gaps = analysis.service_gaps(store)
     for g in gaps:
         for cid in g["case_ids"]:
-            case = next(f.case for f in families if f.case.id == cid)
+            case = next(f.case for f in families if sfcore.case_pseudonym(f.case.id) == cid)
             assert g["need"] in case.priorities.needs
             assert all(a.need != g["need"] or a.owner.kind == sfcore.PartyKind.MEMBER for p in case.plans for a in p.actions)
     assert gaps == sorted(gaps, key=lambda r: (-r["families"], str(r["group"]), r["need"]))
@@ -159,7 +159,7 @@ def test_overdue_exits_decisions_gaps_and_the_funnel(region):
 
 def test_local_management_groups_group_every_aggregate_and_outcome_areas_are_counted(region):
     d, families, _, store = region
-    groups = {f.case.id: d.local_group(f.case.referral.local_group).name for f in families}
+    groups = {sfcore.case_pseudonym(f.case.id): d.local_group(f.case.referral.local_group).name for f in families}
     cases = analysis.records("cases", store)
     assert {c["case_id"]: c["local_group"] for c in cases} == groups
     for aggregate in (analysis.timeliness(store, by="local_group"), analysis.exits(store, by="local_group"),
@@ -208,3 +208,59 @@ def test_plots_are_drawn_without_a_display(region, tmp_path):
     assert [t.get_text() for t in funnel.axes[0].get_yticklabels()][0] == "referred"
     for png in ("timeline.png", "funnel.png"):
         assert (tmp_path / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_tables_are_de_identified_unless_an_identified_extract_is_asked_for_and_recorded(tmp_path):
+    d, families = sample.caseload(12, seed=5)
+    cases = [f.case for f in families]
+    # What identifies a family: every name, and every date of birth.
+    planted = {c.referral.family_name for c in cases} | {m.name for c in cases for m in c.members}
+    births = {m.born for c in cases for m in c.members if m.born}
+    actions = [a for c in cases for p in c.plans for a in p.actions]
+    planted |= {a.description for a in actions}
+    for table in analysis.TABLES:
+        for row in analysis.records(table, cases, directory=d):
+            for value in row.values():
+                assert value not in births, (table, value)
+                assert not any(isinstance(value, str) and p in value for p in planted), (table, value)
+    members = analysis.records("members", cases, directory=d)
+    assert {"name", "born", "age_at_referral"}.isdisjoint(members[0]) and "age_band" in members[0]
+    assert {m["age_band"] for m in members} <= {"0-4", "5-9", "10-13", "14-17", "18-24", "25-44", "45-64", "65+", None}
+    owners = {a["owner"] for a in analysis.records("actions", cases, directory=d) if a["owner_kind"] == "member"}
+    assert owners and all(o.startswith("member ") for o in owners)
+    # Pseudonyms: stable in a process, and under a key of the caller's across processes.
+    ids = [r["case_id"] for r in analysis.records("cases", cases, directory=d)]
+    assert ids == [sfcore.case_pseudonym(c.id) for c in cases] and len(set(ids)) == len(cases)
+    assert ids == [r["case_id"] for r in analysis.records("cases", cases, directory=d)] != [c.id for c in cases]
+    key = b"k" * 32
+    keyed = [r["case_id"] for r in analysis.records("cases", cases, directory=d, pseudonym_key=key)]
+    assert keyed == [sfcore.case_pseudonym(c.id, key) for c in cases] and keyed != ids
+    with pytest.raises(sfcore.ArgumentError, match="16 bytes"):
+        analysis.records("cases", cases, directory=d, pseudonym_key=b"short")
+    # Nothing was recorded for a de-identified table.
+    versions = [c.version for c in cases]
+    # An identified table: who and why are required, and each case records the extract first.
+    with pytest.raises(sfcore.ArgumentError, match="purpose"):
+        analysis.records("members", cases, directory=d, identified_by="analyst-7")
+    with pytest.raises(sfcore.ArgumentError):
+        analysis.records("members", cases, directory=d, purpose="curiosity")
+    assert [c.version for c in cases] == versions
+    with sfcore.Store(str(tmp_path / "cases.db")) as store:
+        store.put_directory(d)
+        for c in cases:
+            store.append(c, 0)
+        named = analysis.records("members", store, identified_by="analyst-7", purpose="the Commissioner's audit")
+        assert {m["name"] for m in named} == {m.name for c in cases for m in c.members}
+        assert {m["case_id"] for m in named} == {c.id for c in cases if c.members}
+        for c in cases:
+            held = store.load(c.id)
+            assert held.version == c.version + 1
+            last = held.journal[-1]
+            assert isinstance(last.payload, sfcore.IdentifiedExtract) and last.who == "analyst-7"
+            assert (last.payload.table, last.payload.purpose) == ("members", "the Commissioner's audit")
+            assert "IdentifiedExtract(" in repr(last.payload)
+        assert store.verify()
+    named = analysis.records("cases", cases, directory=d, identified_by="analyst-7", purpose="a case review")
+    assert [r["family_name"] for r in named] == [c.referral.family_name for c in cases]
+    assert [c.version for c in cases] == [v + 1 for v in versions]
+    assert all(c.verify() for c in cases)
