@@ -37,6 +37,65 @@ void bind_persons(py::module_& m, case_class& c) {
         .def_property_readonly("persons", reading([](const sfcore::case_file& k) { return k.persons(); }),
                                "Every member's link to a person, as it stands, by member.");
 
+    py::class_<sfcore::access_requested> req(
+        m, "AccessRequested",
+        "A request for access to a member's personal information (Privacy Act 2020, IPP 6), by the person or by "
+        "someone with authority to ask for them (authority: '' when the person asked). It is due 20 working days "
+        "after it was received by the Act's own definition, and overdue in any state of the case until answered.");
+    value_type(req);
+    req.def(py::init([](sfcore::member_id member, const std::string& requester, sfcore::date received,
+                        const std::string& authority) {
+                return sfcore::access_requested{member, requester, authority, received};
+            }),
+            py::kw_only(), "member"_a, "requester"_a, "received"_a, "authority"_a = "")
+        .def_readonly("member", &sfcore::access_requested::member)
+        .def_readonly("requester", &sfcore::access_requested::requester)
+        .def_readonly("authority", &sfcore::access_requested::authority)
+        .def_readonly("received", &sfcore::access_requested::received)
+        .def("__repr__", repr_fields("AccessRequested", {"member", "requester", "authority", "received"}));
+    py::class_<sfcore::access_extended> ext(
+        m, "AccessExtended",
+        "The time to answer an access request (request: its entry's seq) is extended to a later day, with the "
+        "reason (Privacy Act 2020 s 48).");
+    value_type(ext);
+    ext.def(py::init([](std::uint64_t request, sfcore::date due, const std::string& reason) {
+                return sfcore::access_extended{request, due, reason};
+            }),
+            py::kw_only(), "request"_a, "due"_a, "reason"_a)
+        .def_readonly("request", &sfcore::access_extended::request)
+        .def_readonly("due", &sfcore::access_extended::due)
+        .def_readonly("reason", &sfcore::access_extended::reason)
+        .def("__repr__", repr_fields("AccessExtended", {"request", "due", "reason"}));
+    py::class_<sfcore::access_answered> ans(
+        m, "AccessAnswered",
+        "An access request was answered on a day, with the ground of each withholding (Privacy Act 2020 ss 49-53; "
+        "none when given in full).");
+    value_type(ans);
+    ans.def(py::init([](std::uint64_t request, sfcore::date on, std::vector<std::string> withheld) {
+                return sfcore::access_answered{request, on, std::move(withheld)};
+            }),
+            py::kw_only(), "request"_a, "on"_a, "withheld"_a = std::vector<std::string>{})
+        .def_readonly("request", &sfcore::access_answered::request)
+        .def_readonly("on", &sfcore::access_answered::on)
+        .def_readonly("withheld", &sfcore::access_answered::withheld)
+        .def("__repr__", repr_fields("AccessAnswered", {"request", "on", "withheld"}));
+    py::class_<sfcore::access_request> ar(m, "AccessRequest", "An access request as the journal leaves it (Case.access_requests).");
+    ar.def_readonly("seq", &sfcore::access_request::seq, "The request's entry.")
+        .def_readonly("request", &sfcore::access_request::request, "What it asked (AccessRequested).")
+        .def_readonly("extended_to", &sfcore::access_request::extended_to, "The last day an extension set, if any.")
+        .def_readonly("extension_reason", &sfcore::access_request::extension_reason)
+        .def_readonly("answered_on", &sfcore::access_request::answered_on, "The day it was answered, once it was.")
+        .def_readonly("withheld", &sfcore::access_request::withheld, "The grounds of what the answer withheld.")
+        .def(
+            "due",
+            [](const sfcore::access_request& r, const sfcore::holiday_calendar* calendar) {
+                return r.due(calendar ? *calendar : sfcore::holiday_calendar{});
+            },
+            "calendar"_a = py::none(), "The last day to answer it: the extension's, or 20 working days after it was received.")
+        .def("__repr__", repr_fields("AccessRequest", {"seq", "request", "extended_to", "answered_on"}));
+    c.def_property_readonly("access_requests", reading([](const sfcore::case_file& k) { return k.access_requests(); }),
+                            "Every access request (AccessRequest), oldest first, with its extension and answer.");
+
     py::class_<sfcore::person_case> pc(m, "PersonCase", "A person's place in one case, as Store.person_cases() finds it.");
     pc.def_readonly("id", &sfcore::person_case::id, "The case.")
         .def_readonly("member", &sfcore::person_case::member, "The member the person is in it.")

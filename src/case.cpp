@@ -249,6 +249,19 @@ std::optional<person_linked> case_file::person_of(member_id id) const {
     return std::nullopt;
 }
 
+date access_request::due(const holiday_calendar& calendar) const {
+    return extended_to ? *extended_to : privacy_response_due(request.received, calendar);
+}
+
+const access_request& case_file::open_request(std::uint64_t seq) const {
+    for (const auto& r : access_requests_)
+        if (r.seq == seq) {
+            if (r.answered_on) throw error(errc::invalid_argument, "access request " + std::to_string(seq) + " was answered");
+            return r;
+        }
+    throw error(errc::invalid_argument, "entry " + std::to_string(seq) + " is not an access request");
+}
+
 std::optional<member_id> case_file::member_for(std::string_view key) const noexcept {
     for (const auto& l : persons_)
         if (l.key == key) return l.member;

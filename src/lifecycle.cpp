@@ -312,6 +312,25 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                     if (*p.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
                 }
                 check_nonblank_utf8(p.reason, "reason for the change");
+            } else if constexpr (std::is_same_v<T, access_requested>) {
+                member_at(p.member);
+                check_nonblank_utf8(p.requester, "requester");
+                check_utf8(p.authority, "authority");
+                p.received = checked_date(p.received);
+                if (p.received > today()) throw error(errc::out_of_range, "an access request is received in the future");
+            } else if constexpr (std::is_same_v<T, access_extended>) {
+                const access_request& r = open_request(p.request);
+                p.due = checked_date(p.due);
+                if (p.due <= r.due(holiday_calendar{}))
+                    throw error(errc::invalid_argument, "an extension moves the last day to answer later, past " +
+                                                            to_iso(r.due(holiday_calendar{})));
+                check_nonblank_utf8(p.reason, "reason for the extension");
+            } else if constexpr (std::is_same_v<T, access_answered>) {
+                const access_request& r = open_request(p.request);
+                p.on = checked_date(p.on);
+                if (p.on < r.request.received) throw error(errc::invalid_argument, "an access request is answered before it was received");
+                if (p.on > today()) throw error(errc::out_of_range, "an access request is answered in the future");
+                for (const auto& g : p.withheld) check_nonblank_utf8(g, "ground for withholding");
             } else if constexpr (std::is_same_v<T, person_linked>) {
                 member_at(p.member);
                 check_nonblank_utf8(p.key, "person key");
@@ -663,6 +682,20 @@ void case_file::apply(const event& e, sfcore::state next) {
                 closed_at_ = e.when;
             } else if constexpr (std::is_same_v<T, member_updated>) {
                 change_member(members_[p.member.value() - 1], p);
+            } else if constexpr (std::is_same_v<T, access_requested>) {
+                access_requests_.push_back({e.seq, p, std::nullopt, {}, std::nullopt, {}});
+            } else if constexpr (std::is_same_v<T, access_extended>) {
+                for (auto& r : access_requests_)
+                    if (r.seq == p.request) {
+                        r.extended_to = p.due;
+                        r.extension_reason = p.reason;
+                    }
+            } else if constexpr (std::is_same_v<T, access_answered>) {
+                for (auto& r : access_requests_)
+                    if (r.seq == p.request) {
+                        r.answered_on = p.on;
+                        r.withheld = p.withheld;
+                    }
             } else if constexpr (std::is_same_v<T, person_linked>) {
                 const auto at = std::lower_bound(persons_.begin(), persons_.end(), p.member,
                                                  [](const person_linked& l, member_id m) { return l.member < m; });

@@ -229,6 +229,14 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": member " + std::to_string(p.member.value()) + ", now ";
                 for (std::size_t i = 0; i < changed.size(); ++i) what += (i ? ", " : "") + changed[i];
                 what += " (" + p.reason + ")";
+            } else if constexpr (std::is_same_v<T, access_requested>) {
+                what += ": about member " + std::to_string(p.member.value()) + ", by " + p.requester +
+                        (p.authority.empty() ? std::string() : " (" + p.authority + ")") + ", received " + to_iso(p.received);
+            } else if constexpr (std::is_same_v<T, access_extended>) {
+                what += ": request " + std::to_string(p.request) + " now due " + to_iso(p.due) + " (" + p.reason + ")";
+            } else if constexpr (std::is_same_v<T, access_answered>) {
+                what += ": request " + std::to_string(p.request) + " on " + to_iso(p.on) +
+                        (p.withheld.empty() ? std::string(", given in full") : ", " + std::to_string(p.withheld.size()) + " withholding(s)");
             } else if constexpr (std::is_same_v<T, identified_extract>) {
                 what += ": the " + p.table + " table, by " + e.who + ", for " + p.purpose;
             } else if constexpr (std::is_same_v<T, person_linked>) {

@@ -38,11 +38,14 @@ std::optional<date> review_due(const case_file& c, const std::optional<timeframe
 }
 
 std::optional<date> next_deadline(const case_file& c, const holiday_calendar& cal, const std::optional<timeframes>& tf) {
-    if (c.state() == state::closed || c.state() == state::declined) return std::nullopt;
     std::optional<date> out;
     const auto take = [&out](const date& d) {
         if (!out || d < *out) out = d;
     };
+    // An access request is answered however far the case has gone.
+    for (const auto& r : c.access_requests())
+        if (!r.answered_on) take(r.due(cal));
+    if (c.state() == state::closed || c.state() == state::declined) return out;
     if (!first_held(c, meeting_kind::initial) && c.plans().empty()) take(initial_meeting_due(c, cal, tf));
     if (const auto due = review_due(c, tf)) take(*due);
     if (c.state() == state::plan_active || c.state() == state::under_review)
@@ -56,6 +59,12 @@ std::vector<overdue_item> overdue(const case_file& c, const date& as_of, const h
                                   const std::optional<timeframes>& tf) {
     std::vector<overdue_item> out;
     const date day = checked_date(as_of);
+    // An access request is answered however far the case has gone; the line names no one.
+    for (const auto& r : c.access_requests())
+        if (const date due = r.due(cal); !r.answered_on && day > due)
+            out.push_back({c.id(), overdue_kind::access_request, due, days_between(due, day), action_id{},
+                           "an access request received " + to_iso(r.request.received) + " was due to be answered by " +
+                               to_iso(due) + (r.extended_to ? " (extended)" : "")});
     if (c.state() == state::closed || c.state() == state::declined) return out;
     const timeframes& t = chosen(c, tf);
 

@@ -80,6 +80,27 @@ int sf_case_link_person(sf_outcome* out, sf_case* c, const sf_directory* dir, co
     });
 }
 
+int sf_case_request_access(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                           uint32_t member, const char* requester, const char* authority, int32_t received) {
+    return offer(out, c, dir, who, when, [&] {
+        return event_payload{access_requested{member_id{member}, utf8(requester, "requester"),
+                                              utf8_or_empty(authority, "authority"), date_of(received)}};
+    });
+}
+
+int sf_case_extend_access(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                          uint64_t request, int32_t due, const char* reason) {
+    return offer(out, c, dir, who, when,
+                 [&] { return event_payload{access_extended{request, date_of(due), utf8(reason, "reason")}}; });
+}
+
+int sf_case_answer_access(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                          uint64_t request, int32_t on, const char* const* withheld, size_t withheld_count) {
+    return offer(out, c, dir, who, when, [&] {
+        return event_payload{access_answered{request, date_of(on), utf8_list(withheld, withheld_count, "withheld")}};
+    });
+}
+
 int sf_case_record_consent(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
                            uint32_t member, int32_t signed_on, const char* form_version, uint32_t given_by,
                            const char* child_views) {

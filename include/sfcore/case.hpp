@@ -15,6 +15,7 @@
 #include <boost/container/options.hpp>
 
 #include "sfcore/agency.hpp"
+#include "sfcore/calendar.hpp"
 #include "sfcore/disclosure.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/events.hpp"
@@ -62,6 +63,22 @@ struct member_version {
     std::string who;         ///< Who recorded it.
     sfcore::member member;   ///< The details from that entry on.
     std::string reason;      ///< Why they changed (empty for the member as added).
+};
+
+/**
+ * @brief An access request as the journal leaves it: see case_file::access_requests().
+ * @since 0.3.0
+ */
+struct access_request {
+    std::uint64_t seq = 0;                    ///< The access_requested entry.
+    access_requested request;                 ///< What it asked.
+    std::optional<sfcore::date> extended_to;  ///< The last day an extension (s 48) set, if any.
+    std::string extension_reason;             ///< Why it was extended.
+    std::optional<sfcore::date> answered_on;  ///< The day it was answered, once it was.
+    std::vector<std::string> withheld;        ///< The grounds of what the answer withheld.
+
+    /** @brief The last day to answer it: the extension's, or privacy_response_due() in @p calendar. @since 0.3.0 */
+    sfcore::date due(const holiday_calendar& calendar) const;
 };
 
 /**
@@ -304,6 +321,8 @@ public:
     std::optional<person_linked> person_of(member_id id) const;
     /** @brief The member who is the person the host knows by @p key, if one is. @since 0.3.0 */
     std::optional<member_id> member_for(std::string_view key) const noexcept;
+    /** @brief Every access request (Privacy Act 2020, IPP 6), oldest first, with its extensions and answer. @since 0.3.0 */
+    const std::vector<access_request>& access_requests() const noexcept { return access_requests_; }
     /** @brief Every member's link to a person, as it stands, by member. @since 0.3.0 */
     const std::vector<person_linked>& persons() const noexcept { return persons_; }
     /** @brief Every member's participation consent, as it stands (one entry per member who consented). @since 0.1.0 */
@@ -396,6 +415,9 @@ private:
     instant last_fact_{boost::posix_time::neg_infin};  // the last lifecycle or disclosure entry's instant
     std::vector<sfcore::member> members_;
     std::vector<person_linked> persons_;  // one per linked member, by member
+    std::vector<access_request> access_requests_;
+    // The open access request an extension or an answer names (errc::invalid_argument when none).
+    const access_request& open_request(std::uint64_t seq) const;
     std::vector<participation_consent> consents_;
     case_roles roles_;
     priorities_set priorities_;

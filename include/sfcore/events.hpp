@@ -347,6 +347,44 @@ struct identified_extract {
     std::string purpose;  ///< Why (not blank): "an audit the Privacy Commissioner asked for", …
 };
 
+/**
+ * @brief Payload of event_type::access_requested: a request, under the
+ * Privacy Act 2020 (IPP 6), for the personal information the agency holds
+ * about a member — by the person, or by someone with authority to ask for
+ * them. It is due privacy_response_working_days working days after it was
+ * received (privacy_response_due()); overdue() lists it once late, in any
+ * state of the case.
+ * @since 0.3.0
+ */
+struct access_requested {
+    member_id member;       ///< Whom the request is about.
+    std::string requester;  ///< Who asked (not blank): the person, or their agent.
+    std::string authority;  ///< An agent's authority to ask ("parent of a child under 16", …); empty when the person asked.
+    sfcore::date received;  ///< The day it was received (not in the future).
+};
+
+/**
+ * @brief Payload of event_type::access_extended: the time to answer an access
+ * request is extended (Privacy Act 2020 s 48), to a later day, with the reason.
+ * @since 0.3.0
+ */
+struct access_extended {
+    std::uint64_t request = 0;  ///< The access_requested entry (its seq), not yet answered.
+    sfcore::date due;           ///< The new last day, after the one before.
+    std::string reason;         ///< Why (not blank): "a large quantity of information must be searched", …
+};
+
+/**
+ * @brief Payload of event_type::access_answered: an access request was
+ * answered, with the ground of each withholding (Privacy Act 2020 ss 49-53).
+ * @since 0.3.0
+ */
+struct access_answered {
+    std::uint64_t request = 0;          ///< The access_requested entry (its seq), not yet answered.
+    sfcore::date on;                    ///< The day it was answered (not before it was received).
+    std::vector<std::string> withheld;  ///< The grounds of what was withheld, each not blank (none: given in full).
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -356,7 +394,8 @@ using event_payload =
                  sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
                  request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
-                 timeframes_set, member_updated, person_linked, identified_extract>;
+                 timeframes_set, member_updated, person_linked, identified_extract, access_requested,
+                 access_extended, access_answered>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -427,6 +466,9 @@ bool operator==(const timeframes_set& a, const timeframes_set& b);
 bool operator==(const member_updated& a, const member_updated& b);
 bool operator==(const person_linked& a, const person_linked& b);
 bool operator==(const identified_extract& a, const identified_extract& b);
+bool operator==(const access_requested& a, const access_requested& b);
+bool operator==(const access_extended& a, const access_extended& b);
+bool operator==(const access_answered& a, const access_answered& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

@@ -124,6 +124,10 @@ inline constexpr transition transition_table[] = {
     // A correction is the person's right however far the case has gone (Privacy Act 2020, IPP 7).
     {detail::all_states,                           event_type::member_updated,          detail::g(),                                                             stay},
     {detail::all_states,                           event_type::person_linked,           detail::g(),                                                             stay},
+    // A person's right to their information does not end with the case (Privacy Act 2020, IPP 6).
+    {detail::all_states,                           event_type::access_requested,        detail::g(),                                                             stay},
+    {detail::all_states,                           event_type::access_extended,         detail::g(),                                                             stay},
+    {detail::all_states,                           event_type::access_answered,         detail::g(),                                                             stay},
 };
 // clang-format on
 

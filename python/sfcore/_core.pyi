@@ -12,6 +12,88 @@ class SfcoreError(Exception):
 
 ARCHIVE_FORMAT_VERSION: int
 
+class AccessAnswered:
+    """An access request was answered on a day, with the ground of each withholding (Privacy Act 2020 ss 49-53; none when given in full)."""
+    def __copy__(self) -> AccessAnswered: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> AccessAnswered: ...
+    def __eq__(self, arg0: AccessAnswered) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, request: int, on: datetime.date, withheld: List[str] = ...) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def on(self) -> datetime.date:
+        ...
+    @property
+    def request(self) -> int:
+        ...
+    @property
+    def withheld(self) -> List[str]:
+        ...
+
+class AccessExtended:
+    """The time to answer an access request (request: its entry's seq) is extended to a later day, with the reason (Privacy Act 2020 s 48)."""
+    def __copy__(self) -> AccessExtended: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> AccessExtended: ...
+    def __eq__(self, arg0: AccessExtended) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, request: int, due: datetime.date, reason: str) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def due(self) -> datetime.date:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def request(self) -> int:
+        ...
+
+class AccessRequest:
+    """An access request as the journal leaves it (Case.access_requests)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def answered_on(self) -> Optional[datetime.date]:
+        """The day it was answered, once it was."""
+    def due(self, calendar: Optional[HolidayCalendar] = ...) -> datetime.date:
+        """The last day to answer it: the extension's, or 20 working days after it was received."""
+    @property
+    def extended_to(self) -> Optional[datetime.date]:
+        """The last day an extension set, if any."""
+    @property
+    def extension_reason(self) -> str:
+        ...
+    @property
+    def request(self) -> AccessRequested:
+        """What it asked (AccessRequested)."""
+    @property
+    def seq(self) -> int:
+        """The request's entry."""
+    @property
+    def withheld(self) -> List[str]:
+        """The grounds of what the answer withheld."""
+
+class AccessRequested:
+    """A request for access to a member's personal information (Privacy Act 2020, IPP 6), by the person or by someone with authority to ask for them (authority: '' when the person asked). It is due 20 working days after it was received by the Act's own definition, and overdue in any state of the case until answered."""
+    def __copy__(self) -> AccessRequested: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> AccessRequested: ...
+    def __eq__(self, arg0: AccessRequested) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, member: int, requester: str, received: datetime.date, authority: str = ...) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def authority(self) -> str:
+        ...
+    @property
+    def member(self) -> int:
+        ...
+    @property
+    def received(self) -> datetime.date:
+        ...
+    @property
+    def requester(self) -> str:
+        ...
+
 class Action:
     """One action of a plan: who does what, by when."""
     def __copy__(self) -> Action: ...
@@ -268,6 +350,9 @@ class Case:
     def access_log(self, actor: str = ...) -> List[Event]:
         """Every decision made and view shown (by one actor, or by anyone for ''), oldest first."""
     @property
+    def access_requests(self) -> List[AccessRequest]:
+        """Every access request (AccessRequest), oldest first, with its extension and answer."""
+    @property
     def approved(self) -> List[Party]:
         """The parties the family approved to take part."""
     @property
@@ -371,7 +456,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -410,7 +495,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -929,6 +1014,9 @@ class EventType(enum.IntEnum):
     - MEMBER_UPDATED = 36: family member's details changed
     - PERSON_LINKED = 37: family member linked to a person
     - IDENTIFIED_EXTRACT = 38: identified records extracted for analysis
+    - ACCESS_REQUESTED = 39: request for access to personal information
+    - ACCESS_EXTENDED = 40: time to answer an access request extended
+    - ACCESS_ANSWERED = 41: access request answered
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -969,6 +1057,9 @@ class EventType(enum.IntEnum):
     MEMBER_UPDATED = 36
     PERSON_LINKED = 37
     IDENTIFIED_EXTRACT = 38
+    ACCESS_REQUESTED = 39
+    ACCESS_EXTENDED = 40
+    ACCESS_ANSWERED = 41
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -1742,10 +1833,12 @@ class OverdueKind(enum.IntEnum):
     - INITIAL_MEETING = 0: initial meeting not held in time
     - REVIEW = 1: review not held in time
     - ACTION = 2: action past its due date
+    - ACCESS_REQUEST = 3: access request not answered in time
     """
     INITIAL_MEETING = 0
     REVIEW = 1
     ACTION = 2
+    ACCESS_REQUEST = 3
     @property
     def label(self) -> str:
         """The plain-language label."""

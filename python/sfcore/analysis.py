@@ -200,8 +200,9 @@ def overdue(source, as_of, *, by: By = "coordinator", directory=None, calendar=N
             timeframes=None) -> List[Dict[str, Any]]:
     """What is overdue on a date, by group: initial meetings, reviews and actions.
 
-    One row per group: ``cases`` (open ones with anything overdue), ``initial_meetings``,
-    ``reviews``, ``actions``, and ``items`` (each a :class:`sfcore.OverdueItem`).
+    One row per group: ``cases`` (those with anything overdue), ``initial_meetings``,
+    ``reviews``, ``actions``, ``access_requests`` (unanswered past their due date, in any
+    state of the case), and ``items`` (each a :class:`sfcore.OverdueItem`).
     """
     src = _Source(source, directory, calendar, timeframes)
     cols = src.columns("cases")
@@ -214,11 +215,11 @@ def overdue(source, as_of, *, by: By = "coordinator", directory=None, calendar=N
             continue
         group = key(by_id[src.pseudonym(case.id)])
         row = groups.setdefault(group, {"group": group, "cases": 0, "initial_meetings": 0, "reviews": 0,
-                                        "actions": 0, "items": []})
+                                        "actions": 0, "access_requests": 0, "items": []})
         row["cases"] += 1
         for item in items:
             row[{_core.OverdueKind.INITIAL_MEETING: "initial_meetings", _core.OverdueKind.REVIEW: "reviews",
-                 _core.OverdueKind.ACTION: "actions"}[item.kind]] += 1
+                 _core.OverdueKind.ACTION: "actions", _core.OverdueKind.ACCESS_REQUEST: "access_requests"}[item.kind]] += 1
         row["items"].extend(items)
     return _sorted(list(groups.values()), "group")
 

@@ -784,6 +784,7 @@ static void test_persons(void) {
     sf_person_case *cases = NULL;
     sf_sibling *sibs = NULL;
     sf_journal_head head;
+    sf_case_counts counts;
     size_t n = 0;
     const char *key = NULL, *nhi = NULL, *nsn = NULL;
     ACCEPTED(sf_case_link_person(O, first, dir, "c", t0 + 8 * day, 2, "c-tama", "zzz0016", NULL));
@@ -820,6 +821,29 @@ static void test_persons(void) {
     sf_free(sibs);
     CHECK_STATUS(SF_OK, sf_store_siblings(&sibs, &n, st, "p-rewi"));
     CHECK(n == 0 && sibs == NULL);
+    {
+        /* An access request: overdue from the day after its due date until answered. */
+        sf_overdue_item *items = NULL;
+        size_t count = 0;
+        int32_t due = 0;
+        const char *grounds[] = {"s 53: information about another individual"};
+        uint64_t request = 0;
+        ACCEPTED(sf_case_request_access(O, first, dir, "c", t0 + 8 * day, 2, "Hine", "parent of a child under 16", 20260310));
+        CHECK_STATUS(SF_OK, sf_case_counts_get(&counts, first));
+        request = counts.events;
+        CHECK_STATUS(SF_OK, sf_privacy_response_due(&due, NULL, 20260310));
+        CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, first, 20261201, NULL));
+        CHECK(count >= 1 && items[0].kind == SF_OVERDUE_ACCESS_REQUEST && items[0].due == due);
+        sf_free(items);
+        CHECK_STATUS(SF_EINVAL, sf_case_extend_access(&o, first, dir, "c", t0 + 8 * day, request, due, "too soon"));
+        ACCEPTED(sf_case_extend_access(O, first, dir, "c", t0 + 8 * day, request, 20260601, "much to search"));
+        CHECK_STATUS(SF_ENULLARG, sf_case_answer_access(&o, first, dir, "c", t0 + 8 * day, request, 20260310, NULL, 1));
+        ACCEPTED(sf_case_answer_access(O, first, dir, "c", t0 + 8 * day, request, 20260310, grounds, 1));
+        CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, first, 20261201, NULL));
+        for (size_t i = 0; i < count; ++i) CHECK(items[i].kind != SF_OVERDUE_ACCESS_REQUEST);
+        sf_free(items);
+        CHECK_STATUS(SF_EINVAL, sf_case_answer_access(&o, first, dir, "c", t0 + 8 * day, request, 20260310, NULL, 0));
+    }
     sf_store_free(st);
     sf_case_free(first);
     sf_case_free(second);

@@ -249,6 +249,19 @@ struct world {
         case event_type::view_shown: return view_shown{};
         case event_type::legacy_audit_imported: return legacy_audit_imported{};
         case event_type::identified_extract: return identified_extract{};
+        case event_type::access_requested: return access_requested{member_id{1}, "Hine Te Rangi", "", make_date(2026, 3, 2)};
+        case event_type::access_extended:
+        case event_type::access_answered: {
+            // The case's first open access request, if it has one (else entry 1, which is not one: refused).
+            std::uint64_t open = 1;
+            for (const auto& r : c.access_requests())
+                if (!r.answered_on) {
+                    open = r.seq;
+                    break;
+                }
+            if (t == event_type::access_extended) return access_extended{open, make_date(2026, 12, 31), "much to search"};
+            return access_answered{open, make_date(2026, 3, 2), {}};
+        }
         case event_type::timeframes_set: return timeframes_set{10, 21, 35};
         case event_type::person_linked: return person_linked{member_id{1}, "person-0001", std::string("ZZZ0016"), std::nullopt};
         case event_type::member_updated:

@@ -233,3 +233,71 @@ TEST_CASE("a store of sfcore 0.2 (schema 2) gains the index of persons when it i
     sqlite3_finalize(q);
     sqlite3_close(db);
 }
+
+TEST_CASE("an access request is due in 20 working days by the Privacy Act's own definition, in any state, and overdue until answered", "[lifecycle][persons][privacy]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::closed);
+    const holiday_calendar cal;
+    const date received = nz_date(w.clock);
+    REQUIRE(w.rec(c, access_requested{member_id{2}, "Hine Te Rangi", "parent of a child under 16", received}));
+    REQUIRE(c.access_requests().size() == 1);
+    const access_request& r = c.access_requests()[0];
+    const date due = privacy_response_due(received, cal);
+    CHECK(r.due(cal) == due);
+    CHECK(r.seq == c.journal().size());
+    CHECK(c.state() == state::closed);
+    // A closed case still answers: the request is its next deadline, and overdue the day after.
+    CHECK(next_deadline(c, cal) == due);
+    CHECK(overdue(c, due, cal).empty());
+    const auto late = overdue(c, due + boost::gregorian::days(1), cal);
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].kind == overdue_kind::access_request);
+    CHECK(late[0].days_late == 1);
+    CHECK(late[0].what.find("Hine") == std::string::npos);  // the line names no one
+    // Bad requests are refused and change nothing.
+    const std::size_t before = c.journal().size();
+    CHECK(code_of([&] { w.rec(c, access_requested{member_id{9}, "X", "", received}); }) == errc::not_found);
+    CHECK(code_of([&] { w.rec(c, access_requested{member_id{1}, " ", "", received}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, access_requested{member_id{1}, "Hine", "", make_date(2099, 1, 1)}); }) == errc::out_of_range);
+    CHECK(code_of([&] { w.rec(c, access_extended{r.seq, due, "much to search"}); }) == errc::invalid_argument);  // not later
+    CHECK(code_of([&] { w.rec(c, access_extended{r.seq, due + boost::gregorian::days(10), ""}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, access_extended{1, due + boost::gregorian::days(10), "x"}); }) == errc::invalid_argument);  // not a request
+    CHECK(code_of([&] { w.rec(c, access_answered{r.seq, received - boost::gregorian::days(1), {}}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, access_answered{r.seq, received, {" "}}); }) == errc::invalid_argument);
+    CHECK(c.journal().size() == before);
+    // Extended under s 48: due later, not overdue the day after the statutory due date.
+    const date later = due + boost::gregorian::days(20);
+    REQUIRE(w.rec(c, access_extended{r.seq, later, "a large quantity of information must be searched"}));
+    CHECK(c.access_requests()[0].due(cal) == later);
+    CHECK(overdue(c, due + boost::gregorian::days(1), cal).empty());
+    CHECK(overdue(c, later + boost::gregorian::days(1), cal).size() == 1);
+    // Answered, with a ground for what was withheld: no longer overdue, and answered once only.
+    REQUIRE(w.rec(c, access_answered{r.seq, received, {"s 53: information about another individual"}}));
+    CHECK(c.access_requests()[0].answered_on == received);
+    CHECK(c.access_requests()[0].withheld.size() == 1);
+    CHECK(overdue(c, later + boost::gregorian::days(1), cal).empty());
+    CHECK_FALSE(next_deadline(c, cal));
+    CHECK(code_of([&] { w.rec(c, access_answered{r.seq, received, {}}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, access_extended{r.seq, later + boost::gregorian::days(5), "x"}); }) == errc::invalid_argument);
+    const case_file again = case_file::replay(c.id(), std::vector<event>(c.journal().begin(), c.journal().end()));
+    CHECK(again == c);
+    CHECK(again.access_requests().size() == 1);
+    CHECK(again.access_requests()[0].extended_to == later);
+}
+
+TEST_CASE("a store lists a closed case with an unanswered access request as overdue", "[store][persons][privacy]") {
+    store_place place;
+    fixtures::world w;
+    case_file c = w.drive_to(state::closed);
+    const date received = nz_date(w.clock);
+    REQUIRE(w.rec(c, access_requested{member_id{1}, "Hine Te Rangi", "", received}));
+    case_store st(place.location);
+    st.append(c, 0);
+    const date due = privacy_response_due(received, holiday_calendar{});
+    case_query q;
+    q.overdue_on = due + boost::gregorian::days(1);
+    REQUIRE(st.list(q).size() == 1);
+    CHECK(st.list(q)[0].next_deadline == due);
+    q.overdue_on = due;
+    CHECK(st.list(q).empty());
+}

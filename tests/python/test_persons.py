@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 import sfcore
-from sfcore import sample
+from sfcore import analysis, sample
 
 
 def linked(directory, case_id, links, stage="preparing"):
@@ -64,3 +64,30 @@ def test_a_persons_cases_and_a_childs_siblings_are_found_across_cases(directory,
         with pytest.raises(sfcore.ArgumentError):
             store.siblings(" ")
         assert store.verify()
+
+
+def test_an_access_request_is_due_by_the_privacy_acts_working_days_and_overdue_until_answered(directory):
+    f = sample.family_case(directory, 5, "closed_planned", seed=5)
+    c = f.case
+    received = f.clock.now.date()
+    f.record(sfcore.AccessRequested(member=1, requester="the person", received=received))
+    (r,) = c.access_requests
+    due = sfcore.HolidayCalendar().privacy_response_due(received)
+    assert r.due() == due and r.seq == c.version and r.answered_on is None and "AccessRequest(" in repr(r)
+    assert c.state == sfcore.State.CLOSED
+    late = [i for i in c.overdue(due + datetime.timedelta(days=1)) if i.kind == sfcore.OverdueKind.ACCESS_REQUEST]
+    assert len(late) == 1 and late[0].days_late == 1
+    assert analysis.overdue([c], due + datetime.timedelta(days=1), by=None, directory=directory)[0]["access_requests"] == 1
+    with pytest.raises(sfcore.ArgumentError):
+        f.record(sfcore.AccessExtended(request=r.seq, due=due, reason="not later"))
+    f.record(sfcore.AccessExtended(request=r.seq, due=due + datetime.timedelta(days=14), reason="much to search"))
+    assert c.access_requests[0].extended_to == due + datetime.timedelta(days=14)
+    assert c.access_requests[0].extension_reason == "much to search" and c.access_requests[0].request.authority == ""
+    f.record(sfcore.AccessAnswered(request=r.seq, on=received, withheld=["s 53: information about another individual"]))
+    assert c.access_requests[0].answered_on == received and c.access_requests[0].withheld == ["s 53: information about another individual"]
+    assert not [i for i in c.overdue(due + datetime.timedelta(days=30)) if i.kind == sfcore.OverdueKind.ACCESS_REQUEST]
+    with pytest.raises(sfcore.ArgumentError, match="was answered"):
+        f.record(sfcore.AccessAnswered(request=r.seq, on=received))
+    assert "AccessAnswered(" in repr(c.journal[-1].payload)
+    assert c.journal[-1].payload == sfcore.AccessAnswered(request=r.seq, on=received,
+                                                          withheld=["s 53: information about another individual"])

@@ -49,6 +49,22 @@ SF_API int sf_case_update_member(sf_outcome *out, sf_case *c, const sf_directory
  */
 SF_API int sf_case_link_person(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
                                uint32_t member, const char *key, const char *nhi, const char *nsn);
+/**
+ * @brief Record a request for access to a member's personal information
+ * (Privacy Act 2020, IPP 6), received on `received` (YYYYMMDD), by
+ * `requester`; `authority` is an agent's authority to ask, or NULL when the
+ * person asked. It is due 20 working days later by the Act's definition
+ * (sf_privacy_response_due()) and overdue in any state until answered.
+ * @since 0.3.0
+ */
+SF_API int sf_case_request_access(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                                  uint32_t member, const char *requester, const char *authority, int32_t received);
+/** @brief Extend the time to answer access request `request` (its entry's seq) to `due` (YYYYMMDD, later than before), with the reason (s 48). @since 0.3.0 */
+SF_API int sf_case_extend_access(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                                 uint64_t request, int32_t due, const char *reason);
+/** @brief Record that access request `request` was answered on `on` (YYYYMMDD), with the ground of each withholding (`withheld` may be NULL when `withheld_count` is 0). @since 0.3.0 */
+SF_API int sf_case_answer_access(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                                 uint64_t request, int32_t on, const char *const *withheld, size_t withheld_count);
 /** @brief Decline the referral, with the reason (not blank). @since 0.1.0 */
 SF_API int sf_case_decline_referral(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                     int64_t when, const char *reason);
