@@ -96,6 +96,50 @@ void bind_persons(py::module_& m, case_class& c) {
     c.def_property_readonly("access_requests", reading([](const sfcore::case_file& k) { return k.access_requests(); }),
                             "Every access request (AccessRequest), oldest first, with its extension and answer.");
 
+    py::class_<sfcore::correction_declined> cd(
+        m, "CorrectionDeclined",
+        "A correction a member asked for was not made: their statement of the correction sought is attached to the "
+        "detail (Privacy Act 2020, IPP 7), shown with their details from then on (Case.correction_statements()); the "
+        "recipients to tell are Case.disclosures_about().");
+    value_type(cd);
+    cd.def(py::init([](sfcore::member_id member, const std::string& detail, const std::string& statement,
+                       const std::string& reason) { return sfcore::correction_declined{member, detail, statement, reason}; }),
+           py::kw_only(), "member"_a, "detail"_a, "statement"_a, "reason"_a)
+        .def_readonly("member", &sfcore::correction_declined::member)
+        .def_readonly("detail", &sfcore::correction_declined::detail)
+        .def_readonly("statement", &sfcore::correction_declined::statement)
+        .def_readonly("reason", &sfcore::correction_declined::reason)
+        .def("__repr__", repr_fields("CorrectionDeclined", {"member", "detail", "statement", "reason"}));
+    py::class_<sfcore::correction_statement> cs(m, "CorrectionStatement", "A statement of correction attached to a member's detail.");
+    cs.def_readonly("seq", &sfcore::correction_statement::seq, "The CorrectionDeclined entry.")
+        .def_readonly("declined", &sfcore::correction_statement::declined, "The detail, the statement and the reason.")
+        .def("__repr__", repr_fields("CorrectionStatement", {"seq", "declined"}));
+    py::class_<sfcore::disclosure_of_member> dm(m, "DisclosureOfMember", "A sharing of a member's information the journal records.");
+    dm.def_readonly("seq", &sfcore::disclosure_of_member::seq, "The entry that records it.")
+        .def_readonly("when", &sfcore::disclosure_of_member::when)
+        .def_readonly("how", &sfcore::disclosure_of_member::how,
+                      "DISCLOSURE_DECIDED (permitted), VIEW_SHOWN or SHARED_WITHOUT_CONSENT.")
+        .def_readonly("to", &sfcore::disclosure_of_member::to, "The recipient.")
+        .def_readonly("category", &sfcore::disclosure_of_member::what)
+        .def("__repr__", repr_fields("DisclosureOfMember", {"seq", "when", "how", "to", "category"}));
+    c.def(
+         "correction_statements",
+         [](const sfcore::shared_case& s, sfcore::member_id id) {
+             return s.read([&](const sfcore::case_file& k) { return k.correction_statements(id); });
+         },
+         "member_id"_a,
+         "The statements of correction attached to a member's details, oldest first: show them wherever the "
+         "member's details are shown. Raises ArgumentError (NOT_FOUND).")
+        .def(
+            "disclosures_about",
+            [](const sfcore::shared_case& s, sfcore::member_id id) {
+                return s.read([&](const sfcore::case_file& k) { return k.disclosures_about(id); });
+            },
+            "member_id"_a,
+            "Every sharing of information about a member the journal records (a permitted decision, a view that "
+            "showed an item about them, a sharing without consent), oldest first: the recipients to tell of a "
+            "correction or a statement (IPP 7(4)). Raises ArgumentError (NOT_FOUND).");
+
     py::class_<sfcore::person_case> pc(m, "PersonCase", "A person's place in one case, as Store.person_cases() finds it.");
     pc.def_readonly("id", &sfcore::person_case::id, "The case.")
         .def_readonly("member", &sfcore::person_case::member, "The member the person is in it.")

@@ -249,6 +249,33 @@ std::optional<person_linked> case_file::person_of(member_id id) const {
     return std::nullopt;
 }
 
+std::vector<correction_statement> case_file::correction_statements(member_id id) const {
+    member_at(id);
+    std::vector<correction_statement> out;
+    for (const event& e : journal_)
+        if (const auto* d = std::get_if<correction_declined>(&e.payload); d && d->member == id) out.push_back({e.seq, *d});
+    return out;
+}
+
+std::vector<disclosure_of_member> case_file::disclosures_about(member_id id) const {
+    member_at(id);
+    const auto about = [id](const std::vector<member_id>& subjects) {
+        return std::find(subjects.begin(), subjects.end(), id) != subjects.end();
+    };
+    std::vector<disclosure_of_member> out;
+    for (const event& e : journal_) {
+        if (const auto* d = std::get_if<disclosure_decided>(&e.payload); d && d->permit && about(d->subjects)) {
+            out.push_back({e.seq, e.when, e.type(), d->recipient, d->what});
+        } else if (const auto* s = std::get_if<shared_without_consent>(&e.payload); s && about(s->subjects)) {
+            out.push_back({e.seq, e.when, e.type(), s->recipient, s->what});
+        } else if (const auto* v = std::get_if<view_shown>(&e.payload)) {
+            for (const auto& item : v->shown)
+                if (about(item.subjects)) out.push_back({e.seq, e.when, e.type(), v->recipient, item.what});
+        }
+    }
+    return out;
+}
+
 date access_request::due(const holiday_calendar& calendar) const {
     return extended_to ? *extended_to : privacy_response_due(request.received, calendar);
 }

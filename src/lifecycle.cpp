@@ -312,6 +312,11 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                     if (*p.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
                 }
                 check_nonblank_utf8(p.reason, "reason for the change");
+            } else if constexpr (std::is_same_v<T, correction_declined>) {
+                member_at(p.member);
+                check_nonblank_utf8(p.detail, "detail");
+                check_nonblank_utf8(p.statement, "statement of correction");
+                check_nonblank_utf8(p.reason, "reason the correction was not made");
             } else if constexpr (std::is_same_v<T, access_requested>) {
                 member_at(p.member);
                 check_nonblank_utf8(p.requester, "requester");

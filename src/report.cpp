@@ -229,6 +229,9 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": member " + std::to_string(p.member.value()) + ", now ";
                 for (std::size_t i = 0; i < changed.size(); ++i) what += (i ? ", " : "") + changed[i];
                 what += " (" + p.reason + ")";
+            } else if constexpr (std::is_same_v<T, correction_declined>) {
+                what += ": member " + std::to_string(p.member.value()) + "'s " + p.detail + ", not corrected (" + p.reason +
+                        "); their statement: " + p.statement;
             } else if constexpr (std::is_same_v<T, access_requested>) {
                 what += ": about member " + std::to_string(p.member.value()) + ", by " + p.requester +
                         (p.authority.empty() ? std::string() : " (" + p.authority + ")") + ", received " + to_iso(p.received);

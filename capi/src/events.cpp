@@ -101,6 +101,14 @@ int sf_case_answer_access(sf_outcome* out, sf_case* c, const sf_directory* dir, 
     });
 }
 
+int sf_case_decline_correction(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
+                               uint32_t member, const char* detail, const char* statement, const char* reason) {
+    return offer(out, c, dir, who, when, [&] {
+        return event_payload{correction_declined{member_id{member}, utf8(detail, "detail"), utf8(statement, "statement"),
+                                                 utf8(reason, "reason")}};
+    });
+}
+
 int sf_case_record_consent(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when,
                            uint32_t member, int32_t signed_on, const char* form_version, uint32_t given_by,
                            const char* child_views) {

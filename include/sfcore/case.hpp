@@ -66,6 +66,27 @@ struct member_version {
 };
 
 /**
+ * @brief A statement of correction attached to a member's detail: see case_file::correction_statements().
+ * @since 0.3.0
+ */
+struct correction_statement {
+    std::uint64_t seq = 0;          ///< The correction_declined entry.
+    correction_declined declined;   ///< The detail, the statement and why the correction was not made.
+};
+
+/**
+ * @brief A sharing of a member's information, from the journal: see case_file::disclosures_about().
+ * @since 0.3.0
+ */
+struct disclosure_of_member {
+    std::uint64_t seq = 0;         ///< The entry that records it.
+    instant when;                  ///< When.
+    event_type how = event_type::disclosure_decided;  ///< A permitted decision, a view shown, or a sharing without consent.
+    sfcore::recipient to;          ///< Who received it.
+    category what = category::housing;  ///< Which category of information.
+};
+
+/**
  * @brief An access request as the journal leaves it: see case_file::access_requests().
  * @since 0.3.0
  */
@@ -321,6 +342,23 @@ public:
     std::optional<person_linked> person_of(member_id id) const;
     /** @brief The member who is the person the host knows by @p key, if one is. @since 0.3.0 */
     std::optional<member_id> member_for(std::string_view key) const noexcept;
+    /**
+     * @brief The statements of correction attached to a member's details
+     * (correction_declined entries), oldest first: show them wherever the
+     * member's details are shown.
+     * @throws sfcore::error errc::not_found for an unknown member.
+     * @since 0.3.0
+     */
+    std::vector<correction_statement> correction_statements(member_id id) const;
+    /**
+     * @brief Every sharing of information about a member the journal
+     * records — a permitted decision, a view that showed an item about them,
+     * a sharing without consent — oldest first: the recipients to tell of a
+     * correction or a statement (Privacy Act 2020, IPP 7(4)).
+     * @throws sfcore::error errc::not_found for an unknown member.
+     * @since 0.3.0
+     */
+    std::vector<disclosure_of_member> disclosures_about(member_id id) const;
     /** @brief Every access request (Privacy Act 2020, IPP 6), oldest first, with its extensions and answer. @since 0.3.0 */
     const std::vector<access_request>& access_requests() const noexcept { return access_requests_; }
     /** @brief Every member's link to a person, as it stands, by member. @since 0.3.0 */

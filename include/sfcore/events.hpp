@@ -385,6 +385,22 @@ struct access_answered {
     std::vector<std::string> withheld;  ///< The grounds of what was withheld, each not blank (none: given in full).
 };
 
+/**
+ * @brief Payload of event_type::correction_declined: a correction a person
+ * asked for was not made, and their statement of the correction sought is
+ * attached to the detail (Privacy Act 2020, IPP 7(2)-(3)): it is shown with
+ * the member's details from then on (case_file::correction_statements()).
+ * The recipients the detail went to, so they can be told (IPP 7(4)), are
+ * case_file::disclosures_about().
+ * @since 0.3.0
+ */
+struct correction_declined {
+    member_id member;       ///< Whose detail.
+    std::string detail;     ///< Which detail (not blank): "date of birth", "address", …
+    std::string statement;  ///< The person's statement of the correction sought (not blank).
+    std::string reason;     ///< Why it was not made (not blank).
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -395,7 +411,7 @@ using event_payload =
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
                  request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
                  timeframes_set, member_updated, person_linked, identified_extract, access_requested,
-                 access_extended, access_answered>;
+                 access_extended, access_answered, correction_declined>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -469,6 +485,7 @@ bool operator==(const identified_extract& a, const identified_extract& b);
 bool operator==(const access_requested& a, const access_requested& b);
 bool operator==(const access_extended& a, const access_extended& b);
 bool operator==(const access_answered& a, const access_answered& b);
+bool operator==(const correction_declined& a, const correction_declined& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

@@ -128,6 +128,7 @@ inline constexpr transition transition_table[] = {
     {detail::all_states,                           event_type::access_requested,        detail::g(),                                                             stay},
     {detail::all_states,                           event_type::access_extended,         detail::g(),                                                             stay},
     {detail::all_states,                           event_type::access_answered,         detail::g(),                                                             stay},
+    {detail::all_states,                           event_type::correction_declined,     detail::g(),                                                             stay},
 };
 // clang-format on
 

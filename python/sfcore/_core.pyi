@@ -373,10 +373,14 @@ class Case:
     @property
     def consents(self) -> List[ParticipationConsent]:
         """Every member's consent to take part, as it stands."""
+    def correction_statements(self, member_id: int) -> List[CorrectionStatement]:
+        """The statements of correction attached to a member's details, oldest first: show them wherever the member's details are shown. Raises ArgumentError (NOT_FOUND)."""
     def decide(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision:
         """Decide a request and record the decision in the case's journal. subjects: one member id or a list (every one must consent; deny overrides). A recipient or discloser is a Recipient, an Agency or a Practitioner. A refusal is a returned Decision; a malformed request (an unknown member or recipient) raises DisclosureError or ArgumentError."""
     def decide_many(self, requests: Sequence[Any], *, directory: AgencyDirectory, actor: str) -> DecisionBatch:
         """Decide many requests (a sequence of Request) in one call, recording each in the journal, without holding the GIL. Returns a DecisionBatch in request order: the same decisions and entries as decide() on each. A malformed request raises; the decisions before it stay recorded."""
+    def disclosures_about(self, member_id: int) -> List[DisclosureOfMember]:
+        """Every sharing of information about a member the journal records (a permitted decision, a view that showed an item about them, a sharing without consent), oldest first: the recipients to tell of a correction or a statement (IPP 7(4)). Raises ArgumentError (NOT_FOUND)."""
     def entries(self, type: EventType) -> List[Event]:
         """The journal's entries of one type, oldest first."""
     @property
@@ -456,7 +460,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -495,7 +499,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -739,6 +743,38 @@ class ConsentWithdrawn:
     @note.setter
     def note(self, value: str) -> None: ...
 
+class CorrectionDeclined:
+    """A correction a member asked for was not made: their statement of the correction sought is attached to the detail (Privacy Act 2020, IPP 7), shown with their details from then on (Case.correction_statements()); the recipients to tell are Case.disclosures_about()."""
+    def __copy__(self) -> CorrectionDeclined: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> CorrectionDeclined: ...
+    def __eq__(self, arg0: CorrectionDeclined) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *, member: int, detail: str, statement: str, reason: str) -> None: ...
+    def __repr__(self) -> str: ...
+    @property
+    def detail(self) -> str:
+        ...
+    @property
+    def member(self) -> int:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def statement(self) -> str:
+        ...
+
+class CorrectionStatement:
+    """A statement of correction attached to a member's detail."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def declined(self) -> CorrectionDeclined:
+        """The detail, the statement and the reason."""
+    @property
+    def seq(self) -> int:
+        """The CorrectionDeclined entry."""
+
 class Decision:
     """A decision: permit or deny, the rule that decided, the subject it was decided for, and the journal entry recording it. bool(decision) is True when permitted. requester_reason is what the requester is told; Case.explain() gives the coordinator the full reason."""
     def __bool__(self) -> bool: ...
@@ -852,6 +888,26 @@ class DisclosureDecided:
 
 class DisclosureError(SfcoreError, RuntimeError):
     """sfcore errors of the disclosure family (codes 4xx): disclosure and sharing records."""
+
+class DisclosureOfMember:
+    """A sharing of a member's information the journal records."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def category(self) -> Category:
+        ...
+    @property
+    def how(self) -> EventType:
+        """DISCLOSURE_DECIDED (permitted), VIEW_SHOWN or SHARED_WITHOUT_CONSENT."""
+    @property
+    def seq(self) -> int:
+        """The entry that records it."""
+    @property
+    def to(self) -> Recipient:
+        """The recipient."""
+    @property
+    def when(self) -> datetime.datetime:
+        ...
 
 class ErrorCode(enum.IntEnum):
     """Stable error codes; the hundreds digit is the family (SfcoreError.code).
@@ -1017,6 +1073,7 @@ class EventType(enum.IntEnum):
     - ACCESS_REQUESTED = 39: request for access to personal information
     - ACCESS_EXTENDED = 40: time to answer an access request extended
     - ACCESS_ANSWERED = 41: access request answered
+    - CORRECTION_DECLINED = 42: correction declined; the person's statement attached
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -1060,6 +1117,7 @@ class EventType(enum.IntEnum):
     ACCESS_REQUESTED = 39
     ACCESS_EXTENDED = 40
     ACCESS_ANSWERED = 41
+    CORRECTION_DECLINED = 42
     @property
     def label(self) -> str:
         """The plain-language label."""

@@ -843,6 +843,9 @@ static void test_persons(void) {
         for (size_t i = 0; i < count; ++i) CHECK(items[i].kind != SF_OVERDUE_ACCESS_REQUEST);
         sf_free(items);
         CHECK_STATUS(SF_EINVAL, sf_case_answer_access(&o, first, dir, "c", t0 + 8 * day, request, 20260310, NULL, 0));
+        CHECK_STATUS(SF_EINVAL, sf_case_decline_correction(&o, first, dir, "c", t0 + 8 * day, 1, "date of birth", " ", "x"));
+        ACCEPTED(sf_case_decline_correction(O, first, dir, "c", t0 + 8 * day, 1, "date of birth", "I was born on 15 May",
+                                            "the certificate says 14 May"));
     }
     sf_store_free(st);
     sf_case_free(first);

@@ -99,6 +99,7 @@ EVENT_ROW(sf_case_add_member, "Hine", SF_ROLE_PARENT_CAREGIVER, 19880514, 1)
 EVENT_ROW(sf_case_update_member, 1, "Hine Ngata", -1, 0, "a correction the person asked for")
 EVENT_ROW(sf_case_link_person, 1, "p-hine", NULL, NULL)
 EVENT_ROW(sf_case_request_access, 1, "Hine", NULL, 20260302)
+EVENT_ROW(sf_case_decline_correction, 1, "date of birth", "I was born on 15 May", "the certificate says 14 May")
 EVENT_ROW(sf_case_extend_access, 99, 20261231, "much to search")
 EVENT_ROW(sf_case_answer_access, 99, 20260302, NULL, 0)
 EVENT_ROW(sf_case_record_consent, 1, 20260302, "SF-2024", 0, NULL)
@@ -377,7 +378,7 @@ static const struct row {
     ROW(sf_calendar_new), ROW(sf_calendar_free), ROW(sf_calendar_set_matariki), ROW(sf_calendar_add), ROW(sf_calendar_is_holiday),
     ROW(sf_calendar_is_working_day), ROW(sf_calendar_add_working_days), ROW(sf_calendar_working_days_between),
     ROW(sf_calendar_is_working_day_by), ROW(sf_calendar_add_working_days_by), ROW(sf_calendar_working_days_between_by),
-    ROW(sf_working_day_rule_source), ROW(sf_privacy_response_due), ROW(sf_nhi_check), ROW(sf_case_update_member), ROW(sf_case_link_person), ROW(sf_case_person), ROW(sf_case_request_access), ROW(sf_case_extend_access), ROW(sf_case_answer_access),
+    ROW(sf_working_day_rule_source), ROW(sf_privacy_response_due), ROW(sf_nhi_check), ROW(sf_case_update_member), ROW(sf_case_link_person), ROW(sf_case_person), ROW(sf_case_request_access), ROW(sf_case_decline_correction), ROW(sf_case_extend_access), ROW(sf_case_answer_access),
     ROW(sf_calendar_holiday_name),
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),

@@ -249,6 +249,8 @@ struct world {
         case event_type::view_shown: return view_shown{};
         case event_type::legacy_audit_imported: return legacy_audit_imported{};
         case event_type::identified_extract: return identified_extract{};
+        case event_type::correction_declined:
+            return correction_declined{member_id{1}, "date of birth", "I was born on 15 May 1988", "the birth certificate says 14 May"};
         case event_type::access_requested: return access_requested{member_id{1}, "Hine Te Rangi", "", make_date(2026, 3, 2)};
         case event_type::access_extended:
         case event_type::access_answered: {

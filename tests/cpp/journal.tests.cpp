@@ -8,6 +8,7 @@
 #include <set>
 
 #include "../../src/archive_detail.hpp"
+#include "../../src/case_access.hpp"
 #include "fixtures.hpp"
 #include "sfcore/fhir.hpp"
 
@@ -330,9 +331,10 @@ TEST_CASE("an identified extract is an access record: recorded by the library, r
     CHECK(c.state() == state::plan_active);
     const case_file again = case_file::replay(c.id(), std::vector<event>(c.journal().begin(), c.journal().end()));
     CHECK(again == c);
-    // A blank purpose written into the journal does not replay.
+    // A blank purpose written into the journal (and the chain made again over it) does not replay.
     std::vector<event> forged(c.journal().begin(), c.journal().end());
     std::get<identified_extract>(forged.back().payload).purpose = "";
+    detail::case_access::chain(c.id(), forged);
     CHECK(code_of([&] { case_file::replay(c.id(), forged); }) == errc::integrity);
     // The audit log in FHIR names it, with every member the case had then.
     const std::string audit = fhir_audit_events(c, w.dir);

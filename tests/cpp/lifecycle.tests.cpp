@@ -47,7 +47,7 @@ TEST_CASE("the transition table is well formed", "[lifecycle][table]") {
             if (e.value == event_type::case_reopened && s == state::closed) continue;
             CHECK(row->to == stay);
             CHECK((kind_of(e.value) == event_kind::disclosure || e.value == event_type::member_updated ||
-                   e.value == event_type::person_linked));
+                   e.value == event_type::person_linked || e.value == event_type::correction_declined));
         }
         if (kind_of(e.value) == event_kind::disclosure && e.value != event_type::sharing_consent_given &&
             e.value != event_type::issue_areas_set && e.value != event_type::necessity_adjusted &&
@@ -89,7 +89,8 @@ TEST_CASE("every (state, event) pair gives the table's result or a named refusal
     const bool names_a_member = kind_of(e.value) == event_kind::disclosure && e.value != event_type::category_registered &&
                                 e.value != event_type::issue_areas_set && e.value != event_type::necessity_adjusted &&
                                 e.value != event_type::consent_ages_set && !names_a_request ||
-                                e.value == event_type::member_updated || e.value == event_type::person_linked;
+                                e.value == event_type::member_updated || e.value == event_type::person_linked ||
+                                e.value == event_type::correction_declined;
     if (kind_of(e.value) == event_kind::access || (row && no_members && (names_a_member || names_a_request))) {
         // An access record is never offered; a disclosure fact names a member (or a request) a case without members lacks.
         const errc expected = kind_of(e.value) == event_kind::access || names_a_request ? errc::invalid_argument : errc::not_found;

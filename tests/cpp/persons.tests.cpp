@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "sfcore/report.hpp"
 #include "store_place.hpp"
 
 using namespace sfcore;
@@ -300,4 +301,51 @@ TEST_CASE("a store lists a closed case with an unanswered access request as over
     CHECK(st.list(q)[0].next_deadline == due);
     q.overdue_on = due;
     CHECK(st.list(q).empty());
+}
+
+TEST_CASE("a declined correction keeps the person's statement with their details, and the recipients to tell come from the journal", "[lifecycle][persons][privacy]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::preparing);
+    // Hine's housing goes to MSD on her consent; Tama's child protection record to the Police under s66.
+    REQUIRE(w.rec(c, issue_areas_set{{issue_area::housing}}));
+    REQUIRE(w.rec(c, w.adult_consent(recipient::of(agencies::MSD))));
+    disclosure_request asked = w.request(member_id{1}, category::housing, recipient::of(agencies::MSD));
+    asked.at = w.tick();
+    REQUIRE(c.decide(w.dir, asked, "coordinator").permit);
+    disclosure_request refused = w.request(member_id{1}, category::housing, recipient::of(agencies::POLICE));
+    refused.at = w.tick();
+    REQUIRE_FALSE(c.decide(w.dir, refused, "coordinator").permit);  // refused: nothing went
+    REQUIRE(w.rec(c, w.s66_sharing()));
+    // The correction Hine asked for is not made: her statement is attached.
+    const std::size_t before = c.journal().size();
+    CHECK(code_of([&] { w.rec(c, correction_declined{member_id{1}, "date of birth", " ", "x"}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, correction_declined{member_id{1}, "", "I was born on 15 May", "x"}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, correction_declined{member_id{1}, "date of birth", "I was born on 15 May", ""}); }) == errc::invalid_argument);
+    CHECK(code_of([&] { w.rec(c, correction_declined{member_id{9}, "date of birth", "x", "y"}); }) == errc::not_found);
+    CHECK(c.journal().size() == before);
+    REQUIRE(w.rec(c, correction_declined{member_id{1}, "date of birth", "I was born on 15 May 1988", "the birth certificate says 14 May"}));
+    const auto statements = c.correction_statements(member_id{1});
+    REQUIRE(statements.size() == 1);
+    CHECK(statements[0].seq == c.journal().size());
+    CHECK(statements[0].declined.statement == "I was born on 15 May 1988");
+    CHECK(c.correction_statements(member_id{2}).empty());
+    CHECK(code_of([&] { c.correction_statements(member_id{9}); }) == errc::not_found);
+    CHECK(c.member_at(member_id{1}).born == make_date(1988, 5, 14));  // the detail stays as it was
+    CHECK(describe(c.journal().back(), c, w.dir).find("their statement: I was born on 15 May 1988") != std::string::npos);
+    // IPP 7(4): whom Hine's information went to (the permitted decision only), and Tama's (the s66 sharing).
+    const auto hine = c.disclosures_about(member_id{1});
+    REQUIRE(hine.size() == 1);
+    CHECK(hine[0].how == event_type::disclosure_decided);
+    CHECK(hine[0].to == recipient::of(agencies::MSD));
+    CHECK(hine[0].what == category::housing);
+    const auto tama = c.disclosures_about(member_id{2});
+    REQUIRE(tama.size() == 1);
+    CHECK(tama[0].how == event_type::shared_without_consent);
+    CHECK(tama[0].to == recipient::of(agencies::POLICE));
+    // A view that showed an item about Hine counts too.
+    const std::vector<info_item> items{{{member_id{1}}, category::housing, "rent arrears"}, {{member_id{2}}, category::education, "x"}};
+    CHECK(c.view(w.dir, items, recipient::of(agencies::MSD), purpose::meeting, w.tick(), "coordinator").size() == 1);
+    CHECK(c.disclosures_about(member_id{1}).size() == 2);
+    CHECK(c.disclosures_about(member_id{1}).back().how == event_type::view_shown);
+    CHECK(case_file::replay(c.id(), std::vector<event>(c.journal().begin(), c.journal().end())) == c);
 }

@@ -60,6 +60,8 @@ PAYLOADS = {
     sfcore.EventType.TIMEFRAMES_SET: lambda: sfcore.TimeframesSet(initial_meeting_working_days=10),
     sfcore.EventType.MEMBER_UPDATED: lambda: sfcore.MemberUpdated(member=1, name="Kiri Ngata", reason="a correction"),
     sfcore.EventType.PERSON_LINKED: lambda: sfcore.PersonLinked(member=1, key="person-1", nhi="ZAC5361"),
+    sfcore.EventType.CORRECTION_DECLINED: lambda: sfcore.CorrectionDeclined(member=1, detail="date of birth", statement="15 May",
+                                                                           reason="the certificate says 14 May"),
     sfcore.EventType.ACCESS_REQUESTED: lambda: sfcore.AccessRequested(member=1, requester="Hine", received=datetime.date(2026, 3, 2)),
     sfcore.EventType.ACCESS_EXTENDED: lambda: sfcore.AccessExtended(request=9, due=datetime.date(2026, 6, 1), reason="much"),
     sfcore.EventType.ACCESS_ANSWERED: lambda: sfcore.AccessAnswered(request=9, on=datetime.date(2026, 3, 9)),

@@ -91,3 +91,28 @@ def test_an_access_request_is_due_by_the_privacy_acts_working_days_and_overdue_u
     assert "AccessAnswered(" in repr(c.journal[-1].payload)
     assert c.journal[-1].payload == sfcore.AccessAnswered(request=r.seq, on=received,
                                                           withheld=["s 53: information about another individual"])
+
+
+def test_a_declined_correction_keeps_the_statement_and_the_recipients_to_tell_come_from_the_journal(directory):
+    f = sample.family_case(directory, 6, "closed_planned", seed=6, sharing=True)
+    c = f.case
+    f.record(sfcore.CorrectionDeclined(member=1, detail="date of birth", statement="I was born on 15 May",
+                                       reason="the birth certificate says otherwise"))
+    (s,) = c.correction_statements(1)
+    assert s.seq == c.version and s.declined.statement == "I was born on 15 May" and s.declined.detail == "date of birth"
+    assert s.declined.member == 1 and s.declined.reason.startswith("the birth") and "CorrectionStatement(" in repr(s)
+    assert c.correction_statements(2) == []
+    with pytest.raises(sfcore.ArgumentError):
+        f.record(sfcore.CorrectionDeclined(member=1, detail="name", statement=" ", reason="x"))
+    with pytest.raises(sfcore.ArgumentError):
+        c.correction_statements(99)
+    shared = c.disclosures_about(1) + c.disclosures_about(2)
+    assert shared  # the sample's sharing: decisions, and a sharing without consent
+    kinds = {d.how for d in shared}
+    assert kinds <= {sfcore.EventType.DISCLOSURE_DECIDED, sfcore.EventType.VIEW_SHOWN, sfcore.EventType.SHARED_WITHOUT_CONSENT}
+    for d in shared:
+        entry = c.journal[d.seq - 1]
+        assert entry.type == d.how and entry.when == d.when and d.category == entry.payload.category and d.to is not None
+        assert "DisclosureOfMember(" in repr(d)
+    decided = [e for e in c.entries(sfcore.EventType.DISCLOSURE_DECIDED) if e.payload.permit and 1 in e.payload.subjects]
+    assert len([d for d in c.disclosures_about(1) if d.how == sfcore.EventType.DISCLOSURE_DECIDED]) == len(decided)

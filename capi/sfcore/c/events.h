@@ -65,6 +65,14 @@ SF_API int sf_case_extend_access(sf_outcome *out, sf_case *c, const sf_directory
 /** @brief Record that access request `request` was answered on `on` (YYYYMMDD), with the ground of each withholding (`withheld` may be NULL when `withheld_count` is 0). @since 0.3.0 */
 SF_API int sf_case_answer_access(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
                                  uint64_t request, int32_t on, const char *const *withheld, size_t withheld_count);
+/**
+ * @brief Record that a correction a member asked for was not made, with
+ * their statement of the correction sought attached to the detail (Privacy
+ * Act 2020, IPP 7): `detail`, `statement` and `reason` are not blank.
+ * @since 0.3.0
+ */
+SF_API int sf_case_decline_correction(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                                      uint32_t member, const char *detail, const char *statement, const char *reason);
 /** @brief Decline the referral, with the reason (not blank). @since 0.1.0 */
 SF_API int sf_case_decline_referral(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                     int64_t when, const char *reason);
