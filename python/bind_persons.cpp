@@ -159,6 +159,27 @@ void bind_persons(py::module_& m, case_class& c) {
         .def_readonly("through", &sfcore::sibling::through, "The person key of the parent or caregiver they share.")
         .def("__repr__", repr_fields("Sibling", {"key", "case", "member", "through"}));
 
+    py::class_<sfcore::access_item> ai(m, "AccessItem", "One thing an access response tells the person.");
+    ai.def_readonly("case", &sfcore::access_item::in_case)
+        .def_readonly("seq", &sfcore::access_item::seq, "The journal entry it comes from.")
+        .def_readonly("when", &sfcore::access_item::when)
+        .def_readonly("heading", &sfcore::access_item::heading, "Its kind: 'details', 'consent to share', 'shared', 'viewed', …")
+        .def_readonly("text", &sfcore::access_item::text, "What it says, about the person alone.")
+        .def("__repr__", repr_fields("AccessItem", {"case", "seq", "heading", "text"}));
+    py::class_<sfcore::access_withholding> aw(m, "AccessWithholding", "Something an access response withholds, with its ground.");
+    aw.def_readonly("case", &sfcore::access_withholding::in_case)
+        .def_readonly("seq", &sfcore::access_withholding::seq)
+        .def_readonly("ground", &sfcore::access_withholding::ground, "The ground as the person is told it (it names no one).")
+        .def("__repr__", repr_fields("AccessWithholding", {"case", "seq", "ground"}));
+    py::class_<sfcore::access_response> resp(m, "AccessResponse",
+                                             "The answer to a person's access request, from every case they are a member of.");
+    resp.def_readonly("key", &sfcore::access_response::key)
+        .def_readonly("cases", &sfcore::access_response::cases, "Their cases (PersonCase), each with their details' history.")
+        .def_readonly("items", &sfcore::access_response::items, "What is held about them (AccessItem).")
+        .def_readonly("withheld", &sfcore::access_response::withheld, "What was withheld, with its ground (AccessWithholding).")
+        .def_readonly("markdown", &sfcore::access_response::markdown, "The whole answer as Markdown.")
+        .def("__repr__", repr_fields("AccessResponse", {"key", "cases", "withheld"}));
+
     auto store = py::reinterpret_borrow<py::class_<py_store>>(m.attr("Store"));
     store
         .def(
@@ -171,6 +192,20 @@ void bind_persons(py::module_& m, case_class& c) {
             "details' history there: a family referred twice is two cases of the same person. Read from one "
             "snapshot; each case is verified and must hold the link the store's index names. Raises ArgumentError "
             "(INVALID_ARGUMENT, INVALID_UTF8) or StorageError (INTEGRITY, …).")
+        .def(
+            "access_response",
+            [](const py_store& s, const std::string& key, std::optional<sfcore::agency_directory> directory) {
+                return s.with([&](sfcore::case_store& st) {
+                    return st.access_response(key, directory ? *directory : st.directory());
+                });
+            },
+            "key"_a, "directory"_a = py::none(),
+            "The answer to a person's access request (Privacy Act 2020, IPP 6), from every case they are a member "
+            "of (AccessResponse: items, withholdings and Markdown), agencies named from directory (default: the "
+            "store's). It never reveals another person: other members are never named, an entry also about another "
+            "is given for the person alone with a withholding under s 53, a child's views go only to the child, a "
+            "sharing the family was not told of is withheld under s 49. Nothing is recorded: record AccessAnswered "
+            "with the withholdings' grounds when the answer is sent.")
         .def(
             "siblings",
             [](const py_store& s, const std::string& key) {

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "access_response.hpp"
 #include "archive_detail.hpp"
 #include "case_access.hpp"
 #include "pipeline.hpp"
@@ -533,19 +534,36 @@ std::vector<case_file> case_store::load_all(const case_query& query) const {
     return out;
 }
 
+namespace {
+
+person_case person_case_of(const case_file& c, member_id m) {
+    person_case p;
+    p.id = c.id();
+    p.member = m;
+    p.state = c.state();
+    p.programme = c.programme();
+    p.referred = c.journal().front().when;
+    p.link = *c.person_of(m);
+    p.history = c.member_history(m);
+    return p;
+}
+
+} // namespace
+
 std::vector<person_case> case_store::person_cases(std::string_view key) const {
     std::vector<person_case> out;
-    for (auto& [c, m] : impl_->cases_of(key)) {
-        person_case p;
-        p.id = c.id();
-        p.member = m;
-        p.state = c.state();
-        p.programme = c.programme();
-        p.referred = c.journal().front().when;
-        p.link = *c.person_of(m);
-        p.history = c.member_history(m);
-        out.push_back(std::move(p));
+    for (const auto& [c, m] : impl_->cases_of(key)) out.push_back(person_case_of(c, m));
+    return out;
+}
+
+access_response case_store::access_response(std::string_view key, const agency_directory& directory) const {
+    sfcore::access_response out;
+    out.key = std::string(key);
+    for (const auto& [c, m] : impl_->cases_of(key)) {
+        out.cases.push_back(person_case_of(c, m));
+        detail::add_access_part(c, m, directory, out);
     }
+    out.markdown = detail::access_markdown(out);
     return out;
 }
 

@@ -200,6 +200,18 @@ int sf_store_siblings(sf_sibling** out_items, size_t* out_count, sf_store* store
     });
 }
 
+int sf_store_access_response(char** out_markdown, sf_store* store, const char* key, const sf_directory* dir) {
+    return call([&] {
+        auto& out = need(out_markdown, "out_markdown");
+        out = nullptr;
+        const std::string k = utf8(key, "key");
+        const std::string md = with_store(store, [&](case_store& s) {
+            return s.access_response(k, dir ? need(dir, "dir").impl : s.directory()).markdown;
+        });
+        out = string_out(md);
+    });
+}
+
 int sf_store_checkpoint(sf_kept_head** out_items, size_t* out_count, sf_store* store) {
     return call([&] {
         auto& items = need(out_items, "out_items");

@@ -112,6 +112,35 @@ struct sibling {
     std::string through;     ///< The person key of the parent or caregiver they share.
 };
 
+/** @brief One thing an access response tells the person. @since 0.3.0 */
+struct access_item {
+    case_id in_case;        ///< The case.
+    std::uint64_t seq = 0;  ///< The journal entry it comes from.
+    instant when;           ///< When.
+    std::string heading;    ///< Its kind: "details", "consent to take part", "consent to share", "shared", "viewed", …
+    std::string text;       ///< What it says, in plain language, about the person alone.
+};
+
+/** @brief Something an access response withholds, and the ground (Privacy Act 2020 ss 49-53). @since 0.3.0 */
+struct access_withholding {
+    case_id in_case;        ///< The case.
+    std::uint64_t seq = 0;  ///< The entry withheld in part or whole.
+    std::string ground;     ///< The ground, as the person is told it (it names no one).
+};
+
+/**
+ * @brief The answer to a person's request for their information (Privacy Act
+ * 2020, IPP 6), from every case they are a member of: see case_store::access_response().
+ * @since 0.3.0
+ */
+struct access_response {
+    std::string key;                           ///< The person.
+    std::vector<person_case> cases;            ///< Their cases, each with their details' history there.
+    std::vector<access_item> items;            ///< What is held about them, by case and entry.
+    std::vector<access_withholding> withheld;  ///< What was withheld, with its ground.
+    std::string markdown;                      ///< The whole answer as a Markdown document.
+};
+
 /** @brief A change to a case, as a PostgreSQL store announces it to those that follow it. @since 0.3.0 */
 struct store_change {
     case_id id;                ///< The case.
@@ -274,6 +303,26 @@ public:
      * @since 0.3.0
      */
     std::vector<sibling> siblings(std::string_view key) const;
+
+    /**
+     * @brief The answer to a person's access request (Privacy Act 2020,
+     * IPP 6), from every case they are a member of: their details and every
+     * version of them, statements of correction, their consents to take part
+     * and to share (and withdrawals), confidential marks, every sharing of
+     * their information (to whom, when, what, on which consent or under
+     * which law, and who recorded a view), requests about them that were
+     * declined, and their access requests — as items and as Markdown.
+     *
+     * It never reveals another person: other members are never named; an
+     * entry about them too is given for the person alone, with a withholding
+     * under s 53 (another individual's affairs); a child's views go only to
+     * the child; a sharing the family was not told of is withheld under s 49.
+     * Nothing is recorded: the host records access_answered, with the
+     * withholdings' grounds, when it sends the answer.
+     * @throws sfcore::error as person_cases().
+     * @since 0.3.0
+     */
+    sfcore::access_response access_response(std::string_view key, const agency_directory& directory) const;
 
     /**
      * @brief The head of every case, to keep outside the store (the anchor

@@ -48,6 +48,26 @@ class AccessExtended:
     def request(self) -> int:
         ...
 
+class AccessItem:
+    """One thing an access response tells the person."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def case(self) -> int:
+        ...
+    @property
+    def heading(self) -> str:
+        """Its kind: 'details', 'consent to share', 'shared', 'viewed', …"""
+    @property
+    def seq(self) -> int:
+        """The journal entry it comes from."""
+    @property
+    def text(self) -> str:
+        """What it says, about the person alone."""
+    @property
+    def when(self) -> datetime.datetime:
+        ...
+
 class AccessRequest:
     """An access request as the journal leaves it (Case.access_requests)."""
     def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
@@ -92,6 +112,40 @@ class AccessRequested:
         ...
     @property
     def requester(self) -> str:
+        ...
+
+class AccessResponse:
+    """The answer to a person's access request, from every case they are a member of."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def cases(self) -> List[PersonCase]:
+        """Their cases (PersonCase), each with their details' history."""
+    @property
+    def items(self) -> List[AccessItem]:
+        """What is held about them (AccessItem)."""
+    @property
+    def key(self) -> str:
+        ...
+    @property
+    def markdown(self) -> str:
+        """The whole answer as Markdown."""
+    @property
+    def withheld(self) -> List[AccessWithholding]:
+        """What was withheld, with its ground (AccessWithholding)."""
+
+class AccessWithholding:
+    """Something an access response withholds, with its ground."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def case(self) -> int:
+        ...
+    @property
+    def ground(self) -> str:
+        """The ground as the person is told it (it names no one)."""
+    @property
+    def seq(self) -> int:
         ...
 
 class Action:
@@ -2810,6 +2864,8 @@ class Store:
         """Every case, by id (as cases())."""
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
+    def access_response(self, key: str, directory: Optional[AgencyDirectory] = ...) -> AccessResponse:
+        """The answer to a person's access request (Privacy Act 2020, IPP 6), from every case they are a member of (AccessResponse: items, withholdings and Markdown), agencies named from directory (default: the store's). It never reveals another person: other members are never named, an entry also about another is given for the person alone with a withholding under s 53, a child's views go only to the child, a sharing the family was not told of is withheld under s 49. Nothing is recorded: record AccessAnswered with the withholdings' grounds when the answer is sent."""
     def append(self, case: Case, expected_version: int) -> JournalHead:
         """Append a case's entries after the first expected_version (how many the store holds; 0 for a new case) and return the JournalHead now stored: keep it to verify against later. Raises StorageError (CONFLICT when another writer got there first or the stored entries differ; IO_ERROR for a full disk or an I/O error; INTEGRITY or KEY when the stored summary does not verify): the store is then as it was."""
     @property

@@ -822,6 +822,14 @@ static void test_persons(void) {
     CHECK_STATUS(SF_OK, sf_store_siblings(&sibs, &n, st, "p-rewi"));
     CHECK(n == 0 && sibs == NULL);
     {
+        char *md = NULL;
+        CHECK_STATUS(SF_OK, sf_store_access_response(&md, st, "c-ana", dir));
+        CHECK(md && strstr(md, "# Your information") && strstr(md, "Tama") && !strstr(md, "Hine"));
+        sf_free(md);
+        CHECK_STATUS(SF_ENOTFOUND, sf_store_access_response(&md, st, "c-ana", NULL)); /* no directory stored */
+        CHECK(md == NULL);
+    }
+    {
         /* An access request: overdue from the day after its due date until answered. */
         sf_overdue_item *items = NULL;
         size_t count = 0;

@@ -336,6 +336,7 @@ static void row_sf_store_each(void) {
 static void row_sf_case_person(void) { const char *k; NUL(sf_case_person(&k, NULL, NULL, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_case_person(&k, NULL, NULL, kase, 999)); CHECK_STATUS(SF_OK, sf_case_person(NULL, NULL, NULL, kase, 1)); }
 static void row_sf_store_person_cases(void) { sf_person_case *i; size_t n; NUL(sf_store_person_cases(NULL, &n, store, "k")); NUL(sf_store_person_cases(&i, NULL, store, "k")); NUL(sf_store_person_cases(&i, &n, NULL, "k")); NUL(sf_store_person_cases(&i, &n, store, NULL)); CHECK_STATUS(SF_EUTF8, sf_store_person_cases(&i, &n, store, bad_utf8)); }
 static void row_sf_store_siblings(void) { sf_sibling *i; size_t n; NUL(sf_store_siblings(NULL, &n, store, "k")); NUL(sf_store_siblings(&i, NULL, store, "k")); NUL(sf_store_siblings(&i, &n, NULL, "k")); NUL(sf_store_siblings(&i, &n, store, NULL)); CHECK_STATUS(SF_EUTF8, sf_store_siblings(&i, &n, store, bad_utf8)); }
+static void row_sf_store_access_response(void) { char *md; NUL(sf_store_access_response(NULL, store, "k", NULL)); NUL(sf_store_access_response(&md, NULL, "k", NULL)); NUL(sf_store_access_response(&md, store, NULL, NULL)); CHECK_STATUS(SF_EUTF8, sf_store_access_response(&md, store, bad_utf8, NULL)); }
 static void row_sf_store_checkpoint(void) { sf_kept_head *k; size_t n; NUL(sf_store_checkpoint(NULL, &n, store)); NUL(sf_store_checkpoint(&k, NULL, store)); NUL(sf_store_checkpoint(&k, &n, NULL)); }
 static void row_sf_store_verify(void) { size_t n; NUL(sf_store_verify(NULL, NULL, store, NULL, 0)); NUL(sf_store_verify(&n, NULL, NULL, NULL, 0)); NUL(sf_store_verify(&n, NULL, store, NULL, 3)); }
 static void row_sf_store_reseal(void) { uint64_t n; NUL(sf_store_reseal(NULL, store)); NUL(sf_store_reseal(&n, NULL)); CHECK_STATUS(SF_EKEY, sf_store_reseal(&n, store)); }
@@ -384,7 +385,7 @@ static const struct row {
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),
     ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_upgrade_v1),
     ROW(sf_store_open), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
-    ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
+    ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
     ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),

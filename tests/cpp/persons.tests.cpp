@@ -349,3 +349,71 @@ TEST_CASE("a declined correction keeps the person's statement with their details
     CHECK(c.disclosures_about(member_id{1}).back().how == event_type::view_shown);
     CHECK(case_file::replay(c.id(), std::vector<event>(c.journal().begin(), c.journal().end())) == c);
 }
+
+TEST_CASE("an access response holds everything about the person across their cases and nothing about anyone else", "[store][persons][privacy]") {
+    store_place place;
+    fixtures::world w;
+    case_file c = w.drive_to(state::preparing);  // Hine (1) and Tama (2); Tama's consent given by Hine, with his views
+    REQUIRE(w.rec(c, person_linked{member_id{1}, "p-hine", std::nullopt, std::nullopt}));
+    REQUIRE(w.rec(c, person_linked{member_id{2}, "c-tama", std::nullopt, std::nullopt}));
+    REQUIRE(w.rec(c, issue_areas_set{{issue_area::housing, issue_area::education}}));
+    REQUIRE(w.rec(c, w.adult_consent(recipient::of(agencies::MSD))));
+    sharing_consent_given tama = w.adult_consent(recipient::of(agencies::MSD), member_id{2});
+    tama.given_by = member_id{1};
+    tama.child_views = "only if it helps me with my reading";
+    REQUIRE(w.rec(c, tama));
+    // One decision about both of them, one about Hine alone, a view of each, the s66 sharing about Tama the family was not told of.
+    disclosure_request both = w.request(member_id{1}, category::housing, recipient::of(agencies::MSD));
+    both.subjects = {member_id{1}, member_id{2}};
+    both.at = w.tick();
+    REQUIRE(c.decide(w.dir, both, "coordinator").permit);
+    disclosure_request hers = w.request(member_id{1}, category::education, recipient::of(agencies::MSD));
+    hers.at = w.tick();
+    REQUIRE(c.decide(w.dir, hers, "coordinator").permit);
+    c.view(w.dir, {{{member_id{1}}, category::housing, "rent arrears"}, {{member_id{2}}, category::education, "reading age"}},
+           recipient::of(agencies::MSD), purpose::meeting, w.tick(), "coordinator");
+    REQUIRE(w.rec(c, w.s66_sharing()));
+    REQUIRE(w.rec(c, correction_declined{member_id{1}, "date of birth", "Hine says 15 May 1988", "the certificate says 14 May"}));
+    REQUIRE(w.rec(c, access_requested{member_id{1}, "Hine Te Rangi", "", nz_date(w.clock)}));
+    // Hine's second case: a later referral.
+    case_file again = family(w, 2, {{"Hine Te Rangi", member_role::parent_caregiver, "p-hine"}, {"Ana Parata", member_role::child, "c-ana"}});
+    case_store st(place.location);
+    st.append(c, 0);
+    st.append(again, 0);
+
+    const access_response h = st.access_response("p-hine", w.dir);
+    CHECK(h.key == "p-hine");
+    REQUIRE(h.cases.size() == 2);
+    CHECK(h.markdown.find("Hine Te Rangi, parent or caregiver, born 1988-05-14") != std::string::npos);
+    CHECK(h.markdown.find("Hine says 15 May 1988") != std::string::npos);                 // her statement of correction
+    CHECK(h.markdown.find("## Case 2") != std::string::npos);
+    // Everything about Tama and Ana stays out: names, Tama's words, the sharing about him.
+    for (const char* planted : {"Tama", "Ana Parata", "reading", "attendance record", "telling the family", "I want to go to school"}) {
+        INFO(planted);
+        CHECK(h.markdown.find(planted) == std::string::npos);
+        for (const auto& i : h.items) CHECK(i.text.find(planted) == std::string::npos);
+    }
+    // The decision about both is given for Hine alone, with its ground; the one about her alone withholds nothing.
+    REQUIRE(h.withheld.size() == 1);  // the joint decision (the view's item about Tama is simply not hers)
+    for (const auto& wh : h.withheld) CHECK(wh.ground.find("s 53") != std::string::npos);
+    const auto shared = std::count_if(h.items.begin(), h.items.end(), [](const access_item& i) { return i.heading == "shared"; });
+    CHECK(shared == 2);
+    CHECK(std::any_of(h.items.begin(), h.items.end(), [](const access_item& i) { return i.heading == "access request"; }));
+
+    const access_response t = st.access_response("c-tama", w.dir);
+    REQUIRE(t.cases.size() == 1);
+    CHECK(t.markdown.find("Tama Te Rangi, child (tamaiti)") != std::string::npos);
+    CHECK(t.markdown.find("I want to go to school") != std::string::npos);  // his own views
+    CHECK(t.markdown.find("only if it helps me with my reading") != std::string::npos);
+    CHECK(t.markdown.find("given for you by a family member") != std::string::npos);
+    for (const char* planted : {"Hine", "15 May", "rent arrears", "attendance record", "telling the family"}) {
+        INFO(planted);
+        CHECK(t.markdown.find(planted) == std::string::npos);
+        for (const auto& i : t.items) CHECK(i.text.find(planted) == std::string::npos);
+    }
+    // The s66 sharing the family was not told of is withheld under s 49; the joint decision under s 53.
+    CHECK(std::count_if(t.withheld.begin(), t.withheld.end(), [](const access_withholding& x) { return x.ground.find("s 49") != std::string::npos; }) == 1);
+    CHECK(std::count_if(t.withheld.begin(), t.withheld.end(), [](const access_withholding& x) { return x.ground.find("s 53") != std::string::npos; }) == 1);
+    CHECK(st.access_response("nobody", w.dir).cases.empty());
+    CHECK(code_of([&] { st.access_response("", w.dir); }) == errc::invalid_argument);
+}

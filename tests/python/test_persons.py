@@ -116,3 +116,25 @@ def test_a_declined_correction_keeps_the_statement_and_the_recipients_to_tell_co
         assert "DisclosureOfMember(" in repr(d)
     decided = [e for e in c.entries(sfcore.EventType.DISCLOSURE_DECIDED) if e.payload.permit and 1 in e.payload.subjects]
     assert len([d for d in c.disclosures_about(1) if d.how == sfcore.EventType.DISCLOSURE_DECIDED]) == len(decided)
+
+
+def test_an_access_response_tells_the_person_about_themselves_alone(directory, tmp_path):
+    f = linked(directory, 7, {1: "p-parent", 2: "c-child"})
+    g = sample.family_sharing(f, seed=7)
+    c = g.case
+    parent, child = c.member(1), c.member(2)
+    with sfcore.Store(str(tmp_path / "cases.db")) as store:
+        store.put_directory(directory)
+        store.append(c, 0)
+        r = store.access_response("p-parent")
+        assert r.key == "p-parent" and [p.id for p in r.cases] == [7] and "AccessResponse(" in repr(r)
+        assert parent.name in r.markdown and child.name not in r.markdown
+        assert all(child.name not in i.text for i in r.items)
+        assert {i.heading for i in r.items} >= {"details", "consent to take part", "consent to share"}
+        assert all(i.case == 7 and i.seq >= 1 for i in r.items) and "AccessItem(" in repr(r.items[0])
+        for w in r.withheld:
+            assert "s 53" in w.ground or "s 49" in w.ground
+            assert w.case == 7 and w.seq >= 1 and "AccessWithholding(" in repr(w)
+        mine = store.access_response("c-child", directory)
+        assert child.name in mine.markdown and parent.name not in mine.markdown
+        assert store.access_response("nobody").cases == []

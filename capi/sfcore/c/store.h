@@ -179,6 +179,21 @@ SF_API int sf_store_person_cases(sf_person_case **out_items, size_t *out_count, 
  */
 SF_API int sf_store_siblings(sf_sibling **out_items, size_t *out_count, sf_store *store, const char *key);
 /**
+ * @brief The answer to a person's access request (Privacy Act 2020, IPP 6),
+ * from every case they are a member of, as Markdown: what is held about them
+ * and nothing about anyone else (other members are never named; an entry
+ * also about another is given for the person alone, withheld in part under
+ * s 53; a sharing the family was not told of is withheld under s 49).
+ * Nothing is recorded: record the answer with sf_case_answer_access().
+ * @param[out] out_markdown receives the document (free it with sf_free()).
+ * @param store the store.
+ * @param key the person's key.
+ * @param dir the agency directory to name agencies from, or NULL for the store's.
+ * @return as sf_store_person_cases(); #SF_ENOTFOUND when `dir` is NULL and the store has no directory.
+ * @since 0.3.0
+ */
+SF_API int sf_store_access_response(char **out_markdown, sf_store *store, const char *key, const sf_directory *dir);
+/**
  * @brief What sf_store_each() calls with each case.
  * @param user the pointer given to sf_store_each().
  * @param c the case, owned by the library and valid only during the call (copy what you keep, e.g. with sf_case_save()).

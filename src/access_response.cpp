@@ -1,0 +1,169 @@
+// The answer to a person's access request (Privacy Act 2020, IPP 6), from
+// every case they are a member of: what is held about them and nothing
+// about anyone else (store.hpp, case_store::access_response()).
+#include <algorithm>
+#include <sstream>
+
+#include "access_response.hpp"
+
+#include "sfcore/report.hpp"
+
+namespace sfcore::detail {
+
+namespace {
+
+const char* const s53 = "Privacy Act 2020 s 53: it is also about another individual, whose affairs are not disclosed";
+const char* const s49 = "Privacy Act 2020 s 49: disclosing it could put an individual at risk";
+
+std::string join(const std::vector<std::string>& parts, const char* sep = ", ") {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+    return out;
+}
+
+// One case's part of the answer, about member m.
+class case_part {
+public:
+    case_part(const case_file& c, member_id m, const agency_directory& d, access_response& out)
+        : c_(c), m_(m), d_(d), out_(out) {}
+
+    void build() {
+        for (const auto& v : c_.member_history(m_)) {
+            std::string text = v.member.name + ", " + label(v.member.role);
+            if (v.member.born) text += ", born " + to_iso(*v.member.born);
+            if (!v.reason.empty()) text += " (changed: " + v.reason + ")";
+            item(v.seq, v.when, "details", text);
+        }
+        for (const auto& s : c_.correction_statements(m_))
+            item(s.seq, at(s.seq), "statement of correction",
+                 "your " + s.declined.detail + " was not corrected (" + s.declined.reason + "); your statement: " + s.declined.statement);
+        for (const event& e : c_.journal()) entry(e);
+        for (const auto& r : c_.access_requests())
+            if (r.request.member == m_)
+                item(r.seq, at(r.seq), "access request",
+                     "received " + to_iso(r.request.received) +
+                         (r.answered_on ? ", answered " + to_iso(*r.answered_on) : ", not yet answered"));
+    }
+
+private:
+    instant at(std::uint64_t seq) const { return c_.journal()[seq - 1].when; }
+    std::string cat(category what) const { return c_.disclosure().categories().label(what); }
+    std::string to(const recipient& r) const { return recipient_name(r, d_); }
+    bool others(const std::vector<member_id>& subjects) const {
+        return std::any_of(subjects.begin(), subjects.end(), [this](member_id s) { return s != m_; });
+    }
+    bool about(const std::vector<member_id>& subjects) const {
+        return std::find(subjects.begin(), subjects.end(), m_) != subjects.end();
+    }
+    void item(std::uint64_t seq, instant when, const char* heading, std::string text) {
+        out_.items.push_back({c_.id(), seq, when, heading, std::move(text)});
+    }
+    void withhold(std::uint64_t seq, const char* ground) { out_.withheld.push_back({c_.id(), seq, ground}); }
+
+    void entry(const event& e) {
+        std::visit(
+            [&](const auto& p) {
+                using T = std::decay_t<decltype(p)>;
+                if constexpr (std::is_same_v<T, consent_recorded>) {
+                    if (p.member != m_) return;
+                    std::string text = "signed " + to_iso(p.signed_on) + " (form " + p.form_version + ")";
+                    if (p.given_by && *p.given_by != m_) text += ", given for you by a family member";
+                    if (!p.child_views.empty()) text += "; your views: " + p.child_views;
+                    item(e.seq, e.when, "consent to take part", text);
+                } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
+                    if (p.member == m_) item(e.seq, e.when, "consent to take part", "withdrawn");
+                } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
+                    if (p.subject != m_) return;
+                    std::vector<std::string> whom, what, why;
+                    for (const auto& r : p.scope.recipients) whom.push_back(to(r));
+                    for (std::size_t i = 0; i < 64; ++i)
+                        if (p.scope.categories >> i & 1) what.push_back(cat(static_cast<category>(i)));
+                    for (std::size_t i = 0; i < 64; ++i)
+                        if (p.scope.purposes >> i & 1) why.push_back(label(static_cast<purpose>(i)));
+                    std::string text = "consent " + std::to_string(p.id) + ": " + join(what) + " with " + join(whom) + ", for " +
+                                       join(why) + ", " + to_iso(p.scope.from) + " to " + to_iso(p.scope.until) + ", signed " +
+                                       to_iso(p.signed_on);
+                    if (p.given_by != m_) text += ", given for you by a family member";
+                    if (!p.child_views.empty()) text += "; your views: " + p.child_views;
+                    item(e.seq, e.when, "consent to share", text);
+                } else if constexpr (std::is_same_v<T, sharing_consent_withdrawn>) {
+                    if (p.subject != m_) return;
+                    std::string text = "withdrawn";
+                    if (p.recipient) text += " for " + to(*p.recipient);
+                    if (p.what) text += " for " + cat(*p.what);
+                    item(e.seq, e.when, "consent to share", text);
+                } else if constexpr (std::is_same_v<T, confidential_marked>) {
+                    if (p.subject == m_)
+                        item(e.seq, e.when, "confidential", cat(p.what) + (p.confidential ? " marked confidential" : ": the mark lifted"));
+                } else if constexpr (std::is_same_v<T, disclosure_decided>) {
+                    if (!about(p.subjects)) return;
+                    const std::string text = cat(p.what) + " about you, asked for by " + to(p.discloser) + " for " + to(p.recipient) +
+                                             " (" + label(p.why) + "): " +
+                                             (p.permit ? "shared on consent " + std::to_string(p.consent) : "refused (" + std::string(label(p.rule)) + ")");
+                    item(e.seq, e.when, p.permit ? "shared" : "not shared", text);
+                    if (others(p.subjects)) withhold(e.seq, s53);
+                } else if constexpr (std::is_same_v<T, view_shown>) {
+                    bool any = false, with_others = false;
+                    std::vector<std::string> what;
+                    for (const auto& i : p.shown)
+                        if (about(i.subjects)) {
+                            any = true;
+                            with_others = with_others || others(i.subjects);
+                            what.push_back(cat(i.what));
+                        }
+                    if (!any) return;
+                    item(e.seq, e.when, "viewed",
+                         join(what) + " about you shown to " + to(p.recipient) + " (" + label(p.why) + "), by " + e.who);
+                    if (with_others) withhold(e.seq, s53);
+                } else if constexpr (std::is_same_v<T, shared_without_consent>) {
+                    if (!about(p.subjects)) return;
+                    if (!p.family_told) {
+                        withhold(e.seq, s49);
+                        return;
+                    }
+                    std::string text = cat(p.what) + " about you shared with " + to(p.recipient) + " by " + to(p.discloser) +
+                                       " without consent, under " + label(p.basis);
+                    if (others(p.subjects)) withhold(e.seq, s53);
+                    else text += ": " + p.description;
+                    item(e.seq, e.when, "shared without consent", text);
+                } else if constexpr (std::is_same_v<T, request_declined>) {
+                    if (!about(p.subjects)) return;
+                    item(e.seq, e.when, "request declined",
+                         cat(p.what) + " about you, asked for by " + to(p.requester) + " under " + label(p.basis) + ": declined");
+                    if (others(p.subjects)) withhold(e.seq, s53);
+                }
+            },
+            e.payload);
+    }
+
+    const case_file& c_;
+    member_id m_;
+    const agency_directory& d_;
+    access_response& out_;
+};
+
+} // namespace
+
+void add_access_part(const case_file& c, member_id m, const agency_directory& directory, access_response& out) {
+    case_part(c, m, directory, out).build();
+}
+
+std::string access_markdown(const access_response& r) {
+    std::ostringstream md;
+    md << "# Your information\n\nWhat is held about you (" << r.key << ") in " << r.cases.size()
+       << (r.cases.size() == 1 ? " case" : " cases") << ".\n";
+    for (const auto& pc : r.cases) {
+        md << "\n## Case " << pc.id.value() << " (" << label(pc.programme) << ", " << label(pc.state) << ", referred "
+           << to_iso(nz_date(pc.referred)) << ")\n\n";
+        for (const auto& i : r.items)
+            if (i.in_case == pc.id)
+                md << "- " << to_iso(nz_date(i.when)) << ", " << i.heading << ": " << i.text << "\n";
+    }
+    if (!r.withheld.empty()) {
+        md << "\n## Withheld\n\nSome information was withheld:\n\n";
+        for (const auto& w : r.withheld) md << "- case " << w.in_case.value() << ", entry " << w.seq << ": " << w.ground << "\n";
+    }
+    return md.str();
+}
+
+} // namespace sfcore::detail
