@@ -76,10 +76,10 @@ private:
                     if (p.subject != m_) return;
                     std::vector<std::string> whom, what, why;
                     for (const auto& r : p.scope.recipients) whom.push_back(to(r));
-                    for (std::size_t i = 0; i < 64; ++i)
-                        if (p.scope.categories >> i & 1) what.push_back(cat(static_cast<category>(i)));
-                    for (std::size_t i = 0; i < 64; ++i)
-                        if (p.scope.purposes >> i & 1) why.push_back(label(static_cast<purpose>(i)));
+                    for (std::size_t i = 0; i < c_.disclosure().categories().size(); ++i)
+                        if (p.scope.categories & bit(static_cast<category>(i))) what.push_back(cat(static_cast<category>(i)));
+                    for (const auto& row : purpose_table)
+                        if (p.scope.purposes & bit(row.value)) why.push_back(label(row.value));
                     std::string text = "consent " + std::to_string(p.id) + ": " + join(what) + " with " + join(whom) + ", for " +
                                        join(why) + ", " + to_iso(p.scope.from) + " to " + to_iso(p.scope.until) + ", signed " +
                                        to_iso(p.signed_on);
