@@ -580,13 +580,16 @@ std::vector<sibling> case_store::siblings(std::string_view key) const {
     parents.erase(std::unique(parents.begin(), parents.end()), parents.end());
     std::vector<sibling> out;
     for (const auto& parent : parents)
-        for (const auto& [c, m] : impl_->cases_of(parent))
+        for (const auto& found : impl_->cases_of(parent)) {
+            const case_file& c = found.first;
+            const case_id in_case = c.id();
             for (const auto& l : c.persons()) {
                 const member& details = c.member_at(l.member);
                 if (l.key == key || !is_child(details.role)) continue;
-                const bool known = std::any_of(out.begin(), out.end(), [&](const sibling& s) { return s.key == l.key && s.in_case == c.id(); });
-                if (!known) out.push_back({l.key, c.id(), l.member, details, parent});
+                const bool known = std::any_of(out.begin(), out.end(), [&](const sibling& s) { return s.key == l.key && s.in_case == in_case; });
+                if (!known) out.push_back({l.key, in_case, l.member, details, parent});
             }
+        }
     std::sort(out.begin(), out.end(), [](const sibling& a, const sibling& b) {
         return std::tie(a.key, a.in_case) < std::tie(b.key, b.in_case);
     });
