@@ -749,11 +749,14 @@ case_class bind_case_file(py::module_& m) {
     c.def_static(
          "open",
          [](sfcore::case_id id, const sfcore::agency_directory& directory, const sfcore::referral& referral,
-            const std::string& recorded_by, const sfcore::instant& recorded_at) {
-             return make_case(case_file::open(id, directory, referral, recorded_by, recorded_at));
+            const std::string& recorded_by, const sfcore::instant& recorded_at, strict_bool encrypted) {
+             return make_case(case_file::open(id, directory, referral, recorded_by, recorded_at,
+                                              encrypted ? sfcore::at_rest::encrypted : sfcore::at_rest::plain));
          },
-         py::kw_only(), "case_id"_a, "directory"_a, "referral"_a, "recorded_by"_a, "recorded_at"_a,
-         "Open a case from a referral. recorded_at must be a timezone-aware datetime. Raises ArgumentError for bad input.")
+         py::kw_only(), "case_id"_a, "directory"_a, "referral"_a, "recorded_by"_a, "recorded_at"_a, "encrypted"_a = false,
+         "Open a case from a referral. recorded_at must be a timezone-aware datetime. With encrypted=True the case "
+         "gets a key of its own and every entry is stored sealed under it (a Store needs a key_provider to keep it; "
+         "it cannot be archived or pickled). Raises ArgumentError for bad input.")
         .def_static(
             "replay",
             [](sfcore::case_id id, std::vector<sfcore::event> journal) { return make_case(case_file::replay(id, std::move(journal))); },

@@ -85,7 +85,7 @@ void bind_journal(py::module_& m, case_class& c) {
         "A key that seals archives and a store's summary rows: an id (1-64 printable ASCII characters) that seals "
         "name, and a secret of at least 16 bytes that you keep (sfcore stores only the id). Only a holder of the "
         "secret can make a journal that loads under it.");
-    key.def(py::init(&make_key), "id"_a, "secret"_a, "Raises ArgumentError (KEY) for a malformed id or a short secret.")
+    key.def(py::init(&make_key), "id"_a, "secret"_a, "Raises StorageError (KEY_ERROR) for a malformed id or a short secret.")
         .def_readonly("id", &sfcore::sealing_key::id, "The key's id.")
         .def("__repr__", [](const sfcore::sealing_key& k) { return "SealingKey(id=" + repr_text(k.id) + ", secret=<hidden>)"; });
 
@@ -103,6 +103,8 @@ void bind_journal(py::module_& m, case_class& c) {
 
     c.def_property_readonly("head", reading([](const sfcore::case_file& k) { return k.head(); }),
                             "The journal's head: keep it to verify against later.")
+        .def_property_readonly("encrypted", reading([](const sfcore::case_file& k) { return k.encrypted(); }),
+                               "True when the case is encrypted at rest (opened with encrypted=True).")
         .def(
             "verify",
             [](const sfcore::shared_case& s, std::optional<sfcore::journal_head> expected) {
@@ -225,6 +227,25 @@ void bind_case_store(py::module_& m) {
         .def("__bool__", [](const sfcore::store_verification& v) { return v.damaged.empty(); })
         .def("__repr__", repr_fields("StoreVerification", {"cases", "damaged"}));
 
+    // A Python callable as a key provider: called with the GIL held, and released with it held.
+    static const auto py_key_provider = [](py::function f, const std::string& current) {
+        std::shared_ptr<py::function> held(new py::function(std::move(f)), [](py::function* p) {
+            py::gil_scoped_acquire gil;
+            delete p;
+        });
+        return sfcore::key_provider{[held](const std::string& id) {
+                                        py::gil_scoped_acquire gil;
+                                        const py::object k = (*held)(id);
+                                        if (k.is_none()) return std::vector<std::uint8_t>{};
+                                        if (!py::isinstance<py::bytes>(k))
+                                            raise(sfcore::errc::key_error, "a key provider returns bytes or None, not " +
+                                                                               std::string(py::str(k.get_type().attr("__name__"))));
+                                        const std::string v = k.cast<std::string>();
+                                        return std::vector<std::uint8_t>(v.begin(), v.end());
+                                    },
+                                    current};
+    };
+
     py::class_<py_store> st(m, "Store",
                             "A case store in one SQLite file (WAL mode) or one PostgreSQL database: each case's journal appended with optimistic "
                             "concurrency and verified whenever it is read, with a checked (or sealed) summary row per "
@@ -233,8 +254,10 @@ void bind_case_store(py::module_& m) {
                             "several Stores may open the same file.");
     st.def(py::init([](const std::string& path, strict_bool durable, int busy_timeout_ms, const sfcore::holiday_calendar* calendar,
                        const sfcore::timeframes* timeframes, std::vector<sfcore::sealing_key> keys,
-                       const std::string& seal_with) {
+                       const std::string& seal_with, std::optional<py::function> key_provider, const std::string& key_id) {
                sfcore::store_options o;
+               if (key_provider) o.encryption = py_key_provider(std::move(*key_provider), key_id);
+               else if (!key_id.empty()) raise(sfcore::errc::key_error, "key_id names a host key, and no key_provider was given");
                o.durable = durable;
                o.busy_timeout_ms = busy_timeout_ms;
                if (calendar) o.calendar = *calendar;
@@ -250,14 +273,19 @@ void bind_case_store(py::module_& m) {
            }),
            "path"_a, py::kw_only(), "durable"_a = true, "busy_timeout_ms"_a = 5000, "calendar"_a = py::none(),
            "timeframes"_a = py::none(), "keys"_a = std::vector<sfcore::sealing_key>{}, "seal_with"_a = "",
+           "key_provider"_a = py::none(), "key_id"_a = "",
            "Open (or create) a store at a path (':memory:' for one that lives as long as the object; either may "
            "follow 'sqlite:'), or a PostgreSQL database named by a libpq URI ('postgresql://…') or keyword string "
            "('host=/run/pg dbname=cases'), which Store.migrate() must have prepared. durable=False "
            "survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them "
-           "and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted "
+           "and appends seal with the key named seal_with (the first when ''). With key_provider (a callable "
+           "taking a host key's id and returning its 32 bytes, or None when it has no such key), the store keeps "
+           "encrypted cases (Case.open(..., encrypted=True)): every new case must be encrypted, and its own key is "
+           "stored wrapped under the host key key_id. The provider is called on the calling thread, once per id. "
+           "A store of sfcore 0.1 is converted "
            "once on open. Raises StorageError (IO_ERROR: cannot open or connect; MALFORMED: not a store; "
            "UNSUPPORTED_VERSION; NEEDS_MIGRATION: a database whose schema is older than this library's) or "
-           "ArgumentError (KEY).")
+           "StorageError (KEY_ERROR: a sealing or host key missing, malformed or wrong).")
         .def_static(
             "migrate",
             [](const std::string& location) {
@@ -355,8 +383,13 @@ void bind_case_store(py::module_& m) {
         .def(
             "reseal", [](const py_store& s) { return s.with([](sfcore::case_store& st) { return st.reseal(); }); },
             "Seal every summary row again with the key named seal_with, after checking its seal under the key it names "
-            "(key rotation), in one transaction. Returns how many cases were sealed. Raises ArgumentError (KEY) or "
-            "StorageError (INTEGRITY).")
+            "(key rotation), in one transaction. Returns how many cases were sealed. Raises StorageError (KEY_ERROR or "
+            "INTEGRITY).")
+        .def(
+            "rewrap", [](const py_store& s) { return s.with([](sfcore::case_store& st) { return st.rewrap(); }); },
+            "Wrap the own key of every encrypted case that is not under the host key key_id again under it, after "
+            "opening it with the host key it names (rotation of host keys), in one transaction; the entries are not "
+            "touched. Returns how many case keys were wrapped again. Raises StorageError (KEY_ERROR or INTEGRITY).")
         .def(
             "put_directory",
             [](const py_store& s, const sfcore::agency_directory& d) {

@@ -40,6 +40,11 @@ ROWS = [
     (r"BM_store_append/durable:1", "store append, one entry a transaction, synced", "time"),
     (r"BM_store_append_1000_decisions/", "1,000 audited decisions appended to a durable store in one transaction", "time"),
     (r"BM_store_load_1000_entries$", "load a 1,000-entry case from a store and verify it", "time"),
+    (r"BM_store_append_at_rest/encrypted:0", "record one entry (a distinct random text) and append it, plain case, no sync", "time"),
+    (r"BM_store_append_at_rest/encrypted:1", "the same, encrypted case (the entry sealed as it is recorded)", "time"),
+    (r"BM_store_load_at_rest/encrypted:0", "load a 500-entry case, plain", "time"),
+    (r"BM_store_load_at_rest/encrypted:1", "the same, encrypted (every entry opened)", "time"),
+    (r"BM_access_response$", "an access response for a person in 3 encrypted cases of 500 entries each", "time"),
     (r"BM_store_open_and_load_one/cases:\d+", "open a store and load one case", "time"),
     (r"BM_store_load_one/cases:\d+", "load one case from an open store", "time"),
     (r"BM_store_load_all/cases:\d+", "load every case of a store in one pass, per case", "per_case"),
@@ -194,6 +199,14 @@ def main(src, dst, *more):
     load = cpu("BM_store_load_1000_entries")
     if load:
         judge("load and verify a 1,000-entry journal ≤ 1 ms", load, 1e6, fmt(load))
+    for what, name in (("append", "BM_store_append_at_rest"), ("load", "BM_store_load_at_rest")):
+        plain, sealed = cpu(f"{name}/encrypted:0"), cpu(f"{name}/encrypted:1")
+        if plain and sealed:
+            judge(f"encryption at rest: {what} ≤ 1.3× the plain store's", sealed / plain, 1.3,
+                  f"{sealed / plain:.2f}× ({fmt(plain)} → {fmt(sealed)})")
+    access = cpu("BM_access_response")
+    if access:
+        judge("an access response for a person in 3 cases of 500 entries ≤ 10 ms", access, 10e6, fmt(access))
     if now and after:
         judge("decision right after a consent change ≤ 2× a decision with nothing changed", after / now, 2,
               f"{after / now:.2f}× ({fmt(after)} against {fmt(now)}); nothing is prepared: every decision is an index lookup")

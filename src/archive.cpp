@@ -316,6 +316,10 @@ archive_info inspect_archive(const void* data, std::size_t size) {
 }
 
 bytes save_archive(const case_file& c, archive_encoding encoding, const sealing_key* key) {
+    if (c.encrypted())
+        throw error(errc::key_error, "case " + std::to_string(c.id().value()) +
+                                         " is encrypted: an archive would hold its entries readable, so it is kept only in a store "
+                                         "with a key provider");
     return detail::save_framed(
         archive_content::case_journal, encoding, key,
         [&c](auto& w) {

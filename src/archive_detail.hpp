@@ -10,26 +10,32 @@
 
 namespace sfcore::detail {
 
+struct case_secret;
+
 /** Append an entry's canonical bytes to @p out. */
-void encode_entry(bytes& out, const event& e);
-/** An entry's canonical bytes. */
-bytes encode_entry(const event& e);
+void encode_entry(bytes& out, const event& e, const case_secret* s = nullptr);
+/** An entry's canonical bytes (sealed, layout 3, when @p s is the key of its encrypted case). */
+bytes encode_entry(const event& e, const case_secret* s = nullptr);
 /**
  * An entry from its canonical bytes (the form sfcore 0.2 writes, or an
- * sfcore 0.1 event row, which has no seq, recorded instant or hash).
- * @throws sfcore::error errc::malformed, errc::unsupported_version.
+ * sfcore 0.1 event row, which has no seq, recorded instant or hash), opened
+ * with @p s when it is sealed.
+ * @throws sfcore::error errc::malformed, errc::unsupported_version;
+ *         errc::key_error for a sealed entry without its key or that does not open with it.
  */
-event decode_entry(const std::uint8_t* data, std::size_t size);
+event decode_entry(const std::uint8_t* data, std::size_t size, const case_secret* s = nullptr);
 /** True when @p data holds an sfcore 0.1 event (its first byte is layout version 1). */
 bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept;
+/** True when @p data holds a sealed entry of an encrypted case (layout 3). */
+bool is_sealed_entry(const std::uint8_t* data, std::size_t size) noexcept;
 /** The hash of an entry, chained after @p prev: its canonical bytes encoded and hashed, on the stack. */
-digest entry_hash(const digest& prev, const event& e);
+digest entry_hash(const digest& prev, const event& e, const case_secret* s = nullptr);
 /**
  * entry_hash() of an entry whose payload is a disclosure_decided (the audited
  * decision's path: the payload walked directly, not through the variant).
  * @throws std::bad_variant_access for any other payload.
  */
-digest decision_entry_hash(const digest& prev, const event& e);
+digest decision_entry_hash(const digest& prev, const event& e, const case_secret* s = nullptr);
 /** The hash of the entry whose canonical bytes are @p data, chained after @p prev. */
 digest chain_hash(const digest& prev, const std::uint8_t* data, std::size_t size) noexcept;
 

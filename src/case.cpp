@@ -5,6 +5,7 @@
 
 #include "archive_detail.hpp"
 #include "case_access.hpp"
+#include "crypto.hpp"
 #include "sfcore/text.hpp"
 
 namespace sfcore {
@@ -41,11 +42,13 @@ referral checked(const referral& r, const agency_directory& directory) {
 // ---- the journal ---------------------------------------------------------------
 
 case_file case_file::open(case_id id, const agency_directory& directory, const sfcore::referral& r,
-                          std::string_view who, instant when) {
+                          std::string_view who, instant when, at_rest keep) {
     if (!id) throw error(errc::invalid_argument, "a case id must not be zero");
+    if (keep != at_rest::plain && keep != at_rest::encrypted) throw error(errc::invalid_argument, "at_rest is plain or encrypted");
     event e{checked_instant(when), checked_nonblank_utf8(who, "recorded-by"), referral_received{checked(r, directory)}};
     case_file c;
     c.id_ = id;
+    if (keep == at_rest::encrypted) c.secret_ = detail::case_secret::make(id);
     c.append(std::move(e), state::referred);
     return c;
 }
@@ -59,7 +62,7 @@ void case_file::append(event&& e, sfcore::state next) {
     e.seq = journal_.size() + 1;
     e.recorded = recorded_at(clock_now());
     e.hash = digest{};
-    e.hash = detail::entry_hash(journal_.empty() ? journal_genesis(id_) : journal_.back().hash, e);
+    e.hash = detail::entry_hash(journal_.empty() ? journal_genesis(id_) : journal_.back().hash, e, secret_.get());
     apply(e, next);
     journal_.push_back(std::move(e));
 }
@@ -91,7 +94,7 @@ journal_verification case_file::verify(const journal_head* expected) const {
         if (e.seq != i + 1) return bad("entry " + std::to_string(i + 1) + " is numbered " + std::to_string(e.seq));
         if (i > 0 && e.recorded < journal_[i - 1].recorded)
             return bad("entry " + std::to_string(i + 1) + " was recorded before the entry before it");
-        if (detail::entry_hash(prev, e) != e.hash)
+        if (detail::entry_hash(prev, e, secret_.get()) != e.hash)
             return bad("entry " + std::to_string(i + 1) + " was changed after it was written, or belongs to another case");
         prev = e.hash;
     }

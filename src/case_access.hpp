@@ -16,6 +16,10 @@ struct case_access {
      * append() would, for replay_chained().
      */
     static void chain(case_id id, std::vector<event>& journal);
+    /** An encrypted case's own key, or nullptr. */
+    static const case_secret* secret(const case_file& c) noexcept { return c.secret_.get(); }
+    /** Give a case read back its own key (its entries were opened with it). */
+    static void set_secret(case_file& c, std::shared_ptr<const case_secret> s) { c.secret_ = std::move(s); }
     /** Append an access record the library made (as decide() and view() do). */
     static void append_access(case_file& c, event&& e) { c.append(std::move(e), c.state_); }
 };

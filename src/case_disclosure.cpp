@@ -65,7 +65,7 @@ void case_file::record_decision(const disclosure_request& r, instant at, decisio
                           disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule, d.subject, d.consent})};
     e.seq = seq;
     e.recorded = recorded;
-    const digest h = detail::decision_entry_hash(prev, e);
+    const digest h = detail::decision_entry_hash(prev, e, secret_.get());
     journal_.emplace_back(std::move(e)).hash = h;
     d.seq = seq;
 }

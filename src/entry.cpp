@@ -1,10 +1,21 @@
-// Journal entries in the canonical form, and the hash that chains them.
+// Journal entries in the canonical form, and the hash that chains them. An
+// entry of an encrypted case is stored sealed (layout 3): its number and
+// recorded instant in the clear, then the length of the sealed part, its
+// nonce, its when, who and payload sealed under the case's key (crypto.hpp),
+// then its hash.
+#include <array>
+#include <cstring>
+
 #include "archive_detail.hpp"
+#include "crypto.hpp"
 #include "walker.hpp"
 
 namespace sfcore::detail {
 
 namespace {
+
+constexpr std::uint8_t sealed_layout = 3;
+constexpr std::size_t sealed_header = 1 + 8 + 8;  // layout, seq, recorded
 
 // Walk an entry into an archive's buffer.
 void encode(canonical_oarchive& ar, const event& e) {
@@ -12,36 +23,123 @@ void encode(canonical_oarchive& ar, const event& e) {
     w(const_cast<event&>(e));  // saving only reads
 }
 
+// What a sealed entry's seal is bound to: a label, the case and the entry's clear header.
+using sealed_ad = std::array<std::uint8_t, 16 + 8 + sealed_header>;
+sealed_ad ad_of(case_id id, const std::uint8_t* header) {
+    static constexpr char label[16] = {'s', 'f', 'c', 'o', 'r', 'e', ' ', 'e', 'n', 't', 'r', 'y', ' ', ' ', ' ', '3'};
+    sealed_ad ad;
+    std::memcpy(ad.data(), label, 16);
+    for (int i = 0; i < 8; ++i) ad[16 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(id.value() >> (8 * i));
+    std::memcpy(ad.data() + 24, header, sealed_header);
+    return ad;
+}
+
+void encode_sealed(bytes& out, const event& e, const case_secret& s) {
+    canonical_oarchive inner;
+    {
+        walker<canonical_oarchive> w{inner};
+        auto& x = const_cast<event&>(e);  // saving only reads
+        w(x.when);
+        w(x.who);
+        w(x.payload);
+    }
+    canonical_oarchive head;
+    {
+        walker<canonical_oarchive> w{head};
+        std::uint8_t v = sealed_layout;
+        head& v;
+        w(const_cast<std::uint64_t&>(e.seq));
+        w(const_cast<instant&>(e.recorded));
+    }
+    const std::size_t at = out.size();
+    out.insert(out.end(), head.data(), head.data() + head.size());
+    const sealed_ad ad = ad_of(s.id, out.data() + at);
+    const std::size_t length_at = out.size();
+    out.resize(length_at + 4);
+    seal(out, s, ad.data(), ad.size(), inner.data(), inner.size());
+    const auto n = static_cast<std::uint32_t>(out.size() - length_at - 4 - nonce_size);
+    for (int i = 0; i < 4; ++i) out[length_at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(n >> (8 * i));
+    out.insert(out.end(), e.hash.begin(), e.hash.end());
+}
+
+event decode_sealed(const std::uint8_t* data, std::size_t size, const case_secret* s) {
+    canonical_iarchive ar{data, data + size};
+    walker<canonical_iarchive> w{ar};
+    event e;
+    std::uint8_t v = 0;
+    ar& v;
+    w(e.seq);
+    w(e.recorded);
+    if (ar.remaining() < nonce_size + 4 + tag_size + 32) malformed("a sealed entry is cut short");
+    std::uint32_t n = 0;
+    ar& n;
+    const std::uint8_t* nonce = ar.p;
+    ar.p += nonce_size;
+    if (n < tag_size || n != ar.remaining() - 32) malformed("a sealed entry's length does not match its bytes");
+    const std::uint8_t* sealed = ar.p;
+    ar.p += n;
+    ar.load_binary(e.hash.data(), e.hash.size());
+    if (!s) throw error(errc::key_error, "entry " + std::to_string(e.seq) + " is encrypted, and its case's key was not given");
+    // The plaintext on the stack when it fits (an entry rarely needs more), else on the heap.
+    std::uint8_t small[512];
+    bytes large;
+    std::uint8_t* plain = small;
+    if (n - tag_size > sizeof small) {
+        large.resize(n - tag_size);
+        plain = large.data();
+    }
+    const sealed_ad ad = ad_of(s->id, data);
+    if (!open_sealed(plain, *s, ad.data(), ad.size(), nonce, sealed, n))
+        throw error(errc::key_error, "entry " + std::to_string(e.seq) +
+                                         " does not open with its case's key: the key is not this case's, or the entry was not sealed by sfcore");
+    canonical_iarchive in{plain, plain + (n - tag_size)};
+    walker<canonical_iarchive> wi{in};
+    wi(e.when);
+    wi(e.who);
+    wi(e.payload);
+    if (in.remaining() != 0) malformed("bytes follow a sealed entry's payload");
+    return e;
+}
+
 } // namespace
 
-void encode_entry(bytes& out, const event& e) {
+void encode_entry(bytes& out, const event& e, const case_secret* s) {
+    if (s) return encode_sealed(out, e, *s);
     canonical_oarchive ar;
     encode(ar, e);
     out.insert(out.end(), ar.data(), ar.data() + ar.size());
 }
 
-digest entry_hash(const digest& prev, const event& e) {
+digest entry_hash(const digest& prev, const event& e, const case_secret* s) {
+    if (s) {
+        bytes b;
+        b.reserve(256);
+        encode_sealed(b, e, *s);
+        return chain_hash(prev, b.data(), b.size());
+    }
     canonical_oarchive ar;
     encode(ar, e);
     return chain_hash(prev, ar.data(), ar.size());
 }
 
-digest decision_entry_hash(const digest& prev, const event& e) {
+digest decision_entry_hash(const digest& prev, const event& e, const case_secret* s) {
+    if (s) return entry_hash(prev, e, s);
     canonical_oarchive ar;
     walker<canonical_oarchive> w{ar};
     w.save_event_as<disclosure_decided>(const_cast<event&>(e));  // saving only reads
     return chain_hash(prev, ar.data(), ar.size());
 }
 
-bytes encode_entry(const event& e) {
+bytes encode_entry(const event& e, const case_secret* s) {
     bytes out;
     out.reserve(160);
-    encode_entry(out, e);
+    encode_entry(out, e, s);
     return out;
 }
 
-event decode_entry(const std::uint8_t* data, std::size_t size) {
+event decode_entry(const std::uint8_t* data, std::size_t size, const case_secret* s) {
     if (!data && size > 0) throw error(errc::null_argument, "entry data");
+    if (is_sealed_entry(data, size)) return decode_sealed(data, size, s);
     canonical_iarchive ar{data, data + size};
     walker<canonical_iarchive> w{ar};
     event e;
@@ -51,6 +149,8 @@ event decode_entry(const std::uint8_t* data, std::size_t size) {
 }
 
 bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept { return size > 0 && data[0] == 1; }
+
+bool is_sealed_entry(const std::uint8_t* data, std::size_t size) noexcept { return size > 0 && data[0] == sealed_layout; }
 
 digest chain_hash(const digest& prev, const std::uint8_t* data, std::size_t size) noexcept {
     const std::size_t body = size >= 32 ? size - 32 : 0;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <limits>
 #include <optional>
 #include <thread>
@@ -16,6 +18,7 @@
 #include "access_response.hpp"
 #include "archive_detail.hpp"
 #include "case_access.hpp"
+#include "crypto.hpp"
 #include "pipeline.hpp"
 #include "sfcore/archive.hpp"
 #include "sfcore/text.hpp"
@@ -85,6 +88,7 @@ struct stored_case {
     summary_row row;
     std::vector<event> journal;
     digest prev{};
+    std::shared_ptr<const detail::case_secret> secret;  // an encrypted case's own key, unwrapped
 
     stored_case() = default;
     explicit stored_case(summary_row r) : row(std::move(r)) {
@@ -96,15 +100,21 @@ struct stored_case {
         const auto where = [&] { return case_name(row.id) + ": entry " + std::to_string(journal.size() + 1); };
         if (static_cast<std::uint64_t>(seq) != journal.size() + 1)
             throw error(errc::integrity, where() + " is missing");
+        // The chain first, from the bytes: an entry that verifies was written as it is, so one that then
+        // does not open was sealed under another key.
+        if (data.second < 32) throw error(errc::malformed, "store: " + where() + " is shorter than a hash");
+        if (std::memcmp(detail::chain_hash(prev, data.first, data.second).data(), data.first + data.second - 32, 32) != 0)
+            throw error(errc::integrity, where() + " does not verify: it was changed after it was written");
+        if (detail::is_sealed_entry(data.first, data.second) != (secret != nullptr))
+            throw error(secret ? errc::integrity : errc::key_error,
+                        where() + (secret ? " is not sealed, and its case is encrypted" : " is sealed, and the store holds no key for its case"));
         event e;
         try {
-            e = detail::decode_entry(data.first, data.second);
+            e = detail::decode_entry(data.first, data.second, secret.get());
         } catch (const error& x) {
             throw error(x.code(), "store: " + where() + ": " + x.detail());
         }
         if (e.seq != journal.size() + 1) throw error(errc::integrity, where() + " is numbered " + std::to_string(e.seq));
-        if (detail::chain_hash(prev, data.first, data.second) != e.hash)
-            throw error(errc::integrity, where() + " does not verify: it was changed after it was written");
         if (!journal.empty() && e.recorded < journal.back().recorded)
             throw error(errc::integrity, where() + " was recorded before the entry before it");
         prev = e.hash;
@@ -124,6 +134,7 @@ struct stored_case {
                 throw error(errc::malformed, "store: " + name + ": the journal does not replay: " + e.detail());
             }
         }();
+        detail::case_access::set_secret(c, std::move(secret));
         const auto coordinator = c.roles().coordinator;
         if (static_cast<std::int64_t>(c.state()) != row.state ||
             static_cast<std::int64_t>(c.programme()) != row.programme ||
@@ -142,6 +153,56 @@ struct case_store::impl {
     std::unique_ptr<detail::sql_connection> db;
     store_options options;
     const sealing_key* seal_key = nullptr;  // the key new seals use
+    mutable std::mutex host_keys_mutex;
+    mutable std::map<std::string, detail::key_bytes, std::less<>> host_keys;  // what the key provider gave, by id
+
+    ~impl() {
+        for (auto& k : host_keys) detail::wipe(k.second);
+    }
+
+    // A host key by id, from the provider the first time.
+    detail::key_bytes host_key(const std::string& id) const {
+        if (!options.encryption)
+            throw error(errc::key_error, "store: a case is encrypted, and the store was opened without a key provider");
+        {
+            const std::lock_guard<std::mutex> hold(host_keys_mutex);
+            if (const auto at = host_keys.find(id); at != host_keys.end()) return at->second;
+        }
+        const detail::key_bytes k = detail::host_key(*options.encryption, id);  // the provider, outside the lock
+        const std::lock_guard<std::mutex> hold(host_keys_mutex);
+        return host_keys.emplace(id, k).first->second;
+    }
+
+    // Ask the provider now, on the caller's thread, for every host key the store's case keys name.
+    void fetch_host_keys() const {
+        if (!options.encryption) return;
+        std::vector<std::string> ids;
+        const auto q = stmt("SELECT DISTINCT key_id FROM case_keys");
+        while (q->row()) ids.push_back(q->text(0));
+        for (const auto& id : ids) host_key(id);
+    }
+
+    // A case's own key from its wrapped form in columns first, first+1 (key_id, wrapped), or null when they are NULL.
+    std::shared_ptr<const detail::case_secret> secret_from(const sql_statement& q, int first, std::int64_t id) const {
+        if (q.null(first)) return nullptr;
+        const std::string key_id = q.text(first);
+        const auto wrapped = q.blob(first + 1);
+        return detail::unwrap_key(case_id{static_cast<std::uint64_t>(id)}, wrapped.first, wrapped.second, host_key(key_id), key_id);
+    }
+
+    std::shared_ptr<const detail::case_secret> secret_of(std::int64_t id) const {
+        const auto q = stmt("SELECT key_id, wrapped FROM case_keys WHERE case_id = ?1");
+        q->bind(1, id);
+        return q->row() ? secret_from(*q, 0, id) : nullptr;
+    }
+
+    void write_case_key(std::int64_t id, const detail::case_secret& secret) const {
+        const std::string& current = options.encryption->current;
+        const bytes wrapped = detail::wrap_key(secret, host_key(current), current);
+        const auto q = stmt("INSERT INTO case_keys(case_id, key_id, wrapped) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT(case_id) DO UPDATE SET key_id = ?2, wrapped = ?3");
+        q->bind(1, id).bind(2, current).bind(3, wrapped.data(), wrapped.size()).done();
+    }
 
     std::unique_ptr<sql_statement> stmt(const std::string& sql) const { return db->prepare(sql); }
 
@@ -241,6 +302,7 @@ struct case_store::impl {
         auto row = row_of(key);
         if (!row) throw error(errc::not_found, "no " + case_name(key) + " in the store");
         stored_case stored(std::move(*row));
+        stored.secret = secret_of(key);
         const auto q = stmt("SELECT seq, data FROM entries WHERE case_id = ?1 ORDER BY seq");
         q->bind(1, key);
         while (q->row()) stored.add(q->integer(0), q->blob(1));
@@ -342,6 +404,7 @@ void check_keys(const store_options& options) {
 case_store::case_store(const std::string& location, store_options options) : impl_(std::make_unique<impl>()) {
     impl& s = *impl_;
     check_keys(options);
+    if (options.encryption) detail::check_key_id(options.encryption->current, "the key provider's current key id");
     s.options = std::move(options);
     if (!s.options.keys.empty())
         s.seal_key = s.options.seal_with.empty() ? &s.options.keys.front() : find_key(s.options.keys, s.options.seal_with);
@@ -380,12 +443,18 @@ journal_head case_store::append(const case_file& c, std::uint64_t expected_versi
         throw error(errc::invalid_argument, "the case has " + std::to_string(journal.size()) +
                                                 " entries, fewer than the version expected (" +
                                                 std::to_string(expected_version) + ")");
+    const detail::case_secret* secret = detail::case_access::secret(c);
+    if (secret && !s.options.encryption)
+        throw error(errc::key_error, case_name(id) + " is encrypted, and the store was opened without a key provider to keep its key");
+    if (!secret && s.options.encryption && expected_version == 0)
+        throw error(errc::key_error, case_name(id) + " is not encrypted, and this store keeps its new cases encrypted: "
+                                                     "open it with at_rest::encrypted");
     // Encode before the transaction: the lock is held only to write.
     bytes rows;
     std::vector<std::size_t> ends;
     ends.reserve(journal.size() - expected_version);
     for (std::size_t i = expected_version; i < journal.size(); ++i) {
-        detail::encode_entry(rows, journal[i]);
+        detail::encode_entry(rows, journal[i], secret);
         ends.push_back(rows.size());
     }
     const summary_row summary = impl::summary_of(c, s.options);
@@ -407,6 +476,7 @@ journal_head case_store::append(const case_file& c, std::uint64_t expected_versi
             from = ends[k];
         }
     }
+    if (secret && expected_version == 0) s.write_case_key(id, *secret);
     s.write_row(summary);
     if (std::any_of(journal.begin() + static_cast<std::ptrdiff_t>(expected_version), journal.end(),
                     [](const event& e) { return e.type() == event_type::person_linked; }))
@@ -463,10 +533,12 @@ namespace {
 template <class Impl, class Visit>
 std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) {
     const detail::read_transaction snapshot(*s.db);
+    s.fetch_host_keys();  // the reader thread below then finds them cached
     // The entries of the matching cases, in (case, seq) order: the table's own order.
     const auto q = s.stmt(std::string("SELECT e.seq, e.data, ") +
-                          "c.id, c.version, c.head, c.state, c.programme, c.coordinator, c.next_deadline, c.seal_key, c.seal "
-                          "FROM entries e JOIN cases c ON c.id = e.case_id" +
+                          "c.id, c.version, c.head, c.state, c.programme, c.coordinator, c.next_deadline, c.seal_key, c.seal, "
+                          "k.key_id, k.wrapped "
+                          "FROM entries e JOIN cases c ON c.id = e.case_id LEFT JOIN case_keys k ON k.case_id = c.id" +
                           where_of(query) + " ORDER BY e.case_id, e.seq");
     Impl::bind_query(*q, query);
 
@@ -478,6 +550,7 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
             if (id != current.row.id) {
                 if (current.row.id != 0 && !take(std::move(current))) return;
                 current = stored_case(s.read_row(*q, 2));
+                current.secret = s.secret_from(*q, 11, id);
             }
             current.add(q->integer(0), q->blob(1));
         }
@@ -671,6 +744,22 @@ std::uint64_t case_store::reseal() {
     for (const auto& r : rows) s.write_row(r);
     t.commit();
     return rows.size();
+}
+
+std::uint64_t case_store::rewrap() {
+    const impl& s = *impl_;
+    if (!s.options.encryption) throw error(errc::key_error, "store: rewrap needs a key provider");
+    const std::string& current = s.options.encryption->current;
+    detail::write_transaction t(*s.db);
+    std::vector<std::pair<std::int64_t, std::shared_ptr<const detail::case_secret>>> keys;
+    {
+        const auto q = s.stmt("SELECT case_id, key_id, wrapped FROM case_keys WHERE key_id <> ?1 ORDER BY case_id");
+        q->bind(1, current);
+        while (q->row()) keys.emplace_back(q->integer(0), s.secret_from(*q, 1, q->integer(0)));
+    }
+    for (const auto& [id, secret] : keys) s.write_case_key(id, *secret);
+    t.commit();
+    return keys.size();
 }
 
 void case_store::put_directory(const agency_directory& d) {

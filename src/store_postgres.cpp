@@ -33,7 +33,7 @@ struct migration {
     const char* description;
     const char* sql;
 };
-constexpr std::array<migration, 2> migrations{{
+constexpr std::array<migration, 3> migrations{{
     {1, "the case store: summaries, entries, metadata", R"sql(
 CREATE TABLE sfcore_meta(key text PRIMARY KEY, value bytea NOT NULL);
 CREATE TABLE cases(
@@ -62,6 +62,12 @@ CREATE TABLE persons(
   member bigint NOT NULL,
   PRIMARY KEY(person, case_id));
 CREATE INDEX persons_by_case ON persons(case_id);
+)sql"},
+    {3, "case_keys: the own keys of encrypted cases, each wrapped under a host key", R"sql(
+CREATE TABLE case_keys(
+  case_id bigint PRIMARY KEY,
+  key_id text NOT NULL,
+  wrapped bytea NOT NULL);
 )sql"},
 }};
 constexpr int schema_version = migrations.back().version;

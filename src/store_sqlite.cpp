@@ -19,7 +19,7 @@ namespace sfcore::detail {
 
 namespace {
 
-constexpr int schema_version = 3;
+constexpr int schema_version = 4;
 constexpr std::int32_t store_application_id = 0x53464353;  // "SFCS"
 
 // Schema 3: which member of which case each person is (by the SHA-256 of
@@ -31,6 +31,14 @@ CREATE TABLE persons(
   member INTEGER NOT NULL,
   PRIMARY KEY(person, case_id)) WITHOUT ROWID;
 CREATE INDEX persons_by_case ON persons(case_id);
+)sql";
+
+// Schema 4: the own keys of encrypted cases, each wrapped under a host key (crypto.hpp).
+const char* const case_keys_sql = R"sql(
+CREATE TABLE case_keys(
+  case_id INTEGER PRIMARY KEY,
+  key_id TEXT NOT NULL,
+  wrapped BLOB NOT NULL);
 )sql";
 
 const std::string schema_sql = std::string(R"sql(
@@ -53,7 +61,7 @@ CREATE TABLE entries(
 CREATE INDEX cases_by_state ON cases(state);
 CREATE INDEX cases_by_coordinator ON cases(coordinator);
 CREATE INDEX cases_by_deadline ON cases(next_deadline);
-)sql") + persons_sql;
+)sql") + persons_sql + case_keys_sql;
 
 class sqlite_connection;
 
@@ -289,9 +297,10 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
                 throw error(errc::unsupported_version, "store: schema version " + std::to_string(v) +
                                                            " is newer than this library reads (" +
                                                            std::to_string(schema_version) + ")");
-            if (v == 2) {
-                // A store of sfcore 0.2: it has no person links (no entry could make one), so the new table starts empty.
-                db.exec(std::string(persons_sql) + "UPDATE sfcore_meta SET value = 3 WHERE key = 'schema';");
+            if (v == 2 || v == 3) {
+                // A store of sfcore 0.2 has no person links (no entry could make one), and neither has an encrypted
+                // case: the new tables start empty.
+                db.exec(std::string(v == 2 ? persons_sql : "") + case_keys_sql + "UPDATE sfcore_meta SET value = 4 WHERE key = 'schema';");
             } else if (v != schema_version) {
                 throw error(errc::malformed, "store: schema version " + std::to_string(v));
             }
@@ -300,6 +309,7 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
     }
     use_wal(db, options.busy_timeout_ms);
     db.exec(options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    db.exec("PRAGMA secure_delete=ON");  // a deleted case key is overwritten, not left in a free page
     if (v1) convert_v1(db, write_summary);
     return conn;
 }

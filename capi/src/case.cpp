@@ -67,6 +67,25 @@ int sf_case_open(sf_case** out, const sf_directory* dir, uint64_t id, const sf_r
     });
 }
 
+int sf_case_open_encrypted(sf_case** out, const sf_directory* dir, uint64_t id, const sf_referral* referral,
+                           const char* recorded_by, int64_t recorded_at) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        const auto& d = need(dir, "dir");
+        const auto& r = need(referral, "referral");
+        o = make_handle<sf_case>(case_file::open(case_id{id}, d.impl, r.impl, text(recorded_by, "recorded_by"),
+                                                 instant_of(recorded_at), at_rest::encrypted));
+    });
+}
+
+int sf_case_is_encrypted(int* out, const sf_case* c) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = read_case(c, [](const case_file& k) { return k.encrypted() ? 1 : 0; });
+    });
+}
+
 void sf_case_free(sf_case* c) { free_handle(c); }
 
 int sf_case_state(int* out, const sf_case* c) {

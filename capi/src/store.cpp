@@ -28,9 +28,42 @@ store_options options_of(const sf_store_options* options) {
     return opt;
 }
 
+key_provider provider_of(const sf_key_provider& keys) {
+    const sf_key_fn fn = need(keys.key, "keys->key");
+    void* const context = keys.context;
+    return {[fn, context](const std::string& id) {
+                std::vector<std::uint8_t> k(32);
+                if (fn(context, id.c_str(), k.data()) != 0) {
+                    std::fill(k.begin(), k.end(), std::uint8_t{0});
+                    k.clear();
+                }
+                return k;
+            },
+            utf8(keys.current, "keys->current")};
+}
+
 } // namespace
 
 extern "C" {
+
+int sf_store_open_encrypted(sf_store** out, const char* path, const sf_store_options* options, const sf_key_provider* keys) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        store_options opt = options_of(options);
+        opt.encryption = provider_of(need(keys, "keys"));
+        auto h = std::make_unique<store_handle>();
+        h->store.emplace(utf8(path, "path"), std::move(opt));
+        o = reinterpret_cast<sf_store*>(h.release());
+    });
+}
+
+int sf_store_rewrap(uint64_t* out_count, sf_store* store) {
+    return call([&] {
+        auto& o = need(out_count, "out_count");
+        o = with_store(store, [](case_store& s) { return s.rewrap(); });
+    });
+}
 
 int sf_store_open(sf_store** out, const char* path, const sf_store_options* options) {
     return call([&] {

@@ -100,7 +100,9 @@ archive_info inspect_archive(const void* data, std::size_t size);
  * @param encoding binary or text.
  * @param key when given, seal the archive with this key (see journal.hpp):
  *        only a holder of the key can make an archive that loads under it.
- * @throws sfcore::error errc::key_error for a malformed key.
+ * @throws sfcore::error errc::key_error for a malformed key, and for an
+ *         encrypted case (case_file::encrypted()), whose entries an archive
+ *         would hold readable: keep it in a store with a key provider.
  * @since 0.1.0
  */
 bytes save_archive(const case_file& c, archive_encoding encoding = archive_encoding::binary,

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "sfcore/agency.hpp"
 #include "sfcore/calendar.hpp"
 #include "sfcore/disclosure.hpp"
+#include "sfcore/encryption.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/events.hpp"
 #include "sfcore/ids.hpp"
@@ -30,6 +32,7 @@ namespace sfcore {
 
 namespace detail {
 struct case_access;
+struct case_secret;
 } // namespace detail
 
 /** @brief A member's written consent to take part, as it stands. @since 0.1.0 */
@@ -142,12 +145,15 @@ public:
      * @param r the referral.
      * @param who who recorded it (UTF-8, not blank).
      * @param when when it was recorded.
+     * @param keep at_rest::encrypted: the case gets a key of its own and
+     *        every entry is hashed, stored and archived sealed under it (see
+     *        encryption.hpp); a store must have a key_provider to keep it.
      * @throws sfcore::error as checked(const referral&, const agency_directory&),
      *         and errc::invalid_argument for a zero id.
-     * @since 0.1.0
+     * @since 0.1.0 (@p keep: 0.3.0)
      */
     static case_file open(case_id id, const agency_directory& directory, const referral& r, std::string_view who,
-                          instant when);
+                          instant when, at_rest keep = at_rest::plain);
 
     /**
      * @brief Rebuild a case from its journal, as read back from storage:
@@ -298,6 +304,8 @@ public:
 
     /** @brief The journal's head: its length and the hash of its last entry. @since 0.2.0 */
     journal_head head() const noexcept;
+    /** @brief True when the case is encrypted at rest (see encryption.hpp). @since 0.3.0 */
+    bool encrypted() const noexcept { return secret_ != nullptr; }
 
     /**
      * @brief Recompute the hash chain from the case's id.
@@ -447,6 +455,7 @@ private:
     static void change_member(member& m, const member_updated& u);  // the details a member_updated entry gives
 
     case_id id_;
+    std::shared_ptr<const detail::case_secret> secret_;  // an encrypted case's own key (null: plain)
     sfcore::state state_ = state::referred;
     sfcore::referral referral_;
     journal_type journal_;

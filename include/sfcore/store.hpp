@@ -58,6 +58,7 @@
 #include "sfcore/agency.hpp"
 #include "sfcore/calendar.hpp"
 #include "sfcore/case.hpp"
+#include "sfcore/encryption.hpp"
 #include "sfcore/journal.hpp"
 #include "sfcore/timeliness.hpp"
 
@@ -79,6 +80,15 @@ struct store_options {
      */
     std::vector<sealing_key> keys;
     std::string seal_with;          ///< The id of the key new seals use ("" for the first of keys).
+    /**
+     * @brief Where the host keys of encrypted cases come from (see
+     * encryption.hpp). When given, every new case must be encrypted (opened
+     * with at_rest::encrypted); its own key is stored wrapped under the host
+     * key `current`. Without it, an encrypted case can be neither appended
+     * nor read (errc::key_error).
+     * @since 0.3.0
+     */
+    std::optional<key_provider> encryption;
 };
 
 /** @brief One case as the store lists it. @since 0.1.0 */
@@ -353,6 +363,18 @@ public:
      * @since 0.2.0
      */
     std::uint64_t reseal();
+    /**
+     * @brief Wrap the own key of every encrypted case that is not wrapped
+     * under the host key store_options::encryption names as `current` again
+     * under it, after opening it with the key it names: rotation of host
+     * keys. The entries are not touched (their hash chain stays as it is).
+     * One transaction.
+     * @return how many case keys were wrapped again.
+     * @throws sfcore::error errc::key_error (no key provider, or a host key it
+     *         does not have or that does not open a case key), errc::integrity.
+     * @since 0.3.0
+     */
+    std::uint64_t rewrap();
 
     /**
      * @brief Save the agency directory (replacing the one stored). @throws sfcore::error errc::io_error.

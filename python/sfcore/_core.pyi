@@ -435,6 +435,9 @@ class Case:
         """Decide many requests (a sequence of Request) in one call, recording each in the journal, without holding the GIL. Returns a DecisionBatch in request order: the same decisions and entries as decide() on each. A malformed request raises; the decisions before it stay recorded."""
     def disclosures_about(self, member_id: int) -> List[DisclosureOfMember]:
         """Every sharing of information about a member the journal records (a permitted decision, a view that showed an item about them, a sharing without consent), oldest first: the recipients to tell of a correction or a statement (IPP 7(4)). Raises ArgumentError (NOT_FOUND)."""
+    @property
+    def encrypted(self) -> bool:
+        """True when the case is encrypted at rest (opened with encrypted=True)."""
     def entries(self, type: EventType) -> List[Event]:
         """The journal's entries of one type, oldest first."""
     @property
@@ -493,8 +496,8 @@ class Case:
     def notice(self, member: int, *, directory: AgencyDirectory, purpose: Purpose, at: datetime.datetime) -> Notice:
         """A member's disclosure notice: who may receive which of their information for a purpose, what they marked confidential, and what was shared without consent that they were told of (record NoticeGiven when given)."""
     @staticmethod
-    def open(*, case_id: int, directory: AgencyDirectory, referral: Referral, recorded_by: str, recorded_at: datetime.datetime) -> Case:
-        """Open a case from a referral. recorded_at must be a timezone-aware datetime. Raises ArgumentError for bad input."""
+    def open(*, case_id: int, directory: AgencyDirectory, referral: Referral, recorded_by: str, recorded_at: datetime.datetime, encrypted: bool = ...) -> Case:
+        """Open a case from a referral. recorded_at must be a timezone-aware datetime. With encrypted=True the case gets a key of its own and every entry is stored sealed under it (a Store needs a key_provider to keep it; it cannot be archived or pickled). Raises ArgumentError for bad input."""
     def overdue(self, as_of: datetime.date, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> List[OverdueItem]:
         """What is overdue as of a date."""
     def person_of(self, member_id: int) -> Optional[PersonLinked]:
@@ -2576,7 +2579,7 @@ class S66Requester(enum.IntEnum):
 class SealingKey:
     """A key that seals archives and a store's summary rows: an id (1-64 printable ASCII characters) that seals name, and a secret of at least 16 bytes that you keep (sfcore stores only the id). Only a holder of the secret can make a journal that loads under it."""
     def __init__(self, id: str, secret: Buffer) -> None:
-        """Raises ArgumentError (KEY) for a malformed id or a short secret."""
+        """Raises StorageError (KEY_ERROR) for a malformed id or a short secret."""
     def __repr__(self) -> str: ...
     @property
     def id(self) -> str:
@@ -2858,8 +2861,8 @@ class Store:
     def __enter__(self) -> Any: ...
     def __exit__(self, *args) -> None:
         """Close the store."""
-    def __init__(self, path: str, *, durable: bool = ..., busy_timeout_ms: int = ..., calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., keys: List[SealingKey] = ..., seal_with: str = ...) -> None:
-        """Open (or create) a store at a path (':memory:' for one that lives as long as the object; either may follow 'sqlite:'), or a PostgreSQL database named by a libpq URI ('postgresql://…') or keyword string ('host=/run/pg dbname=cases'), which Store.migrate() must have prepared. durable=False survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them and appends seal with the key named seal_with (the first when ''). A store of sfcore 0.1 is converted once on open. Raises StorageError (IO_ERROR: cannot open or connect; MALFORMED: not a store; UNSUPPORTED_VERSION; NEEDS_MIGRATION: a database whose schema is older than this library's) or ArgumentError (KEY)."""
+    def __init__(self, path: str, *, durable: bool = ..., busy_timeout_ms: int = ..., calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., keys: List[SealingKey] = ..., seal_with: str = ..., key_provider: Optional[function] = ..., key_id: str = ...) -> None:
+        """Open (or create) a store at a path (':memory:' for one that lives as long as the object; either may follow 'sqlite:'), or a PostgreSQL database named by a libpq URI ('postgresql://…') or keyword string ('host=/run/pg dbname=cases'), which Store.migrate() must have prepared. durable=False survives a crash but not a power loss. With keys, every summary row read must be sealed by one of them and appends seal with the key named seal_with (the first when ''). With key_provider (a callable taking a host key's id and returning its 32 bytes, or None when it has no such key), the store keeps encrypted cases (Case.open(..., encrypted=True)): every new case must be encrypted, and its own key is stored wrapped under the host key key_id. The provider is called on the calling thread, once per id. A store of sfcore 0.1 is converted once on open. Raises StorageError (IO_ERROR: cannot open or connect; MALFORMED: not a store; UNSUPPORTED_VERSION; NEEDS_MIGRATION: a database whose schema is older than this library's) or StorageError (KEY_ERROR: a sealing or host key missing, malformed or wrong)."""
     def __iter__(self) -> Iterator[Any]:
         """Every case, by id (as cases())."""
     def __len__(self) -> int: ...
@@ -2901,7 +2904,9 @@ class Store:
     def put_directory(self, directory: AgencyDirectory) -> None:
         """Save the agency directory (replacing the one stored)."""
     def reseal(self) -> int:
-        """Seal every summary row again with the key named seal_with, after checking its seal under the key it names (key rotation), in one transaction. Returns how many cases were sealed. Raises ArgumentError (KEY) or StorageError (INTEGRITY)."""
+        """Seal every summary row again with the key named seal_with, after checking its seal under the key it names (key rotation), in one transaction. Returns how many cases were sealed. Raises StorageError (KEY_ERROR or INTEGRITY)."""
+    def rewrap(self) -> int:
+        """Wrap the own key of every encrypted case that is not under the host key key_id again under it, after opening it with the host key it names (rotation of host keys), in one transaction; the entries are not touched. Returns how many case keys were wrapped again. Raises StorageError (KEY_ERROR or INTEGRITY)."""
     def siblings(self, key: str) -> List[Sibling]:
         """The siblings of a child or young person across cases: every other linked child or young person in a case where a parent or caregiver of theirs is a member, by key and case (Sibling). A sibling not linked to a person is not found."""
     def verify(self, checkpoint: Optional[Dict[int, JournalHead]] = ...) -> StoreVerification:

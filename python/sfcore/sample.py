@@ -123,10 +123,11 @@ class Family:
 
 def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planned", *, seed: int = 0,
                 start: datetime.date = datetime.date(2026, 3, 2), programme=sf.Programme.STRENGTHENING_FAMILIES,
-                coordinator: Optional[str] = None, sharing: bool = False) -> Family:
+                coordinator: Optional[str] = None, sharing: bool = False, encrypted: bool = False) -> Family:
     """One family's case, walked to a stage (one of :data:`STAGES`), with random but valid details.
 
-    With ``sharing``, once the invitees are approved the case also records its sharing (:func:`family_sharing`)."""
+    With ``sharing``, once the invitees are approved the case also records its sharing (:func:`family_sharing`).
+    With ``encrypted``, the case is encrypted at rest (``Case.open(..., encrypted=True)``)."""
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}")
     rng = random.Random(seed * 7919 + case_id)
@@ -145,7 +146,7 @@ def family_case(d: sf.AgencyDirectory, case_id: int, stage: str = "closed_planne
         local_group=d.local_groups[case_id % len(d.local_groups)].id if d.local_groups else None,
     )
     case = sf.Case.open(case_id=case_id, directory=d, referral=referral, recorded_by="coordinator",
-                        recorded_at=clock.now)
+                        recorded_at=clock.now, encrypted=encrypted)
     f = Family(case, d, clock)
     if stage == "referred":
         return f

@@ -1,6 +1,7 @@
 /* The C ABI end to end (C11, POSIX threads): a case through its lifecycle, the transition
    table, disclosure, archives, the store, and per-thread errors. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
@@ -703,7 +704,7 @@ static void test_postgres_store(void) {
         return;
     }
     CHECK_STATUS(SF_OK, sf_store_migrate(&v, server, NULL));
-    CHECK(v == 2);
+    CHECK(v == 3);
     CHECK_STATUS(SF_OK, sf_store_open(&a, server, NULL));
     CHECK_STATUS(SF_OK, sf_store_open(&b, server, NULL));
     CHECK_STATUS(SF_OK, sf_store_follow(b));
@@ -860,6 +861,96 @@ static void test_persons(void) {
     sf_case_free(second);
 }
 
+/* A host's key service: two keys, k1 and k2; `retired` names one it no longer has. */
+static const char *retired = NULL;
+static int key_calls = 0;
+static int host_keys(void *context, const char *id, uint8_t secret_out[32]) {
+    (void)context;
+    ++key_calls;
+    if (retired && strcmp(id, retired) == 0) return 1;
+    if (strcmp(id, "k1") != 0 && strcmp(id, "k2") != 0) return 1;
+    memset(secret_out, id[1], 32);
+    return 0;
+}
+
+static void test_encryption(void) {
+    sf_referral *ref = NULL;
+    sf_case *c = NULL, *back = NULL, *plain = NULL;
+    sf_store *st = NULL;
+    sf_journal_head head, again;
+    sf_key_provider keys = {host_keys, NULL, "k1"};
+    uint64_t n = 0;
+    int yes = -1, ok = 0;
+    FILE *f = NULL;
+    char *bytes = NULL, *reason = NULL;
+    long size = 0, found = 0;
+    remove("capi-encrypted.db");
+    remove("capi-encrypted.db-wal");
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Canaryfamily wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_case_open_encrypted(&c, dir, 81, ref, "c", t0));
+    CHECK_STATUS(SF_OK, sf_case_is_encrypted(&yes, c));
+    CHECK(yes == 1);
+    ACCEPTED(sf_case_accept_referral(O, c, dir, "c", t0 + hour, 0, NULL));
+    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Hinewai Canarychild", SF_ROLE_CHILD, 20150801, 1));
+    CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));
+    CHECK_STATUS(SF_OK, sf_store_append(&head, st, c, 0));
+    /* A plain new case is refused by a store that keeps its cases encrypted. */
+    CHECK_STATUS(SF_OK, sf_case_open(&plain, dir, 82, ref, "c", t0));
+    CHECK_STATUS(SF_EKEY, sf_store_append(&again, st, plain, 0));
+    CHECK_STATUS(SF_OK, sf_store_load(&back, st, 81));
+    CHECK_STATUS(SF_OK, sf_case_is_encrypted(&yes, back));
+    CHECK(yes == 1);
+    CHECK_STATUS(SF_OK, sf_case_verify(&ok, &reason, back, &head));
+    CHECK(ok == 1);
+    sf_free(reason);
+    sf_case_free(back);
+    CHECK(key_calls == 1); /* asked once, then kept for the store's life */
+    sf_store_free(st);
+    /* Nothing planted is readable in the file. */
+    f = fopen("capi-encrypted.db", "rb");
+    CHECK(f != NULL);
+    if (f) {
+        fseek(f, 0, SEEK_END);
+        size = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        bytes = (char *)malloc((size_t)size);
+        CHECK(fread(bytes, 1, (size_t)size, f) == (size_t)size);
+        fclose(f);
+        for (long i = 0; i + 6 <= size; ++i)
+            if (memcmp(bytes + i, "Canary", 6) == 0) ++found;
+        CHECK(found == 0);
+        free(bytes);
+    }
+    /* Rotation: k2 becomes current, k1 is retired once every case key is wrapped again. */
+    keys.current = "k2";
+    CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));
+    CHECK_STATUS(SF_OK, sf_store_rewrap(&n, st));
+    CHECK(n == 1);
+    sf_store_free(st);
+    retired = "k1";
+    CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));
+    CHECK_STATUS(SF_OK, sf_store_load(&back, st, 81));
+    sf_case_free(back);
+    sf_store_free(st);
+    /* Without the key it is wrapped under, or without a provider: SF_EKEY, and nothing else. */
+    retired = "k2";
+    CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));
+    back = NULL;
+    CHECK_STATUS(SF_EKEY, sf_store_load(&back, st, 81));
+    CHECK(back == NULL);
+    sf_store_free(st);
+    CHECK_STATUS(SF_OK, sf_store_open(&st, "capi-encrypted.db", NULL));
+    CHECK_STATUS(SF_EKEY, sf_store_load(&back, st, 81));
+    CHECK_STATUS(SF_EKEY, sf_store_append(&again, st, c, 0));
+    sf_store_free(st);
+    retired = NULL;
+    sf_case_free(plain);
+    sf_case_free(c);
+    sf_referral_free(ref);
+    remove("capi-encrypted.db");
+    remove("capi-encrypted.db-wal");
+}
+
 int main(void) {
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
     CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
@@ -870,6 +961,7 @@ int main(void) {
     test_disclosure_archives_store();
     test_fhir();
     test_persons();
+    test_encryption();
     test_threads();
     test_shared_case_threads();
     test_shared_store_threads();

@@ -274,13 +274,25 @@ static void row_sf_store_open(void) {
     memset(&o, 0, sizeof o); o.key_count = 1; NUL(sf_store_open(&st, ":memory:", &o));
     o.keys = &short_key; CHECK_STATUS(SF_EKEY, sf_store_open(&st, ":memory:", &o)); CHECK(st == NULL);
 }
+static int no_key(void *context, const char *id, uint8_t secret_out[32]) { (void)context; (void)id; (void)secret_out; return 1; }
+static void row_sf_store_open_encrypted(void) {
+    sf_store *st; sf_key_provider p = {no_key, NULL, "k1"};
+    NUL(sf_store_open_encrypted(NULL, ":memory:", NULL, &p)); NUL(sf_store_open_encrypted(&st, NULL, NULL, &p)); NUL(sf_store_open_encrypted(&st, ":memory:", NULL, NULL));
+    CHECK_STATUS(SF_EUTF8, sf_store_open_encrypted(&st, bad_utf8, NULL, &p));
+    p.key = NULL; NUL(sf_store_open_encrypted(&st, ":memory:", NULL, &p)); p.key = no_key;
+    p.current = NULL; NUL(sf_store_open_encrypted(&st, ":memory:", NULL, &p));
+    p.current = "not an id"; CHECK_STATUS(SF_EKEY, sf_store_open_encrypted(&st, ":memory:", NULL, &p)); CHECK(st == NULL);
+}
+static void row_sf_store_rewrap(void) { uint64_t n; NUL(sf_store_rewrap(NULL, store)); NUL(sf_store_rewrap(&n, NULL)); CHECK_STATUS(SF_EKEY, sf_store_rewrap(&n, store)); }
+static void row_sf_case_open_encrypted(void) { sf_case *c; NUL(sf_case_open_encrypted(NULL, dir, 1, ref, "w", t0)); NUL(sf_case_open_encrypted(&c, NULL, 1, ref, "w", t0)); NUL(sf_case_open_encrypted(&c, dir, 1, NULL, "w", t0)); NUL(sf_case_open_encrypted(&c, dir, 1, ref, NULL, t0)); ERR(sf_case_open_encrypted(&c, dir, 0, ref, "w", t0)); CHECK_STATUS(SF_EUTF8, sf_case_open_encrypted(&c, dir, 1, ref, bad_utf8, t0)); }
+static void row_sf_case_is_encrypted(void) { int v; NUL(sf_case_is_encrypted(NULL, kase)); NUL(sf_case_is_encrypted(&v, NULL)); CHECK(sf_case_is_encrypted(&v, kase) == SF_OK && v == 0); }
 static void row_sf_store_migrate(void) {
     int v = 0;
     NUL(sf_store_migrate(NULL, ":memory:", NULL)); NUL(sf_store_migrate(&v, NULL, NULL));
     CHECK_STATUS(SF_EUTF8, sf_store_migrate(&v, bad_utf8, NULL));
     CHECK_STATUS(SF_EINVAL, sf_store_migrate(&v, "dbname='unterminated", NULL));
     CHECK_STATUS(SF_EIO, sf_store_migrate(&v, "host=/no/such/dir dbname=x connect_timeout=2", NULL));
-    CHECK_STATUS(SF_OK, sf_store_migrate(&v, ":memory:", NULL)); CHECK(v == 3);
+    CHECK_STATUS(SF_OK, sf_store_migrate(&v, ":memory:", NULL)); CHECK(v == 4);
 }
 static void row_sf_store_follow(void) { NUL(sf_store_follow(NULL)); CHECK_STATUS(SF_EINVAL, sf_store_follow(store)); }
 static void row_sf_store_next_change(void) {
@@ -356,7 +368,7 @@ static const struct row {
     ROW(sf_directory_counts), ROW(sf_directory_save), ROW(sf_directory_load),
     ROW(sf_referral_new), ROW(sf_referral_free), ROW(sf_referral_set_agency), ROW(sf_referral_add_reason),
     ROW(sf_referral_set_programme), ROW(sf_referral_set_site), ROW(sf_referral_set_local_group),
-    ROW(sf_case_open), ROW(sf_case_free), ROW(sf_case_state), ROW(sf_case_id), ROW(sf_case_referral),
+    ROW(sf_case_open), ROW(sf_case_open_encrypted), ROW(sf_case_is_encrypted), ROW(sf_case_free), ROW(sf_case_state), ROW(sf_case_id), ROW(sf_case_referral),
     ROW(sf_case_family_name), ROW(sf_case_event_count),
     ROW(sf_case_accept_referral), ROW(sf_case_decline_referral), ROW(sf_case_add_member), ROW(sf_case_record_consent),
     ROW(sf_case_withdraw_consent), ROW(sf_case_assign_roles), ROW(sf_case_start_preparation), ROW(sf_case_set_priorities),
@@ -384,9 +396,9 @@ static const struct row {
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),
     ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_upgrade_v1),
-    ROW(sf_store_open), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
+    ROW(sf_store_open), ROW(sf_store_open_encrypted), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
-    ROW(sf_store_reseal), ROW(sf_store_put_directory), ROW(sf_store_directory),
+    ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
     ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),
 };

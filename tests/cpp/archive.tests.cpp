@@ -11,6 +11,7 @@
 #include "../../src/archive_detail.hpp"
 #include "../../src/case_access.hpp"
 #include "../fuzz/load_any.hpp"
+#include "../../src/crypto.hpp"
 #include "fixtures.hpp"
 #include "sfcore/archive.hpp"
 
@@ -420,8 +421,34 @@ TEST_CASE("an entry's canonical bytes decode to the entry, and nothing else does
         longer.push_back(0);
         CHECK(code_of([&] { detail::decode_entry(longer.data(), longer.size()); }) == errc::malformed);
         bytes newer = row;
-        newer[0] = 3;
+        newer[0] = 4;
         CHECK(code_of([&] { detail::decode_entry(newer.data(), newer.size()); }) == errc::unsupported_version);
+        newer[0] = 3;  // the sealed layout: a plain entry is not one
+        CHECK(code_of([&] { detail::decode_entry(newer.data(), newer.size()); }) == errc::malformed);
     }
     CHECK(code_of([&] { detail::decode_entry(nullptr, 3); }) == errc::null_argument);
+}
+
+TEST_CASE("a sealed entry opens only with its case's key, and its bytes hide its payload", "[archive]") {
+    fixtures::world w;
+    const case_file c = fixtures::full_case(w);
+    const auto mine = detail::case_secret::make(c.id());
+    const auto other = detail::case_secret::make(c.id());
+    for (std::size_t i = 0; i < c.journal().size(); ++i) {
+        CAPTURE(i);
+        const event& e = c.journal()[i];
+        const bytes row = detail::encode_entry(e, mine.get());
+        CHECK(detail::is_sealed_entry(row.data(), row.size()));
+        CHECK(detail::encode_entry(e, mine.get()) == row);  // deterministic: the chain can be recomputed
+        CHECK(detail::decode_entry(row.data(), row.size(), mine.get()) == e);
+        CHECK(code_of([&] { detail::decode_entry(row.data(), row.size()); }) == errc::key_error);
+        CHECK(code_of([&] { detail::decode_entry(row.data(), row.size(), other.get()) ; }) == errc::key_error);
+        CHECK(detail::encode_entry(e, other.get()) != row);
+        bytes cut(row.begin(), row.end() - 1);
+        CHECK(code_of([&] { detail::decode_entry(cut.data(), cut.size(), mine.get()); }) == errc::malformed);
+        bytes flipped = row;
+        flipped[row.size() / 2] ^= 1;
+        CHECK(code_of([&] { detail::decode_entry(flipped.data(), flipped.size(), mine.get()); }) != errc::ok);
+        if (!e.who.empty()) CHECK(std::search(row.begin(), row.end(), e.who.begin(), e.who.end()) == row.end());
+    }
 }

@@ -216,7 +216,7 @@ TEST_CASE("a store of sfcore 0.2 (schema 2) gains the index of persons when it i
         CHECK(sqlite3_exec(db, s.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(db);
     };
-    sql("DROP TABLE persons; UPDATE sfcore_meta SET value = 2 WHERE key = 'schema'");
+    sql("DROP TABLE persons; DROP TABLE case_keys; UPDATE sfcore_meta SET value = 2 WHERE key = 'schema'");
     {
         case_store st(path);
         CHECK(st.load(case_id{1}).state() == state::plan_active);
@@ -230,7 +230,7 @@ TEST_CASE("a store of sfcore 0.2 (schema 2) gains the index of persons when it i
     sqlite3_stmt* q = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM sfcore_meta WHERE key = 'schema'", -1, &q, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_step(q) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(q, 0) == 3);
+    CHECK(sqlite3_column_int(q, 0) == 4);
     sqlite3_finalize(q);
     sqlite3_close(db);
 }

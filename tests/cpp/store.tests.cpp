@@ -427,7 +427,7 @@ TEST_CASE("a file that is not an sfcore store is refused and left as it was", "[
     {
         case_store st(dir.file("new.db"));
     }
-    sql(dir.file("new.db"), "UPDATE sfcore_meta SET value = 4 WHERE key = 'schema'");
+    sql(dir.file("new.db"), "UPDATE sfcore_meta SET value = 5 WHERE key = 'schema'");
     CHECK(code_of([&] { case_store st(dir.file("new.db")); }) == errc::unsupported_version);
     std::ofstream(dir.file("junk.db")) << std::string(8192, 'x');
     CHECK(code_of([&] { case_store st(dir.file("junk.db")); }) == errc::malformed);

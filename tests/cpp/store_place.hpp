@@ -55,7 +55,7 @@ struct store_place {
         schema = "t" + std::to_string(getpid()) + "_" + std::to_string(salt % 100000) + "_" + std::to_string(made++);
         location = std::string(postgres()) + " options='-c search_path=" + schema + "' application_name=" + schema;
         sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
-        REQUIRE(sfcore::case_store::migrate(location) == 2);
+        REQUIRE(sfcore::case_store::migrate(location) == 3);
     }
     ~store_place() {
         if (!schema.empty()) try_sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -49,8 +49,8 @@ def test_a_database_is_migrated_when_asked_never_on_open(location):
         sfcore.Store(location)
     assert e.value.code == sfcore.ErrorCode.NEEDS_MIGRATION
     assert "migrate" in str(e.value)
-    assert sfcore.Store.migrate(location) == 2
-    assert sfcore.Store.migrate(location) == 2
+    assert sfcore.Store.migrate(location) == 3
+    assert sfcore.Store.migrate(location) == 3
     with sfcore.Store(location) as store:
         assert store.backend == "postgresql"
         assert len(store) == 0

@@ -92,6 +92,17 @@ SF_API int sf_referral_set_local_group(sf_referral *referral, uint32_t local_gro
  */
 SF_API int sf_case_open(sf_case **out, const sf_directory *dir, uint64_t case_id, const sf_referral *referral,
                         const char *recorded_by, int64_t recorded_at);
+/**
+ * @brief Open an encrypted case from a referral: as sf_case_open(), and the
+ * case gets a key of its own; every entry is stored sealed under it (see
+ * sf_store_open_encrypted()).
+ * @return as sf_case_open().
+ * @since 0.3.0
+ */
+SF_API int sf_case_open_encrypted(sf_case **out, const sf_directory *dir, uint64_t case_id, const sf_referral *referral,
+                                  const char *recorded_by, int64_t recorded_at);
+/** @brief `out` receives 1 when the case is encrypted at rest, else 0. @return #SF_OK; #SF_ENULLARG. @since 0.3.0 */
+SF_API int sf_case_is_encrypted(int *out, const sf_case *c);
 
 /**
  * @brief Free a case. NULL is allowed and does nothing.

@@ -22,6 +22,22 @@ typedef struct sf_store_options {
     const sf_calendar *calendar; /**< The calendar the summaries' next deadlines are counted in (NULL: the national one); copied when the store opens. */
 } sf_store_options;
 
+/**
+ * @brief A host key callback: write the 32-byte host key with id `key_id`
+ * to `secret` and return 0, or return nonzero when the host has no key of
+ * that id. Called on the thread that called the store; sfcore keeps what it
+ * returns for the store's life and never writes it anywhere.
+ * @since 0.3.0
+ */
+typedef int (*sf_key_fn)(void *context, const char *key_id, uint8_t secret[32]);
+
+/** @brief Where a store's host keys come from (see sf_store_open_encrypted()). @since 0.3.0 */
+typedef struct sf_key_provider {
+    sf_key_fn key;        /**< The callback (not NULL). */
+    void *context;        /**< Passed to it as it is. */
+    const char *current;  /**< The id of the host key new case keys are wrapped under (1-64 bytes of printable ASCII; copied). */
+} sf_key_provider;
+
 /** @brief Which cases sf_store_list() and sf_store_each() take: every condition given must hold. @since 0.1.0 */
 typedef struct sf_case_query {
     int state;             /**< An #sf_state, or -1 for any. */
@@ -83,6 +99,20 @@ typedef struct sf_sibling {
  * @since 0.1.0
  */
 SF_API int sf_store_open(sf_store **out, const char *path, const sf_store_options *options);
+/**
+ * @brief Open a store that keeps encrypted cases (sf_case_open_encrypted()):
+ * as sf_store_open(), with a key provider. Every new case appended must be
+ * encrypted; its own key is stored wrapped under the provider's `current`
+ * host key. A store opened without one can neither append nor read an
+ * encrypted case (#SF_EKEY).
+ * @param[out] out receives the store; free it with sf_store_free().
+ * @param path as for sf_store_open().
+ * @param options as for sf_store_open(), or NULL.
+ * @param keys the key provider (copied; its context must outlive the store).
+ * @return as sf_store_open(); #SF_EKEY for a malformed current id.
+ * @since 0.3.0
+ */
+SF_API int sf_store_open_encrypted(sf_store **out, const char *path, const sf_store_options *options, const sf_key_provider *keys);
 /**
  * @brief Bring a store's schema to this library's, when asked (never on
  * open): a PostgreSQL database gets the tables it lacks, under the server's
@@ -240,6 +270,15 @@ SF_API int sf_store_verify(size_t *out_damaged, char **out_report, sf_store *sto
                            size_t kept_count);
 /** @brief Seal every case's summary again with the key named by `seal_with` (key rotation); `out_count` receives how many. @return #SF_OK; #SF_ENULLARG; #SF_EKEY; #SF_EINTEGRITY; #SF_EIO; #SF_ECLOSED. @since 0.2.0 */
 SF_API int sf_store_reseal(uint64_t *out_count, sf_store *store);
+/**
+ * @brief Wrap every encrypted case's own key that is not under the key
+ * provider's current host key again under it (rotation of host keys); the
+ * entries are not touched. One transaction. `out_count` receives how many.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EKEY (no key provider, or a host key it
+ *         does not have or that does not open a case key); #SF_EINTEGRITY; #SF_EIO; #SF_ECLOSED.
+ * @since 0.3.0
+ */
+SF_API int sf_store_rewrap(uint64_t *out_count, sf_store *store);
 /** @brief Save the agency directory in the store. @return #SF_OK; #SF_ENULLARG; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
 SF_API int sf_store_put_directory(sf_store *store, const sf_directory *dir);
 /** @brief Load the store's agency directory into `out` (free it with sf_directory_free()). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */

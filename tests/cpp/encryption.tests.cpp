@@ -1,0 +1,324 @@
+// Encryption at rest: an encrypted case's entries stored sealed under its own
+// key, that key kept wrapped under a host key from the host's key provider,
+// host keys rotated, and a missing or wrong key refused. Store tests are
+// tagged [store], so they run on SQLite and again on PostgreSQL; the scans
+// of raw files are SQLite's.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "store_place.hpp"
+
+using namespace sfcore;
+using fixtures::code_of;
+
+namespace {
+
+// Strings planted in a case, each distinct, none of which may be readable at rest.
+const std::vector<std::string> planted = {
+    "Wairimu Canaryone",                                      // a parent's name
+    "Tipene Canarytwo",                                       // a child's name
+    "Tipene Canarytwo-Corrected",                             // the child's name, corrected
+    "Canarythree whanau",                                     // how the family is known
+    "canary four: dad's drinking worries the school",         // a referral's reason
+    "I don't want the school to know about my counselling",  // a child's own words
+    "canary six: my birthday is wrong, it is in June",        // a statement of correction
+    "canary seven: housing is the family's first worry",      // another reason
+};
+
+// A host's keys, by id, as a key provider gives them.
+struct keyring {
+    std::map<std::string, std::vector<std::uint8_t>> keys;
+    int calls = 0;
+    key_provider provider(const std::string& current) {
+        return {[this](const std::string& id) {
+                    ++calls;
+                    const auto at = keys.find(id);
+                    return at == keys.end() ? std::vector<std::uint8_t>{} : at->second;
+                },
+                current};
+    }
+};
+
+store_options encrypting(keyring& ring, const std::string& current) {
+    store_options o;
+    o.encryption = ring.provider(current);
+    return o;
+}
+
+// A case holding every planted string.
+case_file planted_case(fixtures::world& w, std::uint64_t id, at_rest keep) {
+    referral r = w.referral_for();
+    r.family_name = planted[3];
+    r.reasons = {planted[4], planted[7]};
+    case_file c = case_file::open(case_id{id}, w.dir, r, "coordinator", w.tick(), keep);
+    REQUIRE(w.rec(c, referral_accepted{false, ""}));
+    member parent;
+    parent.name = planted[0];
+    REQUIRE(w.rec(c, member_added{parent}));
+    member child;
+    child.name = planted[1];
+    child.role = member_role::child;
+    REQUIRE(w.rec(c, member_added{child}));
+    REQUIRE(w.rec(c, member_updated{member_id{2}, planted[2], std::nullopt, std::nullopt, "a correction the person asked for"}));
+    REQUIRE(w.rec(c, correction_declined{member_id{2}, "date of birth", planted[6], "the birth certificate says March"}));
+    REQUIRE(w.rec(c, consent_recorded{member_id{2}, make_date(2026, 3, 2), "SF-2024", member_id{1}, planted[5]}));
+    return c;
+}
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The planted strings found in some bytes.
+std::vector<std::string> found_in(const std::string& bytes) {
+    std::vector<std::string> out;
+    for (const auto& s : planted)
+        if (bytes.find(s) != std::string::npos) out.push_back(s);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("an encrypted case's planted strings are in no byte of the store's file or its write-ahead log", "[encryption]") {
+    temp_dir dir;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 7);
+    fixtures::world w;
+    const std::string path = dir.file("cases.db");
+    {
+        case_store s(path, encrypting(ring, "k1"));
+        const case_file c = planted_case(w, 1, at_rest::encrypted);
+        CHECK(c.encrypted());
+        s.append(c, 0);
+        // The store is still open: its latest pages are in the write-ahead log.
+        const std::string wal = file_bytes(path + "-wal");
+        REQUIRE(wal.size() > 4096);
+        CHECK(found_in(wal).empty());
+        CHECK(found_in(file_bytes(path)).empty());
+        CHECK(s.load(case_id{1}) == c);
+    }
+    CHECK(found_in(file_bytes(path)).empty());
+
+    // The same case kept plain shows every string: the scan finds what is there.
+    const std::string plain_path = dir.file("plain.db");
+    {
+        case_store s(plain_path);
+        s.append(planted_case(w, 1, at_rest::plain), 0);
+        CHECK(found_in(file_bytes(plain_path) + file_bytes(plain_path + "-wal")).size() == planted.size());
+    }
+}
+
+TEST_CASE("an encrypted case reads back equal and verifies, from one load and from a whole-store read", "[store][encryption]") {
+    store_place place;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    fixtures::world w;
+    case_store s(place.location, encrypting(ring, "k1"));
+    case_file c = planted_case(w, 1, at_rest::encrypted);
+    s.append(c, 0);
+    const std::uint64_t before = c.journal().size();
+    REQUIRE(w.rec(c, member_added{member{member_id{}, "Canary Koro", member_role::other_whanau, std::nullopt, true}}));
+    s.append(c, before);
+    const case_file back = s.load(case_id{1});
+    CHECK(back == c);
+    CHECK(back.encrypted());
+    CHECK(back.verify());
+    CHECK(back.head() == c.head());
+    const auto all = s.load_all();
+    REQUIRE(all.size() == 1);
+    CHECK(all.front() == c);
+    CHECK(s.verify());
+    // An entry appended to the copy read back seals to the bytes the store expects.
+    case_file more = back;
+    REQUIRE(w.rec(more, member_added{member{member_id{}, "Another Canary", member_role::child, std::nullopt, true}}));
+    s.append(more, back.journal().size());
+    CHECK(s.load(case_id{1}) == more);
+    // The entries are sealed: layout 3, and their hash chain is over the sealed bytes.
+    CHECK(place.value("SELECT count(*) FROM entries WHERE case_id = 1") == std::to_string(more.journal().size()));
+}
+
+TEST_CASE("an encrypted case's head is not a plain case's head for the same entries", "[encryption]") {
+    fixtures::world a, b;
+    const case_file plain = planted_case(a, 1, at_rest::plain);
+    const case_file sealed = planted_case(b, 1, at_rest::encrypted);
+    REQUIRE(plain.journal().size() == sealed.journal().size());
+    CHECK(plain.head().hash != sealed.head().hash);
+    CHECK(sealed.verify());
+    CHECK_FALSE(plain.encrypted());
+    // Two encrypted cases have keys of their own.
+    fixtures::world c;
+    CHECK(planted_case(c, 1, at_rest::encrypted).head().hash != sealed.head().hash);
+}
+
+TEST_CASE("a missing, wrong or absent host key is a key error, and a plain new case is refused by an encrypting store", "[store][encryption]") {
+    store_place place;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    fixtures::world w;
+    {
+        case_store s(place.location, encrypting(ring, "k1"));
+        s.append(planted_case(w, 1, at_rest::encrypted), 0);
+        CHECK(code_of([&] { s.append(planted_case(w, 2, at_rest::plain), 0); }) == errc::key_error);
+        CHECK(s.size() == 1);
+    }
+    // No provider at all.
+    {
+        case_store s(place.location);
+        CHECK(code_of([&] { s.load(case_id{1}); }) == errc::key_error);
+        CHECK(code_of([&] { s.load_all(); }) == errc::key_error);
+        CHECK(code_of([&] { s.append(planted_case(w, 3, at_rest::encrypted), 0); }) == errc::key_error);
+        CHECK(s.size() == 1);
+    }
+    // The provider does not have the key the case's key is wrapped under.
+    {
+        keyring other;
+        other.keys["k2"] = std::vector<std::uint8_t>(32, 2);
+        case_store s(place.location, encrypting(other, "k2"));
+        try {
+            s.load(case_id{1});
+            FAIL("loaded without its key");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::key_error);
+            CHECK_THAT(e.what(), Catch::Contains("\"k1\""));
+        }
+    }
+    // The provider's key of that id is the wrong key, or the wrong size.
+    {
+        keyring wrong;
+        wrong.keys["k1"] = std::vector<std::uint8_t>(32, 9);
+        case_store s(place.location, encrypting(wrong, "k1"));
+        CHECK(code_of([&] { s.load(case_id{1}); }) == errc::key_error);
+        wrong.keys["k1"] = std::vector<std::uint8_t>(16, 1);
+        case_store t(place.location, encrypting(wrong, "k1"));
+        CHECK(code_of([&] { t.load(case_id{1}); }) == errc::key_error);
+    }
+    // A provider that throws passes its exception on; a bad current id is refused at open.
+    {
+        store_options o;
+        o.encryption = key_provider{[](const std::string&) -> std::vector<std::uint8_t> { throw std::runtime_error("key service down"); }, "k1"};
+        case_store s(place.location, o);
+        CHECK_THROWS_WITH(s.load(case_id{1}), "key service down");
+        o.encryption->current = "bad id";
+        CHECK(code_of([&] { case_store t(place.location, o); }) == errc::key_error);
+    }
+    case_store s(place.location, encrypting(ring, "k1"));
+    CHECK(s.load(case_id{1}).encrypted());
+}
+
+TEST_CASE("host keys rotate: rewrap() wraps every case key under the current host key and leaves the entries as they are", "[store][encryption]") {
+    store_place place;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    ring.keys["k2"] = std::vector<std::uint8_t>(32, 2);
+    fixtures::world w;
+    std::vector<case_file> cases;
+    {
+        case_store s(place.location, encrypting(ring, "k1"));
+        for (std::uint64_t id = 1; id <= 3; ++id) {
+            cases.push_back(planted_case(w, id, at_rest::encrypted));
+            s.append(cases.back(), 0);
+        }
+        CHECK(s.rewrap() == 0);  // all under the current key already
+    }
+    const std::string entries = "SELECT count(*) FROM entries";
+    const auto heads = [&] { return place.value("SELECT count(*) FROM cases"); };
+    const std::string before = place.value(entries);
+    {
+        case_store s(place.location, encrypting(ring, "k2"));
+        s.append(planted_case(w, 4, at_rest::encrypted), 0);  // wrapped under k2 from the start
+        CHECK(s.rewrap() == 3);
+        CHECK(s.rewrap() == 0);
+    }
+    CHECK(place.value("SELECT count(*) FROM case_keys WHERE key_id = 'k2'") == "4");
+    CHECK(heads() == "4");
+    // Retire k1: every case still reads, equal to what was written.
+    ring.keys.erase("k1");
+    case_store s(place.location, encrypting(ring, "k2"));
+    for (const auto& c : cases) CHECK(s.load(c.id()) == c);
+    CHECK(s.verify());
+    CHECK(place.value(entries) != "");
+    CHECK(std::stoi(place.value(entries)) == std::stoi(before) + static_cast<int>(cases.front().journal().size()));
+}
+
+TEST_CASE("a store asks its key provider for a host key once, on the calling thread, and never keeps it", "[store][encryption]") {
+    store_place place;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 5);
+    fixtures::world w;
+    case_store s(place.location, encrypting(ring, "k1"));
+    for (std::uint64_t id = 1; id <= 5; ++id) s.append(planted_case(w, id, at_rest::encrypted), 0);
+    for (std::uint64_t id = 1; id <= 5; ++id) s.load(case_id{id});
+    CHECK(s.load_all().size() == 5);
+    CHECK(ring.calls == 1);
+    // The host key is nowhere in the store.
+    if (!store_place::postgres()) {
+        const std::string key(32, '\x05');
+        CHECK(file_bytes(place.location).find(key) == std::string::npos);
+        CHECK(file_bytes(place.location + "-wal").find(key) == std::string::npos);
+    }
+}
+
+TEST_CASE("a changed sealed entry, or a case key moved to another case, does not load", "[store][encryption]") {
+    store_place place;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    fixtures::world w;
+    {
+        case_store s(place.location, encrypting(ring, "k1"));
+        s.append(planted_case(w, 1, at_rest::encrypted), 0);
+        s.append(planted_case(w, 2, at_rest::encrypted), 0);
+    }
+    case_store s(place.location, encrypting(ring, "k1"));
+    // One byte of a sealed entry changed: the chain is over the sealed bytes.
+    place.sql(store_place::postgres()
+                  ? "UPDATE entries SET data = overlay(data placing '\\x00'::bytea from 40 for 1) WHERE case_id = 1 AND seq = 3"
+                  : "UPDATE entries SET data = substr(data, 1, 39) || x'01' || substr(data, 41) WHERE case_id = 1 AND seq = 3");
+    CHECK(code_of([&] { s.load(case_id{1}); }) == errc::integrity);
+    // Case 2's key, wrapped for case 2, given to case 3: its wrapping names case 2.
+    s.append(planted_case(w, 3, at_rest::encrypted), 0);
+    place.sql("UPDATE case_keys SET wrapped = (SELECT wrapped FROM case_keys WHERE case_id = 2) WHERE case_id = 3");
+    CHECK(code_of([&] { s.load(case_id{3}); }) == errc::key_error);
+    CHECK(s.load(case_id{2}).encrypted());
+    CHECK_FALSE(s.verify());
+    // A case whose key row is gone cannot be read, and says so.
+    place.sql("DELETE FROM case_keys WHERE case_id = 2");
+    CHECK(code_of([&] { s.load(case_id{2}); }) == errc::key_error);
+}
+
+TEST_CASE("a store of schema 3 gains the table of case keys when it is opened, and then keeps encrypted cases", "[sqlite][encryption]") {
+    temp_dir dir;
+    const std::string path = dir.file("old.db");
+    fixtures::world w;
+    {
+        case_store st(path);
+        st.append(w.drive_to(state::plan_active), 0);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "DROP TABLE case_keys; UPDATE sfcore_meta SET value = 3 WHERE key = 'schema'", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    {
+        case_store st(path, encrypting(ring, "k1"));
+        CHECK_FALSE(st.load(case_id{1}).encrypted());  // a plain case stays readable
+        const case_file c = planted_case(w, 2, at_rest::encrypted);
+        st.append(c, 0);
+        CHECK(st.load(case_id{2}) == c);
+        CHECK(st.verify());
+    }
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM sfcore_meta WHERE key = 'schema'", -1, &q, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(q, 0) == 4);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
