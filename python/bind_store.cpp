@@ -227,6 +227,11 @@ void bind_case_store(py::module_& m) {
         .def("__bool__", [](const sfcore::store_verification& v) { return v.damaged.empty(); })
         .def("__repr__", repr_fields("StoreVerification", {"cases", "damaged"}));
 
+    static const auto retention_rules = [](const std::map<sfcore::programme, int>& rules) {
+        std::vector<sfcore::retention_rule> out;
+        for (const auto& [p, years] : rules) out.push_back({p, years});
+        return out;
+    };
     // A Python callable as a key provider: called with the GIL held, and released with it held.
     static const auto py_key_provider = [](py::function f, const std::string& current) {
         std::shared_ptr<py::function> held(new py::function(std::move(f)), [](py::function* p) {
@@ -245,6 +250,22 @@ void bind_case_store(py::module_& m) {
                                     },
                                     current};
     };
+
+    py::class_<sfcore::disposal_due> dd(m, "DisposalDue", "A closed case whose retention has ended (Store.due_for_disposal()).");
+    dd.def_readonly("id", &sfcore::disposal_due::id, "The case.")
+        .def_readonly("programme", &sfcore::disposal_due::programme, "Its programme.")
+        .def_readonly("closed", &sfcore::disposal_due::closed, "When it was closed (New Zealand date).")
+        .def_readonly("due", &sfcore::disposal_due::due, "When its retention ended.")
+        .def_readonly("years", &sfcore::disposal_due::years, "The years its programme's rule keeps it.")
+        .def_readonly("encrypted", &sfcore::disposal_due::encrypted, "True when it can be disposed of (Store.dispose() destroys an encrypted case's key).")
+        .def("__repr__", repr_fields("DisposalDue", {"id", "programme", "closed", "due", "years", "encrypted"}));
+    py::class_<sfcore::case_disposed> cdp(m, "CaseDisposed",
+                                          "The case was disposed of by destroying its key (Store.dispose()): a record the store makes, "
+                                          "never offered to record().");
+    value_type(cdp);
+    cdp.def_readonly("closed", &sfcore::case_disposed::closed, "When the case was closed.")
+        .def_readonly("years", &sfcore::case_disposed::years, "The retention its programme's rule gave, in years after closure.")
+        .def("__repr__", repr_fields("CaseDisposed", {"closed", "years"}));
 
     py::class_<py_store> st(m, "Store",
                             "A case store in one SQLite file (WAL mode) or one PostgreSQL database: each case's journal appended with optimistic "
@@ -390,6 +411,28 @@ void bind_case_store(py::module_& m) {
             "Wrap the own key of every encrypted case that is not under the host key key_id again under it, after "
             "opening it with the host key it names (rotation of host keys), in one transaction; the entries are not "
             "touched. Returns how many case keys were wrapped again. Raises StorageError (KEY_ERROR or INTEGRITY).")
+        .def(
+            "due_for_disposal",
+            [](const py_store& s, const std::map<sfcore::programme, int>& rules, const sfcore::date& on) {
+                const auto r = retention_rules(rules);
+                return s.with([&](sfcore::case_store& st) { return st.due_for_disposal(r, on); });
+            },
+            "rules"_a, "on"_a,
+            "The closed cases whose retention has ended by a date (DisposalDue): rules maps a Programme to the years its "
+            "closed cases are kept (1-100); a programme without a rule is kept, and cases already disposed of are not "
+            "listed. Raises ArgumentError for a bad rule.")
+        .def(
+            "dispose",
+            [](const py_store& s, sfcore::case_id id, const std::map<sfcore::programme, int>& rules, const sfcore::date& on,
+               const std::string& disposed_by) {
+                const auto r = retention_rules(rules);
+                return s.with([&](sfcore::case_store& st) { return st.dispose(id, r, on, disposed_by); });
+            },
+            "case_id"_a, "rules"_a, "on"_a, "disposed_by"_a,
+            "Dispose of an encrypted case whose retention has ended, by destroying its key (crypto-shredding): a disposal "
+            "record is appended, so its journal and the store still verify, and from then on load() raises StorageError "
+            "(DISPOSED) and whole-store reads skip it. Returns the journal's new head. Raises ArgumentError (not closed, "
+            "not due, no rule, not encrypted) or StorageError (DISPOSED, CONFLICT).")
         .def(
             "put_directory",
             [](const py_store& s, const sfcore::agency_directory& d) {

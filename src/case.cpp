@@ -187,6 +187,8 @@ std::optional<std::string> case_file::disagrees(const event& e) const {
             return std::nullopt;
         }
         if (std::holds_alternative<legacy_audit_imported>(e.payload)) return std::nullopt;
+        if (std::holds_alternative<case_disposed>(e.payload))
+            return std::string("a disposed case's entries cannot be read: it does not replay");
         if (const auto* x = std::get_if<identified_extract>(&e.payload)) {
             check_nonblank_utf8(x->table, "table");
             check_nonblank_utf8(x->purpose, "purpose");

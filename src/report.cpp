@@ -240,6 +240,8 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
             } else if constexpr (std::is_same_v<T, access_answered>) {
                 what += ": request " + std::to_string(p.request) + " on " + to_iso(p.on) +
                         (p.withheld.empty() ? std::string(", given in full") : ", " + std::to_string(p.withheld.size()) + " withholding(s)");
+            } else if constexpr (std::is_same_v<T, case_disposed>) {
+                what += ": closed " + to_iso(p.closed) + ", kept " + std::to_string(p.years) + " years, by " + e.who;
             } else if constexpr (std::is_same_v<T, identified_extract>) {
                 what += ": the " + p.table + " table, by " + e.who + ", for " + p.purpose;
             } else if constexpr (std::is_same_v<T, person_linked>) {

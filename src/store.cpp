@@ -89,6 +89,7 @@ struct stored_case {
     std::vector<event> journal;
     digest prev{};
     std::shared_ptr<const detail::case_secret> secret;  // an encrypted case's own key, unwrapped
+    bool disposed = false;  // its key was destroyed: its entries are checked as bytes only
 
     stored_case() = default;
     explicit stored_case(summary_row r) : row(std::move(r)) {
@@ -96,6 +97,7 @@ struct stored_case {
         prev = journal_genesis(case_id{static_cast<std::uint64_t>(row.id)});
     }
     void add(std::int64_t seq, detail::blob_view data) {
+        if (disposed) return;  // skipped by whole-store reads; verify() checks its bytes
         // The entry's name, for an error only (not built for every entry read).
         const auto where = [&] { return case_name(row.id) + ": entry " + std::to_string(journal.size() + 1); };
         if (static_cast<std::uint64_t>(seq) != journal.size() + 1)
@@ -177,7 +179,7 @@ struct case_store::impl {
     void fetch_host_keys() const {
         if (!options.encryption) return;
         std::vector<std::string> ids;
-        const auto q = stmt("SELECT DISTINCT key_id FROM case_keys");
+        const auto q = stmt("SELECT DISTINCT key_id FROM case_keys WHERE key_id <> ''");
         while (q->row()) ids.push_back(q->text(0));
         for (const auto& id : ids) host_key(id);
     }
@@ -186,6 +188,8 @@ struct case_store::impl {
     std::shared_ptr<const detail::case_secret> secret_from(const sql_statement& q, int first, std::int64_t id) const {
         if (q.null(first)) return nullptr;
         const std::string key_id = q.text(first);
+        if (key_id.empty())
+            throw error(errc::disposed, case_name(id) + " was disposed of: its key was destroyed and its entries cannot be read");
         const auto wrapped = q.blob(first + 1);
         return detail::unwrap_key(case_id{static_cast<std::uint64_t>(id)}, wrapped.first, wrapped.second, host_key(key_id), key_id);
     }
@@ -381,6 +385,42 @@ struct case_store::impl {
         return std::nullopt;
     }
 
+    // Why a disposed case's rows do not verify, if they do not: its chain from the bytes, its count and head
+    // against its summary row, its last entry a disposal record, and nothing of it left in the index of persons.
+    std::optional<std::string> disposed_disagree(std::int64_t id) const {
+        const std::string name = case_name(id);
+        const auto row = row_of(id);
+        if (!row) return name + " is missing from the store";
+        digest prev = journal_genesis(case_id{static_cast<std::uint64_t>(id)});
+        std::uint64_t n = 0;
+        bytes last;
+        const auto q = stmt("SELECT seq, data FROM entries WHERE case_id = ?1 ORDER BY seq");
+        q->bind(1, id);
+        while (q->row()) {
+            const auto [p, size] = q->blob(1);
+            const std::string at = name + ": entry " + std::to_string(n + 1);
+            if (q->integer(0) != static_cast<std::int64_t>(n + 1)) return at + " is missing";
+            if (size < 32 || std::memcmp(detail::chain_hash(prev, p, size).data(), p + size - 32, 32) != 0)
+                return at + " does not verify: it was changed after it was written";
+            std::memcpy(prev.data(), p + size - 32, 32);
+            last.assign(p, p + size);
+            ++n;
+        }
+        if (n != row->version)
+            return name + " has " + std::to_string(n) + " entries, its summary says " + std::to_string(row->version);
+        if (prev != row->head) return name + ": its journal's head is not the one its summary holds";
+        try {
+            if (!std::holds_alternative<case_disposed>(detail::decode_entry(last.data(), last.size()).payload))
+                return name + ": its key is destroyed, and its last entry is not a disposal record";
+        } catch (const error&) {
+            return name + ": its key is destroyed, and its last entry is not a disposal record";
+        }
+        const auto held = stmt("SELECT count(*) FROM persons WHERE case_id = ?1");
+        held->bind(1, id);
+        if (held->row() && held->integer(0) != 0) return name + " was disposed of, and the index of persons still names it";
+        return std::nullopt;
+    }
+
     static digest person_digest(std::string_view key) {
         static constexpr char tag[] = "sfcore person";  // with its terminating zero: no key can run into it
         return sha256().update(tag, sizeof tag).update(key).finish();
@@ -550,7 +590,8 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
             if (id != current.row.id) {
                 if (current.row.id != 0 && !take(std::move(current))) return;
                 current = stored_case(s.read_row(*q, 2));
-                current.secret = s.secret_from(*q, 11, id);
+                current.disposed = !q->null(11) && q->text(11).empty();
+                if (!current.disposed) current.secret = s.secret_from(*q, 11, id);
             }
             current.add(q->integer(0), q->blob(1));
         }
@@ -558,6 +599,7 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
     };
     std::uint64_t visited = 0;
     const auto replay_and_visit = [&](stored_case&& r) -> bool {
+        if (r.disposed) return true;  // nothing of it can be read
         case_file c = std::move(r).replay();
         ++visited;
         return visit(std::move(c));
@@ -691,6 +733,10 @@ store_verification case_store::verify(const store_checkpoint* kept) const {
             if (auto why = s.persons_disagree(id, c)) out.damaged.emplace_back(c.id(), std::move(*why));
         } catch (const error& e) {
             if (e.code() == errc::io_error) throw;
+            if (e.code() == errc::disposed) {
+                if (auto why = s.disposed_disagree(id)) out.damaged.emplace_back(case_id{static_cast<std::uint64_t>(id)}, std::move(*why));
+                continue;
+            }
             out.damaged.emplace_back(case_id{static_cast<std::uint64_t>(id)}, e.detail());
         }
     }
@@ -746,6 +792,98 @@ std::uint64_t case_store::reseal() {
     return rows.size();
 }
 
+namespace {
+
+// What a destroyed case key's row holds: one zero byte, and an empty key id.
+constexpr std::uint8_t destroyed_key[1] = {0};
+
+void check_rules(const std::vector<retention_rule>& rules) {
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        enum_from_int<programme>(static_cast<std::int64_t>(rules[i].programme));
+        if (rules[i].years_after_closure < 1 || rules[i].years_after_closure > 100)
+            throw error(errc::invalid_argument, "a retention rule keeps a closed case 1-100 years");
+        for (std::size_t k = 0; k < i; ++k)
+            if (rules[k].programme == rules[i].programme)
+                throw error(errc::invalid_argument, std::string("two retention rules for ") + label(rules[i].programme));
+    }
+}
+
+// When a closed case's retention ends by its programme's rule; nothing for a case not closed or a programme without one.
+std::optional<disposal_due> disposal_of(const case_file& c, const std::vector<retention_rule>& rules) {
+    if (c.state() != state::closed) return std::nullopt;
+    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const retention_rule& r) { return r.programme == c.programme(); });
+    if (rule == rules.end()) return std::nullopt;
+    const auto closing = std::find_if(c.journal().rbegin(), c.journal().rend(),
+                                      [](const event& e) { return e.type() == event_type::case_closed; });
+    if (closing == c.journal().rend()) return std::nullopt;
+    disposal_due d;
+    d.id = c.id();
+    d.programme = c.programme();
+    d.closed = nz_date(closing->when);
+    d.due = d.closed + boost::gregorian::years(rule->years_after_closure);
+    d.years = rule->years_after_closure;
+    d.encrypted = c.encrypted();
+    return d;
+}
+
+} // namespace
+
+std::vector<disposal_due> case_store::due_for_disposal(const std::vector<retention_rule>& rules, sfcore::date on) const {
+    check_rules(rules);
+    checked_date(on);
+    case_query q;
+    q.state = state::closed;
+    std::vector<disposal_due> out;
+    for_each(q, [&](const case_file& c) {
+        if (const auto d = disposal_of(c, rules); d && d->due <= on) out.push_back(*d);
+        return true;
+    });
+    return out;
+}
+
+journal_head case_store::dispose(case_id id, const std::vector<retention_rule>& rules, sfcore::date on, std::string_view who) {
+    const impl& s = *impl_;
+    check_rules(rules);
+    checked_date(on);
+    check_nonblank_utf8(who, "disposed by");
+    const std::int64_t key = key_of(id);
+    const std::string name = case_name(key);
+    const case_file c = load(id);
+    if (!c.encrypted())
+        throw error(errc::invalid_argument, name + " is not encrypted: it cannot be disposed of by destroying its key");
+    const auto due = disposal_of(c, rules);
+    if (!due)
+        throw error(errc::invalid_argument, name + (c.state() != state::closed ? " is not closed" : " has no retention rule for its programme"));
+    if (on < due->due)
+        throw error(errc::invalid_argument, name + " was closed on " + to_iso(due->closed) + "; its programme's rule keeps it until " +
+                                                to_iso(due->due));
+    // The disposal record: a plain entry (the case's key is about to go), chained after the sealed ones.
+    const journal_head head = c.head();
+    event e{clock_now(), std::string(who), case_disposed{due->closed, due->years}};
+    e.seq = head.seq + 1;
+    e.recorded = e.when > c.journal().back().recorded ? e.when : c.journal().back().recorded;
+    e.hash = detail::entry_hash(head.hash, e);
+    const bytes row = detail::encode_entry(e);
+    summary_row summary = impl::summary_of(c, s.options);
+    summary.version = e.seq;
+    summary.head = e.hash;
+    summary.deadline.reset();
+
+    detail::write_transaction t(*s.db);
+    const auto stored = s.row_of(key, true);
+    if (!stored || stored->version != head.seq || stored->head != head.hash)
+        throw error(errc::conflict, name + ": another writer changed it while it was being disposed of");
+    s.stmt("INSERT INTO entries(case_id, seq, data) VALUES (?1, ?2, ?3)")
+        ->bind(1, key).bind(2, static_cast<std::int64_t>(e.seq)).bind(3, row.data(), row.size()).done();
+    s.write_row(summary);
+    s.stmt("UPDATE case_keys SET key_id = '', wrapped = ?2 WHERE case_id = ?1")->bind(1, key).bind(2, destroyed_key, 1).done();
+    s.stmt("DELETE FROM persons WHERE case_id = ?1")->bind(1, key).done();
+    s.db->announce(key, summary.version);
+    t.commit();
+    s.db->forget_overwritten();
+    return {e.seq, e.hash};
+}
+
 std::uint64_t case_store::rewrap() {
     const impl& s = *impl_;
     if (!s.options.encryption) throw error(errc::key_error, "store: rewrap needs a key provider");
@@ -753,7 +891,7 @@ std::uint64_t case_store::rewrap() {
     detail::write_transaction t(*s.db);
     std::vector<std::pair<std::int64_t, std::shared_ptr<const detail::case_secret>>> keys;
     {
-        const auto q = s.stmt("SELECT case_id, key_id, wrapped FROM case_keys WHERE key_id <> ?1 ORDER BY case_id");
+        const auto q = s.stmt("SELECT case_id, key_id, wrapped FROM case_keys WHERE key_id <> ?1 AND key_id <> '' ORDER BY case_id");
         q->bind(1, current);
         while (q->row()) keys.emplace_back(q->integer(0), s.secret_from(*q, 1, q->integer(0)));
     }

@@ -69,6 +69,8 @@ public:
     virtual void announce(std::int64_t id, std::uint64_t version) = 0;
     /// The database's own check of its storage, throwing when it fails.
     virtual void check_storage() = 0;
+    /// After a committed change that overwrote a secret: push every copy of the old pages out of logs the backend keeps.
+    virtual void forget_overwritten() {}
     /// Start receiving change notices (case_store::follow()).
     virtual void follow() = 0;
     /// The first change notice that arrives within @p timeout_ms, if any.

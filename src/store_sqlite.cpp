@@ -150,6 +150,11 @@ public:
     void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
     const char* lock_row_clause() const noexcept override { return ""; }
     void announce(std::int64_t, std::uint64_t) override {}
+    void forget_overwritten() override {
+        // The write-ahead log holds old images of the pages changed: copy them into the file (where secure_delete
+        // has overwritten the old content) and truncate the log. A reader holding a snapshot may keep it for now.
+        sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    }
     void check_storage() override {
         // SQLite's own check of the file: pages, and every index against its table.
         sqlite_statement q(*this, "PRAGMA integrity_check");

@@ -42,9 +42,44 @@ key_provider provider_of(const sf_key_provider& keys) {
             utf8(keys.current, "keys->current")};
 }
 
+std::vector<retention_rule> rules_of(const sf_retention_rule* rules, std::size_t n) {
+    if (n > 0) need(rules, "rules");
+    std::vector<retention_rule> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back({enum_from_int<programme>(rules[i].programme), rules[i].years_after_closure});
+    return out;
+}
+
 } // namespace
 
 extern "C" {
+
+int sf_store_due_for_disposal(sf_disposal_due** out_items, size_t* out_count, sf_store* store, const sf_retention_rule* rules,
+                              size_t rule_count, int32_t on) {
+    return call([&] {
+        auto& items = need(out_items, "out_items");
+        auto& count = need(out_count, "out_count");
+        items = nullptr;
+        count = 0;
+        const auto r = rules_of(rules, rule_count);
+        const date d = date_of(on);
+        std::vector<sf_disposal_due> v;
+        for (const auto& x : with_store(store, [&](case_store& s) { return s.due_for_disposal(r, d); }))
+            v.push_back({x.id.value(), static_cast<int>(x.programme), to_yyyymmdd(x.closed), to_yyyymmdd(x.due), x.years, x.encrypted ? 1 : 0});
+        items = copy_out(v.data(), v.size());
+        count = v.size();
+    });
+}
+
+int sf_store_dispose(sf_journal_head* out_head, sf_store* store, uint64_t id, const sf_retention_rule* rules, size_t rule_count,
+                     int32_t on, const char* disposed_by) {
+    return call([&] {
+        auto& o = need(out_head, "out_head");
+        const auto r = rules_of(rules, rule_count);
+        const date d = date_of(on);
+        const std::string who = utf8(disposed_by, "disposed_by");
+        o = to_c(with_store(store, [&](case_store& s) { return s.dispose(case_id{id}, r, d, who); }));
+    });
+}
 
 int sf_store_open_encrypted(sf_store** out, const char* path, const sf_store_options* options, const sf_key_provider* keys) {
     return call([&] {

@@ -401,6 +401,19 @@ struct correction_declined {
     std::string reason;     ///< Why it was not made (not blank).
 };
 
+/**
+ * @brief Payload of event_type::case_disposed: the case was disposed of when
+ * its retention ended, by destroying its key (case_store::dispose()). Every
+ * entry before it stays in the journal, sealed and unreadable, so its hash
+ * chain still verifies; this is the last entry a case has. A record the
+ * store makes, never offered to record(). Who disposed of it is the entry's `who`.
+ * @since 0.3.0
+ */
+struct case_disposed {
+    sfcore::date closed;      ///< When the case was closed.
+    std::int32_t years = 0;   ///< The retention its programme's rule gave, in years after closure.
+};
+
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
 using event_payload =
     std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
@@ -411,7 +424,7 @@ using event_payload =
                  necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
                  request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
                  timeframes_set, member_updated, person_linked, identified_extract, access_requested,
-                 access_extended, access_answered, correction_declined>;
+                 access_extended, access_answered, correction_declined, case_disposed>;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded
@@ -486,6 +499,8 @@ bool operator==(const access_requested& a, const access_requested& b);
 bool operator==(const access_extended& a, const access_extended& b);
 bool operator==(const access_answered& a, const access_answered& b);
 bool operator==(const correction_declined& a, const correction_declined& b);
+/** @brief Equality. @since 0.3.0 */
+bool operator==(const case_disposed& a, const case_disposed& b);
 bool operator==(const shared_without_consent& a, const shared_without_consent& b);
 bool operator==(const request_declined& a, const request_declined& b);
 bool operator==(const notice_given& a, const notice_given& b);

@@ -102,6 +102,25 @@ struct case_summary {
     journal_head head;                         ///< The stored journal's head.
 };
 
+/**
+ * @brief How long a programme's closed cases are kept: the host sets the
+ * values (its records authority's disposal schedule). @since 0.3.0
+ */
+struct retention_rule {
+    sfcore::programme programme = programme::strengthening_families;  ///< The programme.
+    int years_after_closure = 0;                                        ///< Years a closed case is kept (1-100).
+};
+
+/** @brief A closed case whose retention has ended, as case_store::due_for_disposal() finds it. @since 0.3.0 */
+struct disposal_due {
+    case_id id;                                                        ///< The case.
+    sfcore::programme programme = programme::strengthening_families;  ///< Its programme.
+    sfcore::date closed;                                               ///< When it was closed (New Zealand date).
+    sfcore::date due;                                                  ///< When its retention ended.
+    std::int32_t years = 0;                                            ///< The years its programme's rule keeps it.
+    bool encrypted = false;  ///< It can be disposed of (case_store::dispose() destroys an encrypted case's key).
+};
+
 /** @brief A person's place in one case, as case_store::person_cases() finds it. @since 0.3.0 */
 struct person_case {
     case_id id;                                ///< The case.
@@ -375,6 +394,33 @@ public:
      * @since 0.3.0
      */
     std::uint64_t rewrap();
+
+    /**
+     * @brief The closed cases whose retention has ended by a date: closed at
+     * least the years their programme's rule gives before @p on. A
+     * programme without a rule is kept. Cases already disposed of are not listed.
+     * @throws sfcore::error errc::invalid_argument (a rule out of 1-100
+     *         years, or two for one programme), as for_each().
+     * @since 0.3.0
+     */
+    std::vector<disposal_due> due_for_disposal(const std::vector<retention_rule>& rules, sfcore::date on) const;
+    /**
+     * @brief Dispose of an encrypted case whose retention has ended, by
+     * crypto-shredding: its key is destroyed (overwritten in the store; an
+     * SQLite store's write-ahead log is checkpointed and truncated), the index
+     * of persons forgets it, and a case_disposed entry is appended, so the
+     * journal's hash chain still verifies over the sealed entries (anchors,
+     * counts and verify() survive; the content is gone). From then on load()
+     * gives errc::disposed and whole-store reads skip it. One transaction.
+     * On PostgreSQL the overwritten key's old row version stays in the table's
+     * files until VACUUM reclaims it: run VACUUM FULL case_keys after disposals.
+     * @return the journal's new head.
+     * @throws sfcore::error errc::invalid_argument (not closed, not due by the
+     *         rule, no rule for its programme, not encrypted, a blank @p who),
+     *         errc::disposed (already), errc::conflict (another writer appended first), as load().
+     * @since 0.3.0
+     */
+    journal_head dispose(case_id id, const std::vector<retention_rule>& rules, sfcore::date on, std::string_view who);
 
     /**
      * @brief Save the agency directory (replacing the one stored). @throws sfcore::error errc::io_error.

@@ -517,7 +517,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined, sfcore::case_disposed], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -556,7 +556,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined, sfcore::case_disposed], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -567,6 +567,21 @@ class CaseClosed:
         """Field-by-field equality."""
     def __init__(self) -> None: ...
     def __repr__(self) -> str: ...
+
+class CaseDisposed:
+    """The case was disposed of by destroying its key (Store.dispose()): a record the store makes, never offered to record()."""
+    def __copy__(self) -> CaseDisposed: ...
+    def __deepcopy__(self, memo: Dict[str, Any]) -> CaseDisposed: ...
+    def __eq__(self, arg0: CaseDisposed) -> bool:
+        """Field-by-field equality."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def closed(self) -> datetime.date:
+        """When the case was closed."""
+    @property
+    def years(self) -> int:
+        """The retention its programme's rule gave, in years after closure."""
 
 class CaseReopened:
     """A closed case is reopened explicitly, with a reason; consent must be given again."""
@@ -966,6 +981,29 @@ class DisclosureOfMember:
     def when(self) -> datetime.datetime:
         ...
 
+class DisposalDue:
+    """A closed case whose retention has ended (Store.due_for_disposal())."""
+    def __init__(self, *args: Any, **kwargs: Any) -> Any: ...
+    def __repr__(self) -> str: ...
+    @property
+    def closed(self) -> datetime.date:
+        """When it was closed (New Zealand date)."""
+    @property
+    def due(self) -> datetime.date:
+        """When its retention ended."""
+    @property
+    def encrypted(self) -> bool:
+        """True when it can be disposed of (Store.dispose() destroys an encrypted case's key)."""
+    @property
+    def id(self) -> int:
+        """The case."""
+    @property
+    def programme(self) -> Programme:
+        """Its programme."""
+    @property
+    def years(self) -> int:
+        """The years its programme's rule keeps it."""
+
 class ErrorCode(enum.IntEnum):
     """Stable error codes; the hundreds digit is the family (SfcoreError.code).
 
@@ -988,9 +1026,10 @@ class ErrorCode(enum.IntEnum):
     - CONFLICT = 504: another writer changed the case first
     - IO_ERROR = 505: the store could not read or write its file, or reach its server
     - INTEGRITY = 506: a journal does not verify: an entry was changed, removed, reordered or rolled back, or belongs to another case
-    - KEY_ERROR = 507: a sealing key is missing, unknown or does not match
+    - KEY_ERROR = 507: a sealing or encryption key is missing, unknown or does not match
     - CLOSED = 508: the store was closed
     - NEEDS_MIGRATION = 509: the store's schema is older than this library's: migrate it first
+    - DISPOSED = 510: the case was disposed of: its key was destroyed and its entries cannot be read
     - OUT_OF_MEMORY = 901: out of memory
     - INTERNAL = 902: internal error
     """
@@ -1014,6 +1053,7 @@ class ErrorCode(enum.IntEnum):
     KEY_ERROR = 507
     CLOSED = 508
     NEEDS_MIGRATION = 509
+    DISPOSED = 510
     OUT_OF_MEMORY = 901
     INTERNAL = 902
     @property
@@ -1131,6 +1171,7 @@ class EventType(enum.IntEnum):
     - ACCESS_EXTENDED = 40: time to answer an access request extended
     - ACCESS_ANSWERED = 41: access request answered
     - CORRECTION_DECLINED = 42: correction declined; the person's statement attached
+    - CASE_DISPOSED = 43: case disposed of: its key destroyed
     """
     REFERRAL_RECEIVED = 0
     REFERRAL_ACCEPTED = 1
@@ -1175,6 +1216,7 @@ class EventType(enum.IntEnum):
     ACCESS_EXTENDED = 40
     ACCESS_ANSWERED = 41
     CORRECTION_DECLINED = 42
+    CASE_DISPOSED = 43
     @property
     def label(self) -> str:
         """The plain-language label."""
@@ -2885,6 +2927,10 @@ class Store:
         """True once closed."""
     def directory(self) -> AgencyDirectory:
         """The stored agency directory. Raises ArgumentError (NOT_FOUND) when none was saved."""
+    def dispose(self, case_id: int, rules: Dict[Programme, int], on: datetime.date, disposed_by: str) -> JournalHead:
+        """Dispose of an encrypted case whose retention has ended, by destroying its key (crypto-shredding): a disposal record is appended, so its journal and the store still verify, and from then on load() raises StorageError (DISPOSED) and whole-store reads skip it. Returns the journal's new head. Raises ArgumentError (not closed, not due, no rule, not encrypted) or StorageError (DISPOSED, CONFLICT)."""
+    def due_for_disposal(self, rules: Dict[Programme, int], on: datetime.date) -> List[DisposalDue]:
+        """The closed cases whose retention has ended by a date (DisposalDue): rules maps a Programme to the years its closed cases are kept (1-100); a programme without a rule is kept, and cases already disposed of are not listed. Raises ArgumentError for a bad rule."""
     def follow(self) -> None:
         """Start following a PostgreSQL store's changes (LISTEN/NOTIFY): every append that commits from now on, from any host, is announced to next_change(). Raises ArgumentError (INVALID_ARGUMENT) for an SQLite store."""
     def list(self, *, state: Optional[State] = ..., programme: Optional[Programme] = ..., coordinator: Optional[int] = ..., overdue_on: Optional[datetime.date] = ...) -> List[CaseSummary]:

@@ -921,6 +921,16 @@ static void test_encryption(void) {
         CHECK(found == 0);
         free(bytes);
     }
+    {
+        /* Retention: the case is not closed, so nothing is due and it cannot be disposed of. */
+        sf_disposal_due *due = NULL;
+        const sf_retention_rule rule = {SF_PROGRAMME_STRENGTHENING_FAMILIES, 7};
+        CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));
+        CHECK_STATUS(SF_OK, sf_store_due_for_disposal(&due, &n, st, &rule, 1, 20400101));
+        CHECK(n == 0 && due == NULL);
+        CHECK_STATUS(SF_EINVAL, sf_store_dispose(&again, st, 81, &rule, 1, 20400101, "records officer"));
+        sf_store_free(st);
+    }
     /* Rotation: k2 becomes current, k1 is retired once every case key is wrapped again. */
     keys.current = "k2";
     CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));

@@ -284,6 +284,22 @@ static void row_sf_store_open_encrypted(void) {
     p.current = "not an id"; CHECK_STATUS(SF_EKEY, sf_store_open_encrypted(&st, ":memory:", NULL, &p)); CHECK(st == NULL);
 }
 static void row_sf_store_rewrap(void) { uint64_t n; NUL(sf_store_rewrap(NULL, store)); NUL(sf_store_rewrap(&n, NULL)); CHECK_STATUS(SF_EKEY, sf_store_rewrap(&n, store)); }
+static void row_sf_store_due_for_disposal(void) {
+    sf_disposal_due *i; size_t n; sf_retention_rule r = {SF_PROGRAMME_STRENGTHENING_FAMILIES, 7};
+    NUL(sf_store_due_for_disposal(NULL, &n, store, &r, 1, 20300101)); NUL(sf_store_due_for_disposal(&i, NULL, store, &r, 1, 20300101));
+    NUL(sf_store_due_for_disposal(&i, &n, NULL, &r, 1, 20300101)); NUL(sf_store_due_for_disposal(&i, &n, store, NULL, 1, 20300101));
+    CHECK(sf_store_due_for_disposal(&i, &n, store, NULL, 0, 20300101) == SF_OK && n == 0 && i == NULL);
+    r.years_after_closure = 0; CHECK_STATUS(SF_EINVAL, sf_store_due_for_disposal(&i, &n, store, &r, 1, 20300101));
+    r.years_after_closure = 7; r.programme = 99; ERR(sf_store_due_for_disposal(&i, &n, store, &r, 1, 20300101));
+    r.programme = SF_PROGRAMME_STRENGTHENING_FAMILIES; ERR(sf_store_due_for_disposal(&i, &n, store, &r, 1, 20301399));
+}
+static void row_sf_store_dispose(void) {
+    sf_journal_head h; sf_retention_rule r = {SF_PROGRAMME_STRENGTHENING_FAMILIES, 7};
+    NUL(sf_store_dispose(NULL, store, 1, &r, 1, 20400101, "w")); NUL(sf_store_dispose(&h, NULL, 1, &r, 1, 20400101, "w"));
+    NUL(sf_store_dispose(&h, store, 1, NULL, 1, 20400101, "w")); NUL(sf_store_dispose(&h, store, 1, &r, 1, 20400101, NULL));
+    CHECK_STATUS(SF_ENOTFOUND, sf_store_dispose(&h, store, 424242, &r, 1, 20400101, "w"));
+    CHECK_STATUS(SF_EUTF8, sf_store_dispose(&h, store, 1, &r, 1, 20400101, bad_utf8));
+}
 static void row_sf_case_open_encrypted(void) { sf_case *c; NUL(sf_case_open_encrypted(NULL, dir, 1, ref, "w", t0)); NUL(sf_case_open_encrypted(&c, NULL, 1, ref, "w", t0)); NUL(sf_case_open_encrypted(&c, dir, 1, NULL, "w", t0)); NUL(sf_case_open_encrypted(&c, dir, 1, ref, NULL, t0)); ERR(sf_case_open_encrypted(&c, dir, 0, ref, "w", t0)); CHECK_STATUS(SF_EUTF8, sf_case_open_encrypted(&c, dir, 1, ref, bad_utf8, t0)); }
 static void row_sf_case_is_encrypted(void) { int v; NUL(sf_case_is_encrypted(NULL, kase)); NUL(sf_case_is_encrypted(&v, NULL)); CHECK(sf_case_is_encrypted(&v, kase) == SF_OK && v == 0); }
 static void row_sf_store_migrate(void) {
@@ -398,7 +414,7 @@ static const struct row {
     ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_upgrade_v1),
     ROW(sf_store_open), ROW(sf_store_open_encrypted), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
-    ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_put_directory), ROW(sf_store_directory),
+    ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_due_for_disposal), ROW(sf_store_dispose), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
     ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),
 };

@@ -322,3 +322,80 @@ TEST_CASE("a store of schema 3 gains the table of case keys when it is opened, a
     sqlite3_finalize(q);
     sqlite3_close(db);
 }
+
+TEST_CASE("disposal by crypto-shredding: a case due by its programme's rule loses its key, and its journal and the store still verify", "[store][encryption]") {
+    store_place place;
+    keyring ring;
+    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    fixtures::world w;
+    w.keep = at_rest::encrypted;
+    case_store s(place.location, encrypting(ring, "k1"));
+    case_file closed = w.drive_to(state::closed);
+    REQUIRE(w.rec(closed, person_linked{member_id{1}, "p-hine", std::nullopt, std::nullopt}));
+    s.append(closed, 0);
+    const case_file open = planted_case(w, 2, at_rest::encrypted);
+    s.append(open, 0);
+    const store_checkpoint kept = s.checkpoint();
+    const std::string wrapped = place.value(store_place::postgres() ? "SELECT encode(wrapped, 'hex') FROM case_keys WHERE case_id = 1"
+                                                                     : "SELECT hex(wrapped) FROM case_keys WHERE case_id = 1");
+    REQUIRE(wrapped.size() == 2 * 72);
+    const std::vector<retention_rule> rules = {{programme::strengthening_families, 7}};
+    const date closed_on = nz_date(std::find_if(closed.journal().rbegin(), closed.journal().rend(), [](const event& e) {
+                                       return e.type() == event_type::case_closed;
+                                   })->when);
+
+    // Not yet due; a case not closed; a programme without a rule; bad rules.
+    CHECK(s.due_for_disposal(rules, closed_on + boost::gregorian::years(7) - boost::gregorian::days(1)).empty());
+    try {
+        s.dispose(case_id{1}, rules, make_date(2030, 1, 1), "records officer");
+        FAIL("disposed of before its retention ended");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::invalid_argument);
+        CHECK_THAT(e.what(), Catch::Contains("keeps it until " + to_iso(closed_on + boost::gregorian::years(7))));
+    }
+    CHECK(code_of([&] { s.dispose(case_id{2}, rules, make_date(2040, 1, 1), "records officer"); }) == errc::invalid_argument);
+    CHECK(code_of([&] { s.dispose(case_id{1}, {{programme::childrens_team, 7}}, make_date(2040, 1, 1), "records officer"); }) == errc::invalid_argument);
+    CHECK(code_of([&] { s.due_for_disposal({{programme::childrens_team, 0}}, make_date(2040, 1, 1)); }) == errc::invalid_argument);
+    CHECK(code_of([&] { s.dispose(case_id{1}, rules, make_date(2040, 1, 1), " "); }) == errc::invalid_argument);
+    CHECK(s.load(case_id{1}) == closed);  // nothing changed
+
+    const auto due = s.due_for_disposal(rules, closed_on + boost::gregorian::years(7));
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].id == case_id{1});
+    CHECK(due[0].closed == closed_on);
+    CHECK(due[0].due == closed_on + boost::gregorian::years(7));
+    CHECK(due[0].years == 7);
+    CHECK(due[0].encrypted);
+
+    const journal_head head = s.dispose(case_id{1}, rules, make_date(2040, 1, 1), "records officer");
+    CHECK(head.seq == closed.journal().size() + 1);
+    CHECK(s.version(case_id{1}) == head.seq);
+    CHECK(code_of([&] { s.load(case_id{1}); }) == errc::disposed);
+    CHECK(code_of([&] { s.dispose(case_id{1}, rules, make_date(2040, 1, 1), "records officer"); }) == errc::disposed);
+    CHECK(s.person_cases("p-hine").empty());
+    CHECK(s.due_for_disposal(rules, make_date(2040, 1, 1)).empty());
+    const auto rest = s.load_all();
+    REQUIRE(rest.size() == 1);
+    CHECK(rest.front() == open);
+    CHECK(s.rewrap() == 0);
+    // The journal still verifies over its sealed entries, from the case's id to the disposal record, and every
+    // anchor kept before still holds.
+    const store_verification v = s.verify(&kept);
+    INFO((v.damaged.empty() ? std::string() : v.damaged.front().second));
+    CHECK(v);
+    CHECK(v.cases == 2);
+    CHECK(place.value("SELECT count(*) FROM case_keys WHERE key_id = '' AND case_id = 1") == "1");
+    if (!store_place::postgres()) {
+        // The wrapped key is in no byte of the file or its write-ahead log.
+        std::vector<std::uint8_t> key_bytes;
+        for (std::size_t i = 0; i < wrapped.size(); i += 2) key_bytes.push_back(static_cast<std::uint8_t>(std::stoi(wrapped.substr(i, 2), nullptr, 16)));
+        const std::string needle(key_bytes.begin(), key_bytes.end());
+        CHECK(file_bytes(place.location).find(needle) == std::string::npos);
+        CHECK(file_bytes(place.location + "-wal").find(needle) == std::string::npos);
+    }
+    // A sealed entry of the disposed case changed is still found.
+    place.sql(store_place::postgres()
+                  ? "UPDATE entries SET data = overlay(data placing '\\x00'::bytea from 40 for 1) WHERE case_id = 1 AND seq = 3"
+                  : "UPDATE entries SET data = substr(data, 1, 39) || x'01' || substr(data, 41) WHERE case_id = 1 AND seq = 3");
+    CHECK_FALSE(s.verify());
+}

@@ -39,6 +39,7 @@ struct world {
     practitioner_id coordinator, social_worker, teacher, officer;
     agency_id trust;
     instant clock = nz_time(make_date(2026, 3, 2), 9, 0);
+    at_rest keep = at_rest::plain;  // how drive_to() opens its cases
 
     world() {
         trust = dir.add("Te Whare Awhina Trust", agency_kind::ngo);
@@ -136,7 +137,7 @@ struct world {
 
     // Drive a new case to a state, as a coordinator would.
     case_file drive_to(state target, programme prog = programme::strengthening_families) {
-        case_file c = case_file::open(case_id{1}, dir, referral_for(prog), "coordinator", tick());
+        case_file c = case_file::open(case_id{1}, dir, referral_for(prog), "coordinator", tick(), keep);
         const auto step = [&](event_payload p) {
             const outcome o = rec(c, std::move(p));
             if (!o) throw error(errc::internal, "fixture step refused: " + o.reason);
@@ -249,6 +250,7 @@ struct world {
         case event_type::view_shown: return view_shown{};
         case event_type::legacy_audit_imported: return legacy_audit_imported{};
         case event_type::identified_extract: return identified_extract{};
+        case event_type::case_disposed: return case_disposed{make_date(2026, 3, 2), 7};
         case event_type::correction_declined:
             return correction_declined{member_id{1}, "date of birth", "I was born on 15 May 1988", "the birth certificate says 14 May"};
         case event_type::access_requested: return access_requested{member_id{1}, "Hine Te Rangi", "", make_date(2026, 3, 2)};

@@ -69,7 +69,7 @@ PAYLOADS = {
 
 ACCESS = {sfcore.EventType.DISCLOSURE_DECIDED: sfcore.DisclosureDecided, sfcore.EventType.VIEW_SHOWN: sfcore.ViewShown,
           sfcore.EventType.LEGACY_AUDIT_IMPORTED: sfcore.LegacyAuditImported,
-          sfcore.EventType.IDENTIFIED_EXTRACT: sfcore.IdentifiedExtract}
+          sfcore.EventType.IDENTIFIED_EXTRACT: sfcore.IdentifiedExtract, sfcore.EventType.CASE_DISPOSED: sfcore.CaseDisposed}
 
 
 def test_there_is_a_payload_class_for_every_event_type_a_host_may_offer():

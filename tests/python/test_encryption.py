@@ -1,4 +1,5 @@
 """Encryption at rest: encrypted cases, host keys from a key provider, rotation, and nothing planted readable in the files."""
+import datetime
 import pickle
 
 import pytest
@@ -112,3 +113,34 @@ def test_host_keys_rotate_and_a_missing_or_wrong_key_is_a_clear_error(directory,
         with pytest.raises(sfcore.StorageError, match="key provider"):
             store.load(2)
         assert len(store.list()) == 2
+
+
+def test_a_case_due_by_its_programmes_rule_is_disposed_of_by_destroying_its_key(directory, tmp_path):
+    path = tmp_path / "cases.db"
+    closed = sample.family_case(directory, 1, "closed_planned", seed=1, encrypted=True)
+    closed.record(sfcore.PersonLinked(member=1, key="p-aroha"))
+    active = planted(directory, 2)
+    rules = {sfcore.Programme.STRENGTHENING_FAMILIES: 7}
+    with sfcore.Store(str(path), key_provider=Keys(k1=1), key_id="k1") as store:
+        store.append(closed.case, 0)
+        store.append(active.case, 0)
+        kept = store.checkpoint()
+        assert store.due_for_disposal(rules, datetime.date(2030, 1, 1)) == []
+        [due] = store.due_for_disposal(rules, datetime.date(2040, 1, 1))
+        assert (due.id, due.programme, due.years, due.encrypted) == (1, sfcore.Programme.STRENGTHENING_FAMILIES, 7, True)
+        assert due.due == due.closed.replace(year=due.closed.year + 7) and "DisposalDue(" in repr(due)
+        with pytest.raises(sfcore.ArgumentError, match="keeps it until"):
+            store.dispose(1, rules, datetime.date(2030, 1, 1), "records officer")
+        with pytest.raises(sfcore.ArgumentError, match="not closed"):
+            store.dispose(2, rules, datetime.date(2040, 1, 1), "records officer")
+        with pytest.raises(sfcore.ArgumentError):
+            store.due_for_disposal({sfcore.Programme.STRENGTHENING_FAMILIES: 0}, datetime.date(2040, 1, 1))
+        head = store.dispose(1, rules, datetime.date(2040, 1, 1), "records officer")
+        assert head.seq == closed.case.version + 1
+        with pytest.raises(sfcore.StorageError, match="disposed of") as e:
+            store.load(1)
+        assert e.value.code == sfcore.ErrorCode.DISPOSED
+        assert store.person_cases("p-aroha") == [] and [c.id for c in store.cases()] == [2]
+        assert store.due_for_disposal(rules, datetime.date(2040, 1, 1)) == []
+        assert store.verify(kept)
+    assert sfcore.CaseDisposed.__doc__ and sfcore.EventType.CASE_DISPOSED in set(sfcore.EventType)

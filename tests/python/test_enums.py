@@ -46,10 +46,11 @@ def test_values_are_the_c_abi_values(c_library):
 
 
 def test_each_event_type_has_the_kind_its_table_row_gives():
-    # The kind is the fifth column of events.def; the access records are the four the library writes.
+    # The kind is the fifth column of events.def; the access records are the five the library writes.
     access = {t for t in sfcore.EventType if sfcore.kind_of(t) == sfcore.EventKind.ACCESS}
     assert access == {sfcore.EventType.DISCLOSURE_DECIDED, sfcore.EventType.VIEW_SHOWN,
-                      sfcore.EventType.LEGACY_AUDIT_IMPORTED, sfcore.EventType.IDENTIFIED_EXTRACT}
+                      sfcore.EventType.LEGACY_AUDIT_IMPORTED, sfcore.EventType.IDENTIFIED_EXTRACT,
+                      sfcore.EventType.CASE_DISPOSED}
     assert sfcore.kind_of(sfcore.EventType.PLAN_AGREED) == sfcore.EventKind.LIFECYCLE
     assert sfcore.kind_of(sfcore.EventType.SHARING_CONSENT_GIVEN) == sfcore.EventKind.DISCLOSURE
 

@@ -73,6 +73,22 @@ typedef struct sf_person_case {
     size_t versions;   /**< How many versions of the member's details it holds (1, and one more for each change). */
 } sf_person_case;
 
+/** @brief How long a programme's closed cases are kept (the host sets the values). @since 0.3.0 */
+typedef struct sf_retention_rule {
+    int programme;            /**< An #sf_programme. */
+    int years_after_closure;  /**< Years a closed case is kept (1-100). */
+} sf_retention_rule;
+
+/** @brief A closed case whose retention has ended, as sf_store_due_for_disposal() finds it. @since 0.3.0 */
+typedef struct sf_disposal_due {
+    uint64_t case_id;  /**< The case. */
+    int programme;     /**< Its #sf_programme. */
+    int32_t closed;    /**< When it was closed, YYYYMMDD (New Zealand date). */
+    int32_t due;       /**< When its retention ended, YYYYMMDD. */
+    int32_t years;     /**< The years its programme's rule keeps it. */
+    int encrypted;     /**< 1 when it can be disposed of (sf_store_dispose() destroys an encrypted case's key). */
+} sf_disposal_due;
+
 /** @brief A sibling across cases, as sf_store_siblings() finds them. @since 0.3.0 */
 typedef struct sf_sibling {
     const char *key;      /**< The sibling's person key (in the array's allocation). */
@@ -279,6 +295,38 @@ SF_API int sf_store_reseal(uint64_t *out_count, sf_store *store);
  * @since 0.3.0
  */
 SF_API int sf_store_rewrap(uint64_t *out_count, sf_store *store);
+/**
+ * @brief The closed cases whose retention has ended by a date (a programme
+ * without a rule is kept; cases already disposed of are not listed).
+ * @param[out] out_items receives an array (free it with sf_free()); NULL when there are none.
+ * @param[out] out_count receives its length.
+ * @param store the store.
+ * @param rules one rule per programme at most (NULL when rule_count is 0).
+ * @param rule_count how many.
+ * @param on the date, YYYYMMDD.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (a rule out of 1-100 years, two for one programme, an unknown programme); #SF_ERANGE; #SF_EKEY; #SF_EINTEGRITY; #SF_EIO; #SF_ECLOSED.
+ * @since 0.3.0
+ */
+SF_API int sf_store_due_for_disposal(sf_disposal_due **out_items, size_t *out_count, sf_store *store, const sf_retention_rule *rules,
+                                     size_t rule_count, int32_t on);
+/**
+ * @brief Dispose of an encrypted case whose retention has ended, by
+ * destroying its key: a disposal record is appended, so its journal still
+ * verifies (sf_store_verify()), and from then on sf_store_load() gives
+ * #SF_EDISPOSED. See case_store::dispose() for what is overwritten where.
+ * @param[out] out_head receives the journal's new head.
+ * @param store the store.
+ * @param case_id the case.
+ * @param rules as for sf_store_due_for_disposal().
+ * @param rule_count how many.
+ * @param on the date it is disposed of, YYYYMMDD.
+ * @param disposed_by who disposes of it (UTF-8, not blank).
+ * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL (not closed, not due, no rule, not encrypted); #SF_EDISPOSED (already);
+ *         #SF_ECONFLICT; #SF_ENOTFOUND; #SF_EKEY; #SF_EIO; #SF_ECLOSED.
+ * @since 0.3.0
+ */
+SF_API int sf_store_dispose(sf_journal_head *out_head, sf_store *store, uint64_t case_id, const sf_retention_rule *rules,
+                            size_t rule_count, int32_t on, const char *disposed_by);
 /** @brief Save the agency directory in the store. @return #SF_OK; #SF_ENULLARG; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
 SF_API int sf_store_put_directory(sf_store *store, const sf_directory *dir);
 /** @brief Load the store's agency directory into `out` (free it with sf_directory_free()). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_EIO; #SF_ECLOSED. @since 0.1.0 */
