@@ -1,6 +1,8 @@
 // What makes a journal tamper-evident: its genesis, seals and keys, and the clock.
 #include "sfcore/journal.hpp"
 
+#include "crypto.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -33,10 +35,7 @@ instant clock_now() {
 }
 
 void check_key(const sealing_key& key) {
-    if (key.id.empty() || key.id.size() > 64)
-        throw error(errc::key_error, "a sealing key's id is 1-64 bytes of printable ASCII");
-    for (char c : key.id)
-        if (c < 0x21 || c > 0x7e) throw error(errc::key_error, "a sealing key's id is 1-64 bytes of printable ASCII");
+    detail::check_key_id(key.id, "a sealing key's id");
     if (key.secret.size() < 16) throw error(errc::key_error, "sealing key \"" + key.id + "\" is shorter than 16 bytes");
 }
 

@@ -144,3 +144,17 @@ def test_a_case_due_by_its_programmes_rule_is_disposed_of_by_destroying_its_key(
         assert store.due_for_disposal(rules, datetime.date(2040, 1, 1)) == []
         assert store.verify(kept)
     assert sfcore.CaseDisposed.__doc__ and sfcore.EventType.CASE_DISPOSED in set(sfcore.EventType)
+
+
+def test_the_analysts_tables_read_an_encrypted_store(directory, tmp_path):
+    from sfcore import analysis
+    keys = Keys(k1=1)
+    with sfcore.Store(str(tmp_path / "cases.db"), key_provider=keys, key_id="k1") as store:
+        store.put_directory(directory)
+        for i in (1, 2, 3):
+            store.append(sample.family_case(directory, i, "closed_planned", seed=i, encrypted=True).case, 0)
+        rows = analysis.records("cases", store)
+        assert len(rows) == 3 and all("case_id" in r for r in rows)
+        members = analysis.records("members", store)
+        assert members and all("name" not in m for m in members)  # de-identified by default
+    assert keys.calls == 1
