@@ -284,7 +284,13 @@ TEST_CASE("a changed sealed entry, or a case key moved to another case, does not
     // Case 2's key, wrapped for case 2, given to case 3: its wrapping names case 2.
     s.append(planted_case(w, 3, at_rest::encrypted), 0);
     place.sql("UPDATE case_keys SET wrapped = (SELECT wrapped FROM case_keys WHERE case_id = 2) WHERE case_id = 3");
-    CHECK(code_of([&] { s.load(case_id{3}); }) == errc::key_error);
+    try {
+        s.load(case_id{3});
+        FAIL("loaded with another case's key");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::key_error);
+        CHECK_THAT(e.what(), Catch::Contains("case 3: its key does not open"));  // refused as it is unwrapped
+    }
     CHECK(s.load(case_id{2}).encrypted());
     CHECK_FALSE(s.verify());
     // A case whose key row is gone cannot be read, and says so.
