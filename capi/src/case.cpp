@@ -4,6 +4,22 @@
 
 using namespace sfcore_c;
 
+namespace {
+
+int open_case(sf_case** out, const sf_directory* dir, uint64_t id, const sf_referral* referral, const char* recorded_by,
+              int64_t recorded_at, at_rest keep) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        const auto& d = need(dir, "dir");
+        const auto& r = need(referral, "referral");
+        o = make_handle<sf_case>(case_file::open(case_id{id}, d.impl, r.impl, text(recorded_by, "recorded_by"),
+                                                 instant_of(recorded_at), keep));
+    });
+}
+
+} // namespace
+
 extern "C" {
 
 // ---- referral -------------------------------------------------------------------
@@ -57,26 +73,12 @@ int sf_referral_set_site(sf_referral* referral, const char* site) {
 
 int sf_case_open(sf_case** out, const sf_directory* dir, uint64_t id, const sf_referral* referral,
                  const char* recorded_by, int64_t recorded_at) {
-    return call([&] {
-        auto& o = need(out, "out");
-        o = nullptr;
-        const auto& d = need(dir, "dir");
-        const auto& r = need(referral, "referral");
-        o = make_handle<sf_case>(case_file::open(case_id{id}, d.impl, r.impl, text(recorded_by, "recorded_by"),
-                                                 instant_of(recorded_at)));
-    });
+    return open_case(out, dir, id, referral, recorded_by, recorded_at, at_rest::plain);
 }
 
 int sf_case_open_encrypted(sf_case** out, const sf_directory* dir, uint64_t id, const sf_referral* referral,
                            const char* recorded_by, int64_t recorded_at) {
-    return call([&] {
-        auto& o = need(out, "out");
-        o = nullptr;
-        const auto& d = need(dir, "dir");
-        const auto& r = need(referral, "referral");
-        o = make_handle<sf_case>(case_file::open(case_id{id}, d.impl, r.impl, text(recorded_by, "recorded_by"),
-                                                 instant_of(recorded_at), at_rest::encrypted));
-    });
+    return open_case(out, dir, id, referral, recorded_by, recorded_at, at_rest::encrypted);
 }
 
 int sf_case_is_encrypted(int* out, const sf_case* c) {

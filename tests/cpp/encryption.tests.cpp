@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <map>
 #include <string>
@@ -35,6 +36,10 @@ const std::vector<std::string> planted = {
 struct keyring {
     std::map<std::string, std::vector<std::uint8_t>> keys;
     int calls = 0;
+    // Keys by id, each 32 bytes of one value.
+    keyring(std::initializer_list<std::pair<const char*, std::uint8_t>> ids) {
+        for (const auto& [id, v] : ids) keys[id] = std::vector<std::uint8_t>(32, v);
+    }
     key_provider provider(const std::string& current) {
         return {[this](const std::string& id) {
                     ++calls;
@@ -88,8 +93,7 @@ std::vector<std::string> found_in(const std::string& bytes) {
 
 TEST_CASE("an encrypted case's planted strings are in no byte of the store's file or its write-ahead log", "[encryption]") {
     temp_dir dir;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 7);
+    keyring ring{{"k1", 7}};
     fixtures::world w;
     const std::string path = dir.file("cases.db");
     {
@@ -117,8 +121,7 @@ TEST_CASE("an encrypted case's planted strings are in no byte of the store's fil
 
 TEST_CASE("an encrypted case reads back equal and verifies, from one load and from a whole-store read", "[store][encryption]") {
     store_place place;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    keyring ring{{"k1", 1}};
     fixtures::world w;
     case_store s(place.location, encrypting(ring, "k1"));
     case_file c = planted_case(w, 1, at_rest::encrypted);
@@ -159,8 +162,7 @@ TEST_CASE("an encrypted case's head is not a plain case's head for the same entr
 
 TEST_CASE("a missing, wrong or absent host key is a key error, and a plain new case is refused by an encrypting store", "[store][encryption]") {
     store_place place;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    keyring ring{{"k1", 1}};
     fixtures::world w;
     {
         case_store s(place.location, encrypting(ring, "k1"));
@@ -178,8 +180,7 @@ TEST_CASE("a missing, wrong or absent host key is a key error, and a plain new c
     }
     // The provider does not have the key the case's key is wrapped under.
     {
-        keyring other;
-        other.keys["k2"] = std::vector<std::uint8_t>(32, 2);
+        keyring other{{"k2", 2}};
         case_store s(place.location, encrypting(other, "k2"));
         try {
             s.load(case_id{1});
@@ -191,8 +192,7 @@ TEST_CASE("a missing, wrong or absent host key is a key error, and a plain new c
     }
     // The provider's key of that id is the wrong key, or the wrong size.
     {
-        keyring wrong;
-        wrong.keys["k1"] = std::vector<std::uint8_t>(32, 9);
+        keyring wrong{{"k1", 9}};
         case_store s(place.location, encrypting(wrong, "k1"));
         CHECK(code_of([&] { s.load(case_id{1}); }) == errc::key_error);
         wrong.keys["k1"] = std::vector<std::uint8_t>(16, 1);
@@ -214,9 +214,7 @@ TEST_CASE("a missing, wrong or absent host key is a key error, and a plain new c
 
 TEST_CASE("host keys rotate: rewrap() wraps every case key under the current host key and leaves the entries as they are", "[store][encryption]") {
     store_place place;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
-    ring.keys["k2"] = std::vector<std::uint8_t>(32, 2);
+    keyring ring{{"k1", 1}, {"k2", 2}};
     fixtures::world w;
     std::vector<case_file> cases;
     {
@@ -249,8 +247,7 @@ TEST_CASE("host keys rotate: rewrap() wraps every case key under the current hos
 
 TEST_CASE("a store asks its key provider for a host key once, on the calling thread, and never keeps it", "[store][encryption]") {
     store_place place;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 5);
+    keyring ring{{"k1", 5}};
     fixtures::world w;
     case_store s(place.location, encrypting(ring, "k1"));
     for (std::uint64_t id = 1; id <= 5; ++id) s.append(planted_case(w, id, at_rest::encrypted), 0);
@@ -267,8 +264,7 @@ TEST_CASE("a store asks its key provider for a host key once, on the calling thr
 
 TEST_CASE("a changed sealed entry, or a case key moved to another case, does not load", "[store][encryption]") {
     store_place place;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    keyring ring{{"k1", 1}};
     fixtures::world w;
     {
         case_store s(place.location, encrypting(ring, "k1"));
@@ -310,8 +306,7 @@ TEST_CASE("a store of schema 3 gains the table of case keys when it is opened, a
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "DROP TABLE case_keys; UPDATE sfcore_meta SET value = 3 WHERE key = 'schema'", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    keyring ring{{"k1", 1}};
     {
         case_store st(path, encrypting(ring, "k1"));
         CHECK_FALSE(st.load(case_id{1}).encrypted());  // a plain case stays readable
@@ -320,19 +315,12 @@ TEST_CASE("a store of schema 3 gains the table of case keys when it is opened, a
         CHECK(st.load(case_id{2}) == c);
         CHECK(st.verify());
     }
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    sqlite3_stmt* q = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM sfcore_meta WHERE key = 'schema'", -1, &q, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(q, 0) == 4);
-    sqlite3_finalize(q);
-    sqlite3_close(db);
+    CHECK(sqlite_schema(path) == 4);
 }
 
 TEST_CASE("disposal by crypto-shredding: a case due by its programme's rule loses its key, and its journal and the store still verify", "[store][encryption]") {
     store_place place;
-    keyring ring;
-    ring.keys["k1"] = std::vector<std::uint8_t>(32, 1);
+    keyring ring{{"k1", 1}};
     fixtures::world w;
     w.keep = at_rest::encrypted;
     case_store s(place.location, encrypting(ring, "k1"));

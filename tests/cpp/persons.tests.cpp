@@ -225,14 +225,7 @@ TEST_CASE("a store of sfcore 0.2 (schema 2) gains the index of persons when it i
         CHECK(ids_of(st.person_cases("p-hine")) == std::vector<std::uint64_t>{2});
         CHECK(st.verify());
     }
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    sqlite3_stmt* q = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM sfcore_meta WHERE key = 'schema'", -1, &q, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(q, 0) == 4);
-    sqlite3_finalize(q);
-    sqlite3_close(db);
+    CHECK(sqlite_schema(path) == 4);
 }
 
 TEST_CASE("an access request is due in 20 working days by the Privacy Act's own definition, in any state, and overdue until answered", "[lifecycle][persons][privacy]") {

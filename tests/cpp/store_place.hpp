@@ -33,6 +33,18 @@ struct temp_dir {
     std::string file(const std::string& name) const { return path + "/" + name; }
 };
 
+// The schema version an SQLite store's file records.
+inline int sqlite_schema(const std::string& path) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM sfcore_meta WHERE key = 'schema'", -1, &q, nullptr) == SQLITE_OK);
+    const int v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return v;
+}
+
 // Where a test's store lives: a file in a fresh directory, or, when the
 // suite runs against PostgreSQL, a fresh schema of its database (made and
 // migrated here, dropped at the end).
