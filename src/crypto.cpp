@@ -33,6 +33,8 @@ std::string case_name(case_id id) { return "case " + std::to_string(id.value());
 
 } // namespace
 
+void wipe(key_bytes& k) noexcept { sodium_memzero(k.data(), k.size()); }
+
 case_secret::case_secret(case_id for_case, const key_bytes& k) : id(for_case), key(k) {
     ready();
     static constexpr char label[] = "sfcore entry nonce key";
@@ -41,8 +43,8 @@ case_secret::case_secret(case_id for_case, const key_bytes& k) : id(for_case), k
 }
 
 case_secret::~case_secret() {
-    sodium_memzero(key.data(), key.size());
-    sodium_memzero(nonce_key.data(), nonce_key.size());
+    wipe(key);
+    wipe(nonce_key);
 }
 
 std::shared_ptr<const case_secret> case_secret::make(case_id id) {
@@ -50,11 +52,9 @@ std::shared_ptr<const case_secret> case_secret::make(case_id id) {
     key_bytes k;
     randombytes_buf(k.data(), k.size());
     auto s = std::make_shared<const case_secret>(id, k);
-    sodium_memzero(k.data(), k.size());
+    wipe(k);
     return s;
 }
-
-void wipe(key_bytes& k) noexcept { sodium_memzero(k.data(), k.size()); }
 
 void check_key_id(const std::string& id, const char* what) {
     const bool printable = std::all_of(id.begin(), id.end(), [](char c) { return c >= 0x21 && c <= 0x7e; });
@@ -97,7 +97,7 @@ std::shared_ptr<const case_secret> unwrap_key(case_id id, const std::uint8_t* wr
         throw error(errc::key_error, case_name(id) + ": its key does not open with host key \"" + std::string(host_id) +
                                          "\": that key is wrong, or the wrapped key was changed");
     auto s = std::make_shared<const case_secret>(id, k);
-    sodium_memzero(k.data(), k.size());
+    wipe(k);
     return s;
 }
 
