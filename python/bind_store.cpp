@@ -2,6 +2,7 @@
 // (bytes to keep or move between systems) and the case store (SQLite or PostgreSQL).
 #include <cctype>
 #include <map>
+#include <optional>
 #include <memory>
 
 #include "bind.hpp"
@@ -38,6 +39,34 @@ sfcore::sealing_key make_key(const std::string& id, const py::buffer& secret) {
                                                         static_cast<const std::uint8_t*>(v.data()) + v.size())};
     sfcore::check_key(k);
     return k;
+}
+
+/// A Python callable as a key provider: called with the GIL held, and released with it held.
+sfcore::key_provider py_key_provider(py::function f, const std::string& current) {
+    std::shared_ptr<py::function> held(new py::function(std::move(f)), [](py::function* p) {
+        py::gil_scoped_acquire gil;
+        delete p;
+    });
+    return sfcore::key_provider{[held](const std::string& id) {
+                                    py::gil_scoped_acquire gil;
+                                    const py::object k = (*held)(id);
+                                    if (k.is_none()) return std::vector<std::uint8_t>{};
+                                    if (!py::isinstance<py::bytes>(k))
+                                        raise(sfcore::errc::key_error, "a key provider returns bytes or None, not " +
+                                                                           std::string(py::str(k.get_type().attr("__name__"))));
+                                    const std::string v = k.cast<std::string>();
+                                    return std::vector<std::uint8_t>(v.begin(), v.end());
+                                },
+                                current};
+}
+
+/// The key provider pickles of encrypted cases use (set_pickle_keys()), kept as the module's attribute
+/// _pickle_keys: (callable, key id), or None.
+std::optional<sfcore::key_provider> pickle_keys() {
+    const py::object held = py::module_::import("sfcore._core").attr("_pickle_keys");
+    if (held.is_none()) return std::nullopt;
+    const auto t = held.cast<py::tuple>();
+    return py_key_provider(t[0].cast<py::function>(), t[1].cast<std::string>());
 }
 
 sfcore::store_checkpoint checkpoint_from(const std::map<sfcore::case_id, sfcore::journal_head>& heads) {
@@ -123,46 +152,92 @@ void bind_archives(py::module_& m, case_class& c) {
         .def_readonly("payload_size", &sfcore::archive_info::payload_size)
         .def_readonly("sealed", &sfcore::archive_info::sealed, "It carries a keyed seal instead of a checksum.")
         .def_readonly("key_id", &sfcore::archive_info::key_id, "The id of the key it is sealed with ('' when not sealed).")
-        .def("__repr__", repr_fields("ArchiveInfo", {"format_version", "encoding", "content", "payload_size", "sealed", "key_id"}));
+        .def_readonly("encrypted", &sfcore::archive_info::encrypted, "It holds an encrypted case (format ARCHIVE_ENCRYPTED_FORMAT_VERSION).")
+        .def_readonly("host_key_id", &sfcore::archive_info::host_key_id,
+                      "The id of the host key its case key is wrapped under ('' when not encrypted).")
+        .def("__repr__", repr_fields("ArchiveInfo", {"format_version", "encoding", "content", "payload_size", "sealed", "key_id",
+                                                     "encrypted", "host_key_id"}));
 
     m.attr("ARCHIVE_FORMAT_VERSION") = sfcore::archive_format_version;
+    m.attr("ARCHIVE_ENCRYPTED_FORMAT_VERSION") = sfcore::archive_encrypted_format_version;
     m.def("inspect_archive", from_buffer([](const void* p, std::size_t n) { return sfcore::inspect_archive(p, n); }), "data"_a,
           "Check an archive's frame (and an unsealed archive's checksum) and say what it holds. Raises StorageError "
           "(MALFORMED, UNSUPPORTED_VERSION, CHECKSUM_MISMATCH).");
 
-    auto load = [](const py::buffer& b, const std::vector<sfcore::sealing_key>& keys) {
+    auto load = [](const py::buffer& b, const std::vector<sfcore::sealing_key>& keys, std::optional<py::function> key_provider) {
         auto v = bytes_of(b);
+        std::optional<sfcore::key_provider> provider;
+        if (key_provider) provider = py_key_provider(std::move(*key_provider), "");
         sfcore::case_file k = [&] {
             py::gil_scoped_release unlocked;
-            return sfcore::load_case(v.data(), v.size(), keys);
+            return provider ? sfcore::load_case(v.data(), v.size(), *provider, keys) : sfcore::load_case(v.data(), v.size(), keys);
         }();
         return make_case(std::move(k));
     };
     const char* load_doc =
         "Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed "
         "(a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. "
-        "Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, ...) or KeyError-family StorageError (KEY).";
-    m.def("load_case", load, "data"_a, "keys"_a = std::vector<sfcore::sealing_key>{}, load_doc);
-    c.def_static("from_bytes", load, "data"_a, "keys"_a = std::vector<sfcore::sealing_key>{}, load_doc);
+        "An encrypted case's archive needs key_provider (a callable given a host key id, returning its 32 bytes or "
+        "None): the case's key is unwrapped with the host key the archive names, and the case stays encrypted. "
+        "Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, KEY_ERROR, ...).";
+    m.def("load_case", load, "data"_a, "keys"_a = std::vector<sfcore::sealing_key>{}, "key_provider"_a = py::none(), load_doc);
+    c.def_static("from_bytes", load, "data"_a, "keys"_a = std::vector<sfcore::sealing_key>{}, "key_provider"_a = py::none(), load_doc);
     c.def(
         "to_bytes",
-        [](const sfcore::shared_case& s, sfcore::archive_encoding e, const sfcore::sealing_key* key) {
+        [](const sfcore::shared_case& s, sfcore::archive_encoding e, const sfcore::sealing_key* key,
+           std::optional<py::function> key_provider, const std::string& key_id) {
+            std::optional<sfcore::key_provider> provider;
+            if (key_provider) {
+                if (e != sfcore::archive_encoding::binary)
+                    raise(sfcore::errc::invalid_argument, "an encrypted case's archive is binary");
+                provider = py_key_provider(std::move(*key_provider), key_id);
+            } else if (!key_id.empty()) {
+                raise(sfcore::errc::key_error, "key_id names a host key, and no key_provider was given");
+            }
             sfcore::bytes b = [&] {
                 py::gil_scoped_release unlocked;
-                return s.read([&](const sfcore::case_file& k) { return sfcore::save_archive(k, e, key); });
+                return s.read([&](const sfcore::case_file& k) {
+                    return provider ? sfcore::save_archive(k, *provider, key) : sfcore::save_archive(k, e, key);
+                });
             }();
             return to_py_bytes(b);
         },
-        "encoding"_a = sfcore::archive_encoding::binary, "key"_a = py::none(),
+        "encoding"_a = sfcore::archive_encoding::binary, "key"_a = py::none(), "key_provider"_a = py::none(), "key_id"_a = "",
         "The case as an archive: its id and whole journal. With a key, the archive is sealed (HMAC-SHA-256) instead "
-        "of checksummed. Saving never changes the case.");
+        "of checksummed. An encrypted case is archived only with key_provider and key_id: its entries stay sealed and "
+        "its key is wrapped under host key key_id (binary only). Saving never changes the case.");
+    m.attr("_pickle_keys") = py::none();
+    m.def(
+        "set_pickle_keys",
+        [](std::optional<py::function> key_provider, const std::string& key_id) {
+            if (!key_provider && !key_id.empty()) raise(sfcore::errc::key_error, "key_id names a host key, and no key_provider was given");
+            py::module_::import("sfcore._core").attr("_pickle_keys") =
+                key_provider ? py::object(py::make_tuple(*key_provider, key_id)) : py::object(py::none());
+        },
+        "key_provider"_a, "key_id"_a = "",
+        "The host keys pickles of encrypted cases use, for the whole process: key_provider (a callable given a host key "
+        "id, returning its 32 bytes or None) and key_id, the host key a pickled case's key is wrapped under (checked "
+        "when a case is pickled; unpickling needs none). None clears them. Without them, pickling or unpickling an encrypted case raises StorageError (KEY_ERROR); a plain "
+        "case pickles as before.");
     c.def(py::pickle(
         [](const sfcore::shared_case& s) {
-            return to_py_bytes(s.read([](const sfcore::case_file& k) { return sfcore::save_archive(k); }));
+            const bool encrypted = s.read([](const sfcore::case_file& k) { return k.encrypted(); });
+            std::optional<sfcore::key_provider> provider;
+            if (encrypted) {
+                provider = pickle_keys();
+                if (!provider)
+                    raise(sfcore::errc::key_error,
+                          "an encrypted case is pickled only under a host key: call sfcore.set_pickle_keys(provider, key_id) first");
+            }
+            return to_py_bytes(s.read([&](const sfcore::case_file& k) {
+                return provider ? sfcore::save_archive(k, *provider) : sfcore::save_archive(k);
+            }));
         },
         [](const py::bytes& b) {
             const std::string v = b;
-            return make_case(sfcore::load_case(v.data(), v.size()));
+            const std::optional<sfcore::key_provider> provider = pickle_keys();
+            if (!provider) return make_case(sfcore::load_case(v.data(), v.size()));
+            return make_case(sfcore::load_case(v.data(), v.size(), *provider));
         }));
 
     m.def(
@@ -232,25 +307,6 @@ void bind_case_store(py::module_& m) {
         for (const auto& [p, years] : rules) out.push_back({p, years});
         return out;
     };
-    // A Python callable as a key provider: called with the GIL held, and released with it held.
-    static const auto py_key_provider = [](py::function f, const std::string& current) {
-        std::shared_ptr<py::function> held(new py::function(std::move(f)), [](py::function* p) {
-            py::gil_scoped_acquire gil;
-            delete p;
-        });
-        return sfcore::key_provider{[held](const std::string& id) {
-                                        py::gil_scoped_acquire gil;
-                                        const py::object k = (*held)(id);
-                                        if (k.is_none()) return std::vector<std::uint8_t>{};
-                                        if (!py::isinstance<py::bytes>(k))
-                                            raise(sfcore::errc::key_error, "a key provider returns bytes or None, not " +
-                                                                               std::string(py::str(k.get_type().attr("__name__"))));
-                                        const std::string v = k.cast<std::string>();
-                                        return std::vector<std::uint8_t>(v.begin(), v.end());
-                                    },
-                                    current};
-    };
-
     py::class_<sfcore::disposal_due> dd(m, "DisposalDue", "A closed case whose retention has ended (Store.due_for_disposal()).");
     dd.def_readonly("id", &sfcore::disposal_due::id, "The case.")
         .def_readonly("programme", &sfcore::disposal_due::programme, "Its programme.")

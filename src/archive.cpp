@@ -13,6 +13,8 @@
 
 #include "archive_detail.hpp"
 #include "case_access.hpp"
+#include "chained_reader.hpp"
+#include "crypto.hpp"
 #include "upgrade.hpp"
 #include "v1.hpp"
 #include "walker.hpp"
@@ -26,6 +28,7 @@ namespace {
 constexpr std::uint8_t magic[8] = {0x89, 'S', 'F', 'C', '\r', '\n', 0x1a, '\n'};
 constexpr unsigned archive_flags = boost::archive::no_header | boost::archive::no_codecvt;
 constexpr std::uint8_t flag_sealed = 1;
+constexpr std::uint8_t flag_encrypted = 2;
 
 [[noreturn]] void bad_archive(const std::string& why) { throw error(errc::malformed, "archive: " + why); }
 
@@ -45,10 +48,8 @@ digest frame_seal(const sealing_key& key, const std::uint8_t* frame, std::size_t
     return hmac_sha256(key.secret, msg.data(), msg.size());
 }
 
-// Save: write the payload after room for the header (and the key's id), then fill the header in.
-template <class F>
-bytes save_framed(archive_content content, archive_encoding encoding, const sealing_key* key, F&& body,
-                  std::size_t size_hint = 0) {
+// The start of a frame: room for the header, then the sealing key's id.
+bytes begin_frame(const sealing_key* key, std::size_t size_hint) {
     if (key) check_key(*key);
     bytes out;
     out.reserve(archive_header_size + size_hint);
@@ -57,6 +58,29 @@ bytes save_framed(archive_content content, archive_encoding encoding, const seal
         out.push_back(static_cast<std::uint8_t>(key->id.size()));
         out.insert(out.end(), key->id.begin(), key->id.end());
     }
+    return out;
+}
+
+// The header filled in once the payload is written, with its checksum or seal.
+void finish_frame(bytes& out, archive_content content, archive_encoding encoding, const sealing_key* key,
+                  std::uint16_t version = archive_format_version, std::uint8_t flags = 0) {
+    std::memcpy(out.data(), magic, sizeof magic);
+    put_le(out.data() + 8, version, 2);
+    out[10] = static_cast<std::uint8_t>(encoding);
+    out[11] = static_cast<std::uint8_t>(content);
+    out[12] = static_cast<std::uint8_t>(flags | (key ? flag_sealed : 0));
+    const std::uint64_t n = out.size() - archive_header_size;
+    put_le(out.data() + 16, n, 8);
+    const digest d = key ? frame_seal(*key, out.data(), out.size())
+                         : sha256().update(out.data() + archive_header_size, n).finish();
+    std::memcpy(out.data() + 24, d.data(), d.size());
+}
+
+// Save: write the payload after room for the header (and the key's id), then fill the header in.
+template <class F>
+bytes save_framed(archive_content content, archive_encoding encoding, const sealing_key* key, F&& body,
+                  std::size_t size_hint = 0) {
+    bytes out = begin_frame(key, size_hint);
     {
         output_buffer buf(out);
         std::ostream os(&buf);
@@ -73,24 +97,14 @@ bytes save_framed(archive_content content, archive_encoding encoding, const seal
         }
         os.flush();
     }
-    std::memcpy(out.data(), magic, sizeof magic);
-    put_le(out.data() + 8, archive_format_version, 2);
-    out[10] = static_cast<std::uint8_t>(encoding);
-    out[11] = static_cast<std::uint8_t>(content);
-    out[12] = key ? flag_sealed : 0;
-    const std::uint64_t n = out.size() - archive_header_size;
-    put_le(out.data() + 16, n, 8);
-    const digest d = key ? frame_seal(*key, out.data(), out.size())
-                         : sha256().update(out.data() + archive_header_size, n).finish();
-    std::memcpy(out.data() + 24, d.data(), d.size());
+    finish_frame(out, content, encoding, key);
     return out;
 }
 
-// Load: check the frame (and the seal against the keys), then walk the payload.
-template <class F>
-archive_info load_framed(const void* data, std::size_t size, archive_content content, const std::vector<sealing_key>* keys,
-                         F&& body) {
-    const archive_info info = inspect_archive(data, size);
+// Check a frame (and its seal against the keys): the payload after the sealing key's id.
+std::pair<const std::uint8_t*, std::size_t> open_frame(const void* data, std::size_t size, archive_content content,
+                                                       const std::vector<sealing_key>* keys, archive_info& info) {
+    info = inspect_archive(data, size);
     if (info.content != content) bad_archive("it holds another kind of value");
     const auto* frame = static_cast<const std::uint8_t*>(data);
     std::size_t skip = 0;
@@ -105,7 +119,26 @@ archive_info load_framed(const void* data, std::size_t size, archive_content con
     } else if (keys && !keys->empty()) {
         throw error(errc::key_error, "archive: it is not sealed, and a sealed archive was required");
     }
-    input_buffer buf(frame + archive_header_size + skip, info.payload_size - skip);
+    return {frame + archive_header_size + skip, info.payload_size - skip};
+}
+
+// True when a frame says it holds an encrypted case (checked no further: open_frame() checks it).
+bool encrypted_frame(const void* data, std::size_t size) {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    return data && size >= archive_header_size && std::memcmp(p, magic, sizeof magic) == 0 &&
+           get_le(p + 8, 2) == archive_encrypted_format_version;
+}
+
+// Load: check the frame, then walk the payload.
+template <class F>
+archive_info load_framed(const void* data, std::size_t size, archive_content content, const std::vector<sealing_key>* keys,
+                         F&& body) {
+    archive_info info;
+    const std::pair<const std::uint8_t*, std::size_t> payload = open_frame(data, size, content, keys, info);
+    if (info.encrypted)
+        throw error(errc::key_error, "archive: it holds an encrypted case, and no key provider was given (its key is wrapped under host key \"" +
+                                         info.host_key_id + "\")");
+    input_buffer buf(payload.first, payload.second);
     std::istream is(&buf);
     try {
         if (info.encoding == archive_encoding::text) {
@@ -148,6 +181,69 @@ std::pair<case_id, std::vector<event>> read_case_payload(const void* data, std::
             if ((v == 1) != (e.seq == 0)) bad_archive("its entries are not in its format's form");
     });
     return {id, std::move(journal)};
+}
+
+// An encrypted case's payload: the host key's id, the case key wrapped under it, the case id, the
+// number of entries, then each entry's sealed canonical bytes after its length.
+void put_encrypted(bytes& out, const case_file& c, const case_secret& secret, const key_provider& keys) {
+    const bytes wrapped = wrap_key(secret, keys);
+    out.push_back(static_cast<std::uint8_t>(keys.current.size()));
+    out.insert(out.end(), keys.current.begin(), keys.current.end());
+    out.insert(out.end(), wrapped.begin(), wrapped.end());
+    std::uint8_t n[8];
+    put_le(n, c.id().value(), 8);
+    out.insert(out.end(), n, n + 8);
+    put_le(n, c.journal().size(), 8);
+    out.insert(out.end(), n, n + 8);
+    bytes entry;
+    for (const event& e : c.journal()) {
+        entry.clear();
+        encode_entry(entry, e, &secret);
+        put_le(n, entry.size(), 4);
+        out.insert(out.end(), n, n + 4);
+        out.insert(out.end(), entry.begin(), entry.end());
+    }
+}
+
+// Read an encrypted case's payload (its frame already checked) with the provider's host key.
+case_file read_encrypted(const std::uint8_t* p, std::size_t size, const archive_info& info, const key_provider& provider) {
+    const std::uint8_t* const end = p + size;
+    const auto need = [&](std::size_t n, const char* what) {
+        if (static_cast<std::size_t>(end - p) < n) bad_archive(std::string("an encrypted case's ") + what + " is cut short");
+    };
+    need(1, "host key id");
+    p += 1 + info.host_key_id.size();  // checked by inspect_archive()
+    need(wrapped_key_size + 16, "key");
+    const std::uint8_t* wrapped = p;
+    p += wrapped_key_size;
+    const case_id id{get_le(p, 8)};
+    const std::uint64_t count = get_le(p + 8, 8);
+    p += 16;
+    if (!id) bad_archive("the case id is zero");
+    // Each entry takes at least its length and a hash: a count the payload cannot hold is refused before anything is made.
+    if (count > static_cast<std::uint64_t>(end - p) / (4 + 32)) bad_archive("it counts more entries than it holds");
+    chained_reader reader(id, "archive", count);
+    reader.secret = unwrap_key(id, wrapped, wrapped_key_size, provider, info.host_key_id);
+    for (std::uint64_t i = 1; i <= count; ++i) {
+        need(4, "entry length");
+        const std::size_t n = get_le(p, 4);
+        p += 4;
+        need(n, "entry");
+        reader.add(i, p, n);
+        p += n;
+    }
+    if (p != end) bad_archive(std::to_string(end - p) + " bytes follow the case");
+    if (reader.journal.empty()) bad_archive("case " + std::to_string(id.value()) + " has no entries");
+    case_file c = [&] {
+        try {
+            return case_access::replay_chained(id, std::move(reader.journal));
+        } catch (const error& e) {
+            if (e.code() == errc::integrity) throw;
+            bad_archive("case " + std::to_string(id.value()) + ": the journal does not replay: " + e.detail());
+        }
+    }();
+    case_access::set_secret(c, std::move(reader.secret));
+    return c;
 }
 
 sfcore::recipient recipient_of(const party& p, const agency_directory& dir) {
@@ -285,16 +381,22 @@ archive_info inspect_archive(const void* data, std::size_t size) {
     archive_info info;
     info.format_version = static_cast<std::uint16_t>(detail::get_le(p + 8, 2));
     if (info.format_version == 0) bad_archive("format version 0");
-    if (info.format_version > archive_format_version)
+    if (info.format_version > archive_encrypted_format_version)
         throw error(errc::unsupported_version, "archive: format version " + std::to_string(info.format_version) +
                                                    " is newer than this library reads (" +
-                                                   std::to_string(archive_format_version) + ")");
+                                                   std::to_string(archive_encrypted_format_version) + ")");
     if (p[10] != 1 && p[10] != 2) bad_archive("unknown encoding " + std::to_string(p[10]));
     info.encoding = static_cast<archive_encoding>(p[10]);
     if (p[11] < 1 || p[11] > 4) bad_archive("unknown content " + std::to_string(p[11]));
     info.content = static_cast<archive_content>(p[11]);
     const std::uint8_t flags = p[12];
-    if ((info.format_version == 1 && flags != 0) || (flags & ~detail::flag_sealed)) bad_archive("unknown flags");
+    if ((info.format_version == 1 && flags != 0) || (flags & ~(detail::flag_sealed | detail::flag_encrypted)))
+        bad_archive("unknown flags");
+    info.encrypted = flags & detail::flag_encrypted;
+    if (info.encrypted != (info.format_version == archive_encrypted_format_version))
+        bad_archive("format version 3 is an encrypted case's, and only an encrypted case's");
+    if (info.encrypted && (info.encoding != archive_encoding::binary || info.content != archive_content::case_journal))
+        bad_archive("an encrypted archive holds a case, in binary");
     if (detail::get_le(p + 13, 3) != 0) bad_archive("reserved header bytes are not zero");
     info.payload_size = detail::get_le(p + 16, 8);
     if (info.payload_size > archive_max_payload) bad_archive("the payload is larger than 1 GiB");
@@ -302,13 +404,20 @@ archive_info inspect_archive(const void* data, std::size_t size) {
         bad_archive("the payload is " + std::to_string(size - archive_header_size) + " bytes, the header says " +
                     std::to_string(info.payload_size));
     info.sealed = flags & detail::flag_sealed;
-    if (info.sealed) {
-        const std::size_t n = info.payload_size > 0 ? p[archive_header_size] : 0;
-        if (n == 0 || n > 64 || 1 + n > info.payload_size) bad_archive("a sealed archive names no key");
-        info.key_id.assign(reinterpret_cast<const char*>(p + archive_header_size + 1), n);
-        for (char c : info.key_id)
-            if (c < 0x21 || c > 0x7e) bad_archive("a sealed archive's key id is not printable ASCII");
-    } else {
+    // A key id after its length: 1-64 bytes of printable ASCII.
+    std::size_t at = archive_header_size;
+    const auto key_id = [&](const char* what) {
+        const std::size_t n = at < size ? p[at] : 0;
+        if (n == 0 || n > 64 || at + 1 + n > size) bad_archive(std::string(what) + " names no key");
+        std::string id(reinterpret_cast<const char*>(p + at + 1), n);
+        for (char c : id)
+            if (c < 0x21 || c > 0x7e) bad_archive(std::string(what) + "'s key id is not printable ASCII");
+        at += 1 + n;
+        return id;
+    };
+    if (info.sealed) info.key_id = key_id("a sealed archive");
+    if (info.encrypted) info.host_key_id = key_id("an encrypted archive");
+    if (!info.sealed) {
         const digest d = sha256().update(p + archive_header_size, info.payload_size).finish();
         if (std::memcmp(d.data(), p + 24, d.size()) != 0) throw error(errc::checksum_mismatch, "archive");
     }
@@ -318,8 +427,7 @@ archive_info inspect_archive(const void* data, std::size_t size) {
 bytes save_archive(const case_file& c, archive_encoding encoding, const sealing_key* key) {
     if (c.encrypted())
         throw error(errc::key_error, "case " + std::to_string(c.id().value()) +
-                                         " is encrypted: an archive would hold its entries readable, so it is kept only in a store "
-                                         "with a key provider");
+                                         " is encrypted: an archive would hold its entries readable; save it with a key provider");
     return detail::save_framed(
         archive_content::case_journal, encoding, key,
         [&c](auto& w) {
@@ -329,6 +437,26 @@ bytes save_archive(const case_file& c, archive_encoding encoding, const sealing_
             w(const_cast<case_file::journal_type&>(c.journal()));  // saving only reads
         },
         c.journal().size() * (encoding == archive_encoding::text ? 160 : 120));
+}
+
+bytes save_archive(const case_file& c, const key_provider& keys, const sealing_key* seal) {
+    const detail::case_secret* secret = detail::case_access::secret(c);
+    if (!secret)
+        throw error(errc::invalid_argument, "case " + std::to_string(c.id().value()) +
+                                                " is not encrypted: open it encrypted (its entries are sealed as they are recorded), or "
+                                                "save it without a key provider");
+    bytes out = detail::begin_frame(seal, c.journal().size() * 200);
+    detail::put_encrypted(out, c, *secret, keys);
+    detail::finish_frame(out, archive_content::case_journal, archive_encoding::binary, seal, archive_encrypted_format_version,
+                         detail::flag_encrypted);
+    return out;
+}
+
+case_file load_case(const void* data, std::size_t size, const key_provider& provider, const std::vector<sealing_key>& keys) {
+    if (!detail::encrypted_frame(data, size)) return load_case(data, size, keys);
+    archive_info info;
+    const auto payload = detail::open_frame(data, size, archive_content::case_journal, &keys, info);
+    return detail::read_encrypted(payload.first, payload.second, info, provider);
 }
 
 case_file load_case(const void* data, std::size_t size, const std::vector<sealing_key>& keys) {

@@ -103,6 +103,28 @@ std::shared_ptr<const case_secret> unwrap_key(case_id id, const std::uint8_t* wr
 
 namespace {
 
+// A host key asked of a provider, wiped when it goes.
+struct held_key {
+    key_bytes k;
+    ~held_key() { wipe(k); }
+};
+
+} // namespace
+
+bytes wrap_key(const case_secret& s, const key_provider& keys) {
+    check_key_id(keys.current, "a key provider's current id");
+    const held_key host{host_key(keys, keys.current)};
+    return wrap_key(s, host.k, keys.current);
+}
+
+std::shared_ptr<const case_secret> unwrap_key(case_id id, const std::uint8_t* wrapped, std::size_t size, const key_provider& provider,
+                                              const std::string& host_id) {
+    const held_key host{host_key(provider, host_id)};
+    return unwrap_key(id, wrapped, size, host.k, host_id);
+}
+
+namespace {
+
 void synthetic_nonce(std::uint8_t* nonce, const case_secret& s, const std::uint8_t* ad, std::size_t ad_size, const std::uint8_t* plain,
                      std::size_t size) {
     crypto_generichash_state h;

@@ -67,6 +67,13 @@ bytes wrap_key(const case_secret& s, const key_bytes& host, std::string_view hos
 std::shared_ptr<const case_secret> unwrap_key(case_id id, const std::uint8_t* wrapped, std::size_t size, const key_bytes& host,
                                               std::string_view host_id);
 
+/** wrap_key() under the host key @p keys names as current, asked of it now and wiped after. @throws error errc::key_error. */
+bytes wrap_key(const case_secret& s, const key_provider& keys);
+
+/** unwrap_key() with the host key @p host_id, asked of @p provider now and wiped after. */
+std::shared_ptr<const case_secret> unwrap_key(case_id id, const std::uint8_t* wrapped, std::size_t size, const key_provider& provider,
+                                              const std::string& host_id);
+
 /** Seal @p plain with associated data @p ad (@p ad_size bytes): writes the nonce then the ciphertext and tag to @p out. */
 void seal(bytes& out, const case_secret& s, const std::uint8_t* ad, std::size_t ad_size, const std::uint8_t* plain, std::size_t size);
 

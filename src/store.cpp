@@ -185,7 +185,7 @@ std::uint64_t walk_cases(const Impl& s, const case_query& query, Visit&& visit) 
                 if (current.row.id != 0 && !take(std::move(current))) return;
                 current = stored_case(s.read_row(*q, 2));
                 current.disposed = !q->null(11) && q->text(11).empty();
-                if (!current.disposed) current.secret = s.secret_from(*q, 11, id);
+                if (!current.disposed) current.entries.secret = s.secret_from(*q, 11, id);
             }
             current.add(q->integer(0), q->blob(1));
         }

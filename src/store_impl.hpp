@@ -18,6 +18,7 @@
 #include "access_response.hpp"
 #include "archive_detail.hpp"
 #include "case_access.hpp"
+#include "chained_reader.hpp"
 #include "crypto.hpp"
 #include "sfcore/archive.hpp"
 #include "sfcore/store.hpp"
@@ -81,62 +82,34 @@ inline digest seal_with_key(const summary_row& r, const sealing_key* key) {
     return key ? hmac_sha256(key->secret, m.data(), m.size()) : sha256().update(m.data(), m.size()).finish();
 }
 
-// A case's entries as read from the store, checked as they come: in order,
-// with no gap, each hashing to its own hash from the one before (so the
-// chain is verified from the bytes themselves).
+// A case's entries as read from the store, checked as they come (chained_reader.hpp).
 struct stored_case {
     summary_row row;
-    std::vector<event> journal;
-    digest prev{};
-    std::shared_ptr<const detail::case_secret> secret;  // an encrypted case's own key, unwrapped
+    detail::chained_reader entries;
     bool disposed = false;  // its key was destroyed: its entries are checked as bytes only
 
     stored_case() = default;
-    explicit stored_case(summary_row r) : row(std::move(r)) {
-        journal.reserve(std::min<std::uint64_t>(row.version, 4096));  // a damaged count must not allocate
-        prev = journal_genesis(case_id{static_cast<std::uint64_t>(row.id)});
-    }
+    explicit stored_case(summary_row r)
+        : row(std::move(r)), entries(case_id{static_cast<std::uint64_t>(row.id)}, "store", row.version) {}
     void add(std::int64_t seq, detail::blob_view data) {
         if (disposed) return;  // skipped by whole-store reads; verify() checks its bytes
-        // The entry's name, for an error only (not built for every entry read).
-        const auto where = [&] { return case_name(row.id) + ": entry " + std::to_string(journal.size() + 1); };
-        if (static_cast<std::uint64_t>(seq) != journal.size() + 1)
-            throw error(errc::integrity, where() + " is missing");
-        // The chain first, from the bytes: an entry that verifies was written as it is, so one that then
-        // does not open was sealed under another key.
-        if (data.second < 32) throw error(errc::malformed, "store: " + where() + " is shorter than a hash");
-        if (std::memcmp(detail::chain_hash(prev, data.first, data.second).data(), data.first + data.second - 32, 32) != 0)
-            throw error(errc::integrity, where() + " does not verify: it was changed after it was written");
-        if (detail::is_sealed_entry(data.first, data.second) != (secret != nullptr))
-            throw error(secret ? errc::integrity : errc::key_error,
-                        where() + (secret ? " is not sealed, and its case is encrypted" : " is sealed, and the store holds no key for its case"));
-        event e;
-        try {
-            e = detail::decode_entry(data.first, data.second, secret.get());
-        } catch (const error& x) {
-            throw error(x.code(), "store: " + where() + ": " + x.detail());
-        }
-        if (e.seq != journal.size() + 1) throw error(errc::integrity, where() + " is numbered " + std::to_string(e.seq));
-        if (!journal.empty() && e.recorded < journal.back().recorded)
-            throw error(errc::integrity, where() + " was recorded before the entry before it");
-        prev = e.hash;
-        journal.push_back(std::move(e));
+        entries.add(static_cast<std::uint64_t>(seq), data.first, data.second);
     }
     case_file replay() && {
         const std::string name = case_name(row.id);
-        if (journal.size() != row.version)
-            throw error(errc::integrity, name + " has " + std::to_string(journal.size()) + " entries, its summary says " +
+        if (entries.journal.size() != row.version)
+            throw error(errc::integrity, name + " has " + std::to_string(entries.journal.size()) + " entries, its summary says " +
                                              std::to_string(row.version) + ": entries were lost or the summary changed");
-        if (prev != row.head) throw error(errc::integrity, name + ": its journal's head is not the one its summary holds");
+        if (entries.prev != row.head) throw error(errc::integrity, name + ": its journal's head is not the one its summary holds");
         case_file c = [&] {
             try {
-                return detail::case_access::replay_chained(case_id{static_cast<std::uint64_t>(row.id)}, std::move(journal));
+                return detail::case_access::replay_chained(entries.id, std::move(entries.journal));
             } catch (const error& e) {
                 if (e.code() == errc::integrity) throw;
                 throw error(errc::malformed, "store: " + name + ": the journal does not replay: " + e.detail());
             }
         }();
-        detail::case_access::set_secret(c, std::move(secret));
+        detail::case_access::set_secret(c, std::move(entries.secret));
         const auto coordinator = c.roles().coordinator;
         if (static_cast<std::int64_t>(c.state()) != row.state ||
             static_cast<std::int64_t>(c.programme()) != row.programme ||
@@ -307,7 +280,7 @@ struct case_store::impl {
         auto row = row_of(key);
         if (!row) throw error(errc::not_found, "no " + case_name(key) + " in the store");
         stored_case stored(std::move(*row));
-        stored.secret = secret_of(key);
+        stored.entries.secret = secret_of(key);
         const auto q = stmt("SELECT seq, data FROM entries WHERE case_id = ?1 ORDER BY seq");
         q->bind(1, key);
         while (q->row()) stored.add(q->integer(0), q->blob(1));

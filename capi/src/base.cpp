@@ -89,6 +89,21 @@ std::vector<sealing_key> keys_of(const sf_key* keys, std::size_t n) {
     return out;
 }
 
+// A C key provider as the core's: the callback asked for 32 bytes, and a refusal as no key.
+key_provider provider_of(const sf_key_provider& keys) {
+    const sf_key_fn fn = need(keys.key, "keys->key");
+    void* const context = keys.context;
+    return {[fn, context](const std::string& id) {
+                std::vector<std::uint8_t> k(32);
+                if (fn(context, id.c_str(), k.data()) != 0) {
+                    std::fill(k.begin(), k.end(), std::uint8_t{0});
+                    k.clear();
+                }
+                return k;
+            },
+            utf8(keys.current, "keys->current")};
+}
+
 sf_journal_head to_c(const journal_head& h) {
     sf_journal_head out{};
     out.seq = h.seq;

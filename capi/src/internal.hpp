@@ -132,6 +132,7 @@ category category_of(int v);
 archive_encoding encoding_of(int v);
 const std::uint8_t* archive_in(const std::uint8_t* data, std::size_t size);
 std::vector<sealing_key> keys_of(const sf_key* keys, std::size_t n);
+key_provider provider_of(const sf_key_provider& keys);
 sf_journal_head to_c(const journal_head& h);
 journal_head head_of(const sf_journal_head& h);
 

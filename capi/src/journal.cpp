@@ -42,6 +42,27 @@ int sf_case_load(sf_case** out, const uint8_t* data, size_t size, const sf_key* 
     });
 }
 
+int sf_case_save_encrypted(uint8_t** out_data, size_t* out_size, const sf_case* c, const sf_key_provider* keys, const sf_key* seal) {
+    return call([&] {
+        need(out_data, "out_data");
+        need(out_size, "out_size");
+        const key_provider provider = provider_of(need(keys, "keys"));
+        const std::vector<sealing_key> k = seal ? keys_of(seal, 1) : std::vector<sealing_key>{};
+        bytes_out(out_data, out_size,
+                  read_case(c, [&](const case_file& x) { return save_archive(x, provider, k.empty() ? nullptr : &k[0]); }));
+    });
+}
+
+int sf_case_load_encrypted(sf_case** out, const uint8_t* data, size_t size, const sf_key_provider* keys, const sf_key* seals,
+                           size_t seal_count) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = nullptr;
+        const key_provider provider = provider_of(need(keys, "keys"));
+        o = make_handle<sf_case>(load_case(archive_in(data, size), size, provider, keys_of(seals, seal_count)));
+    });
+}
+
 int sf_case_upgrade_v1(sf_case** out, const uint8_t* case_data, size_t case_size, const uint8_t* ledger_data,
                        size_t ledger_size, const sf_directory* dir) {
     return call([&] {

@@ -28,20 +28,6 @@ store_options options_of(const sf_store_options* options) {
     return opt;
 }
 
-key_provider provider_of(const sf_key_provider& keys) {
-    const sf_key_fn fn = need(keys.key, "keys->key");
-    void* const context = keys.context;
-    return {[fn, context](const std::string& id) {
-                std::vector<std::uint8_t> k(32);
-                if (fn(context, id.c_str(), k.data()) != 0) {
-                    std::fill(k.begin(), k.end(), std::uint8_t{0});
-                    k.clear();
-                }
-                return k;
-            },
-            utf8(keys.current, "keys->current")};
-}
-
 std::vector<retention_rule> rules_of(const sf_retention_rule* rules, std::size_t n) {
     if (n > 0) need(rules, "rules");
     std::vector<retention_rule> out;

@@ -10,6 +10,8 @@ class SfcoreError(Exception):
     """The root of every sfcore exception. .code is an ErrorCode; str() reads '[sfcore.error.NNN] meaning: detail'. A refusal by a rule is a returned value, never an exception."""
     code: ErrorCode
 
+ARCHIVE_ENCRYPTED_FORMAT_VERSION: int
+
 ARCHIVE_FORMAT_VERSION: int
 
 class AccessAnswered:
@@ -376,8 +378,14 @@ class ArchiveInfo:
     def encoding(self) -> ArchiveEncoding:
         ...
     @property
+    def encrypted(self) -> bool:
+        """It holds an encrypted case (format ARCHIVE_ENCRYPTED_FORMAT_VERSION)."""
+    @property
     def format_version(self) -> int:
         ...
+    @property
+    def host_key_id(self) -> str:
+        """The id of the host key its case key is wrapped under ('' when not encrypted)."""
     @property
     def key_id(self) -> str:
         """The id of the key it is sealed with ('' when not sealed)."""
@@ -460,8 +468,8 @@ class Case:
     def final_report_summary(self) -> str:
         ...
     @staticmethod
-    def from_bytes(data: Buffer, keys: List[SealingKey] = ...) -> Case:
-        """Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed (a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, ...) or KeyError-family StorageError (KEY)."""
+    def from_bytes(data: Buffer, keys: List[SealingKey] = ..., key_provider: Optional[function] = ...) -> Case:
+        """Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed (a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. An encrypted case's archive needs key_provider (a callable given a host key id, returning its 32 bytes or None): the case's key is unwrapped with the host key the archive names, and the case stays encrypted. Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, KEY_ERROR, ...)."""
     @property
     def head(self) -> JournalHead:
         """The journal's head: keep it to verify against later."""
@@ -544,8 +552,8 @@ class Case:
         """The timeframes the case works to: the programme's, unless its journal sets others (TimeframesSet). Queries given timeframes=None use these."""
     def timeline(self, directory: AgencyDirectory) -> List[str]:
         """One line per entry, e.g. '2026-03-02 09:00 NZDT  initial meeting scheduled: …'."""
-    def to_bytes(self, encoding: ArchiveEncoding = ..., key: Optional[SealingKey] = ...) -> bytes:
-        """The case as an archive: its id and whole journal. With a key, the archive is sealed (HMAC-SHA-256) instead of checksummed. Saving never changes the case."""
+    def to_bytes(self, encoding: ArchiveEncoding = ..., key: Optional[SealingKey] = ..., key_provider: Optional[function] = ..., key_id: str = ...) -> bytes:
+        """The case as an archive: its id and whole journal. With a key, the archive is sealed (HMAC-SHA-256) instead of checksummed. An encrypted case is archived only with key_provider and key_id: its entries stay sealed and its key is wrapped under host key key_id (binary only). Saving never changes the case."""
     def verify(self, expected: Optional[JournalHead] = ...) -> JournalVerification:
         """Verify the journal: every entry's hash from the case's id, and (when expected is given) that the journal still holds that head at its place. Returns a JournalVerification; never raises for a bad journal."""
     @property
@@ -3110,8 +3118,8 @@ def journal_genesis(case_id: int) -> str:
 def kind_of(type: EventType) -> EventKind:
     """What an event type is about: the lifecycle, what governs sharing, or an access record (its row in the event table)."""
 
-def load_case(data: Buffer, keys: List[SealingKey] = ...) -> Case:
-    """Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed (a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, ...) or KeyError-family StorageError (KEY)."""
+def load_case(data: Buffer, keys: List[SealingKey] = ..., key_provider: Optional[function] = ...) -> Case:
+    """Load a case from an archive: the frame is checked, the journal verified from the case's id and replayed (a 0.1 case archive is converted as it loads). With keys, the archive must be sealed with one of them. An encrypted case's archive needs key_provider (a callable given a host key id, returning its 32 bytes or None): the case's key is unwrapped with the host key the archive names, and the case stays encrypted. Raises StorageError (MALFORMED, CHECKSUM_MISMATCH, INTEGRITY, KEY_ERROR, ...)."""
 
 def load_directory(data: Buffer) -> AgencyDirectory:
     """Load an agency directory from an archive (as AgencyDirectory.from_bytes)."""
@@ -3127,6 +3135,9 @@ def requester_reason(case_id: int, decision: Decision) -> str:
 
 def seal_of(case_id: int, head: JournalHead, key: SealingKey) -> str:
     """The seal of a journal's head under a key (HMAC-SHA-256 over the case's id and the head), in hex: a signed anchor to keep with the head."""
+
+def set_pickle_keys(key_provider: Optional[function], key_id: str = ...) -> None:
+    """The host keys pickles of encrypted cases use, for the whole process: key_provider (a callable given a host key id, returning its 32 bytes or None) and key_id, the host key a pickled case's key is wrapped under (checked when a case is pickled; unpickling needs none). None clears them. Without them, pickling or unpickling an encrypted case raises StorageError (KEY_ERROR); a plain case pickles as before."""
 
 def table(name: str, source: Any, *, directory: AgencyDirectory, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ..., arrays: bool = ..., identified_by: Optional[str] = ..., purpose: Optional[str] = ..., pseudonym_key: Optional[bytes] = ...) -> Dict[str, Any]:
     """One of the analysts' tables as columns, from a Store (read without holding the GIL) or a sequence of Case: cases, members, events, meetings and actions from each case's lifecycle; decisions, sharings (without consent), declined (requests) and views from the entries of each case's journal. Enumerations are given by their identifiers ('plan_active'), parties by name. With arrays=False each column is a list of Python values (None where missing); with arrays=True each is (kind, values, missing): kind one of 'integer', 'boolean', 'day' (days since 1970-01-01), 'moment' (seconds since 1970-01-01 UTC) with values as little-endian int64 bytes, or 'text' with values a list of str; missing is bytes (1 = missing) or None. sfcore.analysis builds records and DataFrames from it. A table is de-identified unless identified_by is given: no names (the family's, a member's; a member who owns an action is 'member N'), no dates of birth or exact ages (age_band instead), none of the family's own words (action descriptions, meeting venues, a sharing's description, purpose, necessity and reason for not telling, a declined request's reasons), and case ids replaced by stable pseudonyms (case_pseudonym(), under pseudonym_key or the process's key). With identified_by (who) and purpose, the table is identified, and every case it reads records an IdentifiedExtract entry first (a Store's cases are appended to it; Case objects are changed in place: save them)."""

@@ -922,6 +922,32 @@ static void test_encryption(void) {
         free(bytes);
     }
     {
+        /* An archive of the encrypted case: entries sealed, its key wrapped under k1; nothing planted readable. */
+        uint8_t *archive = NULL;
+        size_t archive_size = 0, planted = 0;
+        sf_case *loaded = NULL;
+        CHECK_STATUS(SF_EKEY, sf_case_save(&archive, &archive_size, c, SF_ENCODING_BINARY, NULL));
+        CHECK_STATUS(SF_EINVAL, sf_case_save_encrypted(&archive, &archive_size, plain, &keys, NULL));
+        CHECK_STATUS(SF_OK, sf_case_save_encrypted(&archive, &archive_size, c, &keys, NULL));
+        for (size_t i = 0; i + 6 <= archive_size; ++i)
+            if (memcmp(archive + i, "Canary", 6) == 0) ++planted;
+        CHECK(planted == 0);
+        CHECK_STATUS(SF_EKEY, sf_case_load(&loaded, archive, archive_size, NULL, 0));
+        CHECK(loaded == NULL);
+        CHECK_STATUS(SF_OK, sf_case_load_encrypted(&loaded, archive, archive_size, &keys, NULL, 0));
+        CHECK_STATUS(SF_OK, sf_case_is_encrypted(&yes, loaded));
+        CHECK(yes == 1);
+        CHECK_STATUS(SF_OK, sf_case_verify(&ok, NULL, loaded, &head));
+        CHECK(ok == 1);
+        sf_case_free(loaded);
+        loaded = NULL;
+        retired = "k1";
+        CHECK_STATUS(SF_EKEY, sf_case_load_encrypted(&loaded, archive, archive_size, &keys, NULL, 0));
+        CHECK(loaded == NULL);
+        retired = NULL;
+        sf_free(archive);
+    }
+    {
         /* Retention: the case is not closed, so nothing is due and it cannot be disposed of. */
         sf_disposal_due *due = NULL;
         const sf_retention_rule rule = {SF_PROGRAMME_STRENGTHENING_FAMILIES, 7};

@@ -228,6 +228,21 @@ static void row_sf_case_load(void) {
     NUL(sf_case_load(NULL, junk, 60, NULL, 0)); NUL(sf_case_load(&c, NULL, 60, NULL, 0)); NUL(sf_case_load(&c, junk, 60, NULL, 1));
     CHECK_STATUS(SF_EMALFORMED, sf_case_load(&c, junk, 60, NULL, 0)); CHECK_STATUS(SF_EMALFORMED, sf_case_load(&c, junk, 0, &key, 1));
 }
+static int null_key(void *context, const char *id, uint8_t secret_out[32]) { (void)context; (void)id; (void)secret_out; return 1; }
+static void row_sf_case_save_encrypted(void) {
+    uint8_t *b; size_t n; sf_key_provider p = {null_key, NULL, "k1"};
+    NUL(sf_case_save_encrypted(NULL, &n, kase, &p, NULL)); NUL(sf_case_save_encrypted(&b, NULL, kase, &p, NULL));
+    NUL(sf_case_save_encrypted(&b, &n, NULL, &p, NULL)); NUL(sf_case_save_encrypted(&b, &n, kase, NULL, NULL));
+    p.key = NULL; NUL(sf_case_save_encrypted(&b, &n, kase, &p, NULL)); p.key = null_key;
+    CHECK_STATUS(SF_EINVAL, sf_case_save_encrypted(&b, &n, kase, &p, NULL)); /* a plain case */
+}
+static void row_sf_case_load_encrypted(void) {
+    sf_case *c; const uint8_t junk[60] = {0x89, 'S', 'F', 'C'}; sf_key_provider p = {null_key, NULL, "k1"};
+    NUL(sf_case_load_encrypted(NULL, junk, 60, &p, NULL, 0)); NUL(sf_case_load_encrypted(&c, NULL, 60, &p, NULL, 0));
+    NUL(sf_case_load_encrypted(&c, junk, 60, NULL, NULL, 0)); NUL(sf_case_load_encrypted(&c, junk, 60, &p, NULL, 1));
+    p.current = NULL; NUL(sf_case_load_encrypted(&c, junk, 60, &p, NULL, 0)); p.current = "k1";
+    CHECK_STATUS(SF_EMALFORMED, sf_case_load_encrypted(&c, junk, 60, &p, NULL, 0)); CHECK(c == NULL);
+}
 static void row_sf_case_upgrade_v1(void) {
     sf_case *c; const uint8_t junk[3] = {0};
     NUL(sf_case_upgrade_v1(NULL, junk, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, NULL, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, junk, 3, NULL, 0, NULL));
@@ -411,7 +426,7 @@ static const struct row {
     ROW(sf_calendar_holiday_name),
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),
-    ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_upgrade_v1),
+    ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_save_encrypted), ROW(sf_case_load_encrypted), ROW(sf_case_upgrade_v1),
     ROW(sf_store_open), ROW(sf_store_open_encrypted), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_due_for_disposal), ROW(sf_store_dispose), ROW(sf_store_put_directory), ROW(sf_store_directory),

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include "../../src/archive_detail.hpp"
 #include "../../src/case_access.hpp"
@@ -40,16 +41,18 @@ bytes read_file(const std::string& path) {
 // Load an archive: true when it loads, false when it is refused with a clear
 // sfcore error (anything else fails the test).
 bool loads(const bytes& b) {
+    static const fuzzing::context x;  // its key provider opens the golden encrypted case
     try {
         switch (inspect_archive(b.data(), b.size()).content) {
-        case archive_content::case_journal: load_case(b); break;
+        case archive_content::case_journal: load_case(b.data(), b.size(), x.keys); break;
         case archive_content::directory: load_directory(b); break;
         default: return false;
         }
         return true;
     } catch (const error& e) {
         const errc k = e.code();
-        if (k != errc::malformed && k != errc::unsupported_version && k != errc::checksum_mismatch && k != errc::integrity)
+        if (k != errc::malformed && k != errc::unsupported_version && k != errc::checksum_mismatch && k != errc::integrity &&
+            k != errc::key_error)
             FAIL(e.what());
         return false;
     }
@@ -158,8 +161,11 @@ TEST_CASE("the frame is checked before the payload is read", "[archive]") {
     bytes b = good;
     b[1] = 'X';
     CHECK(code_of([&] { load_case(b); }) == errc::malformed);  // magic
-    CHECK(code_of([&] { load_case(frame(payload_of(good), archive_content::case_journal, archive_encoding::binary, 3)); }) ==
+    CHECK(code_of([&] { load_case(frame(payload_of(good), archive_content::case_journal, archive_encoding::binary, 4)); }) ==
           errc::unsupported_version);
+    // Format 3 is an encrypted case's, and says so in its flags.
+    CHECK(code_of([&] { load_case(frame(payload_of(good), archive_content::case_journal, archive_encoding::binary, 3)); }) ==
+          errc::malformed);
     CHECK(code_of([&] { load_case(frame(payload_of(good), archive_content::case_journal, archive_encoding::binary, 0)); }) ==
           errc::malformed);
     CHECK(code_of([&] { load_case(frame(payload_of(good), archive_content::case_journal, static_cast<archive_encoding>(3))); }) ==
@@ -258,6 +264,29 @@ TEST_CASE("golden archives of this format version load, byte for byte", "[archiv
     CHECK(load_directory(read_file(data_dir() + "/v2/directory.binary.sfa")).practitioners().size() == 4);
 }
 
+TEST_CASE("the golden encrypted archive loads with its host key, and holds the golden case's entries", "[archive][golden][encryption]") {
+    static const fuzzing::context x;
+    fixtures::world w;
+    fixtures::fixed_clock clock;
+    const case_file plain = fixtures::full_case(w);
+    const bytes b = read_file(data_dir() + "/v3/case.encrypted.sfa");
+    const archive_info info = inspect_archive(b.data(), b.size());
+    CHECK((info.format_version == 3 && info.encrypted && info.host_key_id == "fuzz"));
+    CHECK(code_of([&] { load_case(b); }) == errc::key_error);
+    const case_file back = load_case(b.data(), b.size(), x.keys);
+    CHECK(back.encrypted());
+    CHECK(back.verify().ok);
+    CHECK(back.state() == state::closed);
+    // The same facts as the plain golden case; only the hashes differ (they are over the sealed bytes).
+    REQUIRE(back.journal().size() == plain.journal().size());
+    for (std::size_t i = 0; i < plain.journal().size(); ++i) {
+        const event& a = back.journal()[i];
+        const event& e = plain.journal()[i];
+        CHECK((a.seq == e.seq && a.recorded == e.recorded && a.when == e.when && a.who == e.who && a.payload == e.payload));
+        CHECK(a.hash != e.hash);
+    }
+}
+
 TEST_CASE("sfcore 0.1 archives: a case converts as it loads, and a ledger converts with its case", "[archive][golden][v1]") {
     fixtures::world w;
     SECTION("a 0.1 case archive, binary and text") {
@@ -336,8 +365,9 @@ TEST_CASE("every byte of every golden archive, flipped or cut, gives a clear err
     fixtures::world w;
     fixtures::fixed_clock clock;
     const case_file full = fixtures::full_case(w);
+    static const fuzzing::context ctx;
     for (const char* file : {"v2/case.binary.sfa", "v2/case.text.sfa", "v2/directory.binary.sfa", "v1/case.binary.sfa",
-                             "v1/interleaved.case.binary.sfa"}) {
+                             "v1/interleaved.case.binary.sfa", "v3/case.encrypted.sfa"}) {
         INFO(file);
         const bytes b = read_file(data_dir() + "/" + file);
         // Any change to the archive as stored: the frame or checksum refuses it.
@@ -354,6 +384,8 @@ TEST_CASE("every byte of every golden archive, flipped or cut, gives a clear err
         const archive_info info = inspect_archive(b.data(), b.size());
         const bool is_case = info.content == archive_content::case_journal;
         const bool v2_case = is_case && info.format_version == 2;
+        const std::optional<case_file> encrypted =
+            info.encrypted ? std::optional<case_file>(load_case(b.data(), b.size(), ctx.keys)) : std::nullopt;
         std::size_t refused = 0, same = 0;
         for (std::size_t i = 0; i < p.size(); ++i)
             for (std::uint8_t v : {std::uint8_t{0x00}, std::uint8_t{0xff}, static_cast<std::uint8_t>(p[i] ^ 0x01)}) {
@@ -361,13 +393,16 @@ TEST_CASE("every byte of every golden archive, flipped or cut, gives a clear err
                 if (x[i] == v) continue;
                 x[i] = v;
                 const bytes resealed = fuzzing::framed(x.data(), x.size(), static_cast<std::uint8_t>(info.content),
-                                                       static_cast<std::uint8_t>(info.encoding), info.format_version);
+                                                       static_cast<std::uint8_t>(info.encoding), info.format_version,
+                                                       info.encrypted ? 2 : 0);
                 if (!loads(resealed)) {
                     ++refused;
                     continue;
                 }
                 ++same;
                 if (v2_case && !(load_case(resealed) == full)) FAIL("payload byte " << i << " altered the case it loads");
+                if (encrypted && !(load_case(resealed.data(), resealed.size(), ctx.keys) == *encrypted))
+                    FAIL("payload byte " << i << " altered the encrypted case it loads");
             }
         CHECK(refused > 0);
         CAPTURE(refused, same);
@@ -393,11 +428,27 @@ TEST_CASE("write the golden archives", "[.write-golden]") {
     write("directory.binary.sfa", save_archive(w.dir, archive_encoding::binary));
 }
 
+// Writes the golden encrypted archive (format 3) of full_case() opened encrypted, its key wrapped
+// under the fuzzing context's host key "fuzz". Run by hand:
+//   SFCORE_GOLDEN_OUT=tests/data/v3 ./build/tests/sfcore_tests "[.write-golden-encrypted]"
+TEST_CASE("write the golden encrypted archive", "[.write-golden-encrypted]") {
+    const char* out = std::getenv("SFCORE_GOLDEN_OUT");
+    REQUIRE(out);
+    static const fuzzing::context x;
+    fixtures::world w;
+    w.keep = at_rest::encrypted;
+    fixtures::fixed_clock clock;
+    const bytes b = save_archive(fixtures::full_case(w), x.keys);
+    std::ofstream f(std::string(out) + "/case.encrypted.sfa", std::ios::binary);
+    f.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
+    REQUIRE(f.good());
+}
+
 TEST_CASE("every input the fuzzer found, and the golden archives it starts from, load or give a clear error", "[archive][fuzz]") {
     static const fuzzing::context x;
     namespace fs = std::filesystem;
     int n = 0;
-    for (const auto& dir : {data_dir() + "/v1", data_dir() + "/v2", std::string(SFCORE_FUZZ_REGRESSIONS_DIR)})
+    for (const auto& dir : {data_dir() + "/v1", data_dir() + "/v2", data_dir() + "/v3", std::string(SFCORE_FUZZ_REGRESSIONS_DIR)})
         for (const auto& f : fs::directory_iterator(dir)) {
             if (f.path().filename() == ".keep") continue;
             INFO(f.path().string());
@@ -405,7 +456,7 @@ TEST_CASE("every input the fuzzer found, and the golden archives it starts from,
             CHECK_NOTHROW(fuzzing::load_any(x, b.data(), b.size()));
             ++n;
         }
-    CHECK(n >= 13);
+    CHECK(n >= 14);
 }
 
 TEST_CASE("an entry's canonical bytes decode to the entry, and nothing else does", "[archive][store]") {

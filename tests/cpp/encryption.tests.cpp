@@ -5,6 +5,7 @@
 // of raw files are SQLite's.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
@@ -12,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "../../src/crypto.hpp"
+#include "../fuzz/load_any.hpp"
 #include "fixtures.hpp"
 #include "store_place.hpp"
 
@@ -392,4 +395,114 @@ TEST_CASE("disposal by crypto-shredding: a case due by its programme's rule lose
                   ? "UPDATE entries SET data = overlay(data placing '\\x00'::bytea from 40 for 1) WHERE case_id = 1 AND seq = 3"
                   : "UPDATE entries SET data = substr(data, 1, 39) || x'01' || substr(data, 41) WHERE case_id = 1 AND seq = 3");
     CHECK_FALSE(s.verify());
+}
+
+TEST_CASE("an encrypted case's archive holds none of its planted strings and loads back equal with the host's key", "[encryption][archive]") {
+    keyring ring{{"k1", 1}, {"k2", 2}};
+    fixtures::world w;
+    const case_file c = planted_case(w, 4, at_rest::encrypted);
+    const bytes a = save_archive(c, ring.provider("k1"));
+    const std::string raw(a.begin(), a.end());
+    CHECK(found_in(raw).empty());
+    CHECK(raw.find(std::string(32, '\x01')) == std::string::npos);  // the host key itself is never written
+    // The same case kept plain, archived: the scan finds every string.
+    const bytes p = save_archive(planted_case(w, 4, at_rest::plain));
+    CHECK(found_in(std::string(p.begin(), p.end())).size() == planted.size());
+
+    const archive_info info = inspect_archive(a.data(), a.size());
+    CHECK(info.encrypted);
+    CHECK(info.format_version == archive_encrypted_format_version);
+    CHECK(info.host_key_id == "k1");
+    CHECK_FALSE(info.sealed);
+
+    const case_file back = load_case(a.data(), a.size(), ring.provider("k2"));
+    CHECK(back == c);
+    CHECK(back.encrypted());
+    CHECK(back.head() == c.head());
+    CHECK(back.verify().ok);
+    // It stays encrypted: saved again (now under k2), its entries are the same sealed bytes.
+    const bytes again = save_archive(back, ring.provider("k2"));
+    CHECK(inspect_archive(again.data(), again.size()).host_key_id == "k2");
+    CHECK(load_case(again.data(), again.size(), ring.provider("k2")) == c);
+    CHECK(std::equal(a.end() - 200, a.end(), again.end() - 200));
+
+    // A plain case's archive loads through the same call, and stays plain.
+    const case_file plain = load_case(p.data(), p.size(), ring.provider("k1"));
+    CHECK_FALSE(plain.encrypted());
+
+    // Sealed as well: the seal is checked first, and its key is needed.
+    const sealing_key seal{"archive-seal", std::vector<std::uint8_t>(32, 9)};
+    const bytes sealed = save_archive(c, ring.provider("k1"), &seal);
+    const archive_info si = inspect_archive(sealed.data(), sealed.size());
+    CHECK((si.sealed && si.key_id == "archive-seal" && si.encrypted && si.host_key_id == "k1"));
+    CHECK(load_case(sealed.data(), sealed.size(), ring.provider("k1"), {seal}) == c);
+    CHECK(code_of([&] { load_case(sealed.data(), sealed.size(), ring.provider("k1")); }) == errc::key_error);
+    CHECK(code_of([&] { load_case(a.data(), a.size(), ring.provider("k1"), {seal}); }) == errc::key_error);
+}
+
+TEST_CASE("an encrypted case's archive is refused without its host key, with a wrong one, or changed", "[encryption][archive]") {
+    keyring ring{{"k1", 1}, {"other", 3}};
+    fixtures::world w;
+    const case_file c = planted_case(w, 5, at_rest::encrypted);
+    const bytes a = save_archive(c, ring.provider("k1"));
+
+    // Saving: only with a key provider, only an encrypted case, only under a key the provider has.
+    CHECK(code_of([&] { save_archive(c); }) == errc::key_error);
+    CHECK(code_of([&] { save_archive(planted_case(w, 6, at_rest::plain), ring.provider("k1")); }) == errc::invalid_argument);
+    CHECK(code_of([&] { save_archive(c, ring.provider("missing")); }) == errc::key_error);
+    CHECK(code_of([&] { save_archive(c, ring.provider("")); }) == errc::key_error);
+    CHECK(code_of([&] { save_archive(c, key_provider{}); }) == errc::key_error);
+
+    // Loading: no provider, a provider without the key, a wrong key, a key of the wrong size.
+    CHECK(code_of([&] { load_case(a); }) == errc::key_error);
+    keyring none{{"k2", 2}};
+    CHECK(code_of([&] { load_case(a.data(), a.size(), none.provider("k2")); }) == errc::key_error);
+    keyring wrong{{"k1", 4}};
+    CHECK(code_of([&] { load_case(a.data(), a.size(), wrong.provider("k1")); }) == errc::key_error);
+    keyring shortk{{"k1", 1}};
+    shortk.keys["k1"].resize(16);
+    CHECK(code_of([&] { load_case(a.data(), a.size(), shortk.provider("k1")); }) == errc::key_error);
+
+    // Changed bytes, checksummed afresh so the frame passes: each is refused, never garbage.
+    const bytes payload(a.begin() + archive_header_size, a.end());
+    const auto reframed = [](const bytes& p) {
+        return fuzzing::framed(p.data(), p.size(), static_cast<std::uint8_t>(archive_content::case_journal),
+                               static_cast<std::uint8_t>(archive_encoding::binary), archive_encrypted_format_version, 2);
+    };
+    const auto load_changed = [&](const bytes& p) {
+        const bytes b = reframed(p);
+        return code_of([&] { load_case(b.data(), b.size(), ring.provider("k1")); });
+    };
+    REQUIRE(load_case(reframed(payload).data(), reframed(payload).size(), ring.provider("k1")) == c);
+    const std::size_t id_at = 1 + 2 + detail::wrapped_key_size;  // after "k1" and the wrapped key
+    bytes moved = payload;
+    moved[id_at] ^= 1;  // another case's id: its key was wrapped for this one
+    CHECK(load_changed(moved) == errc::key_error);
+    bytes last = payload;
+    last[last.size() - 40] ^= 1;  // a byte of the last entry's sealed part
+    CHECK(load_changed(last) == errc::integrity);
+    bytes hash = payload;
+    hash.back() ^= 1;  // the last entry's hash
+    CHECK(load_changed(hash) == errc::integrity);
+    bytes count = payload;
+    count[id_at + 8] = 0xff;  // more entries than it holds
+    CHECK(load_changed(count) == errc::malformed);
+    bytes fewer = payload;
+    --fewer[id_at + 8];  // one entry left over
+    CHECK(load_changed(fewer) == errc::malformed);
+    CHECK(load_changed(bytes(payload.begin(), payload.end() - 1)) == errc::malformed);
+    CHECK(load_changed(bytes(payload.begin(), payload.begin() + 10)) == errc::malformed);
+    bytes id_len = payload;
+    id_len[0] = 0;
+    CHECK(load_changed(id_len) == errc::malformed);
+    // The flag and the version agree, in binary, for a case only.
+    const bytes text = fuzzing::framed(payload.data(), payload.size(), static_cast<std::uint8_t>(archive_content::case_journal),
+                                       static_cast<std::uint8_t>(archive_encoding::text), archive_encrypted_format_version, 2);
+    CHECK(code_of([&] { inspect_archive(text.data(), text.size()); }) == errc::malformed);
+    const bytes unflagged = fuzzing::framed(payload.data(), payload.size(), static_cast<std::uint8_t>(archive_content::case_journal),
+                                            static_cast<std::uint8_t>(archive_encoding::binary), archive_encrypted_format_version, 0);
+    CHECK(code_of([&] { inspect_archive(unflagged.data(), unflagged.size()); }) == errc::malformed);
+    const bytes v2 = fuzzing::framed(payload.data(), payload.size(), static_cast<std::uint8_t>(archive_content::case_journal),
+                                     static_cast<std::uint8_t>(archive_encoding::binary), archive_format_version, 2);
+    CHECK(code_of([&] { inspect_archive(v2.data(), v2.size()); }) == errc::malformed);
 }

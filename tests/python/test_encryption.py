@@ -66,12 +66,16 @@ def test_nothing_planted_in_an_encrypted_case_is_readable_in_the_store_or_its_wa
         assert found(tmp_path / "plain.db") == [PLANTED[0]]
 
 
-def test_an_encrypted_case_cannot_be_archived_or_pickled_and_a_plain_new_case_is_refused(directory, tmp_path):
+def test_an_encrypted_case_is_archived_and_pickled_only_under_a_host_key_and_a_plain_new_case_is_refused(directory, tmp_path):
     f = planted(directory, 2)
-    with pytest.raises(sfcore.StorageError, match="encrypted"):
+    with pytest.raises(sfcore.StorageError, match="set_pickle_keys"):
         pickle.dumps(f.case)
     with pytest.raises(sfcore.StorageError, match="encrypted"):
         f.case.to_bytes()
+    with pytest.raises(sfcore.StorageError, match="key_provider"):
+        f.case.to_bytes(key_id="k1")
+    with pytest.raises(sfcore.ArgumentError, match="binary"):
+        f.case.to_bytes(sfcore.ArchiveEncoding.TEXT, key_provider=Keys(k1=1), key_id="k1")
     with sfcore.Store(str(tmp_path / "c.db"), key_provider=Keys(k1=1), key_id="k1") as store:
         with pytest.raises(sfcore.StorageError, match="not encrypted"):
             store.append(sample.family_case(directory, 3, "referred").case, 0)
@@ -80,6 +84,48 @@ def test_an_encrypted_case_cannot_be_archived_or_pickled_and_a_plain_new_case_is
         sfcore.Store(str(tmp_path / "d.db"), key_id="k1")
     with pytest.raises(sfcore.StorageError, match="printable"):
         sfcore.Store(str(tmp_path / "d.db"), key_provider=Keys(k1=1), key_id="")
+
+
+def test_an_encrypted_cases_archive_and_pickle_hold_nothing_planted_and_load_back_with_the_host_key(directory, tmp_path):
+    f = planted(directory, 4)
+    keys = Keys(k1=1, k2=2)
+    data = f.case.to_bytes(key_provider=keys, key_id="k1")
+    assert [s for s in PLANTED if s.encode() in data] == []
+    assert bytes([1]) * 32 not in data  # the host key itself is never written
+    info = sfcore.inspect_archive(data)
+    assert info.encrypted and info.host_key_id == "k1" and info.format_version == sfcore.ARCHIVE_ENCRYPTED_FORMAT_VERSION
+    with pytest.raises(sfcore.StorageError, match="key provider"):
+        sfcore.Case.from_bytes(data)
+    with pytest.raises(sfcore.StorageError, match="k1"):
+        sfcore.load_case(data, key_provider=Keys(k2=2))
+    back = sfcore.Case.from_bytes(data, key_provider=keys)
+    assert back == f.case and back.encrypted and back.head == f.case.head and back.verify()
+    assert sfcore.load_case(data, key_provider=keys) == f.case
+    # The same case kept plain shows what the scan looks for.
+    plain = sample.family_case(directory, 4, "preparing", seed=4)
+    plain.record(sfcore.MemberAdded(member=sfcore.Member(name=PLANTED[0])))
+    assert PLANTED[0].encode() in plain.case.to_bytes() and PLANTED[0].encode() in pickle.dumps(plain.case)
+
+    # Pickles: under the process's pickle keys, set and cleared.
+    sfcore.set_pickle_keys(keys, "k2")
+    try:
+        pickled = pickle.dumps(f.case)
+        assert [s for s in PLANTED if s.encode() in pickled] == []
+        again = pickle.loads(pickled)
+        assert again == f.case and again.encrypted
+        assert pickle.loads(pickle.dumps(plain.case)) == plain.case  # a plain case pickles as before
+    finally:
+        sfcore.set_pickle_keys(None)
+    with pytest.raises(sfcore.StorageError, match="key provider"):
+        pickle.loads(pickled)
+    with pytest.raises(sfcore.StorageError, match="key_provider"):
+        sfcore.set_pickle_keys(None, "k1")
+    sfcore.set_pickle_keys(keys, "not an id")
+    try:
+        with pytest.raises(sfcore.StorageError, match="printable"):
+            pickle.dumps(f.case)
+    finally:
+        sfcore.set_pickle_keys(None)
 
 
 def test_host_keys_rotate_and_a_missing_or_wrong_key_is_a_clear_error(directory, tmp_path):

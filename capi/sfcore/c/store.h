@@ -22,22 +22,6 @@ typedef struct sf_store_options {
     const sf_calendar *calendar; /**< The calendar the summaries' next deadlines are counted in (NULL: the national one); copied when the store opens. */
 } sf_store_options;
 
-/**
- * @brief A host key callback: write the 32-byte host key with id `key_id`
- * to `secret` and return 0, or return nonzero when the host has no key of
- * that id. Called on the thread that called the store; sfcore keeps what it
- * returns for the store's life and never writes it anywhere.
- * @since 0.3.0
- */
-typedef int (*sf_key_fn)(void *context, const char *key_id, uint8_t secret[32]);
-
-/** @brief Where a store's host keys come from (see sf_store_open_encrypted()). @since 0.3.0 */
-typedef struct sf_key_provider {
-    sf_key_fn key;        /**< The callback (not NULL). */
-    void *context;        /**< Passed to it as it is. */
-    const char *current;  /**< The id of the host key new case keys are wrapped under (1-64 bytes of printable ASCII; copied). */
-} sf_key_provider;
-
 /** @brief Which cases sf_store_list() and sf_store_each() take: every condition given must hold. @since 0.1.0 */
 typedef struct sf_case_query {
     int state;             /**< An #sf_state, or -1 for any. */
