@@ -7,9 +7,12 @@
 #include <map>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
+#include "../src/archive_detail.hpp"
+#include "../src/case_access.hpp"
 #include "family.hpp"
 
 using namespace sfcore;
@@ -172,11 +175,11 @@ case_store at_rest_store(const std::string& path, bool encrypted) {
     return case_store(path, o);
 }
 
-case_file at_rest_case(fixtures::world& w, bool encrypted, std::size_t events) {
-    case_file c = case_file::open(case_id{1}, w.dir, w.referral_for(), "coordinator", w.tick(),
+// A case of about `events` entries whose members have distinct random names.
+case_file at_rest_case(fixtures::world& w, std::uint64_t id, bool encrypted, std::size_t events, std::mt19937_64& rng) {
+    case_file c = case_file::open(case_id{id}, w.dir, w.referral_for(), "coordinator", w.tick(),
                                   encrypted ? at_rest::encrypted : at_rest::plain);
     w.rec(c, referral_accepted{false, ""});
-    std::mt19937_64 rng(7);
     for (std::uint32_t i = 0; c.journal().size() < events; ++i) {
         member m;
         m.name = "Member " + std::to_string(rng());
@@ -186,14 +189,22 @@ case_file at_rest_case(fixtures::world& w, bool encrypted, std::size_t events) {
     return c;
 }
 
+// A stream of random picks from 1..n, drawn before the timed loop.
+std::vector<std::uint64_t> picks(std::uint64_t n, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<std::uint64_t> out(1 << 16);
+    for (auto& v : out) v = 1 + rng() % n;
+    return out;
+}
+
 void BM_store_append_at_rest(benchmark::State& st) {
     const bool encrypted = st.range(0) != 0;
     const std::string path = temp_path("at-rest.db");
     case_store store = at_rest_store(path, encrypted);
     fixtures::world w;
-    case_file c = at_rest_case(w, encrypted, 20);
-    store.append(c, 0);
     std::mt19937_64 rng(11);
+    case_file c = at_rest_case(w, 1, encrypted, 20, rng);
+    store.append(c, 0);
     std::uint32_t member = 1;
     for (auto _ : st) {
         const std::uint64_t v = c.journal().size();
@@ -205,39 +216,68 @@ void BM_store_append_at_rest(benchmark::State& st) {
 }
 BENCHMARK(BM_store_append_at_rest)->ArgName("encrypted")->Arg(0)->Arg(1);
 
+// Load one of 16 cases of 500 entries, drawn at random.
 void BM_store_load_at_rest(benchmark::State& st) {
     const bool encrypted = st.range(0) != 0;
     const std::string path = temp_path("at-rest-load.db");
     case_store store = at_rest_store(path, encrypted);
     fixtures::world w;
-    const case_file c = at_rest_case(w, encrypted, 500);
-    store.append(c, 0);
-    for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{1}).journal().size());
+    std::mt19937_64 rng(7);
+    constexpr std::uint64_t cases = 16;
+    for (std::uint64_t id = 1; id <= cases; ++id) store.append(at_rest_case(w, id, encrypted, 500, rng), 0);
+    const std::vector<std::uint64_t> ids = picks(cases, 13);
+    std::size_t i = 0;
+    for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{ids[i++ & (ids.size() - 1)]}).journal().size());
     std::remove(path.c_str());
 }
 BENCHMARK(BM_store_load_at_rest)->ArgName("encrypted")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
-// An access response for a person in 3 cases of 500 entries each (encrypted).
+// The floor of an encrypted load: one stored entry read back from its bytes (decoded, and opened when
+// sealed), drawn at random from a case's 500, plain and encrypted.
+void BM_entry_open(benchmark::State& st) {
+    const bool encrypted = st.range(0) != 0;
+    fixtures::world w;
+    std::mt19937_64 rng(17);
+    const case_file c = at_rest_case(w, 1, encrypted, 500, rng);
+    const detail::case_secret* secret = detail::case_access::secret(c);
+    std::vector<bytes> rows;
+    for (const event& e : c.journal()) rows.push_back(detail::encode_entry(e, secret));
+    const std::vector<std::uint64_t> at = picks(rows.size(), 19);
+    std::size_t i = 0;
+    for (auto _ : st) {
+        const bytes& r = rows[at[i++ & (at.size() - 1)] - 1];
+        benchmark::DoNotOptimize(detail::decode_entry(r.data(), r.size(), secret).seq);
+    }
+}
+BENCHMARK(BM_entry_open)->ArgName("encrypted")->Arg(0)->Arg(1);
+
+// An access response for a person in 3 cases of 500 entries each (encrypted): one of 8 persons, drawn at random.
 void BM_access_response(benchmark::State& st) {
     const std::string path = temp_path("access.db");
     case_store store = at_rest_store(path, true);
     fixtures::world w;
-    for (std::uint64_t id = 1; id <= 3; ++id) {
-        case_file c = case_file::open(case_id{id}, w.dir, w.referral_for(), "coordinator", w.tick(), at_rest::encrypted);
-        w.rec(c, referral_accepted{false, ""});
-        member m;
-        m.name = "Hine Te Rangi";
-        w.rec(c, member_added{m});
-        w.rec(c, person_linked{member_id{1}, "p-hine", std::nullopt, std::nullopt});
-        for (std::uint32_t i = 0; c.journal().size() < 500; ++i) {
-            member other;
-            other.name = "Other " + std::to_string(i);
-            other.role = member_role::child;
-            w.rec(c, member_added{other});
+    constexpr std::uint64_t persons = 8;
+    std::uint64_t id = 0;
+    for (std::uint64_t p = 1; p <= persons; ++p)
+        for (int k = 0; k < 3; ++k) {
+            case_file c = case_file::open(case_id{++id}, w.dir, w.referral_for(), "coordinator", w.tick(), at_rest::encrypted);
+            w.rec(c, referral_accepted{false, ""});
+            member m;
+            m.name = "Person " + std::to_string(p);
+            w.rec(c, member_added{m});
+            w.rec(c, person_linked{member_id{1}, "p-" + std::to_string(p), std::nullopt, std::nullopt});
+            for (std::uint32_t i = 0; c.journal().size() < 500; ++i) {
+                member other;
+                other.name = "Other " + std::to_string(id) + "-" + std::to_string(i);
+                other.role = member_role::child;
+                w.rec(c, member_added{other});
+            }
+            store.append(c, 0);
         }
-        store.append(c, 0);
-    }
-    for (auto _ : st) benchmark::DoNotOptimize(store.access_response("p-hine", w.dir).items.size());
+    std::vector<std::string> keys;
+    for (std::uint64_t p : picks(persons, 23)) keys.push_back("p-" + std::to_string(p));
+    std::size_t i = 0;
+    for (auto _ : st) benchmark::DoNotOptimize(store.access_response(keys[i++ & (keys.size() - 1)], w.dir).items.size());
     std::remove(path.c_str());
 }
 BENCHMARK(BM_access_response)->Unit(benchmark::kMillisecond);
