@@ -211,8 +211,7 @@ case_file read_encrypted(const std::uint8_t* p, std::size_t size, const archive_
     const auto need = [&](std::size_t n, const char* what) {
         if (static_cast<std::size_t>(end - p) < n) bad_archive(std::string("an encrypted case's ") + what + " is cut short");
     };
-    need(1, "host key id");
-    p += 1 + info.host_key_id.size();  // checked by inspect_archive()
+    p += 1 + info.host_key_id.size();  // read by inspect_archive()
     need(wrapped_key_size + 16, "key");
     const std::uint8_t* wrapped = p;
     p += wrapped_key_size;
@@ -233,17 +232,7 @@ case_file read_encrypted(const std::uint8_t* p, std::size_t size, const archive_
         p += n;
     }
     if (p != end) bad_archive(std::to_string(end - p) + " bytes follow the case");
-    if (reader.journal.empty()) bad_archive("case " + std::to_string(id.value()) + " has no entries");
-    case_file c = [&] {
-        try {
-            return case_access::replay_chained(id, std::move(reader.journal));
-        } catch (const error& e) {
-            if (e.code() == errc::integrity) throw;
-            bad_archive("case " + std::to_string(id.value()) + ": the journal does not replay: " + e.detail());
-        }
-    }();
-    case_access::set_secret(c, std::move(reader.secret));
-    return c;
+    return std::move(reader).replay();
 }
 
 sfcore::recipient recipient_of(const party& p, const agency_directory& dir) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "archive_detail.hpp"
+#include "case_access.hpp"
 #include "crypto.hpp"
 #include "sfcore/journal.hpp"
 
@@ -58,6 +59,20 @@ struct chained_reader {
             throw error(errc::integrity, where() + " was recorded before the entry before it");
         prev = e.hash;
         journal.push_back(std::move(e));
+    }
+
+    // The case the entries read make, keeping its key: replayed through the rules it was recorded under.
+    case_file replay() && {
+        case_file c = [&] {
+            try {
+                return case_access::replay_chained(id, std::move(journal));
+            } catch (const error& e) {
+                if (e.code() == errc::integrity) throw;
+                throw error(errc::malformed, std::string(source) + ": " + name() + ": the journal does not replay: " + e.detail());
+            }
+        }();
+        case_access::set_secret(c, std::move(secret));
+        return c;
     }
 };
 

@@ -79,7 +79,7 @@ void seal(bytes& out, const case_secret& s, const std::uint8_t* ad, std::size_t 
 
 /**
  * Open what seal() wrote into @p plain (room for size - tag_size bytes). Returns false when it does not open (a
- * wrong key or changed bytes), or when its nonce is not the synthetic one of its plaintext.
+ * wrong key or changed bytes). Its nonce is not checked to be the synthetic one (see open_sealed() in crypto.cpp).
  */
 bool open_sealed(std::uint8_t* plain, const case_secret& s, const std::uint8_t* ad, std::size_t ad_size, const std::uint8_t* nonce,
                  const std::uint8_t* sealed, std::size_t size);

@@ -101,15 +101,7 @@ struct stored_case {
             throw error(errc::integrity, name + " has " + std::to_string(entries.journal.size()) + " entries, its summary says " +
                                              std::to_string(row.version) + ": entries were lost or the summary changed");
         if (entries.prev != row.head) throw error(errc::integrity, name + ": its journal's head is not the one its summary holds");
-        case_file c = [&] {
-            try {
-                return detail::case_access::replay_chained(entries.id, std::move(entries.journal));
-            } catch (const error& e) {
-                if (e.code() == errc::integrity) throw;
-                throw error(errc::malformed, "store: " + name + ": the journal does not replay: " + e.detail());
-            }
-        }();
-        detail::case_access::set_secret(c, std::move(entries.secret));
+        case_file c = std::move(entries).replay();
         const auto coordinator = c.roles().coordinator;
         if (static_cast<std::int64_t>(c.state()) != row.state ||
             static_cast<std::int64_t>(c.programme()) != row.programme ||

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
@@ -13,6 +14,10 @@
 #include <string>
 #include <vector>
 
+#include <sodium.h>
+
+#include "../../src/case_access.hpp"
+#include "../../src/chained_reader.hpp"
 #include "../../src/crypto.hpp"
 #include "../fuzz/load_any.hpp"
 #include "fixtures.hpp"
@@ -505,4 +510,41 @@ TEST_CASE("an encrypted case's archive is refused without its host key, with a w
     const bytes v2 = fuzzing::framed(payload.data(), payload.size(), static_cast<std::uint8_t>(archive_content::case_journal),
                                      static_cast<std::uint8_t>(archive_encoding::binary), archive_format_version, 2);
     CHECK(code_of([&] { inspect_archive(v2.data(), v2.size()); }) == errc::malformed);
+}
+
+TEST_CASE("an entry sealed under its case's key with a nonce sfcore would not choose loads, and verify() finds it", "[encryption]") {
+    fixtures::world w;
+    const case_file c = planted_case(w, 7, at_rest::encrypted);
+    const detail::case_secret* secret = detail::case_access::secret(c);
+    REQUIRE(secret);
+    std::vector<bytes> rows;
+    for (const event& e : c.journal()) rows.push_back(detail::encode_entry(e, secret));
+    // The last entry sealed again by another program holding the key: the same header and plaintext, another nonce.
+    bytes& last = rows.back();
+    constexpr std::size_t header = 1 + 8 + 8 + 4;
+    const std::size_t sealed_size = last.size() - header - detail::nonce_size - 32;
+    bytes plain(sealed_size - detail::tag_size);
+    std::uint8_t ad[16 + 8 + 17];
+    std::memcpy(ad, "sfcore entry   3", 16);
+    for (int i = 0; i < 8; ++i) ad[16 + i] = static_cast<std::uint8_t>(c.id().value() >> (8 * i));
+    std::memcpy(ad + 24, last.data(), 17);
+    std::uint8_t* nonce = last.data() + header;
+    REQUIRE(crypto_aead_xchacha20poly1305_ietf_decrypt(plain.data(), nullptr, nullptr, nonce + detail::nonce_size, sealed_size, ad,
+                                                       sizeof ad, nonce, secret->key.data()) == 0);
+    nonce[0] ^= 1;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + detail::nonce_size, nullptr, plain.data(), plain.size(), ad, sizeof ad, nullptr,
+                                               nonce, secret->key.data());
+    const digest prev = c.journal()[c.journal().size() - 2].hash;
+    const digest h = detail::chain_hash(prev, last.data(), last.size());
+    std::memcpy(last.data() + last.size() - 32, h.data(), 32);
+
+    detail::chained_reader reader(c.id(), "test", rows.size());
+    reader.secret = std::make_shared<const detail::case_secret>(c.id(), secret->key);
+    for (std::size_t i = 0; i < rows.size(); ++i) reader.add(i + 1, rows[i].data(), rows[i].size());
+    case_file back = detail::case_access::replay_chained(c.id(), std::move(reader.journal));
+    detail::case_access::set_secret(back, std::move(reader.secret));
+    CHECK(back.state() == c.state());
+    const journal_verification v = back.verify();
+    CHECK_FALSE(v.ok);
+    CHECK(v.reason.find("entry " + std::to_string(rows.size())) != std::string::npos);
 }
