@@ -6,6 +6,13 @@ using namespace sfcore_c;
 
 namespace {
 
+// Access request `index` of a case, or errc::out_of_range.
+const access_request& access_request_at(const case_file& k, std::size_t index) {
+    if (index >= k.access_requests().size())
+        throw error(errc::out_of_range, "the case holds " + std::to_string(k.access_requests().size()) + " access requests");
+    return k.access_requests()[index];
+}
+
 int open_case(sf_case** out, const sf_directory* dir, uint64_t id, const sf_referral* referral, const char* recorded_by,
               int64_t recorded_at, at_rest keep) {
     return call([&] {
@@ -282,6 +289,91 @@ int sf_case_member(sf_member_info* out, const char** out_name, const sf_case* c,
             if (out_name) *out_name = m.name.c_str();
             return 0;
         });
+    });
+}
+
+int sf_case_access_request_count(size_t* out, const sf_case* c) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = read_case(c, [](const case_file& k) { return k.access_requests().size(); });
+    });
+}
+
+int sf_case_access_request(sf_access_request_info* out, const char** out_requester, const char** out_authority,
+                           const char** out_extension_reason, const sf_case* c, const sf_calendar* calendar, size_t index) {
+    return call([&] {
+        auto& o = need(out, "out");
+        const holiday_calendar& cal = calendar_in(calendar);
+        read_case(c, [&](const case_file& k) {
+            const access_request& r = access_request_at(k, index);
+            o = {r.seq,
+                 r.request.member.value(),
+                 to_yyyymmdd(r.request.received),
+                 to_yyyymmdd(r.due(cal)),
+                 c_date(r.extended_to),
+                 c_date(r.answered_on),
+                 r.withheld.size()};
+            if (out_requester) *out_requester = r.request.requester.c_str();
+            if (out_authority) *out_authority = r.request.authority.c_str();
+            if (out_extension_reason) *out_extension_reason = r.extension_reason.c_str();
+            return 0;
+        });
+    });
+}
+
+int sf_case_access_withheld(const char** out_ground, const sf_case* c, size_t index, size_t k) {
+    return call([&] {
+        auto& o = need(out_ground, "out_ground");
+        read_case(c, [&](const case_file& x) {
+            const access_request& r = access_request_at(x, index);
+            if (k >= r.withheld.size())
+                throw error(errc::out_of_range, "the answer withheld on " + std::to_string(r.withheld.size()) + " grounds");
+            o = r.withheld[k].c_str();
+            return 0;
+        });
+    });
+}
+
+int sf_case_correction_statement_count(size_t* out, const sf_case* c, uint32_t member) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = read_case(c, [&](const case_file& k) { return k.correction_statements(member_id{member}).size(); });
+    });
+}
+
+int sf_case_correction_statement(uint64_t* out_seq, const char** out_detail, const char** out_statement, const char** out_reason,
+                                 const sf_case* c, uint32_t member, size_t index) {
+    return call([&] {
+        auto& seq = need(out_seq, "out_seq");
+        read_case(c, [&](const case_file& k) {
+            const auto found = k.correction_statements(member_id{member});
+            if (index >= found.size())
+                throw error(errc::out_of_range, "the member has " + std::to_string(found.size()) + " statements of correction");
+            seq = found[index].seq;
+            // The strings of the entry itself, which the case owns (the list above is a copy).
+            const auto& d = std::get<correction_declined>(k.journal()[seq - 1].payload);
+            if (out_detail) *out_detail = d.detail.c_str();
+            if (out_statement) *out_statement = d.statement.c_str();
+            if (out_reason) *out_reason = d.reason.c_str();
+            return 0;
+        });
+    });
+}
+
+int sf_case_disclosures_about(sf_member_disclosure** out_items, size_t* out_count, const sf_case* c, uint32_t member) {
+    return call([&] {
+        auto& items = need(out_items, "out_items");
+        auto& count = need(out_count, "out_count");
+        items = nullptr;
+        count = 0;
+        std::vector<sf_member_disclosure> v;
+        read_case(c, [&](const case_file& k) {
+            for (const auto& d : k.disclosures_about(member_id{member}))
+                v.push_back({d.seq, to_unix(d.when), static_cast<int>(d.how), to_c(d.to), static_cast<int>(d.what)});
+            return 0;
+        });
+        items = copy_out(v.data(), v.size());
+        count = v.size();
     });
 }
 

@@ -325,6 +325,18 @@ static void test_disclosure_archives_store(void) {
     r.recipient = police;
     CHECK_STATUS(SF_OK, sf_case_decide(&d, c, dir, &r, "constable"));
     CHECK(d.permit == 0 && d.rule == SF_RULE_RECIPIENT_NOT_NAMED);
+    {
+        /* Whom Hine's information went to (IPP 7(4)): the permitted decision, not the refused one. */
+        sf_member_disclosure *went = NULL;
+        size_t went_count = 0;
+        CHECK_STATUS(SF_OK, sf_case_disclosures_about(&went, &went_count, c, hine));
+        CHECK(went_count == 1 && went && went[0].how == SF_EVENT_DISCLOSURE_DECIDED && went[0].seq == d.seq - 1);
+        CHECK(went_count == 1 && went[0].to.agency_id == msd.agency_id && went[0].category == SF_CATEGORY_HOUSING);
+        CHECK(went_count == 1 && went[0].when == t0 + 9 * day);
+        sf_free(went);
+        CHECK_STATUS(SF_ENOTFOUND, sf_case_disclosures_about(&went, &went_count, c, 99));
+        CHECK(went == NULL && went_count == 0);
+    }
     CHECK_STATUS(SF_OK, sf_case_explain(&text, c, d.seq));
     CHECK(strcmp(text, "refused for member 1: the person's consent does not name this recipient") == 0);
     sf_free(text);
@@ -855,6 +867,34 @@ static void test_persons(void) {
         CHECK_STATUS(SF_EINVAL, sf_case_decline_correction(&o, first, dir, "c", t0 + 8 * day, 1, "date of birth", " ", "x"));
         ACCEPTED(sf_case_decline_correction(O, first, dir, "c", t0 + 8 * day, 1, "date of birth", "I was born on 15 May",
                                             "the certificate says 14 May"));
+        {
+            /* Both read back from the journal. */
+            sf_access_request_info info;
+            const char *requester = NULL, *authority = NULL, *reason = NULL, *ground = NULL, *detail = NULL, *statement = NULL;
+            uint64_t seq = 0;
+            CHECK_STATUS(SF_OK, sf_case_access_request_count(&count, first));
+            CHECK(count == 1);
+            CHECK_STATUS(SF_OK, sf_case_access_request(&info, &requester, &authority, &reason, first, NULL, 0));
+            CHECK(info.seq == request && info.member == 2 && info.received == 20260310 && info.due == 20260601);
+            CHECK(info.extended_to == 20260601 && info.answered_on == 20260310 && info.withheld_count == 1);
+            CHECK(strcmp(requester, "Hine") == 0 && strcmp(authority, "parent of a child under 16") == 0);
+            CHECK(strcmp(reason, "much to search") == 0);
+            CHECK_STATUS(SF_OK, sf_case_access_withheld(&ground, first, 0, 0));
+            CHECK(strcmp(ground, grounds[0]) == 0);
+            CHECK_STATUS(SF_ERANGE, sf_case_access_withheld(&ground, first, 0, 1));
+            CHECK_STATUS(SF_ERANGE, sf_case_access_request(&info, NULL, NULL, NULL, first, NULL, 1));
+            CHECK_STATUS(SF_OK, sf_case_correction_statement_count(&count, first, 1));
+            CHECK(count == 1);
+            CHECK_STATUS(SF_OK, sf_case_correction_statement(&seq, &detail, &statement, &reason, first, 1, 0));
+            CHECK(strcmp(detail, "date of birth") == 0 && strcmp(statement, "I was born on 15 May") == 0);
+            CHECK(strcmp(reason, "the certificate says 14 May") == 0);
+            CHECK_STATUS(SF_OK, sf_case_counts_get(&counts, first));
+            CHECK(seq == counts.events);
+            CHECK_STATUS(SF_ERANGE, sf_case_correction_statement(&seq, NULL, NULL, NULL, first, 1, 1));
+            CHECK_STATUS(SF_OK, sf_case_correction_statement_count(&count, first, 2));
+            CHECK(count == 0);
+            CHECK_STATUS(SF_ENOTFOUND, sf_case_correction_statement_count(&count, first, 9));
+        }
     }
     sf_store_free(st);
     sf_case_free(first);

@@ -243,6 +243,24 @@ static void row_sf_case_load_encrypted(void) {
     p.current = NULL; NUL(sf_case_load_encrypted(&c, junk, 60, &p, NULL, 0)); p.current = "k1";
     CHECK_STATUS(SF_EMALFORMED, sf_case_load_encrypted(&c, junk, 60, &p, NULL, 0)); CHECK(c == NULL);
 }
+static void row_sf_case_access_request_count(void) { size_t n; NUL(sf_case_access_request_count(NULL, kase)); NUL(sf_case_access_request_count(&n, NULL)); }
+static void row_sf_case_access_request(void) {
+    sf_access_request_info i; NUL(sf_case_access_request(NULL, NULL, NULL, NULL, kase, NULL, 0)); NUL(sf_case_access_request(&i, NULL, NULL, NULL, NULL, NULL, 0));
+    CHECK_STATUS(SF_ERANGE, sf_case_access_request(&i, NULL, NULL, NULL, kase, NULL, 1000));
+}
+static void row_sf_case_access_withheld(void) { const char *g; NUL(sf_case_access_withheld(NULL, kase, 0, 0)); NUL(sf_case_access_withheld(&g, NULL, 0, 0)); CHECK_STATUS(SF_ERANGE, sf_case_access_withheld(&g, kase, 1000, 0)); }
+static void row_sf_case_correction_statement_count(void) {
+    size_t n; NUL(sf_case_correction_statement_count(NULL, kase, 1)); NUL(sf_case_correction_statement_count(&n, NULL, 1));
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_correction_statement_count(&n, kase, 999));
+}
+static void row_sf_case_correction_statement(void) {
+    uint64_t s; NUL(sf_case_correction_statement(NULL, NULL, NULL, NULL, kase, 1, 0)); NUL(sf_case_correction_statement(&s, NULL, NULL, NULL, NULL, 1, 0));
+    CHECK_STATUS(SF_ENOTFOUND, sf_case_correction_statement(&s, NULL, NULL, NULL, kase, 999, 0));
+}
+static void row_sf_case_disclosures_about(void) {
+    sf_member_disclosure *d; size_t n; NUL(sf_case_disclosures_about(NULL, &n, kase, 1)); NUL(sf_case_disclosures_about(&d, NULL, kase, 1));
+    NUL(sf_case_disclosures_about(&d, &n, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_case_disclosures_about(&d, &n, kase, 999));
+}
 static void row_sf_case_upgrade_v1(void) {
     sf_case *c; const uint8_t junk[3] = {0};
     NUL(sf_case_upgrade_v1(NULL, junk, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, NULL, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, junk, 3, NULL, 0, NULL));
@@ -426,7 +444,8 @@ static const struct row {
     ROW(sf_calendar_holiday_name),
     ROW(sf_case_decide), ROW(sf_case_decide_many), ROW(sf_case_check), ROW(sf_case_explain), ROW(sf_decision_reason),
     ROW(sf_case_notice), ROW(sf_case_view), ROW(sf_case_disclosure_counts), ROW(sf_case_category),
-    ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_save_encrypted), ROW(sf_case_load_encrypted), ROW(sf_case_upgrade_v1),
+    ROW(sf_case_head), ROW(sf_case_verify), ROW(sf_case_save), ROW(sf_case_load), ROW(sf_case_save_encrypted), ROW(sf_case_load_encrypted), ROW(sf_case_access_request_count), ROW(sf_case_access_request),
+    ROW(sf_case_access_withheld), ROW(sf_case_correction_statement_count), ROW(sf_case_correction_statement), ROW(sf_case_disclosures_about), ROW(sf_case_upgrade_v1),
     ROW(sf_store_open), ROW(sf_store_open_encrypted), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_due_for_disposal), ROW(sf_store_dispose), ROW(sf_store_put_directory), ROW(sf_store_directory),

@@ -310,6 +310,72 @@ SF_API int sf_case_member(sf_member_info *out, const char **out_name, const sf_c
  * @since 0.3.0
  */
 SF_API int sf_case_person(const char **out_key, const char **out_nhi, const char **out_nsn, const sf_case *c, uint32_t member_id);
+/** @brief An access request as the journal leaves it (sf_case_access_request()). @since 0.3.0 */
+typedef struct sf_access_request_info {
+    uint64_t seq;           /**< Its access_requested entry: the request sf_case_extend_access() and sf_case_answer_access() name. */
+    uint32_t member;        /**< Whom it is about. */
+    int32_t received;       /**< The day it was received, YYYYMMDD. */
+    int32_t due;            /**< The last day to answer it (an extension's, else 20 working days by the Act), YYYYMMDD. */
+    int32_t extended_to;    /**< The last day an extension (s 48) set, YYYYMMDD, or 0. */
+    int32_t answered_on;    /**< The day it was answered, YYYYMMDD, or 0 while it is open. */
+    size_t withheld_count;  /**< How many grounds of withholding its answer gave (sf_case_access_withheld()). */
+} sf_access_request_info;
+
+/** @brief How many access requests the case holds. @return #SF_OK; #SF_ENULLARG. @since 0.3.0 */
+SF_API int sf_case_access_request_count(size_t *out, const sf_case *c);
+/**
+ * @brief Access request `index` (from 0, in the order received), with who
+ * asked, an agent's authority ("" when the person asked) and why it was
+ * extended ("" when it was not), owned by the case, valid until it changes
+ * or is freed. Any of the string out-pointers may be NULL.
+ * @param[out] out receives the request.
+ * @param[out] out_requester receives who asked.
+ * @param[out] out_authority receives an agent's authority.
+ * @param[out] out_extension_reason receives why it was extended.
+ * @param c the case.
+ * @param calendar the calendar its due day is counted in (NULL: the national one).
+ * @param index which request.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ERANGE (no such index).
+ * @since 0.3.0
+ */
+SF_API int sf_case_access_request(sf_access_request_info *out, const char **out_requester, const char **out_authority,
+                                  const char **out_extension_reason, const sf_case *c, const sf_calendar *calendar, size_t index);
+/** @brief Ground `k` of what access request `index`'s answer withheld (owned by the case). @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.3.0 */
+SF_API int sf_case_access_withheld(const char **out_ground, const sf_case *c, size_t index, size_t k);
+/** @brief How many statements of correction are attached to a member's details. @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND (no such member). @since 0.3.0 */
+SF_API int sf_case_correction_statement_count(size_t *out, const sf_case *c, uint32_t member);
+/**
+ * @brief A member's statement of correction `index` (from 0, in the order
+ * recorded): the correction_declined entry, the detail, the person's
+ * statement and why the correction was not made, owned by the case, valid
+ * until it changes or is freed. Any out-pointer but the first may be NULL.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND (no such member); #SF_ERANGE (no such index).
+ * @since 0.3.0
+ */
+SF_API int sf_case_correction_statement(uint64_t *out_seq, const char **out_detail, const char **out_statement, const char **out_reason,
+                                        const sf_case *c, uint32_t member, size_t index);
+
+/** @brief A sharing of a member's information, from the journal (sf_case_disclosures_about()). @since 0.3.0 */
+typedef struct sf_member_disclosure {
+    uint64_t seq;     /**< The entry that records it. */
+    int64_t when;     /**< When (seconds since 1970-01-01T00:00:00Z). */
+    int how;          /**< An #sf_event_type: `SF_EVENT_DISCLOSURE_DECIDED` (a permitted decision), `SF_EVENT_VIEW_SHOWN` or `SF_EVENT_SHARED_WITHOUT_CONSENT`. */
+    sf_recipient to;  /**< Who received it. */
+    int category;     /**< Which category of information. */
+} sf_member_disclosure;
+
+/**
+ * @brief Everyone a member's information went to, from the journal (for
+ * IPP 7(4): whom to tell of a correction): permitted decisions, views that
+ * showed an item about them, and sharings without consent.
+ * @param[out] out_items receives the array (free it with sf_free()), or NULL when there are none.
+ * @param[out] out_count receives its length.
+ * @param c the case.
+ * @param member the member.
+ * @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND (no such member); #SF_ENOMEM.
+ * @since 0.3.0
+ */
+SF_API int sf_case_disclosures_about(sf_member_disclosure **out_items, size_t *out_count, const sf_case *c, uint32_t member);
 /** @brief A meeting by id, and its venue (owned by the case; may pass NULL). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND. @since 0.1.0 */
 SF_API int sf_case_meeting(sf_meeting_info *out, const char **out_venue, const sf_case *c, uint32_t meeting_id);
 /** @brief A current plan by index. @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */
