@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "access_response.hpp"
+#include "nz_text.hpp"
 
 #include "sfcore/report.hpp"
 
@@ -14,12 +15,6 @@ namespace {
 
 const char* const s53 = "Privacy Act 2020 s 53: it is also about another individual, whose affairs are not disclosed";
 const char* const s49 = "Privacy Act 2020 s 49: disclosing it could put an individual at risk";
-
-std::string join(const std::vector<std::string>& parts, const char* sep = ", ") {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-    return out;
-}
 
 // One case's part of the answer, about member m.
 class case_part {

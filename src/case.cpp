@@ -249,8 +249,9 @@ std::vector<member_version> case_file::member_history(member_id id) const {
 
 std::optional<person_linked> case_file::person_of(member_id id) const {
     member_at(id);
-    for (const auto& l : persons_)
-        if (l.member == id) return l;
+    const auto at = std::lower_bound(persons_.begin(), persons_.end(), id,
+                                     [](const person_linked& l, member_id m) { return l.member < m; });  // in member order
+    if (at != persons_.end() && at->member == id) return *at;
     return std::nullopt;
 }
 
@@ -285,13 +286,19 @@ date access_request::due(const holiday_calendar& calendar) const {
     return extended_to ? *extended_to : privacy_response_due(request.received, calendar);
 }
 
+// Where the request of entry seq is (access_requests_ is in the order of its entries).
+std::size_t case_file::request_index(std::uint64_t seq) const {
+    const auto at = std::lower_bound(access_requests_.begin(), access_requests_.end(), seq,
+                                     [](const access_request& r, std::uint64_t s) { return r.seq < s; });
+    if (at == access_requests_.end() || at->seq != seq)
+        throw error(errc::invalid_argument, "entry " + std::to_string(seq) + " is not an access request");
+    return static_cast<std::size_t>(at - access_requests_.begin());
+}
+
 const access_request& case_file::open_request(std::uint64_t seq) const {
-    for (const auto& r : access_requests_)
-        if (r.seq == seq) {
-            if (r.answered_on) throw error(errc::invalid_argument, "access request " + std::to_string(seq) + " was answered");
-            return r;
-        }
-    throw error(errc::invalid_argument, "entry " + std::to_string(seq) + " is not an access request");
+    const access_request& r = access_requests_[request_index(seq)];
+    if (r.answered_on) throw error(errc::invalid_argument, "access request " + std::to_string(seq) + " was answered");
+    return r;
 }
 
 std::optional<member_id> case_file::member_for(std::string_view key) const noexcept {

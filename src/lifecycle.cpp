@@ -690,17 +690,13 @@ void case_file::apply(const event& e, sfcore::state next) {
             } else if constexpr (std::is_same_v<T, access_requested>) {
                 access_requests_.push_back({e.seq, p, std::nullopt, {}, std::nullopt, {}});
             } else if constexpr (std::is_same_v<T, access_extended>) {
-                for (auto& r : access_requests_)
-                    if (r.seq == p.request) {
-                        r.extended_to = p.due;
-                        r.extension_reason = p.reason;
-                    }
+                access_request& r = access_requests_[request_index(p.request)];
+                r.extended_to = p.due;
+                r.extension_reason = p.reason;
             } else if constexpr (std::is_same_v<T, access_answered>) {
-                for (auto& r : access_requests_)
-                    if (r.seq == p.request) {
-                        r.answered_on = p.on;
-                        r.withheld = p.withheld;
-                    }
+                access_request& r = access_requests_[request_index(p.request)];
+                r.answered_on = p.on;
+                r.withheld = p.withheld;
             } else if constexpr (std::is_same_v<T, person_linked>) {
                 const auto at = std::lower_bound(persons_.begin(), persons_.end(), p.member,
                                                  [](const person_linked& l, member_id m) { return l.member < m; });

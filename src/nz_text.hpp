@@ -1,11 +1,20 @@
-// An instant as New Zealand local time, for timelines and reasons:
-// "2026-03-09 09:30 NZDT". Used by the report and the lifecycle's refusals.
+// Text for people: an instant as New Zealand local time, for timelines and
+// reasons ("2026-03-09 09:30 NZDT"), used by the report and the lifecycle's
+// refusals; and a list joined for a sentence.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sfcore/time.hpp"
 
 namespace sfcore::detail {
 std::string local_text(const instant& t);
+
+/** @p parts joined with @p sep between them. */
+inline std::string join(const std::vector<std::string>& parts, const char* sep = ", ") {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+    return out;
+}
 } // namespace sfcore::detail

@@ -7,6 +7,7 @@
 
 namespace sfcore {
 
+using detail::join;
 using detail::local_text;
 
 namespace {
@@ -15,12 +16,6 @@ namespace {
 std::string law_of(legal_basis b) {
     const std::string text = label(b);
     return text.substr(0, text.find(':'));
-}
-
-std::string join(const std::vector<std::string>& xs, const char* sep = ", ") {
-    std::string out;
-    for (const auto& x : xs) out += (out.empty() ? "" : sep) + x;
-    return out;
 }
 
 } // namespace

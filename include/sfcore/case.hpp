@@ -465,6 +465,7 @@ private:
     std::vector<access_request> access_requests_;
     // The open access request an extension or an answer names (errc::invalid_argument when none).
     const access_request& open_request(std::uint64_t seq) const;
+    std::size_t request_index(std::uint64_t seq) const;
     std::vector<participation_consent> consents_;
     case_roles roles_;
     priorities_set priorities_;
