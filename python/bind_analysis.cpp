@@ -509,28 +509,6 @@ std::unique_ptr<case_table> case_rows(const std::string& name, const settings& s
     return nullptr;
 }
 
-// Record an identified extract in every case of a store, each appended as
-// it was loaded (a case another writer moved on is loaded again), and hand
-// each case, as recorded, to add().
-void extract_from_store(sfcore::case_store& store, const std::string& who, const std::string& table_name,
-                        const std::string& purpose, case_table& rows) {
-    for (const auto& summary : store.list()) {
-        for (int attempt = 0;; ++attempt) {
-            sfcore::case_file c = store.load(summary.id);
-            const std::uint64_t version = c.journal().size();
-            c.record_identified_extract(who, table_name, purpose);
-            try {
-                store.append(c, version);
-            } catch (const sfcore::error& e) {
-                if (e.code() != sfcore::errc::conflict || attempt == 8) throw;
-                continue;
-            }
-            rows.add(c);
-            break;
-        }
-    }
-}
-
 } // namespace
 
 void bind_analysis(py::module_& m) {
@@ -580,7 +558,10 @@ void bind_analysis(py::module_& m) {
                           "\": one of cases, members, events, meetings, actions, decisions, sharings, declined, views");
             if (py::isinstance<py_store>(source)) {
                 source.cast<const py_store&>().with([&](sfcore::case_store& store) {  // the walk is C++ alone
-                    if (s.identified) return extract_from_store(store, *identified_by, name, *purpose, *rows);
+                    if (s.identified) {
+                        store.record_identified_extract(*identified_by, name, *purpose, [&](const sfcore::case_file& c) { rows->add(c); });
+                        return;
+                    }
                     store.for_each({}, [&](const sfcore::case_file& c) {
                         rows->add(c);
                         return true;

@@ -234,6 +234,28 @@ std::uint64_t case_store::for_each(const case_query& query, const std::function<
     return walk_cases(*impl_, query, [&visit](case_file&& c) { return visit(c); });
 }
 
+std::uint64_t case_store::record_identified_extract(std::string_view who, std::string_view table, std::string_view purpose,
+                                                   const std::function<void(const case_file&)>& visit) {
+    std::uint64_t n = 0;
+    for (const case_summary& summary : list()) {
+        for (int attempt = 0;; ++attempt) {
+            case_file c = load(summary.id);
+            const std::uint64_t version = c.journal().size();
+            c.record_identified_extract(who, table, purpose);
+            try {
+                append(c, version);
+            } catch (const error& e) {
+                if (e.code() != errc::conflict || attempt == 8) throw;
+                continue;  // another writer moved it on: load it again
+            }
+            visit(c);
+            ++n;
+            break;
+        }
+    }
+    return n;
+}
+
 std::vector<case_file> case_store::load_all(const case_query& query) const {
     std::vector<case_file> out;
     walk_cases(*impl_, query, [&out](case_file&& c) {

@@ -203,6 +203,23 @@ int sf_store_each(uint64_t* out_visited, sf_store* store, const sf_case_query* q
     });
 }
 
+int sf_store_record_identified_extract(uint64_t* out_recorded, sf_store* store, const char* who, const char* table,
+                                       const char* purpose, sf_case_visitor visit, void* user) {
+    return call([&] {
+        auto& recorded = need(out_recorded, "out_recorded");
+        recorded = 0;
+        const std::string w = utf8(who, "who"), t = utf8(table, "table"), p = utf8(purpose, "purpose");
+        with_store(store, [&](case_store& s) {
+            return s.record_identified_extract(w, t, p, [&](const case_file& c) {
+                ++recorded;
+                if (!visit) return;
+                const shared_case handle(c);
+                visit(user, reinterpret_cast<const sf_case*>(&handle));
+            });
+        });
+    });
+}
+
 int sf_store_person_cases(sf_person_case** out_items, size_t* out_count, sf_store* store, const char* key) {
     return call([&] {
         auto& items = need(out_items, "out_items");

@@ -300,6 +300,25 @@ public:
     std::uint64_t for_each(const case_query& q, const std::function<bool(const case_file&)>& visit) const;
 
     /**
+     * @brief Record an identified extract in every case of the store
+     * (case_file::record_identified_extract()), then call @p visit with each
+     * case as recorded, in id order: what a host does before it hands out an
+     * identified table of the store (as sfcore.analysis does). Each case is
+     * loaded, recorded and appended on its own; a case another writer moved
+     * on meanwhile is loaded again (up to 8 times).
+     * @param who who extracted them (not blank).
+     * @param table which table.
+     * @param purpose why (not blank).
+     * @param visit called with each case after its entry is stored.
+     * @return how many cases were recorded.
+     * @throws sfcore::error as load() and append(): errc::conflict when a
+     *         case kept changing; the cases before it keep their entries.
+     * @since 0.3.0
+     */
+    std::uint64_t record_identified_extract(std::string_view who, std::string_view table, std::string_view purpose,
+                                           const std::function<void(const case_file&)>& visit);
+
+    /**
      * @brief Every case that matches a query, in id order, from one
      * consistent snapshot: for a report over a whole store (much faster
      * than one load() per case).

@@ -58,6 +58,13 @@ static sf_request housing_request(const uint32_t *who, sf_recipient to, int64_t 
     return r;
 }
 
+/* A visitor that counts the cases it is given (in *user). */
+static int count_visits(void *user, const sf_case *c) {
+    (void)c;
+    ++*(int *)user;
+    return 0;
+}
+
 static sf_case *active_case(uint64_t id) {
     sf_referral *ref = NULL;
     sf_case *c = NULL;
@@ -841,6 +848,17 @@ static void test_persons(void) {
         sf_free(md);
         CHECK_STATUS(SF_ENOTFOUND, sf_store_access_response(&md, st, "c-ana", NULL)); /* no directory stored */
         CHECK(md == NULL);
+    }
+    {
+        /* An identified extract of the store: recorded in each case, then each handed to the visitor. */
+        uint64_t recorded = 0;
+        int visited = 0;
+        CHECK_STATUS(SF_OK, sf_store_record_identified_extract(&recorded, st, "analyst-7", "members", "an audit", count_visits, &visited));
+        CHECK(recorded == 2 && visited == 2);
+        CHECK_STATUS(SF_EINVAL, sf_store_record_identified_extract(&recorded, st, "analyst-7", "members", " ", NULL, NULL));
+        CHECK(recorded == 0);
+        CHECK_STATUS(SF_OK, sf_store_record_identified_extract(&recorded, st, "analyst-7", "members", "a second audit", NULL, NULL));
+        CHECK(recorded == 2);
     }
     {
         /* An access request: overdue from the day after its due date until answered. */

@@ -261,6 +261,12 @@ static void row_sf_case_disclosures_about(void) {
     sf_member_disclosure *d; size_t n; NUL(sf_case_disclosures_about(NULL, &n, kase, 1)); NUL(sf_case_disclosures_about(&d, NULL, kase, 1));
     NUL(sf_case_disclosures_about(&d, &n, NULL, 1)); CHECK_STATUS(SF_ENOTFOUND, sf_case_disclosures_about(&d, &n, kase, 999));
 }
+static void row_sf_store_record_identified_extract(void) {
+    uint64_t n; NUL(sf_store_record_identified_extract(NULL, store, "a", "members", "p", NULL, NULL)); NUL(sf_store_record_identified_extract(&n, NULL, "a", "members", "p", NULL, NULL));
+    NUL(sf_store_record_identified_extract(&n, store, NULL, "members", "p", NULL, NULL)); NUL(sf_store_record_identified_extract(&n, store, "a", NULL, "p", NULL, NULL));
+    NUL(sf_store_record_identified_extract(&n, store, "a", "members", NULL, NULL, NULL));
+    CHECK_STATUS(SF_EUTF8, sf_store_record_identified_extract(&n, store, bad_utf8, "members", "p", NULL, NULL));
+}
 static void row_sf_case_upgrade_v1(void) {
     sf_case *c; const uint8_t junk[3] = {0};
     NUL(sf_case_upgrade_v1(NULL, junk, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, NULL, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, junk, 3, NULL, 0, NULL));
@@ -448,7 +454,7 @@ static const struct row {
     ROW(sf_case_access_withheld), ROW(sf_case_correction_statement_count), ROW(sf_case_correction_statement), ROW(sf_case_disclosures_about), ROW(sf_case_upgrade_v1),
     ROW(sf_store_open), ROW(sf_store_open_encrypted), ROW(sf_store_close), ROW(sf_store_free), ROW(sf_store_append), ROW(sf_store_load), ROW(sf_store_version),
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
-    ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_due_for_disposal), ROW(sf_store_dispose), ROW(sf_store_put_directory), ROW(sf_store_directory),
+    ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_record_identified_extract), ROW(sf_store_due_for_disposal), ROW(sf_store_dispose), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
     ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),
 };

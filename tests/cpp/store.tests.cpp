@@ -233,6 +233,30 @@ TEST_CASE("load_all reads every matching case in one pass, equal to loading each
     CHECK(case_store(empty.location).load_all().empty());
 }
 
+TEST_CASE("an identified extract of a store is recorded in each case, stored, before the case is handed out", "[store][journal]") {
+    fixtures::world w;
+    store_place place;
+    case_store st(place.location);
+    const std::vector<case_file> cases = some_cases(w, 4);
+    for (const auto& c : cases) st.append(c, 0);
+    // A blank purpose: refused before anything is appended.
+    CHECK(code_of([&] { st.record_identified_extract("analyst-7", "members", " ", [](const case_file&) {}); }) == errc::invalid_argument);
+    for (const auto& c : cases) CHECK(st.load(c.id()).journal().size() == c.journal().size());
+
+    std::vector<std::uint64_t> seen;
+    CHECK(st.record_identified_extract("analyst-7", "members", "an audit of case loads", [&](const case_file& c) {
+        seen.push_back(c.id().value());
+        // Handed out as stored: its last entry is the extract, and the store holds it already.
+        const event& last = c.journal().back();
+        const auto* x = std::get_if<identified_extract>(&last.payload);
+        REQUIRE(x);
+        CHECK((last.who == "analyst-7" && x->table == "members" && x->purpose == "an audit of case loads"));
+        CHECK(st.load(c.id()) == c);
+    }) == cases.size());
+    CHECK(seen == std::vector<std::uint64_t>{1, 2, 3, 4});
+    CHECK(st.verify().damaged.empty());
+}
+
 TEST_CASE("a damaged row stops a whole-store read after the cases before it, with an error naming the case", "[store]") {
     store_place place;
     const std::string path = place.location;

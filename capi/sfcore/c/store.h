@@ -247,6 +247,24 @@ typedef int (*sf_case_visitor)(void *user, const sf_case *c);
 SF_API int sf_store_each(uint64_t *out_visited, sf_store *store, const sf_case_query *query, sf_case_visitor visit,
                          void *user);
 /**
+ * @brief Record an identified extract (an identified_extract entry: who,
+ * which table, why) in every case of the store, each loaded,
+ * recorded and appended in turn (a case another writer moved on is loaded
+ * again), then call @p visit with it as recorded: what a host does before
+ * it hands out an identified table of the store.
+ * @param[out] out_recorded receives how many cases were recorded (also when a later one fails).
+ * @param store the store.
+ * @param who who extracted them (not blank).
+ * @param table which table.
+ * @param purpose why (not blank).
+ * @param visit called with each case after its entry is stored, or NULL; its return value is not used (every case is recorded). It must not use @p store.
+ * @param user passed to @p visit.
+ * @return #SF_OK; #SF_ENULLARG; #SF_EUTF8; #SF_EINVAL; #SF_ECONFLICT (a case kept changing); as sf_store_load() and sf_store_append().
+ * @since 0.3.0
+ */
+SF_API int sf_store_record_identified_extract(uint64_t *out_recorded, sf_store *store, const char *who, const char *table,
+                                              const char *purpose, sf_case_visitor visit, void *user);
+/**
  * @brief Every case's head, to keep outside the store (the anchor sf_store_verify() checks against).
  * @param[out] out_items receives an array (free it with sf_free()); NULL for an empty store.
  * @param[out] out_count receives its length.
