@@ -109,7 +109,7 @@ fuzz: deps
 	  || (cat $(FUZZ_BUILD).configure.log; exit 1)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target sfcore_fuzz_archive sfcore_fuzz_fhir
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/corpus-fhir $(FUZZ_BUILD)/crashes
-	@cp tests/data/v1/*.sfa tests/data/v2/*.sfa tests/data/v3/*.sfa $(FUZZ_BUILD)/corpus/
+	@for v in v1 v2 v3; do for f in tests/data/$$v/*.sfa; do cp "$$f" "$(FUZZ_BUILD)/corpus/$$v-$${f##*/}"; done; done
 	@cp tests/data/fhir/examples/*.json $(FUZZ_BUILD)/corpus-fhir/
 	$(FUZZ_BUILD)/tests/fuzz/sfcore_fuzz_archive $(FUZZ_BUILD)/corpus tests/fuzz/regressions \
 	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
