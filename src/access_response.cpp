@@ -2,6 +2,7 @@
 // every case they are a member of: what is held about them and nothing
 // about anyone else (store.hpp, case_store::access_response()).
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "access_response.hpp"
@@ -20,24 +21,27 @@ const char* const s49 = "Privacy Act 2020 s 49: disclosing it could put an indiv
 class case_part {
 public:
     case_part(const case_file& c, member_id m, const agency_directory& d, access_response& out)
-        : c_(c), m_(m), d_(d), out_(out) {}
+        : c_(c), m_(m), d_(d), out_(out), others_(names_of_others()) {}
 
     void build() {
         for (const auto& v : c_.member_history(m_)) {
             std::string text = v.member.name + ", " + label(v.member.role);
             if (v.member.born) text += ", born " + to_iso(*v.member.born);
-            if (!v.reason.empty()) text += " (changed: " + v.reason + ")";
+            if (!v.reason.empty()) text += own(v.seq, " (changed: " + v.reason + ")");
             item(v.seq, v.when, "details", text);
         }
         for (const auto& s : c_.correction_statements(m_))
             item(s.seq, at(s.seq), "statement of correction",
-                 "your " + s.declined.detail + " was not corrected (" + s.declined.reason + "); your statement: " + s.declined.statement);
+                 "your " + s.declined.detail + " was not corrected" + own(s.seq, " (" + s.declined.reason + ")") +
+                     own(s.seq, "; your statement: " + s.declined.statement));
         for (const event& e : c_.journal()) entry(e);
         for (const auto& r : c_.access_requests())
-            if (r.request.member == m_)
-                item(r.seq, at(r.seq), "access request",
-                     "received " + to_iso(r.request.received) +
-                         (r.answered_on ? ", answered " + to_iso(*r.answered_on) : ", not yet answered"));
+            if (r.request.member == m_) {
+                std::string text = "received " + to_iso(r.request.received);
+                if (r.extended_to) text += ", extended to " + to_iso(*r.extended_to) + own(r.seq, " (" + r.extension_reason + ")");
+                text += r.answered_on ? ", answered " + to_iso(*r.answered_on) : ", not yet answered";
+                item(r.seq, at(r.seq), "access request", text);
+            }
     }
 
 private:
@@ -53,7 +57,56 @@ private:
     void item(std::uint64_t seq, instant when, const char* heading, std::string text) {
         out_.items.push_back({c_.id(), seq, when, heading, std::move(text)});
     }
-    void withhold(std::uint64_t seq, const char* ground) { out_.withheld.push_back({c_.id(), seq, ground}); }
+    void withhold(std::uint64_t seq, const char* ground) {
+        const auto same = [&](const access_withholding& w) { return w.in_case == c_.id() && w.seq == seq && w.ground == ground; };
+        if (std::none_of(out_.withheld.begin(), out_.withheld.end(), same)) out_.withheld.push_back({c_.id(), seq, ground});
+    }
+
+    // The words of every other member's names, past and present, that are not
+    // also words of the person's own (a family shares a surname), lowercased.
+    std::vector<std::string> names_of_others() const {
+        std::vector<std::string> mine, out;
+        for (const auto& v : c_.member_history(m_)) words(v.member.name, mine);
+        for (const auto& other : c_.members())
+            if (other.id != m_)
+                for (const auto& v : c_.member_history(other.id)) words(v.member.name, out);
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [&](const std::string& w) { return std::find(mine.begin(), mine.end(), w) != mine.end(); }),
+                  out.end());
+        return out;
+    }
+    static bool word_byte(char ch) {
+        const auto u = static_cast<unsigned char>(ch);
+        return u >= 0x80 || std::isalnum(u) != 0;
+    }
+    static std::string lower(std::string s) {
+        for (char& ch : s)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        return s;
+    }
+    static void words(const std::string& name, std::vector<std::string>& out) {
+        const std::string s = lower(name);
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t j = i;
+            while (j < s.size() && word_byte(s[j])) ++j;
+            if (j - i >= 2) out.push_back(s.substr(i, j - i));
+            i = j == i ? i + 1 : j;
+        }
+    }
+    // Free text written into the person's records, unless it names another member
+    // of the case: then it is withheld (s 53) and the entry's withholding recorded.
+    std::string own(std::uint64_t seq, std::string text) {
+        if (!names_another(text)) return text;
+        withhold(seq, s53);
+        return {};
+    }
+    bool names_another(const std::string& text) const {
+        const std::string s = lower(text);
+        for (const auto& w : others_)
+            for (auto at = s.find(w); at != std::string::npos; at = s.find(w, at + 1))
+                if ((at == 0 || !word_byte(s[at - 1])) && (at + w.size() == s.size() || !word_byte(s[at + w.size()]))) return true;
+        return false;
+    }
 
     void entry(const event& e) {
         std::visit(
@@ -63,10 +116,11 @@ private:
                     if (p.member != m_) return;
                     std::string text = "signed " + to_iso(p.signed_on) + " (form " + p.form_version + ")";
                     if (p.given_by && *p.given_by != m_) text += ", given for you by a family member";
-                    if (!p.child_views.empty()) text += "; your views: " + p.child_views;
+                    if (!p.child_views.empty()) text += own(e.seq, "; your views: " + p.child_views);
                     item(e.seq, e.when, "consent to take part", text);
                 } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
-                    if (p.member == m_) item(e.seq, e.when, "consent to take part", "withdrawn");
+                    if (p.member == m_)
+                        item(e.seq, e.when, "consent to take part", "withdrawn" + (p.note.empty() ? "" : own(e.seq, ": " + p.note)));
                 } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
                     if (p.subject != m_) return;
                     std::vector<std::string> whom, what, why;
@@ -79,14 +133,29 @@ private:
                                        join(why) + ", " + to_iso(p.scope.from) + " to " + to_iso(p.scope.until) + ", signed " +
                                        to_iso(p.signed_on);
                     if (p.given_by != m_) text += ", given for you by a family member";
-                    if (!p.child_views.empty()) text += "; your views: " + p.child_views;
+                    if (!p.child_views.empty()) text += own(e.seq, "; your views: " + p.child_views);
                     item(e.seq, e.when, "consent to share", text);
                 } else if constexpr (std::is_same_v<T, sharing_consent_withdrawn>) {
                     if (p.subject != m_) return;
                     std::string text = "withdrawn";
                     if (p.recipient) text += " for " + to(*p.recipient);
                     if (p.what) text += " for " + cat(*p.what);
+                    if (!p.note.empty()) text += own(e.seq, ": " + p.note);
                     item(e.seq, e.when, "consent to share", text);
+                } else if constexpr (std::is_same_v<T, meeting_held>) {
+                    if (std::find(p.attendance.begin(), p.attendance.end(), party::of(m_)) == p.attendance.end()) return;
+                    const meeting& held = c_.meetings()[p.meeting.value() - 1];
+                    item(e.seq, e.when, "meeting", std::string("you attended the ") + label(held.kind) + " meeting of " +
+                                                       to_iso(nz_date(held.start)));
+                } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
+                    plan_entry(e, p.plan, std::is_same_v<T, plan_agreed> ? "plan agreed" : "plan revised");
+                } else if constexpr (std::is_same_v<T, action_updated>) {
+                    if (std::find(mine_.begin(), mine_.end(), p.action) == mine_.end()) return;
+                    item(e.seq, e.when, "your action",
+                         "action " + std::to_string(p.action.value()) + " now " + label(p.status) +
+                             (p.note.empty() ? "" : own(e.seq, ": " + p.note)));
+                } else if constexpr (std::is_same_v<T, notice_given>) {
+                    if (p.member == m_) item(e.seq, e.when, "notice", std::string("you were given the notice of sharing for ") + label(p.why));
                 } else if constexpr (std::is_same_v<T, confidential_marked>) {
                     if (p.subject == m_)
                         item(e.seq, e.when, "confidential", cat(p.what) + (p.confidential ? " marked confidential" : ": the mark lifted"));
@@ -131,10 +200,30 @@ private:
             e.payload);
     }
 
+    // A plan's actions the person does, and a Children's Team plan's views when it is theirs.
+    void plan_entry(const event& e, const plan& p, const char* how) {
+        const std::string which = how + std::string(" (version ") + std::to_string(p.version) + ")";
+        if (p.child == m_ && !p.child_views.empty()) item(e.seq, e.when, "your plan", which + own(e.seq, ": your views: " + p.child_views));
+        for (const action& a : p.actions) {
+            if (a.owner != party::of(m_)) continue;
+            if (std::find(mine_.begin(), mine_.end(), a.id) == mine_.end()) mine_.push_back(a.id);
+            // Its words (what is done, the need it meets) are given or withheld together.
+            const std::string words = own(e.seq, names_another(a.need) ? a.need : a.description);
+            std::string text = which + ": action " + std::to_string(a.id.value()) + " is yours";
+            if (!words.empty()) text += ", " + a.description;
+            if (a.due) text += ", due " + to_iso(*a.due);
+            text += ", " + std::string(label(a.status));
+            if (!words.empty() && !a.need.empty()) text += ", for: " + a.need;
+            item(e.seq, e.when, "your action", text);
+        }
+    }
+
     const case_file& c_;
     member_id m_;
     const agency_directory& d_;
     access_response& out_;
+    std::vector<std::string> others_;  // see names_of_others()
+    std::vector<action_id> mine_;      // the actions the person does, as the plans so far gave them
 };
 
 } // namespace

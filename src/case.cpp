@@ -283,7 +283,8 @@ std::vector<disclosure_of_member> case_file::disclosures_about(member_id id) con
 }
 
 date access_request::due(const holiday_calendar& calendar) const {
-    return extended_to ? *extended_to : privacy_response_due(request.received, calendar);
+    const date statutory = privacy_response_due(request.received, calendar);
+    return extended_to && *extended_to > statutory ? *extended_to : statutory;
 }
 
 // Where the request of entry seq is (access_requests_ is in the order of its entries).

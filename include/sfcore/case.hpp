@@ -101,7 +101,12 @@ struct access_request {
     std::optional<sfcore::date> answered_on;  ///< The day it was answered, once it was.
     std::vector<std::string> withheld;        ///< The grounds of what the answer withheld.
 
-    /** @brief The last day to answer it: the extension's, or privacy_response_due() in @p calendar. @since 0.3.0 */
+    /**
+     * @brief The last day to answer it: privacy_response_due() in @p calendar, or the extension's when that
+     * is later (an extension is checked against the national calendar when it is recorded; a host's calendar
+     * with more holidays can put the Act's own day past it, and an extension never shortens the time).
+     * @since 0.3.0
+     */
     sfcore::date due(const holiday_calendar& calendar) const;
 };
 

@@ -359,12 +359,18 @@ public:
      * and to share (and withdrawals), confidential marks, every sharing of
      * their information (to whom, when, what, on which consent or under
      * which law, and who recorded a view), requests about them that were
-     * declined, and their access requests — as items and as Markdown.
+     * declined, the meetings they attended, the plans' actions they do (and
+     * each change of their status), the notices they were given, and their
+     * access requests (with any extension) — as items and as Markdown.
      *
      * It never reveals another person: other members are never named; an
      * entry about them too is given for the person alone, with a withholding
-     * under s 53 (another individual's affairs); a child's views go only to
-     * the child; a sharing the family was not told of is withheld under s 49.
+     * under s 53 (another individual's affairs); free text written into the
+     * person's records (a note, a statement, an action's words) that names
+     * another member of the case — a word of any of their names, past or
+     * present, that is not also a word of the person's own — is left out
+     * with the same withholding; a child's views go only to the child; a
+     * sharing the family was not told of is withheld under s 49.
      * Nothing is recorded: the host records access_answered, with the
      * withholdings' grounds, when it sends the answer.
      * @throws sfcore::error as person_cases().

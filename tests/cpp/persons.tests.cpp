@@ -279,6 +279,34 @@ TEST_CASE("an access request is due in 20 working days by the Privacy Act's own 
     CHECK(again.access_requests()[0].extended_to == later);
 }
 
+TEST_CASE("an extension never makes an access request due before the Act's day in the caller's calendar", "[lifecycle][persons][privacy]") {
+    using boost::gregorian::days;
+    fixtures::world w;
+    case_file c = w.drive_to(state::closed);
+    const holiday_calendar national;
+    // A request received in July 2025 on a day whose last day to answer is a Friday (Matariki was 20 June).
+    date received = make_date(2025, 7, 1);
+    while (privacy_response_due(received, national).day_of_week() != boost::date_time::Friday) received += days(1);
+    const date due = privacy_response_due(received, national);
+    REQUIRE(received.year() == due.year());
+    // A host's calendar that puts that year's Matariki on a Friday inside the 20 days (set_matariki() is the
+    // host's to call): the Act's last day there is the Monday after.
+    holiday_calendar host;
+    date friday = received + days(1);
+    while (friday.day_of_week() != boost::date_time::Friday) friday += days(1);
+    host.set_matariki(received.year(), friday);
+    const date host_due = privacy_response_due(received, host);
+    REQUIRE(host_due == due + days(3));
+    // Extended to the Saturday: later than the national day, so recorded; it does not shorten the host's time.
+    REQUIRE(w.rec(c, access_requested{member_id{1}, "Hine Te Rangi", "", received}));
+    REQUIRE(w.rec(c, access_extended{c.journal().back().seq, due + days(1), "a large quantity of information must be searched"}));
+    const access_request& r = c.access_requests()[0];
+    CHECK(r.due(national) == due + days(1));
+    CHECK(r.due(host) == host_due);
+    CHECK(overdue(c, host_due, host).empty());
+    CHECK(overdue(c, host_due + days(1), host).size() == 1);
+}
+
 TEST_CASE("a store lists a closed case with an unanswered access request as overdue", "[store][persons][privacy]") {
     store_place place;
     fixtures::world w;
@@ -368,8 +396,28 @@ TEST_CASE("an access response holds everything about the person across their cas
     REQUIRE(w.rec(c, w.s66_sharing()));
     REQUIRE(w.rec(c, correction_declined{member_id{1}, "date of birth", "Hine says 15 May 1988", "the certificate says 14 May"}));
     REQUIRE(w.rec(c, access_requested{member_id{1}, "Hine Te Rangi", "", nz_date(w.clock)}));
-    // Hine's second case: a later referral.
+    // Hine's second case: a later referral, where she attends the meeting and does two of the plan's actions.
     case_file again = family(w, 2, {{"Hine Te Rangi", member_role::parent_caregiver, "p-hine"}, {"Ana Parata", member_role::child, "c-ana"}});
+    REQUIRE(w.rec(again, consent_recorded{member_id{1}, make_date(2026, 3, 2), "SF-2024", std::nullopt, ""}));
+    REQUIRE(w.rec(again, consent_recorded{member_id{2}, make_date(2026, 3, 2), "SF-2024", member_id{1}, "happy to come"}));
+    REQUIRE(w.rec(again, roles_assigned{w.coordinator, std::nullopt, std::nullopt, std::nullopt}));
+    REQUIRE(w.rec(again, preparation_started{}));
+    REQUIRE(w.rec(again, invitee_approved{party::of(agencies::MSD)}));
+    REQUIRE(w.rec(again, meeting_scheduled{w.meeting_with({party::of(agencies::MSD)})}));
+    REQUIRE(w.rec(again, meeting_held{meeting_id{1}, {party::of(member_id{1}), party::of(agencies::MSD)}}));
+    plan p = w.good_plan();
+    p.actions[1].description = "Walk Ana to school each day";  // names Ana: withheld from Hine's answer
+    p.actions[1].need = "getting there on time";
+    action own_words;
+    own_words.description = "Budget course on Tuesdays";
+    own_words.owner = party::of(member_id{1});
+    own_words.need = "money for rent";
+    own_words.due = make_date(2026, 6, 30);
+    p.actions.push_back(own_words);
+    REQUIRE(w.rec(again, plan_agreed{p}));
+    REQUIRE(w.rec(again, action_updated{action_id{3}, action_status::done, "finished in June"}));
+    REQUIRE(w.rec(again, action_updated{action_id{1}, action_status::done, "MSD's own"}));
+    REQUIRE(w.rec(again, notice_given{member_id{1}, purpose::meeting}));
     case_store st(place.location);
     st.append(c, 0);
     st.append(again, 0);
@@ -381,14 +429,23 @@ TEST_CASE("an access response holds everything about the person across their cas
     CHECK(h.markdown.find("Hine says 15 May 1988") != std::string::npos);                 // her statement of correction
     CHECK(h.markdown.find("## Case 2") != std::string::npos);
     // Everything about Tama and Ana stays out: names, Tama's words, the sharing about him.
-    for (const char* planted : {"Tama", "Ana Parata", "reading", "attendance record", "telling the family", "I want to go to school"}) {
+    for (const char* planted : {"Tama", "Ana", "reading", "attendance record", "telling the family", "I want to go to school",
+                                "getting there on time", "Budget advice", "MSD's own"}) {
         INFO(planted);
         CHECK(h.markdown.find(planted) == std::string::npos);
         for (const auto& i : h.items) CHECK(i.text.find(planted) == std::string::npos);
     }
-    // The decision about both is given for Hine alone, with its ground; the one about her alone withholds nothing.
-    REQUIRE(h.withheld.size() == 1);  // the joint decision (the view's item about Tama is simply not hers)
+    // What she does and attended is hers: the meeting, her action in her own words and its progress, the notice.
+    for (const char* hers : {"you attended the initial meeting", "Budget course on Tuesdays", "for: money for rent",
+                             "action 3 now done: finished in June", "action 2 is yours", "notice of sharing"}) {
+        INFO(hers);
+        CHECK(h.markdown.find(hers) != std::string::npos);
+    }
+    // The decision about both is given for Hine alone, with its ground; the one about her alone withholds nothing;
+    // the action that names Ana keeps its number and date, and its words are withheld.
+    REQUIRE(h.withheld.size() == 2);  // the joint decision (the view's item about Tama is simply not hers), the action
     for (const auto& wh : h.withheld) CHECK(wh.ground.find("s 53") != std::string::npos);
+    CHECK(h.withheld[1].in_case == again.id());
     const auto shared = std::count_if(h.items.begin(), h.items.end(), [](const access_item& i) { return i.heading == "shared"; });
     CHECK(shared == 2);
     CHECK(std::any_of(h.items.begin(), h.items.end(), [](const access_item& i) { return i.heading == "access request"; }));
