@@ -69,6 +69,18 @@ std::optional<sfcore::key_provider> pickle_keys() {
     return py_key_provider(t[0].cast<py::function>(), t[1].cast<std::string>());
 }
 
+/// A case as an archive: its entries sealed and its key wrapped when @p provider is given, else plain.
+sfcore::bytes archive_of(const sfcore::case_file& k, const std::optional<sfcore::key_provider>& provider,
+                         sfcore::archive_encoding e = sfcore::archive_encoding::binary, const sfcore::sealing_key* key = nullptr) {
+    return provider ? sfcore::save_archive(k, *provider, key) : sfcore::save_archive(k, e, key);
+}
+
+/// A case from an archive, with @p provider to unwrap an encrypted case's key when given.
+sfcore::case_file case_of(const void* data, std::size_t n, const std::optional<sfcore::key_provider>& provider,
+                          const std::vector<sfcore::sealing_key>& keys = {}) {
+    return provider ? sfcore::load_case(data, n, *provider, keys) : sfcore::load_case(data, n, keys);
+}
+
 sfcore::store_checkpoint checkpoint_from(const std::map<sfcore::case_id, sfcore::journal_head>& heads) {
     sfcore::store_checkpoint cp;
     cp.heads.assign(heads.begin(), heads.end());
@@ -170,7 +182,7 @@ void bind_archives(py::module_& m, case_class& c) {
         if (key_provider) provider = py_key_provider(std::move(*key_provider), "");
         sfcore::case_file k = [&] {
             py::gil_scoped_release unlocked;
-            return provider ? sfcore::load_case(v.data(), v.size(), *provider, keys) : sfcore::load_case(v.data(), v.size(), keys);
+            return case_of(v.data(), v.size(), provider, keys);
         }();
         return make_case(std::move(k));
     };
@@ -196,9 +208,7 @@ void bind_archives(py::module_& m, case_class& c) {
             }
             sfcore::bytes b = [&] {
                 py::gil_scoped_release unlocked;
-                return s.read([&](const sfcore::case_file& k) {
-                    return provider ? sfcore::save_archive(k, *provider, key) : sfcore::save_archive(k, e, key);
-                });
+                return s.read([&](const sfcore::case_file& k) { return archive_of(k, provider, e, key); });
             }();
             return to_py_bytes(b);
         },
@@ -221,23 +231,17 @@ void bind_archives(py::module_& m, case_class& c) {
         "case pickles as before.");
     c.def(py::pickle(
         [](const sfcore::shared_case& s) {
-            const bool encrypted = s.read([](const sfcore::case_file& k) { return k.encrypted(); });
-            std::optional<sfcore::key_provider> provider;
-            if (encrypted) {
-                provider = pickle_keys();
-                if (!provider)
+            return to_py_bytes(s.read([](const sfcore::case_file& k) {
+                std::optional<sfcore::key_provider> provider;
+                if (k.encrypted() && !(provider = pickle_keys()))
                     raise(sfcore::errc::key_error,
                           "an encrypted case is pickled only under a host key: call sfcore.set_pickle_keys(provider, key_id) first");
-            }
-            return to_py_bytes(s.read([&](const sfcore::case_file& k) {
-                return provider ? sfcore::save_archive(k, *provider) : sfcore::save_archive(k);
+                return archive_of(k, provider);
             }));
         },
         [](const py::bytes& b) {
             const std::string v = b;
-            const std::optional<sfcore::key_provider> provider = pickle_keys();
-            if (!provider) return make_case(sfcore::load_case(v.data(), v.size()));
-            return make_case(sfcore::load_case(v.data(), v.size(), *provider));
+            return make_case(case_of(v.data(), v.size(), pickle_keys()));
         }));
 
     m.def(

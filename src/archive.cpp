@@ -122,11 +122,14 @@ std::pair<const std::uint8_t*, std::size_t> open_frame(const void* data, std::si
     return {frame + archive_header_size + skip, info.payload_size - skip};
 }
 
+// True when the bytes begin with an archive's magic and are long enough for its header.
+bool has_magic(const void* data, std::size_t size) {
+    return data && size >= archive_header_size && std::memcmp(data, magic, sizeof magic) == 0;
+}
+
 // True when a frame says it holds an encrypted case (checked no further: open_frame() checks it).
 bool encrypted_frame(const void* data, std::size_t size) {
-    const auto* p = static_cast<const std::uint8_t*>(data);
-    return data && size >= archive_header_size && std::memcmp(p, magic, sizeof magic) == 0 &&
-           get_le(p + 8, 2) == archive_encrypted_format_version;
+    return has_magic(data, size) && get_le(static_cast<const std::uint8_t*>(data) + 8, 2) == archive_encrypted_format_version;
 }
 
 // Load: check the frame, then walk the payload.
@@ -195,13 +198,11 @@ void put_encrypted(bytes& out, const case_file& c, const case_secret& secret, co
     out.insert(out.end(), n, n + 8);
     put_le(n, c.journal().size(), 8);
     out.insert(out.end(), n, n + 8);
-    bytes entry;
     for (const event& e : c.journal()) {
-        entry.clear();
-        encode_entry(entry, e, &secret);
-        put_le(n, entry.size(), 4);
-        out.insert(out.end(), n, n + 4);
-        out.insert(out.end(), entry.begin(), entry.end());
+        const std::size_t at = out.size();
+        out.resize(at + 4);
+        encode_entry(out, e, &secret);  // after its length, which is filled in when it is known
+        put_le(out.data() + at, out.size() - at - 4, 4);
     }
 }
 
@@ -365,8 +366,7 @@ archive_info inspect_archive(const void* data, std::size_t size) {
     using detail::bad_archive;
     if (!data && size > 0) throw error(errc::null_argument, "archive data");
     const auto* p = static_cast<const std::uint8_t*>(data);
-    if (size < archive_header_size || std::memcmp(p, detail::magic, sizeof detail::magic) != 0)
-        bad_archive("not an sfcore archive (no magic)");
+    if (!detail::has_magic(data, size)) bad_archive("not an sfcore archive (no magic)");
     archive_info info;
     info.format_version = static_cast<std::uint16_t>(detail::get_le(p + 8, 2));
     if (info.format_version == 0) bad_archive("format version 0");

@@ -346,16 +346,19 @@ int sf_case_correction_statement(uint64_t* out_seq, const char** out_detail, con
     return call([&] {
         auto& seq = need(out_seq, "out_seq");
         read_case(c, [&](const case_file& k) {
-            const auto found = k.correction_statements(member_id{member});
-            if (index >= found.size())
-                throw error(errc::out_of_range, "the member has " + std::to_string(found.size()) + " statements of correction");
-            seq = found[index].seq;
-            // The strings of the entry itself, which the case owns (the list above is a copy).
-            const auto& d = std::get<correction_declined>(k.journal()[seq - 1].payload);
-            if (out_detail) *out_detail = d.detail.c_str();
-            if (out_statement) *out_statement = d.statement.c_str();
-            if (out_reason) *out_reason = d.reason.c_str();
-            return 0;
+            k.member_at(member_id{member});
+            // The index-th correction_declined entry about the member, read in place: its strings are the case's.
+            std::size_t n = 0;
+            for (const event& e : k.journal()) {
+                const auto* d = std::get_if<correction_declined>(&e.payload);
+                if (!d || d->member != member_id{member} || n++ != index) continue;
+                seq = e.seq;
+                if (out_detail) *out_detail = d->detail.c_str();
+                if (out_statement) *out_statement = d->statement.c_str();
+                if (out_reason) *out_reason = d->reason.c_str();
+                return 0;
+            }
+            throw error(errc::out_of_range, "the member has " + std::to_string(n) + " statements of correction");
         });
     });
 }
