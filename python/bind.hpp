@@ -615,6 +615,10 @@ std::array<PyObject*, N> interned(const std::array<const char*, N>& names) {
 // ---- the module's parts -----------------------------------------------------
 void bind_enums_and_errors(py::module_& m);
 case_class bind_case(py::module_& m);
+void bind_directory(py::module_& m);  // bind_directory.cpp: the agency directory
+void bind_referral(py::module_& m);   // bind_directory.cpp: referrals
+void bind_model(py::module_& m);      // bind_events.cpp: parties, members, meetings, plans
+void bind_payloads(py::module_& m);   // bind_events.cpp: each event's payload class
 void bind_disclosure(py::module_& m, case_class& c);
 void bind_store(py::module_& m, case_class& c);
 void bind_fhir(py::module_& m, case_class& c);

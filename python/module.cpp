@@ -1,7 +1,8 @@
 // sfcore._core: the pybind11 bindings. The package sfcore re-exports it.
 //
-// The parts: this file (enumerations, errors, the module), bind_case.cpp
-// (directory, referral, the lifecycle, calendar, timeliness, reports),
+// The parts: this file (enumerations, errors, the module), bind_directory.cpp
+// (directory, referral), bind_events.cpp (the model, the events' payloads),
+// bind_case.cpp (the lifecycle, calendar, timeliness, reports),
 // bind_disclosure.cpp (consent to share, decisions, sharing without consent,
 // notices, views), bind_store.cpp (the journal's integrity, archives and the
 // store) and bind_analysis.cpp (the
