@@ -11,6 +11,9 @@
 namespace sfcore::detail {
 std::string local_text(const instant& t);
 
+/** @p s in double quotes, for a reason that names what it refuses. */
+inline std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
 /** @p parts joined with @p sep between them. */
 inline std::string join(const std::vector<std::string>& parts, const char* sep = ", ") {
     std::string out;
