@@ -8,12 +8,12 @@
 // - Every enumeration is a Python enum.IntEnum made from the same table the
 //   C++ enum and the C ABI read. An argument takes a member, its int value or
 //   its name ("plan_active" or "PLAN_ACTIVE").
+//
+// The enumerations are bind_enums.hpp's, the dates and instants bind_time.hpp's.
 #pragma once
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-
-#include <datetime.h>
 
 #include <array>
 #include <cctype>
@@ -26,16 +26,12 @@
 
 #include "sfcore/sfcore.hpp"
 
+#include "bind_enums.hpp"
+#include "bind_time.hpp"
+
 namespace sfcore_py {
 
 namespace py = pybind11;
-
-/// Python enumerator names are the C++ identifiers in capitals.
-inline std::string upper(const char* s) {
-    std::string out(s);
-    for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return out;
-}
 
 /// repr() of a str, for __repr__ texts.
 inline std::string repr_text(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
@@ -44,421 +40,6 @@ inline std::string repr_text(const std::string& s) { return py::repr(py::str(s))
 template <class T>
 std::string repr_of(const T& v) {
     return py::repr(py::cast(v)).template cast<std::string>();
-}
-
-inline void import_datetime() {
-    if (!PyDateTimeAPI) PyDateTime_IMPORT;
-    if (!PyDateTimeAPI) throw py::error_already_set();
-}
-
-/// Pacific/Auckland, as zoneinfo knows it (kept for the interpreter's life).
-inline py::handle nz_zone() {
-    static PyObject* zone = py::module_::import("zoneinfo").attr("ZoneInfo")("Pacific/Auckland").release().ptr();
-    return zone;
-}
-
-// ---- enumerations --------------------------------------------------------
-
-/// The Python name and rows of an enumeration that has a table.
-template <class E, class = void>
-struct enum_info : std::false_type {};
-
-template <class E>
-struct enum_info<E, std::void_t<decltype(sfcore::detail::table_of<E>::rows)>> : std::true_type {
-    static std::vector<std::pair<std::string, long long>> rows() {
-        std::vector<std::pair<std::string, long long>> out;
-        for (const auto& r : sfcore::detail::table_of<E>::rows) out.emplace_back(r.name, static_cast<long long>(r.value));
-        return out;
-    }
-    static const char* label(long long v) { return sfcore::label(static_cast<E>(v)); }
-    static E from_int(long long v) { return sfcore::enum_from_int<E>(v); }
-    static E from_name(const std::string& s) { return sfcore::enum_from_string<E>(s); }
-};
-
-template <>
-struct enum_info<sfcore::errc> : std::true_type {
-    static std::vector<std::pair<std::string, long long>> rows() {
-        std::vector<std::pair<std::string, long long>> out{{"ok", 0}};
-        for (const auto& r : sfcore::error_table) out.emplace_back(r.name, static_cast<long long>(r.code));
-        return out;
-    }
-    static const char* label(long long v) {
-        const auto* row = sfcore::find_error(static_cast<sfcore::errc>(v));
-        return row ? row->text : "no error";
-    }
-    static sfcore::errc from_int(long long v) {
-        if (v == 0) return sfcore::errc::ok;
-        const auto* row = sfcore::find_error(static_cast<sfcore::errc>(v));
-        if (!row) throw sfcore::error(sfcore::errc::invalid_argument, "unknown error code " + std::to_string(v));
-        return row->code;
-    }
-    static sfcore::errc from_name(const std::string& s) {
-        for (const auto& r : sfcore::error_table)
-            if (s == r.name) return r.code;
-        throw sfcore::error(sfcore::errc::invalid_argument, "unknown error code \"" + s + "\"");
-    }
-};
-
-/// Enumerations without a def table: their rows, listed here.
-template <class E>
-struct listed_enum : std::true_type {
-    static std::vector<std::pair<std::string, long long>> rows();
-    static const char* label(long long v);
-    static E from_int(long long v) {
-        for (const auto& [n, x] : rows())
-            if (x == v) return static_cast<E>(v);
-        throw sfcore::error(sfcore::errc::invalid_argument, "unknown value " + std::to_string(v));
-    }
-    static E from_name(const std::string& s) {
-        for (const auto& [n, x] : rows())
-            if (n == s) return static_cast<E>(x);
-        throw sfcore::error(sfcore::errc::invalid_argument, "unknown name \"" + s + "\"");
-    }
-};
-template <>
-inline std::vector<std::pair<std::string, long long>> listed_enum<sfcore::archive_encoding>::rows() {
-    return {{"binary", 1}, {"text", 2}};
-}
-template <>
-inline const char* listed_enum<sfcore::archive_encoding>::label(long long v) {
-    return v == 1 ? "compact binary, for storage" : "text, for inspection";
-}
-template <>
-inline std::vector<std::pair<std::string, long long>> listed_enum<sfcore::archive_content>::rows() {
-    return {{"case_journal", 1}, {"ledger", 2}, {"audit", 3}, {"directory", 4}};
-}
-template <>
-inline const char* listed_enum<sfcore::archive_content>::label(long long v) {
-    switch (v) {
-    case 1: return "a case: its id and journal";
-    case 2: return "a disclosure ledger of sfcore 0.1 (read by upgrade_v1)";
-    case 3: return "an audit log of sfcore 0.1 (no longer read)";
-    default: return "an agency directory";
-    }
-}
-template <>
-struct enum_info<sfcore::archive_encoding> : listed_enum<sfcore::archive_encoding> {};
-template <>
-struct enum_info<sfcore::archive_content> : listed_enum<sfcore::archive_content> {};
-
-/// The Python class of each enumeration and its members by value, once made.
-template <class E>
-struct enum_class {
-    static inline PyObject* cls = nullptr;
-    static inline std::vector<PyObject*> members;  // by value; nullptr where no member
-};
-
-/// The Python class name of each enumeration (the signatures and stubs use it).
-template <class E>
-struct enum_name;
-#define SFCORE_PY_ENUM_NAME(E, N)                                                  \
-    template <>                                                                    \
-    struct enum_name<E> {                                                          \
-        static constexpr auto name = pybind11::detail::const_name(N);              \
-        static constexpr const char* text = N;                                     \
-    };
-SFCORE_PY_ENUM_NAME(sfcore::errc, "ErrorCode")
-SFCORE_PY_ENUM_NAME(sfcore::referral_source, "ReferralSource")
-SFCORE_PY_ENUM_NAME(sfcore::programme, "Programme")
-SFCORE_PY_ENUM_NAME(sfcore::agency_kind, "AgencyKind")
-SFCORE_PY_ENUM_NAME(sfcore::state, "State")
-SFCORE_PY_ENUM_NAME(sfcore::event_type, "EventType")
-SFCORE_PY_ENUM_NAME(sfcore::member_role, "MemberRole")
-SFCORE_PY_ENUM_NAME(sfcore::support_type, "SupportType")
-SFCORE_PY_ENUM_NAME(sfcore::exit_reason, "ExitReason")
-SFCORE_PY_ENUM_NAME(sfcore::action_status, "ActionStatus")
-SFCORE_PY_ENUM_NAME(sfcore::meeting_kind, "MeetingKind")
-SFCORE_PY_ENUM_NAME(sfcore::party_kind, "PartyKind")
-SFCORE_PY_ENUM_NAME(sfcore::guard, "Guard")
-SFCORE_PY_ENUM_NAME(sfcore::overdue_kind, "OverdueKind")
-SFCORE_PY_ENUM_NAME(sfcore::category, "Category")
-SFCORE_PY_ENUM_NAME(sfcore::purpose, "Purpose")
-SFCORE_PY_ENUM_NAME(sfcore::issue_area, "IssueArea")
-SFCORE_PY_ENUM_NAME(sfcore::decision_rule, "DecisionRule")
-SFCORE_PY_ENUM_NAME(sfcore::legal_basis, "LegalBasis")
-SFCORE_PY_ENUM_NAME(sfcore::s66c_purpose, "S66CPurpose")
-SFCORE_PY_ENUM_NAME(sfcore::s66_requester, "S66Requester")
-SFCORE_PY_ENUM_NAME(sfcore::outcome_area, "OutcomeArea")
-SFCORE_PY_ENUM_NAME(sfcore::working_day_rule, "WorkingDayRule")
-SFCORE_PY_ENUM_NAME(sfcore::event_kind, "EventKind")
-SFCORE_PY_ENUM_NAME(sfcore::archive_encoding, "ArchiveEncoding")
-SFCORE_PY_ENUM_NAME(sfcore::archive_content, "ArchiveContent")
-#undef SFCORE_PY_ENUM_NAME
-
-/// Make the enum.IntEnum for E from its table and put it in the module.
-template <class E>
-py::object make_enum(py::module_& m, const std::string& doc) {
-    using info = enum_info<E>;
-    const char* name = enum_name<E>::text;
-    py::list members;
-    std::string text = doc + "\n\nMembers (value: label):\n";
-    long long top = 0;
-    for (const auto& [n, v] : info::rows()) {
-        members.append(py::make_tuple(upper(n.c_str()), v));
-        text += "\n- " + upper(n.c_str()) + " = " + std::to_string(v) + ": " + info::label(v);
-        top = std::max(top, v);
-    }
-    py::object cls = py::module_::import("enum").attr("IntEnum")(name, members, py::arg("module") = "sfcore",
-                                                                 py::arg("qualname") = name);
-    cls.attr("__doc__") = text;
-    py::object property = py::module_::import("builtins").attr("property");
-    cls.attr("label") = property(
-        py::cpp_function([](long long v) -> std::string { return info::label(v); }), py::none(), py::none(),
-        "The plain-language label, e.g. 'plan active'.");
-    m.attr(name) = cls;
-    enum_class<E>::cls = cls.inc_ref().ptr();
-    enum_class<E>::members.assign(static_cast<std::size_t>(top) + 1, nullptr);
-    for (const auto& [n, v] : info::rows())
-        enum_class<E>::members[static_cast<std::size_t>(v)] = py::object(cls.attr(upper(n.c_str()).c_str())).release().ptr();
-    return cls;
-}
-
-/// The member of an enumeration as a Python object (an int for a caller's own category).
-template <class E>
-py::object enum_object(E v) {
-    const auto i = static_cast<std::size_t>(v);
-    const auto& ms = enum_class<E>::members;
-    if (i < ms.size() && ms[i]) return py::reinterpret_borrow<py::object>(ms[i]);
-    return py::int_(static_cast<long long>(v));
-}
-
-/// An enumeration from a Python member, int or name.
-template <class E>
-bool enum_load(py::handle src, E& out) {
-    using info = enum_info<E>;
-    if (!src || PyBool_Check(src.ptr())) return false;
-    PyObject* cls = enum_class<E>::cls;
-    if (cls && PyObject_IsInstance(src.ptr(), cls) == 1) {
-        out = static_cast<E>(PyLong_AsLongLong(src.ptr()));
-        return true;
-    }
-    static PyObject* enum_base = py::object(py::module_::import("enum").attr("Enum")).release().ptr();
-    if (PyObject_IsInstance(src.ptr(), enum_base) == 1) return false;  // another enumeration's member
-    if (PyLong_Check(src.ptr())) {
-        const long long v = PyLong_AsLongLong(src.ptr());
-        if (v == -1 && PyErr_Occurred()) {
-            PyErr_Clear();
-            throw sfcore::error(sfcore::errc::invalid_argument,
-                                std::string("an ") + enum_name<E>::text + " value is out of range");
-        }
-        if constexpr (std::is_same_v<E, sfcore::category>) {
-            // A caller's own categories follow the built-in ones; the ledger checks them.
-            if (v >= 0 && v < static_cast<long long>(sfcore::category_registry::capacity)) {
-                out = static_cast<E>(v);
-                return true;
-            }
-        }
-        out = info::from_int(v);
-        return true;
-    }
-    if (PyUnicode_Check(src.ptr())) {
-        std::string s = src.cast<std::string>();
-        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        out = info::from_name(s);
-        return true;
-    }
-    return false;
-}
-
-// ---- dates and instants ----------------------------------------------------
-
-/// A datetime.date (not a datetime.datetime) as a date.
-inline bool date_load(py::handle src, sfcore::date& out) {
-    import_datetime();
-    if (!PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
-    out = sfcore::make_date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
-                            PyDateTime_GET_DAY(src.ptr()));
-    return true;
-}
-
-inline py::object date_object(const sfcore::date& d) {
-    import_datetime();
-    if (d.is_special()) return py::none();
-    const auto ymd = d.year_month_day();
-    return py::reinterpret_steal<py::object>(
-        PyDate_FromDate(static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)));
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-constexpr long long days_from_civil(long long y, unsigned m, unsigned d) noexcept {
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-/// The error for a datetime that names no instant (no tzinfo, or one whose utcoffset() is None).
-inline sfcore::error naive_datetime() {
-    return sfcore::error(sfcore::errc::invalid_argument,
-                         "a datetime must be timezone-aware (a naive datetime names no instant): give it a tzinfo, "
-                         "e.g. ZoneInfo(\"Pacific/Auckland\")");
-}
-
-/// A zone's UTC offset for a local time, remembered: asking a tzinfo (zoneinfo is
-/// written in Python) costs more than the rest of a decision. The offset of a
-/// given zone at given local fields never changes (true of zoneinfo, timezone
-/// and every tzinfo that follows the datetime contract), and each entry holds a
-/// reference to its zone, so an entry is never stale. Used with the GIL held.
-///
-/// Three levels: a fixed-offset datetime.timezone is asked once; for a
-/// zoneinfo.ZoneInfo zone from 1970 on, a local day whose offset is the same
-/// at its start, its middle and its end (with either fold) is taken to have
-/// one offset throughout — the time zone database changes no zone's offset
-/// and back within one day — so every instant of that day costs a lookup; on
-/// a day when the offset changes, before 1970, and for any other tzinfo, each
-/// local time is asked for (and remembered) on its own.
-class offset_cache {
-public:
-    // The offset in seconds of local time (fields, fold) in zone tz, as utcoffset() gives it.
-    long long offset(PyObject* dt, PyObject* tz, long long local, int fold) {
-        if (Py_TYPE(tz) == fixed_zone_type()) return fixed(dt, tz);
-        if (local < 0 || PyObject_TypeCheck(tz, zoneinfo_type()) == 0) return exact(dt, tz, local, fold);
-        const long long day = local / 86400;
-        day_entry& d = days_[(static_cast<std::size_t>(day) ^ (reinterpret_cast<std::uintptr_t>(tz) >> 4)) % day_slots];
-        if (d.zone.ptr() != tz || d.day != day) fill_day(d, tz, day);
-        if (d.uniform) return d.offset;
-        return exact(dt, tz, local, fold);
-    }
-
-private:
-    static PyTypeObject* fixed_zone_type() {
-        import_datetime();
-        return Py_TYPE(PyDateTimeAPI->TimeZone_UTC);
-    }
-    static PyObject* fromtimestamp() {
-        static PyObject* const f = py::object(py::handle(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType))
-                                                  .attr("fromtimestamp")).release().ptr();  // kept for the interpreter's life
-        return f;
-    }
-    static PyTypeObject* zoneinfo_type() {
-        static PyObject* const type = py::object(py::module_::import("zoneinfo").attr("ZoneInfo")).release().ptr();  // kept for the interpreter's life
-        return reinterpret_cast<PyTypeObject*>(type);
-    }
-
-    // utcoffset() of a datetime, in seconds.
-    static long long ask(PyObject* dt) {
-        py::object delta = py::reinterpret_steal<py::object>(PyObject_CallMethod(dt, "utcoffset", nullptr));
-        if (!delta) throw py::error_already_set();
-        if (delta.is_none()) throw naive_datetime();
-        return static_cast<long long>(PyDateTime_DELTA_GET_DAYS(delta.ptr())) * 86400 +
-               PyDateTime_DELTA_GET_SECONDS(delta.ptr());
-    }
-
-    long long fixed(PyObject* dt, PyObject* tz) {
-        entry& e = fixed_[(reinterpret_cast<std::uintptr_t>(tz) >> 4) % fixed_slots];
-        if (e.zone.ptr() != tz) {
-            e.offset = ask(dt);
-            e.zone = py::reinterpret_borrow<py::object>(tz);
-        }
-        return e.offset;
-    }
-
-    struct day_entry {
-        py::object zone;
-        long long day = 0;
-        bool uniform = false;
-        long long offset = 0;
-    };
-
-    void fill_day(day_entry& d, PyObject* tz, long long day) {
-        // The local day's date, from its number (days since 1970-01-01).
-        long long z = day + 719468;
-        const long long era = (z >= 0 ? z : z - 146096) / 146097;
-        const long long doe = z - era * 146097;
-        const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        const long long mp = (5 * doy + 2) / 153;
-        const int dd = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-        const int mm = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-        const int yy = static_cast<int>(yoe + era * 400 + (mm <= 2));
-        long long first = 0;
-        bool uniform = true;
-        int probes = 0;
-        for (const auto& [h, m, sec] : {std::array<int, 3>{0, 0, 0}, std::array<int, 3>{12, 0, 0}, std::array<int, 3>{23, 59, 59}})
-            for (int fold : {0, 1}) {
-                py::object probe = py::reinterpret_steal<py::object>(PyDateTimeAPI->DateTime_FromDateAndTimeAndFold(
-                    yy, mm, dd, h, m, sec, 0, tz, fold, PyDateTimeAPI->DateTimeType));
-                if (!probe) throw py::error_already_set();
-                const long long off = ask(probe.ptr());
-                if (probes++ == 0) first = off;
-                else if (off != first) uniform = false;
-            }
-        d.zone = py::reinterpret_borrow<py::object>(tz);
-        d.day = day;
-        d.uniform = uniform;
-        d.offset = first;
-    }
-
-    long long exact(PyObject* dt, PyObject* tz, long long local, int fold) {
-        const std::size_t slot = (static_cast<std::size_t>(local) ^ (reinterpret_cast<std::uintptr_t>(tz) >> 4) ^
-                                  static_cast<std::size_t>(fold)) % size;
-        entry& e = entries_[slot];
-        if (e.zone.ptr() == tz && e.local == local && e.fold == fold) return e.offset;
-        const long long off = ask(dt);
-        // A local time the clocks skipped (daylight saving starting) names no instant: the zone reads the
-        // instant it gives as another local time. Refused, as nz_time() refuses it.
-        py::object back = py::reinterpret_steal<py::object>(
-            PyObject_CallFunction(fromtimestamp(), "LO", static_cast<long long>(local - off), tz));
-        if (!back) throw py::error_already_set();
-        const long long seen = days_from_civil(PyDateTime_GET_YEAR(back.ptr()), static_cast<unsigned>(PyDateTime_GET_MONTH(back.ptr())),
-                                               static_cast<unsigned>(PyDateTime_GET_DAY(back.ptr()))) * 86400 +
-                               PyDateTime_DATE_GET_HOUR(back.ptr()) * 3600LL + PyDateTime_DATE_GET_MINUTE(back.ptr()) * 60LL +
-                               PyDateTime_DATE_GET_SECOND(back.ptr());
-        if (seen != local)
-            throw sfcore::error(sfcore::errc::out_of_range,
-                                py::str(py::handle(dt)).cast<std::string>() +
-                                    " does not exist in its time zone (the clocks went forward past it)");
-        e.zone = py::reinterpret_borrow<py::object>(tz);
-        e.local = local;
-        e.fold = fold;
-        e.offset = off;
-        return off;
-    }
-
-    static constexpr std::size_t size = 256, day_slots = 64, fixed_slots = 8;
-    struct entry {
-        py::object zone;
-        long long local = 0;
-        int fold = 0;
-        long long offset = 0;
-    };
-    entry entries_[size];
-    day_entry days_[day_slots];
-    entry fixed_[fixed_slots];
-};
-
-inline offset_cache& offsets() {
-    static auto* cache = new offset_cache();  // lives as long as the interpreter
-    return *cache;
-}
-
-/// An aware datetime.datetime as an instant (to the second); a naive one is an error.
-inline bool instant_load(py::handle src, sfcore::instant& out) {
-    import_datetime();
-    PyObject* o = src.ptr();
-    if (!PyDateTime_Check(o)) return false;
-    const int y = PyDateTime_GET_YEAR(o);
-    if (y < sfcore::min_year - 1 || y > sfcore::max_year + 1)
-        throw sfcore::error(sfcore::errc::out_of_range, "a datetime in year " + std::to_string(y) + " is outside 1900..2199");
-    const long long local = days_from_civil(y, static_cast<unsigned>(PyDateTime_GET_MONTH(o)),
-                                            static_cast<unsigned>(PyDateTime_GET_DAY(o))) * 86400 +
-                            PyDateTime_DATE_GET_HOUR(o) * 3600LL + PyDateTime_DATE_GET_MINUTE(o) * 60LL +
-                            PyDateTime_DATE_GET_SECOND(o);
-    PyObject* tz = PyDateTime_DATE_GET_TZINFO(o);
-    if (tz == Py_None) throw naive_datetime();
-    out = sfcore::instant_from_unix(local - offsets().offset(o, tz, local, PyDateTime_DATE_GET_FOLD(o)));
-    return true;
-}
-
-/// An instant as an aware datetime in Pacific/Auckland.
-inline py::object instant_object(const sfcore::instant& t) {
-    import_datetime();
-    if (t.is_special()) return py::none();
-    static PyObject* const fromtimestamp =  // kept for the interpreter's life
-        py::object(py::handle(reinterpret_cast<PyObject*>(PyDateTimeAPI->DateTimeType)).attr("fromtimestamp")).release().ptr();
-    return py::reinterpret_borrow<py::object>(fromtimestamp)(sfcore::to_unix(t), nz_zone());
 }
 
 // ---- the hot paths' own casts -------------------------------------------------
@@ -740,6 +321,14 @@ py::class_<T, Extra...>& value_type(py::class_<T, Extra...>& c) {
         "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator(), "Field-by-field equality.");
     c.def("__copy__", [](const T& v) { return T(v); });
     c.def("__deepcopy__", [](const T& v, const py::dict&) { return T(v); }, py::arg("memo"));
+    return c;
+}
+
+/// Bind one event payload: its class with equality and copying.
+template <class P>
+py::class_<P> payload_class(py::module_& m, const char* name, const char* doc) {
+    py::class_<P> c(m, name, doc);
+    value_type(c);
     return c;
 }
 

@@ -5,18 +5,6 @@ namespace sfcore_py {
 
 using namespace pybind11::literals;
 
-namespace {
-
-// Bind one event payload: its class with equality and copying.
-template <class P>
-py::class_<P> payload_class(py::module_& m, const char* name, const char* doc) {
-    py::class_<P> c(m, name, doc);
-    value_type(c);
-    return c;
-}
-
-} // namespace
-
 void bind_model(py::module_& m) {
     py::class_<sfcore::party> party(m, "Party",
                                     "Someone who can be invited, attend, own an action or receive information: a family "
