@@ -3,6 +3,7 @@
 // about anyone else (store.hpp, case_store::access_response()).
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <sstream>
 
 #include "access_response.hpp"
@@ -150,7 +151,8 @@ private:
                 } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
                     plan_entry(e, p.plan, std::is_same_v<T, plan_agreed> ? "plan agreed" : "plan revised");
                 } else if constexpr (std::is_same_v<T, action_updated>) {
-                    if (std::find(mine_.begin(), mine_.end(), p.action) == mine_.end()) return;
+                    const auto owner = owners_.find(p.action.value());
+                    if (owner == owners_.end() || owner->second != party::of(m_)) return;
                     item(e.seq, e.when, "your action",
                          "action " + std::to_string(p.action.value()) + " now " + label(p.status) +
                              (p.note.empty() ? "" : own(e.seq, ": " + p.note)));
@@ -205,15 +207,16 @@ private:
         const std::string which = how + std::string(" (version ") + std::to_string(p.version) + ")";
         if (p.child == m_ && !p.child_views.empty()) item(e.seq, e.when, "your plan", which + own(e.seq, ": your views: " + p.child_views));
         for (const action& a : p.actions) {
+            owners_[a.id.value()] = a.owner;
             if (a.owner != party::of(m_)) continue;
-            if (std::find(mine_.begin(), mine_.end(), a.id) == mine_.end()) mine_.push_back(a.id);
             // Its words (what is done, the need it meets) are given or withheld together.
-            const std::string words = own(e.seq, names_another(a.need) ? a.need : a.description);
+            const bool words = !names_another(a.description) && !names_another(a.need);
+            if (!words) withhold(e.seq, s53);
             std::string text = which + ": action " + std::to_string(a.id.value()) + " is yours";
-            if (!words.empty()) text += ", " + a.description;
+            if (words) text += ", " + a.description;
             if (a.due) text += ", due " + to_iso(*a.due);
             text += ", " + std::string(label(a.status));
-            if (!words.empty() && !a.need.empty()) text += ", for: " + a.need;
+            if (words && !a.need.empty()) text += ", for: " + a.need;
             item(e.seq, e.when, "your action", text);
         }
     }
@@ -223,7 +226,7 @@ private:
     const agency_directory& d_;
     access_response& out_;
     std::vector<std::string> others_;  // see names_of_others()
-    std::vector<action_id> mine_;      // the actions the person does, as the plans so far gave them
+    std::map<std::uint32_t, std::optional<party>> owners_;  // who does each action, as the plans so far gave it
 };
 
 } // namespace

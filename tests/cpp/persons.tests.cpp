@@ -417,6 +417,12 @@ TEST_CASE("an access response holds everything about the person across their cas
     REQUIRE(w.rec(again, plan_agreed{p}));
     REQUIRE(w.rec(again, action_updated{action_id{3}, action_status::done, "finished in June"}));
     REQUIRE(w.rec(again, action_updated{action_id{1}, action_status::done, "MSD's own"}));
+    // Action 2 handed to MSD: what becomes of it after that is not Hine's.
+    plan handed = again.plans().front();
+    handed.actions[1].owner = party::of(agencies::MSD);
+    handed.revision_reason = "a change of circumstances";
+    REQUIRE(w.rec(again, plan_revised{handed}));
+    REQUIRE(w.rec(again, action_updated{action_id{2}, action_status::in_progress, "the school van now"}));
     REQUIRE(w.rec(again, notice_given{member_id{1}, purpose::meeting}));
     case_store st(place.location);
     st.append(c, 0);
@@ -430,7 +436,7 @@ TEST_CASE("an access response holds everything about the person across their cas
     CHECK(h.markdown.find("## Case 2") != std::string::npos);
     // Everything about Tama and Ana stays out: names, Tama's words, the sharing about him.
     for (const char* planted : {"Tama", "Ana", "reading", "attendance record", "telling the family", "I want to go to school",
-                                "getting there on time", "Budget advice", "MSD's own"}) {
+                                "getting there on time", "Budget advice", "MSD's own", "school van", "action 2 now"}) {
         INFO(planted);
         CHECK(h.markdown.find(planted) == std::string::npos);
         for (const auto& i : h.items) CHECK(i.text.find(planted) == std::string::npos);
