@@ -17,10 +17,24 @@ namespace sfcore_py {
 
 namespace py = pybind11;
 
-inline void import_datetime() {
-    if (!PyDateTimeAPI) PyDateTime_IMPORT;
-    if (!PyDateTimeAPI) throw py::error_already_set();
+/// Python's datetime C API, imported once for the whole module. datetime.h gives
+/// each translation unit a PyDateTimeAPI of its own, and the linker keeps one copy
+/// of each inline function here for all of them: so every part reads this one.
+inline PyDateTime_CAPI* datetime_api() {
+    static PyDateTime_CAPI* api = nullptr;  // an inline function's static: one in the module
+    if (!api) api = static_cast<PyDateTime_CAPI*>(PyCapsule_Import(PyDateTime_CAPSULE_NAME, 0));
+    if (!api) throw py::error_already_set();
+    return api;
 }
+
+} // namespace sfcore_py
+
+// datetime.h's macros (PyDate_Check, PyDate_FromDate, ...) read PyDateTimeAPI: the module's one.
+#define PyDateTimeAPI (::sfcore_py::datetime_api())
+
+namespace sfcore_py {
+
+inline void import_datetime() { datetime_api(); }
 
 /// Pacific/Auckland, as zoneinfo knows it (kept for the interpreter's life).
 inline py::handle nz_zone() {
