@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "access_response.hpp"
@@ -58,9 +59,9 @@ private:
     void item(std::uint64_t seq, instant when, const char* heading, std::string text) {
         out_.items.push_back({c_.id(), seq, when, heading, std::move(text)});
     }
+    // An entry's withholding on a ground, once however often the entry's parts are withheld.
     void withhold(std::uint64_t seq, const char* ground) {
-        const auto same = [&](const access_withholding& w) { return w.in_case == c_.id() && w.seq == seq && w.ground == ground; };
-        if (std::none_of(out_.withheld.begin(), out_.withheld.end(), same)) out_.withheld.push_back({c_.id(), seq, ground});
+        if (withheld_.insert({seq, ground}).second) out_.withheld.push_back({c_.id(), seq, ground});
     }
 
     // The words of every other member's names, past and present, that are not
@@ -80,13 +81,8 @@ private:
         const auto u = static_cast<unsigned char>(ch);
         return u >= 0x80 || std::isalnum(u) != 0;
     }
-    static std::string lower(std::string s) {
-        for (char& ch : s)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        return s;
-    }
     static void words(const std::string& name, std::vector<std::string>& out) {
-        const std::string s = lower(name);
+        const std::string s = ascii_lower(name);
         for (std::size_t i = 0; i < s.size();) {
             std::size_t j = i;
             while (j < s.size() && word_byte(s[j])) ++j;
@@ -102,7 +98,7 @@ private:
         return {};
     }
     bool names_another(const std::string& text) const {
-        const std::string s = lower(text);
+        const std::string s = ascii_lower(text);
         for (const auto& w : others_)
             for (auto at = s.find(w); at != std::string::npos; at = s.find(w, at + 1))
                 if ((at == 0 || !word_byte(s[at - 1])) && (at + w.size() == s.size() || !word_byte(s[at + w.size()]))) return true;
@@ -226,6 +222,7 @@ private:
     const agency_directory& d_;
     access_response& out_;
     std::vector<std::string> others_;  // see names_of_others()
+    std::set<std::pair<std::uint64_t, std::string>> withheld_;  // this case's withholdings so far: (entry, ground)
     std::map<std::uint32_t, std::optional<party>> owners_;  // who does each action, as the plans so far gave it
 };
 

@@ -15,6 +15,7 @@
 #include "case_access.hpp"
 #include "chained_reader.hpp"
 #include "crypto.hpp"
+#include "nz_text.hpp"
 #include "upgrade.hpp"
 #include "v1.hpp"
 #include "walker.hpp"
@@ -254,8 +255,7 @@ sfcore::recipient recipient_of(const party& p, const agency_directory& dir) {
 // role. A record whose words name none of the three is not converted.
 s66_requester requester_of(legal_basis basis, const std::string& words) {
     if (basis != legal_basis::ot_s66) return s66_requester::none;
-    std::string w;
-    for (char ch : words) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string w = ascii_lower(words);
     if (w.find("constable") != std::string::npos || w.find("police") != std::string::npos) return s66_requester::constable;
     if (w.find("ordinator") != std::string::npos) return s66_requester::care_protection_coordinator;
     if (w.find("chief executive") != std::string::npos) return s66_requester::chief_executive;
