@@ -1,5 +1,8 @@
 # The README's two commands are `make demo` and `make test`. Each installs the
 # Debian packages it needs (only the missing ones), configures and builds.
+# Each build kind is a preset of CMakePresets.json (dev, asan, tsan, bench,
+# fuzz, release); this file only runs them: `cmake --preset asan` alone
+# configures the same build.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -14,6 +17,10 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
+# $(call preset,NAME,DIR): configure DIR from preset NAME, its log in DIR.configure.log (shown when it fails).
+preset = cmake --preset $(1) -B $(2) -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(2).configure.log 2>&1 \
+	  || (cat $(2).configure.log; exit 1)
+
 .PHONY: all deps configure build demo test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz mutants abi-baseline clean
 
 all: build
@@ -22,8 +29,7 @@ deps:
 	@scripts/deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(BUILD).configure.log 2>&1 \
-	  || (cat $(BUILD).configure.log; exit 1)
+	@$(call preset,dev,$(BUILD))
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -62,17 +68,13 @@ docs: configure
 
 ## test-asan: the same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSFCORE_SANITIZE=address,undefined \
-	  -DSFCORE_BUILD_DOCS=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(ASAN_BUILD).configure.log 2>&1 \
-	  || (cat $(ASAN_BUILD).configure.log; exit 1)
+	@$(call preset,asan,$(ASAN_BUILD))
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 ## test-tsan: the concurrency tests (C++ shared_case, bulk decisions, C threads) under ThreadSanitizer (build-tsan/).
 test-tsan: deps
-	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_SANITIZE=thread -DSFCORE_BUILD_DOCS=OFF \
-	  -DSFCORE_BUILD_PYTHON=OFF -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
-	  > $(TSAN_BUILD).configure.log 2>&1 || (cat $(TSAN_BUILD).configure.log; exit 1)
+	@$(call preset,tsan,$(TSAN_BUILD))
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target sfcore_tests sfcore_capi_case_tests
 	TSAN_OPTIONS=halt_on_error=1 SFCORE_CONCURRENCY_ROUNDS=2000 $(TSAN_BUILD)/tests/sfcore_tests "[concurrency],[bulk]"
 	cd $(TSAN_BUILD)/tests && TSAN_OPTIONS=halt_on_error=1 ./sfcore_capi_case_tests
@@ -80,9 +82,7 @@ test-tsan: deps
 ## bench: the benchmarks, in an optimised build (build-bench/): C++ (Google Benchmark) and Python (bench/python_bench.py);
 ## results in build-bench/bench.json, build-bench/python-bench.json and docs/performance.md.
 bench: deps
-	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DSFCORE_BUILD_BENCH=ON -DSFCORE_BUILD_TESTS=OFF \
-	  -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=ON -DSFCORE_BUILD_EXAMPLES=OFF -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) \
-	  > $(BENCH_BUILD).configure.log 2>&1 || (cat $(BENCH_BUILD).configure.log; exit 1)
+	@$(call preset,bench,$(BENCH_BUILD))
 	cmake --build $(BENCH_BUILD) -j $(JOBS) --target sfcore_bench _core
 	bash scripts/test-postgres.sh start /tmp/sfcore-pg-bench > $(BENCH_BUILD)/postgres.conninfo
 	SFCORE_BENCH_POSTGRES="$$(cat $(BENCH_BUILD)/postgres.conninfo)" $(BENCH_BUILD)/bench/sfcore_bench \
@@ -103,10 +103,7 @@ mutants: deps
 ## from the golden archives and the published FHIR examples.
 ## A crash is saved in $(FUZZ_BUILD)/crashes/: copy it to tests/fuzz/regressions/ and the tests replay it for ever.
 fuzz: deps
-	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFCORE_BUILD_FUZZ=ON \
-	  -DSFCORE_SANITIZE=address,undefined -DSFCORE_BUILD_TESTS=OFF -DSFCORE_BUILD_DOCS=OFF -DSFCORE_BUILD_PYTHON=OFF \
-	  -DSFCORE_BUILD_EXAMPLES=OFF -DSFCORE_BUILD_CAPI=OFF $(CMAKE_ARGS) > $(FUZZ_BUILD).configure.log 2>&1 \
-	  || (cat $(FUZZ_BUILD).configure.log; exit 1)
+	@$(call preset,fuzz,$(FUZZ_BUILD))
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target sfcore_fuzz_archive sfcore_fuzz_fhir
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/corpus-fhir $(FUZZ_BUILD)/crashes
 	@for v in v1 v2 v3; do for f in tests/data/$$v/*.sfa; do cp "$$f" "$(FUZZ_BUILD)/corpus/$$v-$${f##*/}"; done; done
