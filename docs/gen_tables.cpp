@@ -1,5 +1,5 @@
 // Writes documentation pages from the library's own tables, so the docs can
-// never disagree with the code.  Usage: sfcore_gen_tables errors
+// never disagree with the code.  Usage: sfcore_gen_tables errors (or enumerations, diagram, lifecycle, law)
 #include <algorithm>
 #include <iostream>
 #include <string>
@@ -23,6 +23,35 @@ int errors() {
     for (const auto& e : sfcore::error_table)
         std::cout << "| " << static_cast<int>(e.code) << " | `" << e.name << "` | `" << e.c_name << "` = -"
                   << static_cast<int>(e.code) << " | " << e.text << " |\n";
+    return 0;
+}
+
+// Every enumeration, from sfcore/def/enumerations.def: its names in C++, C and Python.
+int enumerations() {
+    std::cout << "# Enumerations {#enumerations}\n\n"
+                 "Generated from `include/sfcore/def/enumerations.def`, the one table of the library's enumerations. "
+                 "Each enumeration's values are in its own table in `include/sfcore/def/` (a row each: value, name, "
+                 "label), read by the C++ enum, the C typedef and the Python `enum.IntEnum`, so the three agree. "
+                 "In C, `sf_enum_name()` and `sf_enum_label()` take the `SF_ENUM_…` constant; in Python a value's "
+                 "`.label` is its label; in C++, `sfcore::to_string()` and `sfcore::label()`.\n\n"
+                 "| C++ | C (values) | `sf_enumeration` | Python | values | what it is |\n|---|---|---|---|---|---|\n";
+    const auto count = [](const auto& rows) { return std::size(rows); };
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc)                                       \
+    std::cout << "| `sfcore::" #cxx "` | `sf_" #cxx "` (`" c_prefix "…`) | `SF_ENUM_" #id "` = " #number " | `sfcore." python \
+                 "` | " << count(sfcore::cxx##_table) << " (`" values "`) | " doc " |\n";
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
+    std::cout << "\nThree enumerations have tables of their own: the error codes (@ref errors \"Error codes\"), and an "
+                 "archive's encoding and content (`sfcore::archive_encoding`, `sfcore::archive_content`).\n\n"
+                 "## Adding an enumeration\n\n"
+                 "1. Its values table, `include/sfcore/def/<name>s.def` (a row each; values never change).\n"
+                 "2. Its C++ `enum class` and its `<name>_table` of rows in `include/sfcore/enums.hpp`, each including "
+                 "the values table.\n"
+                 "3. Its C `typedef enum sf_<name>` in `capi/sfcore/c/enums.h`, including the values table with the "
+                 "value prefix of its row.\n"
+                 "4. Its row in `include/sfcore/def/enumerations.def`, numbered next: the C `SF_ENUM_…` constant, "
+                 "`sf_enum_name()`, the Python `enum.IntEnum` and this page follow from it. "
+                 "`tests/python/test_enums.py` fails when a row and the headers disagree.\n";
     return 0;
 }
 
@@ -200,9 +229,10 @@ int law() {
 int main(int argc, char** argv) {
     const std::string what = argc > 1 ? argv[1] : "";
     if (what == "errors") return errors();
+    if (what == "enumerations") return enumerations();
     if (what == "diagram") return diagram();
     if (what == "lifecycle") return lifecycle();
     if (what == "law") return law();
-    std::cerr << "usage: sfcore_gen_tables errors|diagram|lifecycle|law\n";
+    std::cerr << "usage: sfcore_gen_tables errors|enumerations|diagram|lifecycle|law\n";
     return 2;
 }

@@ -3,8 +3,9 @@
 
 Doxygen's preprocessor reads included files only for their macros, so the
 enumerators an X-macro table generates would be invisible to it. This filter
-writes each included table's rows in place, each followed by its label as a
-doc comment (the last string argument of the row), so that macro expansion
+writes each included table's rows in place (a row over several lines as one),
+each followed by its label as a doc comment (the last string argument of the
+row, its adjacent literals joined), so that macro expansion
 gives documented enumerators. Files are otherwise passed through unchanged.
 """
 
@@ -13,7 +14,19 @@ import sys
 from pathlib import Path
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(sfcore/def/[A-Za-z0-9_]+\.def)"\s*$')
-ROW = re.compile(r'^\s*(SF_[A-Z_]+)\((.*),\s*"([^"]*)"\)\s*$')
+ROW = re.compile(r'^\s*(SF_[A-Z_]+)\((.*?),\s*((?:"[^"]*"\s*)+)\)\s*$')
+
+
+def rows(text: str):
+    """The table's rows, a row that runs over several lines joined into one."""
+    row = ""
+    for line in text.splitlines():
+        if not row and not re.match(r"^\s*SF_[A-Z_]+\(", line):
+            continue
+        row += (" " if row else "") + line.strip()
+        if row.count("(") - row.count(")") <= 0 and row.count('"') % 2 == 0:
+            yield row
+            row = ""
 
 
 def main(path: str) -> None:
@@ -25,10 +38,11 @@ def main(path: str) -> None:
         if not m:
             out.append(line)
             continue
-        for row in (include_root / m.group(1)).read_text(encoding="utf-8").splitlines():
+        for row in rows((include_root / m.group(1)).read_text(encoding="utf-8")):
             r = ROW.match(row)
             if r:
-                out.append(f'{row.strip()} /**< {r.group(3)} */')
+                label = "".join(re.findall(r'"([^"]*)"', r.group(3)))  # adjacent literals, as the compiler joins them
+                out.append(f'{row} /**< {label} */')
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -114,7 +114,7 @@ struct enum_class {
     static inline std::vector<PyObject*> members;  // by value; nullptr where no member
 };
 
-/// The Python class name of each enumeration (the signatures and stubs use it).
+/// The Python class name of each enumeration (the signatures and stubs use it): sfcore/def/enumerations.def's, and three more.
 template <class E>
 struct enum_name;
 #define SFCORE_PY_ENUM_NAME(E, N)                                                  \
@@ -124,29 +124,9 @@ struct enum_name;
         static constexpr const char* text = N;                                     \
     };
 SFCORE_PY_ENUM_NAME(sfcore::errc, "ErrorCode")
-SFCORE_PY_ENUM_NAME(sfcore::referral_source, "ReferralSource")
-SFCORE_PY_ENUM_NAME(sfcore::programme, "Programme")
-SFCORE_PY_ENUM_NAME(sfcore::agency_kind, "AgencyKind")
-SFCORE_PY_ENUM_NAME(sfcore::state, "State")
-SFCORE_PY_ENUM_NAME(sfcore::event_type, "EventType")
-SFCORE_PY_ENUM_NAME(sfcore::member_role, "MemberRole")
-SFCORE_PY_ENUM_NAME(sfcore::support_type, "SupportType")
-SFCORE_PY_ENUM_NAME(sfcore::exit_reason, "ExitReason")
-SFCORE_PY_ENUM_NAME(sfcore::action_status, "ActionStatus")
-SFCORE_PY_ENUM_NAME(sfcore::meeting_kind, "MeetingKind")
-SFCORE_PY_ENUM_NAME(sfcore::party_kind, "PartyKind")
-SFCORE_PY_ENUM_NAME(sfcore::guard, "Guard")
-SFCORE_PY_ENUM_NAME(sfcore::overdue_kind, "OverdueKind")
-SFCORE_PY_ENUM_NAME(sfcore::category, "Category")
-SFCORE_PY_ENUM_NAME(sfcore::purpose, "Purpose")
-SFCORE_PY_ENUM_NAME(sfcore::issue_area, "IssueArea")
-SFCORE_PY_ENUM_NAME(sfcore::decision_rule, "DecisionRule")
-SFCORE_PY_ENUM_NAME(sfcore::legal_basis, "LegalBasis")
-SFCORE_PY_ENUM_NAME(sfcore::s66c_purpose, "S66CPurpose")
-SFCORE_PY_ENUM_NAME(sfcore::s66_requester, "S66Requester")
-SFCORE_PY_ENUM_NAME(sfcore::outcome_area, "OutcomeArea")
-SFCORE_PY_ENUM_NAME(sfcore::working_day_rule, "WorkingDayRule")
-SFCORE_PY_ENUM_NAME(sfcore::event_kind, "EventKind")
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) SFCORE_PY_ENUM_NAME(sfcore::cxx, python)
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
 SFCORE_PY_ENUM_NAME(sfcore::archive_encoding, "ArchiveEncoding")
 SFCORE_PY_ENUM_NAME(sfcore::archive_content, "ArchiveContent")
 #undef SFCORE_PY_ENUM_NAME

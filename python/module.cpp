@@ -94,31 +94,21 @@ void bind_enums_and_errors(py::module_& m) {
         }
     });
 
-    make_enum<sfcore::referral_source>(m, "Who referred a family: an agency, or the family itself.");
-    make_enum<sfcore::programme>(m, "The programme a case belongs to.");
-    make_enum<sfcore::agency_kind>(m, "Kinds of agency in the directory.");
-    make_enum<sfcore::state>(m, "Where a case is in its lifecycle.");
-    make_enum<sfcore::event_type>(m, "The kinds of event a case's journal records.");
-    make_enum<sfcore::member_role>(m, "A family member's role.");
-    make_enum<sfcore::support_type>(m, "Kinds of support agencies provide.");
-    make_enum<sfcore::exit_reason>(m, "Why a case closed.");
-    make_enum<sfcore::action_status>(m, "The status of an action in a plan.");
-    make_enum<sfcore::meeting_kind>(m, "Kinds of meeting: the initial interagency meeting or a review.");
-    make_enum<sfcore::party_kind>(m, "Who a party is: a family member, a whole agency or a named practitioner.");
-    make_enum<sfcore::guard>(m, "The named guards of the lifecycle's transition table.");
-    make_enum<sfcore::overdue_kind>(m, "What is overdue in a case.");
-    make_enum<sfcore::category>(
-        m, "The built-in information categories (a case may register more, numbered after them).");
-    make_enum<sfcore::purpose>(m, "Why information is shared.");
-    make_enum<sfcore::issue_area>(m, "Areas a family's key issues fall in (they decide what is necessary to share).");
-    make_enum<sfcore::decision_rule>(m, "The rule that decided a disclosure.");
-    make_enum<sfcore::legal_basis>(m, "Legal bases for sharing without consent.");
-    make_enum<sfcore::s66c_purpose>(m, "The six purposes of Oranga Tamariki Act s66C.");
-    make_enum<sfcore::s66_requester>(m, "Who may ask for information under Oranga Tamariki Act s66.");
-    make_enum<sfcore::outcome_area>(m, "The outcomes Strengthening Families works toward; a plan's actions name the ones they serve.");
-    make_enum<sfcore::working_day_rule>(m, "A definition of working day, each from a law (working_day_rule_source() names it): "
-                                           "the practice timeframes count PUBLIC_HOLIDAYS, Privacy Act requests PRIVACY_ACT.");
-    make_enum<sfcore::event_kind>(m, "What an event is about: the lifecycle, what governs sharing, or an access record.");
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) make_enum<sfcore::cxx>(m, doc);
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
+    m.def(
+        "_enumerations",
+        [] {
+            py::list out;
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) \
+    out.append(py::make_tuple(python, number, #cxx, c_prefix, values));
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
+            return out;
+        },
+        "The rows of sfcore/def/enumerations.def: (Python name, sf_enumeration number, C++ name, C value prefix, values "
+        "table), for the tests.");
     make_enum<sfcore::archive_encoding>(m, "How an archive's payload is encoded: binary for storage, text to inspect.");
     make_enum<sfcore::archive_content>(m, "What an archive holds.");
 }

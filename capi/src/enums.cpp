@@ -23,29 +23,10 @@ const char* enum_text(int enumeration, int v, bool label) {
         return label ? row->label : row->name;
     };
     switch (enumeration) {
-    case SF_ENUM_STATE: return pick(row_of<state>(v));
-    case SF_ENUM_EVENT_TYPE: return pick(row_of<event_type>(v));
-    case SF_ENUM_GUARD: return pick(row_of<guard>(v));
-    case SF_ENUM_REFERRAL_SOURCE: return pick(row_of<referral_source>(v));
-    case SF_ENUM_PROGRAMME: return pick(row_of<programme>(v));
-    case SF_ENUM_AGENCY_KIND: return pick(row_of<agency_kind>(v));
-    case SF_ENUM_PARTY_KIND: return pick(row_of<party_kind>(v));
-    case SF_ENUM_MEMBER_ROLE: return pick(row_of<member_role>(v));
-    case SF_ENUM_MEETING_KIND: return pick(row_of<meeting_kind>(v));
-    case SF_ENUM_ACTION_STATUS: return pick(row_of<action_status>(v));
-    case SF_ENUM_SUPPORT_TYPE: return pick(row_of<support_type>(v));
-    case SF_ENUM_EXIT_REASON: return pick(row_of<exit_reason>(v));
-    case SF_ENUM_CATEGORY: return pick(row_of<category>(v));
-    case SF_ENUM_PURPOSE: return pick(row_of<purpose>(v));
-    case SF_ENUM_DECISION_RULE: return pick(row_of<decision_rule>(v));
-    case SF_ENUM_LEGAL_BASIS: return pick(row_of<legal_basis>(v));
-    case SF_ENUM_S66C_PURPOSE: return pick(row_of<s66c_purpose>(v));
-    case SF_ENUM_ISSUE_AREA: return pick(row_of<issue_area>(v));
-    case SF_ENUM_OVERDUE_KIND: return pick(row_of<overdue_kind>(v));
-    case SF_ENUM_EVENT_KIND: return pick(row_of<event_kind>(v));
-    case SF_ENUM_S66_REQUESTER: return pick(row_of<s66_requester>(v));
-    case SF_ENUM_OUTCOME_AREA: return pick(row_of<outcome_area>(v));
-    case SF_ENUM_WORKING_DAY_RULE: return pick(row_of<working_day_rule>(v));
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) \
+    case SF_ENUM_##id: return pick(row_of<cxx>(v));
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
     default: throw error(errc::invalid_argument, "no enumeration " + std::to_string(enumeration));
     }
 }

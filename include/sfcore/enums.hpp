@@ -380,99 +380,19 @@ inline constexpr enum_row<event_kind> event_kind_table[] = {
 };
 
 namespace detail {
+/**
+ * @brief An enumeration's rows and what it is called in an error, for each
+ * row of `sfcore/def/enumerations.def`.
+ * @since 0.1.0
+ */
 template <class E> struct table_of;
-template <> struct table_of<referral_source> {
-    static constexpr const auto& rows = referral_source_table;
-    static constexpr const char* what = "referral source";
-};
-template <> struct table_of<programme> {
-    static constexpr const auto& rows = programme_table;
-    static constexpr const char* what = "programme";
-};
-template <> struct table_of<agency_kind> {
-    static constexpr const auto& rows = agency_kind_table;
-    static constexpr const char* what = "agency kind";
-};
-template <> struct table_of<state> {
-    static constexpr const auto& rows = state_table;
-    static constexpr const char* what = "state";
-};
-template <> struct table_of<event_type> {
-    static constexpr const auto& rows = event_type_table;
-    static constexpr const char* what = "event type";
-};
-template <> struct table_of<member_role> {
-    static constexpr const auto& rows = member_role_table;
-    static constexpr const char* what = "member role";
-};
-template <> struct table_of<support_type> {
-    static constexpr const auto& rows = support_type_table;
-    static constexpr const char* what = "support type";
-};
-template <> struct table_of<exit_reason> {
-    static constexpr const auto& rows = exit_reason_table;
-    static constexpr const char* what = "exit reason";
-};
-template <> struct table_of<action_status> {
-    static constexpr const auto& rows = action_status_table;
-    static constexpr const char* what = "action status";
-};
-template <> struct table_of<meeting_kind> {
-    static constexpr const auto& rows = meeting_kind_table;
-    static constexpr const char* what = "meeting kind";
-};
-template <> struct table_of<party_kind> {
-    static constexpr const auto& rows = party_kind_table;
-    static constexpr const char* what = "party kind";
-};
-template <> struct table_of<guard> {
-    static constexpr const auto& rows = guard_table;
-    static constexpr const char* what = "guard";
-};
-template <> struct table_of<overdue_kind> {
-    static constexpr const auto& rows = overdue_kind_table;
-    static constexpr const char* what = "overdue kind";
-};
-template <> struct table_of<category> {
-    static constexpr const auto& rows = category_table;
-    static constexpr const char* what = "information category";
-};
-template <> struct table_of<purpose> {
-    static constexpr const auto& rows = purpose_table;
-    static constexpr const char* what = "purpose";
-};
-template <> struct table_of<issue_area> {
-    static constexpr const auto& rows = issue_area_table;
-    static constexpr const char* what = "issue area";
-};
-template <> struct table_of<decision_rule> {
-    static constexpr const auto& rows = decision_rule_table;
-    static constexpr const char* what = "decision rule";
-};
-template <> struct table_of<legal_basis> {
-    static constexpr const auto& rows = legal_basis_table;
-    static constexpr const char* what = "legal basis";
-};
-template <> struct table_of<outcome_area> {
-    static constexpr const auto& rows = outcome_area_table;
-    static constexpr const char* what = "outcome area";
-};
-template <> struct table_of<s66_requester> {
-    static constexpr const auto& rows = s66_requester_table;
-    static constexpr const char* what = "s66 requester";
-};
-template <> struct table_of<working_day_rule> {
-    static constexpr const auto& rows = working_day_rule_table;
-    static constexpr const char* what = "working-day rule";
-};
-template <> struct table_of<s66c_purpose> {
-    static constexpr const auto& rows = s66c_purpose_table;
-    static constexpr const char* what = "s66C purpose";
-};
-template <> struct table_of<event_kind> {
-    static constexpr const auto& rows = event_kind_table;
-    static constexpr const char* what = "event kind";
-};
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what_, doc)  \
+    template <> struct table_of<cxx> {                                       \
+        static constexpr const auto& rows = cxx##_table;                     \
+        static constexpr const char* what = what_;                           \
+    };
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
 } // namespace detail
 
 /**

@@ -3,16 +3,21 @@
 import ctypes
 import datetime
 import enum
+import os
+import re
+from pathlib import Path
 
 import pytest
 
 import sfcore
 
-ENUMS = [sfcore.ReferralSource, sfcore.Programme, sfcore.AgencyKind, sfcore.State, sfcore.EventType,
-         sfcore.MemberRole, sfcore.SupportType, sfcore.ExitReason, sfcore.ActionStatus, sfcore.MeetingKind,
-         sfcore.PartyKind, sfcore.Guard, sfcore.OverdueKind, sfcore.Category, sfcore.Purpose, sfcore.IssueArea,
-         sfcore.DecisionRule, sfcore.LegalBasis, sfcore.S66CPurpose, sfcore.S66Requester, sfcore.OutcomeArea, sfcore.EventKind, sfcore.ArchiveEncoding,
-         sfcore.ArchiveContent, sfcore.ErrorCode]
+SOURCE = Path(os.environ.get("SFCORE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
+
+# The rows of sfcore/def/enumerations.def: (Python name, sf_enumeration number, C++ name, C value prefix, values table).
+TABLE = [tuple(row) for row in sfcore._core._enumerations()]
+
+# Every enumeration: the table's, and the three with tables of their own (errors, archives).
+ENUMS = [getattr(sfcore, python) for python, *_ in TABLE] + [sfcore.ArchiveEncoding, sfcore.ArchiveContent, sfcore.ErrorCode]
 
 
 def test_every_enumeration_is_an_int_enum_with_labels():
@@ -28,21 +33,41 @@ def test_every_enumeration_is_an_int_enum_with_labels():
         assert len({m.label for m in members}) == len(members), cls  # every label says something of its own
 
 
+def test_the_enumeration_table_is_every_enumeration_with_a_values_table():
+    # One row for each enumeration the module has, less the three with tables of their own (errors, archives).
+    module = {name for name, x in vars(sfcore._core).items() if isinstance(x, type) and issubclass(x, enum.IntEnum)}
+    assert {python for python, *_ in TABLE} == module - {"ErrorCode", "ArchiveEncoding", "ArchiveContent"}
+    numbers = [number for _, number, *_ in TABLE]
+    assert numbers == sorted(set(numbers)) and 19 not in numbers  # in number order, none reused (19 was 0.1's)
+
+
+def test_each_row_is_what_the_cxx_and_c_headers_declare():
+    # Each enumeration's C++ enum and C typedef include the values table its row names, and the
+    # C enumerators carry the row's prefix: the table and the headers cannot drift apart.
+    cxx = (SOURCE / "include" / "sfcore" / "enums.hpp").read_text()
+    c = (SOURCE / "capi" / "sfcore" / "c" / "enums.h").read_text()
+    for python, number, name, prefix, values in TABLE:
+        assert (SOURCE / "include" / "sfcore" / "def" / values).is_file(), values
+        block = re.search(r"enum class " + name + r" : std::uint8_t \{(.*?)\n\};", cxx, re.S)
+        assert block and f'#include "sfcore/def/{values}"' in block.group(1), name
+        rows = re.search(r"enum_row<" + name + r"> " + name + r"_table\[\] = \{(.*?)\n\};", cxx, re.S)
+        assert rows and f'#include "sfcore/def/{values}"' in rows.group(1), name
+        typedef = re.search(r"typedef enum sf_" + name + r" \{(.*?)\} sf_" + name + ";", c, re.S)
+        assert typedef and f'#include "sfcore/def/{values}"' in typedef.group(1), name
+        assert re.search(r"\) " + prefix + r"##sym = v,", typedef.group(1)), (name, prefix)
+
+
 def test_values_are_the_c_abi_values(c_library):
-    # sf_enum_name(out, enumeration, value) names every value of the tables the C ABI lists.
+    # sf_enum_name(out, enumeration, value) names every value of every enumeration of the table.
     name = ctypes.c_char_p()
-    c_enum = {"State": 1, "EventType": 2, "Guard": 3, "ReferralSource": 4, "Programme": 5, "AgencyKind": 6,
-              "PartyKind": 7, "MemberRole": 8, "MeetingKind": 9, "ActionStatus": 10, "SupportType": 11,
-              "ExitReason": 12, "Category": 13, "Purpose": 14, "DecisionRule": 15, "LegalBasis": 16,
-              "S66CPurpose": 17, "IssueArea": 18, "OverdueKind": 20, "EventKind": 21, "S66Requester": 22,
-              "OutcomeArea": 23}
-    for cls_name, number in c_enum.items():
+    for cls_name, number, *_ in TABLE:
         members = list(getattr(sfcore, cls_name))
         for m in members:
             assert c_library.sf_enum_name(ctypes.byref(name), number, int(m)) == 0
             assert name.value.decode().upper() == m.name
         # and nothing beyond them
         assert c_library.sf_enum_name(ctypes.byref(name), number, max(int(m) for m in members) + 1) != 0
+    assert c_library.sf_enum_name(ctypes.byref(name), max(n for _, n, *_ in TABLE) + 1, 0) != 0
 
 
 def test_each_event_type_has_the_kind_its_table_row_gives():

@@ -206,34 +206,19 @@ typedef enum sf_overdue_kind {
     SF_OVERDUE_COUNT_ /**< Not a value: one past the last. */
 } sf_overdue_kind;
 
-/** @brief The enumerations sf_enum_name() and sf_enum_label() know. @since 0.1.0 */
+/**
+ * @brief The enumerations sf_enum_name() and sf_enum_label() know: one
+ * constant SF_ENUM_<ID> for each row of `sfcore/def/enumerations.def`, its
+ * number from the row (for example #SF_ENUM_STATE for #sf_state).
+ * @since 0.1.0
+ */
 typedef enum sf_enumeration {
     SF_ENUM_STATUS_ = 0,        /**< Not used (see sf_status_name()). */
-    SF_ENUM_STATE = 1,          /**< #sf_state */
-    SF_ENUM_EVENT_TYPE = 2,     /**< #sf_event_type */
-    SF_ENUM_GUARD = 3,          /**< #sf_guard */
-    SF_ENUM_REFERRAL_SOURCE = 4, /**< #sf_referral_source */
-    SF_ENUM_PROGRAMME = 5,      /**< #sf_programme */
-    SF_ENUM_AGENCY_KIND = 6,    /**< #sf_agency_kind */
-    SF_ENUM_PARTY_KIND = 7,     /**< #sf_party_kind */
-    SF_ENUM_MEMBER_ROLE = 8,    /**< #sf_member_role */
-    SF_ENUM_MEETING_KIND = 9,   /**< #sf_meeting_kind */
-    SF_ENUM_ACTION_STATUS = 10, /**< #sf_action_status */
-    SF_ENUM_SUPPORT_TYPE = 11,  /**< #sf_support_type */
-    SF_ENUM_EXIT_REASON = 12,   /**< #sf_exit_reason */
-    SF_ENUM_CATEGORY = 13,      /**< #sf_category (the built-in ones) */
-    SF_ENUM_PURPOSE = 14,       /**< #sf_purpose */
-    SF_ENUM_DECISION_RULE = 15, /**< #sf_decision_rule */
-    SF_ENUM_LEGAL_BASIS = 16,   /**< #sf_legal_basis */
-    SF_ENUM_S66C_PURPOSE = 17,  /**< #sf_s66c_purpose */
-    SF_ENUM_ISSUE_AREA = 18,    /**< #sf_issue_area */
     SF_ENUM_AUDIT_KIND_ = 19,   /**< Not used since 0.2 (sfcore 0.1's audit kinds). */
-    SF_ENUM_OVERDUE_KIND = 20,  /**< #sf_overdue_kind */
-    SF_ENUM_EVENT_KIND = 21,    /**< #sf_event_kind */
-    SF_ENUM_S66_REQUESTER = 22, /**< #sf_s66_requester */
-    SF_ENUM_OUTCOME_AREA = 23,  /**< #sf_outcome_area */
-    SF_ENUM_WORKING_DAY_RULE = 24, /**< #sf_working_day_rule */
-    SF_ENUM_COUNT_              /**< Not an enumeration: one past the last. */
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) SF_ENUM_##id = number,
+#include "sfcore/def/enumerations.def"
+#undef SF_ENUMERATION
+    SF_ENUM_COUNT_              /**< Not an enumeration: one past the last (the table is in number order). */
 } sf_enumeration;
 
 
