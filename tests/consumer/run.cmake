@@ -18,6 +18,8 @@ run(${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${build}" "-DCMAKE_PREFIX_P
 run(${CMAKE_COMMAND} --build "${build}")
 run("${build}/consumer_cpp")
 message(STATUS "${last_output}")
+run("${build}/consumer_core")
+message(STATUS "sfcore::core alone: ${last_output}")
 run(${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${prefix}/lib" "${build}/consumer_c")
 message(STATUS "${last_output}")
 
