@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sfcore/case.hpp"
+#include "sfcore/report.hpp"
 #include "sfcore/text.hpp"
 #include "archive_detail.hpp"
 
@@ -18,12 +19,6 @@ std::string join(const std::vector<std::string>& xs) {
     std::string out;
     for (std::size_t i = 0; i < xs.size(); ++i) out += (i == 0 ? "" : i + 1 == xs.size() ? " and " : ", ") + xs[i];
     return out;
-}
-
-std::string recipient_name(const agency_directory& dir, const sfcore::recipient& r) {
-    const std::string agency = dir.at(r.agency).name;
-    if (!r.practitioner) return agency;
-    return dir.practitioner_at(r.practitioner).name + " (" + agency + ")";
 }
 
 } // namespace
@@ -185,7 +180,7 @@ disclosure_notice case_file::notice(const agency_directory& directory, member_id
     for (const auto& line : n.lines) {
         std::vector<std::string> labels;
         for (auto c : line.categories) labels.push_back(cats.label(c));
-        t += "- " + recipient_name(directory, line.recipient) + " may receive your " + join(labels) + ".\n";
+        t += "- " + recipient_name(line.recipient, directory) + " may receive your " + join(labels) + ".\n";
     }
     if (!n.confidential.empty()) {
         std::vector<std::string> labels;
@@ -195,8 +190,8 @@ disclosure_notice case_file::notice(const agency_directory& directory, member_id
     for (std::uint64_t seq : n.shared_without_consent) {
         const event& e = journal_[seq - 1];
         const auto& s = std::get<shared_without_consent>(e.payload);
-        t += "On " + to_iso(nz_date(e.when)) + ", " + recipient_name(directory, s.discloser) + " shared your " +
-             cats.label(s.what) + " with " + recipient_name(directory, s.recipient) + " without your consent, under " +
+        t += "On " + to_iso(nz_date(e.when)) + ", " + recipient_name(s.discloser, directory) + " shared your " +
+             cats.label(s.what) + " with " + recipient_name(s.recipient, directory) + " without your consent, under " +
              label(s.basis) + ".\n";
     }
     t += "Only what relates to your family's key issues is shared. Tell your coordinator if anything must stay "

@@ -186,7 +186,7 @@ int main(int argc, char **argv) {
     kept = stored; /* the head to keep outside the store, to check the store against later */
     TRY(sf_store_load(&back, store, 1));
     TRY(sf_case_state(&state, back));
-    TRY(sf_state_name(&name, state));
+    TRY(sf_enum_name(&name, SF_ENUM_STATE, state));
     TRY(sf_case_verify(&ok, NULL, back, &kept));
     printf("C      | reloaded from the store: %llu entries, state %s, %s the head kept at the last append\n",
            (unsigned long long)stored.seq, name, ok ? "holding" : "NOT holding");

@@ -248,6 +248,8 @@ SF_API int sf_enum_label(const char **out, int enumeration, int value);
  * @param state an #sf_state.
  * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL for an unknown state.
  * @since 0.1.0
+ * @deprecated since 0.3.0: sf_enum_name() with #SF_ENUM_STATE names every enumeration's values the same way;
+ * this one stays for the ABI.
  */
 SF_API int sf_state_name(const char **out, int state);
 
@@ -257,6 +259,8 @@ SF_API int sf_state_name(const char **out, int state);
  * @param source an #sf_referral_source.
  * @return #SF_OK; #SF_ENULLARG; #SF_EINVAL for an unknown source.
  * @since 0.1.0
+ * @deprecated since 0.3.0: sf_enum_name() with #SF_ENUM_REFERRAL_SOURCE names every enumeration's values the same
+ * way; this one stays for the ABI.
  */
 SF_API int sf_referral_source_name(const char **out, int source);
 
