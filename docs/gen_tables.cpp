@@ -41,6 +41,9 @@ int enumerations() {
                  "` | " << count(sfcore::cxx##_table) << " (`" values "`) | " doc " |\n";
 #include "sfcore/def/enumerations.def"
 #undef SF_ENUMERATION
+    std::cout << "\nEvery C value is named `SF_` + the enumeration's name + `_` + the value's (`SF_MEMBER_ROLE_CHILD`). "
+                 "Before 0.3.0 fifteen enumerations had shorter prefixes (`SF_ROLE_CHILD`, `SF_RULE_CONSENT`, "
+                 "`SF_EVENT_PLAN_AGREED`…); those names remain, deprecated, as the same values.\n";
     std::cout << "\nThree enumerations have tables of their own: the error codes (@ref errors \"Error codes\"), and an "
                  "archive's encoding and content (`sfcore::archive_encoding`, `sfcore::archive_content`).\n\n"
                  "## Adding an enumeration\n\n"

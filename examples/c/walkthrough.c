@@ -61,7 +61,7 @@ int main(int argc, char **argv) {
     TRY(sf_directory_add_practitioner(&sam, dir, SF_AGENCY_MOE, "Sam Wilson"));
 
     /* 1. The school refers the family. */
-    TRY(sf_referral_new(&ref, SF_REFERRAL_AGENCY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    TRY(sf_referral_new(&ref, SF_REFERRAL_SOURCE_AGENCY, 20260302, "Te Rangi wh\xC4\x81nau"));
     TRY(sf_referral_set_agency(ref, SF_AGENCY_MOE, "Sam Wilson"));
     TRY(sf_referral_add_reason(ref, "Tama is missing school"));
     TRY(sf_case_open(&c, dir, 1, ref, "mere", t0));
@@ -73,8 +73,8 @@ int main(int argc, char **argv) {
     TRY(sf_case_accept_referral(&o, c, dir, "mere", t0 + hour, 0, "more than one agency involved"));
     show(&o);
     TRY(sf_case_assign_roles(&o, c, dir, "mere", t0 + hour, mere, 0, 0, NULL));
-    TRY(sf_case_add_member(&o, c, dir, "mere", t0 + 2 * hour, "Hine Te Rangi", SF_ROLE_PARENT_CAREGIVER, 19880514, 1));
-    TRY(sf_case_add_member(&o, c, dir, "mere", t0 + 2 * hour, "Tama Te Rangi", SF_ROLE_CHILD, 20150801, 1));
+    TRY(sf_case_add_member(&o, c, dir, "mere", t0 + 2 * hour, "Hine Te Rangi", SF_MEMBER_ROLE_PARENT_CAREGIVER, 19880514, 1));
+    TRY(sf_case_add_member(&o, c, dir, "mere", t0 + 2 * hour, "Tama Te Rangi", SF_MEMBER_ROLE_CHILD, 20150801, 1));
     printf("C      | preparation before Hine has signed:\n");
     TRY(sf_case_start_preparation(&o, c, dir, "mere", t0 + 3 * hour));
     show(&o);
@@ -86,7 +86,7 @@ int main(int argc, char **argv) {
     /* 3. The family directs the preparation. */
     {
         const char *issues[] = {"school attendance", "rent arrears"}, *needs[] = {"help with rent"};
-        const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD}, teacher = {SF_PARTY_PRACTITIONER, 0};
+        const sf_party msd = {SF_PARTY_KIND_AGENCY, SF_AGENCY_MSD}, teacher = {SF_PARTY_KIND_PRACTITIONER, 0};
         sf_party sam_party = teacher;
         sam_party.id = sam;
         TRY(sf_case_set_priorities(&o, c, dir, "mere", t0 + day, issues, 2, NULL, 0, needs, 1));
@@ -104,7 +104,7 @@ int main(int argc, char **argv) {
     /* 4. Consent-gated disclosure for the meeting: facts of the same journal. */
     {
         const sf_recipient msd = {SF_AGENCY_MSD, 0};
-        const int areas[] = {SF_ISSUE_EDUCATION, SF_ISSUE_HOUSING};
+        const int areas[] = {SF_ISSUE_AREA_EDUCATION, SF_ISSUE_AREA_HOUSING};
         const uint32_t hine = 1, tama = 2;
         sf_consent k;
         sf_request r;
@@ -156,20 +156,20 @@ int main(int argc, char **argv) {
 
     /* 5. The meeting and the plan. */
     {
-        const sf_party hine = {SF_PARTY_MEMBER, 1}, msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+        const sf_party hine = {SF_PARTY_KIND_MEMBER, 1}, msd = {SF_PARTY_KIND_AGENCY, SF_AGENCY_MSD};
         TRY(sf_case_hold_meeting(&o, c, dir, "mere", t0 + 7 * day + 3 * hour, 1, &hine, 1));
         TRY(sf_plan_new(&p));
         TRY(sf_plan_set_roles(p, SF_AGENCY_MSD, aroha));
-        TRY(sf_plan_add_action(NULL, p, "Budget advice and a rent arrears plan", msd, 20260410, SF_SUPPORT_BUDGET_ADVICE, "help with rent"));
-        TRY(sf_plan_add_action(NULL, p, "Walk Tama to school each morning", hine, 20260320, SF_SUPPORT_NONE, "school attendance"));
+        TRY(sf_plan_add_action(NULL, p, "Budget advice and a rent arrears plan", msd, 20260410, SF_SUPPORT_TYPE_BUDGET_ADVICE, "help with rent"));
+        TRY(sf_plan_add_action(NULL, p, "Walk Tama to school each morning", hine, 20260320, SF_SUPPORT_TYPE_NONE, "school attendance"));
         TRY(sf_case_agree_plan(&o, c, dir, "mere", t0 + 7 * day + 4 * hour, p));
         if (!show(&o)) goto done;
     }
 
     /* 6. Closure: closing is refused until the final report is in. */
-    TRY(sf_case_update_action(&o, c, dir, "aroha", t0 + 20 * day, 1, SF_ACTION_DONE, "arrears cleared"));
-    TRY(sf_case_update_action(&o, c, dir, "mere", t0 + 20 * day, 2, SF_ACTION_DONE, NULL));
-    TRY(sf_case_start_closure(&o, c, dir, "mere", t0 + 21 * day, SF_EXIT_PLANNED, "Tama at school"));
+    TRY(sf_case_update_action(&o, c, dir, "aroha", t0 + 20 * day, 1, SF_ACTION_STATUS_DONE, "arrears cleared"));
+    TRY(sf_case_update_action(&o, c, dir, "mere", t0 + 20 * day, 2, SF_ACTION_STATUS_DONE, NULL));
+    TRY(sf_case_start_closure(&o, c, dir, "mere", t0 + 21 * day, SF_EXIT_REASON_PLANNED, "Tama at school"));
     printf("C      | closing before the final report:\n");
     TRY(sf_case_close(&o, c, dir, "mere", t0 + 21 * day));
     show(&o);

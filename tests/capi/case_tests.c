@@ -70,12 +70,12 @@ static sf_case *active_case(uint64_t id) {
     sf_case *c = NULL;
     sf_meeting *m = NULL;
     sf_plan *p = NULL;
-    const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD}, hine = {SF_PARTY_MEMBER, 1};
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    const sf_party msd = {SF_PARTY_KIND_AGENCY, SF_AGENCY_MSD}, hine = {SF_PARTY_KIND_MEMBER, 1};
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_case_open(&c, dir, id, ref, "c", t0));
     ACCEPTED(sf_case_accept_referral(O, c, dir, "c", t0 + hour, 0, NULL));
-    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Hine", SF_ROLE_PARENT_CAREGIVER, 19880514, 1));
-    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Tama", SF_ROLE_CHILD, 20150801, 1));
+    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Hine", SF_MEMBER_ROLE_PARENT_CAREGIVER, 19880514, 1));
+    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Tama", SF_MEMBER_ROLE_CHILD, 20150801, 1));
     ACCEPTED(sf_case_record_consent(O, c, dir, "c", t0 + 2 * hour, 1, 20260302, "SF-2024", 0, NULL));
     ACCEPTED(sf_case_assign_roles(O, c, dir, "c", t0 + 2 * hour, worker, 0, 0, NULL));
     ACCEPTED(sf_case_start_preparation(O, c, dir, "c", t0 + 3 * hour));
@@ -86,7 +86,7 @@ static sf_case *active_case(uint64_t id) {
     ACCEPTED(sf_case_hold_meeting(O, c, dir, "c", t0 + 7 * day + hour, 1, &hine, 1));
     CHECK_STATUS(SF_OK, sf_plan_new(&p));
     CHECK_STATUS(SF_OK, sf_plan_set_roles(p, SF_AGENCY_MSD, worker));
-    CHECK_STATUS(SF_OK, sf_plan_add_action(NULL, p, "Budget advice", msd, 20260410, SF_SUPPORT_BUDGET_ADVICE, "rent"));
+    CHECK_STATUS(SF_OK, sf_plan_add_action(NULL, p, "Budget advice", msd, 20260410, SF_SUPPORT_TYPE_BUDGET_ADVICE, "rent"));
     ACCEPTED(sf_case_agree_plan(O, c, dir, "c", t0 + 7 * day + 2 * hour, p));
     sf_plan_free(p);
     sf_meeting_free(m);
@@ -126,38 +126,38 @@ static void test_lifecycle(void) {
     CHECK_STATUS(SF_OK, sf_case_counts_get(&n, c));
     CHECK(n.members == 2 && n.meetings == 1 && n.plans == 1 && n.approved == 1 && n.events == 11);
     CHECK_STATUS(SF_OK, sf_case_member(&mi, &name, c, 2));
-    CHECK(mi.role == SF_ROLE_CHILD && mi.born == 20150801 && strcmp(name, "Tama") == 0 && !mi.consented);
+    CHECK(mi.role == SF_MEMBER_ROLE_CHILD && mi.born == 20150801 && strcmp(name, "Tama") == 0 && !mi.consented);
     /* A correction the person asked for: the name and date of birth change, the role is kept. */
     CHECK_STATUS(SF_OK, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 2, "Tama Te Rangi", -1, 20150802,
                                               "a correction the family asked for"));
     CHECK(o.accepted);
     CHECK_STATUS(SF_OK, sf_case_member(&mi, &name, c, 2));
-    CHECK(mi.role == SF_ROLE_CHILD && mi.born == 20150802 && strcmp(name, "Tama Te Rangi") == 0);
+    CHECK(mi.role == SF_MEMBER_ROLE_CHILD && mi.born == 20150802 && strcmp(name, "Tama Te Rangi") == 0);
     CHECK_STATUS(SF_EINVAL, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 2, NULL, -1, 0, "nothing"));
     CHECK_STATUS(SF_EINVAL, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 2, "Tama", -1, 0, " "));
     CHECK_STATUS(SF_ENOTFOUND, sf_case_update_member(&o, c, dir, "c", t0 + 8 * day, 9, "Tama", -1, 0, "typo"));
     CHECK_STATUS(SF_OK, sf_case_meeting(&meet, NULL, c, 1));
-    CHECK(meet.held && meet.kind == SF_MEETING_INITIAL && meet.attendance_count == 1);
+    CHECK(meet.held && meet.kind == SF_MEETING_KIND_INITIAL && meet.attendance_count == 1);
     CHECK_STATUS(SF_OK, sf_case_plan(&pi, c, 0));
     CHECK(pi.version == 1 && pi.lead_agency == SF_AGENCY_MSD && pi.key_contact == worker && pi.action_count == 1);
     CHECK_STATUS(SF_OK, sf_case_action(&ai, &name, c, 0, 0));
-    CHECK(ai.id == 1 && ai.due == 20260410 && ai.owner.kind == SF_PARTY_AGENCY && strcmp(name, "Budget advice") == 0);
+    CHECK(ai.id == 1 && ai.due == 20260410 && ai.owner.kind == SF_PARTY_KIND_AGENCY && strcmp(name, "Budget advice") == 0);
     CHECK_STATUS(SF_OK, sf_case_event(&ev, &name, c, 0));
-    CHECK(ev.type == SF_EVENT_REFERRAL_RECEIVED && ev.when == t0 && strcmp(name, "c") == 0);
+    CHECK(ev.type == SF_EVENT_TYPE_REFERRAL_RECEIVED && ev.when == t0 && strcmp(name, "c") == 0);
     CHECK_STATUS(SF_OK, sf_case_describe_event(&line, c, dir, 1));
     CHECK(line && strlen(line) > 0);
     sf_free(line);
 
     /* Overdue on 2026-04-21: the action due 04-10. */
     CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, c, 20260421, NULL));
-    CHECK(count >= 1 && items[count - 1].kind == SF_OVERDUE_ACTION && items[count - 1].action_id == 1);
+    CHECK(count >= 1 && items[count - 1].kind == SF_OVERDUE_KIND_ACTION && items[count - 1].action_id == 1);
     sf_free(items);
     CHECK_STATUS(SF_OK, sf_case_next_deadline(&deadline, c, NULL));
     CHECK(deadline == 20260410);
 
     /* A revision: copy, change, offer. Without a reason it is refused, and nothing changes. */
     CHECK_STATUS(SF_OK, sf_plan_from_case(&rev, c, 0));
-    CHECK_STATUS(SF_OK, sf_plan_set_action_status(rev, 0, SF_ACTION_IN_PROGRESS));
+    CHECK_STATUS(SF_OK, sf_plan_set_action_status(rev, 0, SF_ACTION_STATUS_IN_PROGRESS));
     CHECK_STATUS(SF_OK, sf_case_revise_plan(&o, c, dir, "c", t0 + 8 * day, rev));
     CHECK(!o.accepted && o.guard == SF_GUARD_REVISION_REASON && strlen(o.reason) > 0);
     CHECK(o.from_state == SF_STATE_PLAN_ACTIVE && o.to_state == SF_STATE_PLAN_ACTIVE);
@@ -171,13 +171,13 @@ static void test_lifecycle(void) {
     {
         sf_plan *next = NULL;
         CHECK_STATUS(SF_OK, sf_plan_from_case(&next, c, 0));
-        CHECK_STATUS(SF_OK, sf_plan_set_action_outcomes(next, 0, (1u << SF_OUTCOME_STRONGER_WHANAU) | (1u << SF_OUTCOME_SERVICES_KNOWN)));
+        CHECK_STATUS(SF_OK, sf_plan_set_action_outcomes(next, 0, (1u << SF_OUTCOME_AREA_STRONGER_WHANAU) | (1u << SF_OUTCOME_AREA_SERVICES_KNOWN)));
         CHECK_STATUS(SF_OK, sf_plan_set_revision_reason(next, "the family named what each action is for"));
         ACCEPTED(sf_case_revise_plan(O, c, dir, "c", t0 + 8 * day, next));
         sf_plan_free(next);
         CHECK_STATUS(SF_OK, sf_case_action(&ai, NULL, c, 0, 0));
-        CHECK(ai.outcome_areas == ((1u << SF_OUTCOME_STRONGER_WHANAU) | (1u << SF_OUTCOME_SERVICES_KNOWN)));
-        CHECK(ai.status == SF_ACTION_IN_PROGRESS);
+        CHECK(ai.outcome_areas == ((1u << SF_OUTCOME_AREA_STRONGER_WHANAU) | (1u << SF_OUTCOME_AREA_SERVICES_KNOWN)));
+        CHECK(ai.status == SF_ACTION_STATUS_IN_PROGRESS);
     }
 
     /* Reviews: inside the case's window (28-42 days after the meeting), or outside it with a reason. */
@@ -185,7 +185,7 @@ static void test_lifecycle(void) {
         int initial = 0, earliest = 0, latest = 0;
         sf_meeting *review = NULL;
         sf_party *refused = NULL;
-        const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+        const sf_party msd = {SF_PARTY_KIND_AGENCY, SF_AGENCY_MSD};
         CHECK_STATUS(SF_OK, sf_case_timeframes(&initial, &earliest, &latest, c));
         CHECK(initial == 15 && earliest == 28 && latest == 42);
         ACCEPTED(sf_case_set_timeframes(O, c, dir, "c", t0 + 8 * day, 15, 21, 35));
@@ -205,7 +205,7 @@ static void test_lifecycle(void) {
         /* The family withdraws its approval of MSD: MSD can no longer be named to lead. */
         ACCEPTED(sf_case_withdraw_invitee(O, c, dir, "c", t0 + 8 * day, msd));
         CHECK_STATUS(SF_OK, sf_case_refused(&refused, &count, c));
-        CHECK(count == 1 && refused[0].kind == SF_PARTY_AGENCY && refused[0].id == SF_AGENCY_MSD);
+        CHECK(count == 1 && refused[0].kind == SF_PARTY_KIND_AGENCY && refused[0].id == SF_AGENCY_MSD);
         sf_free(refused);
         CHECK_STATUS(SF_OK, sf_case_assign_roles(&o, c, dir, "c", t0 + 8 * day, 0, SF_AGENCY_MSD, 0, NULL));
         CHECK(!o.accepted && o.guard == SF_GUARD_FAMILY_REFUSED);
@@ -214,8 +214,8 @@ static void test_lifecycle(void) {
     /* Escalation closes the case; a later event is refused (a value, not an error). */
     ACCEPTED(sf_case_escalate(O, c, dir, "c", t0 + 9 * day, "safety concern"));
     CHECK_STATUS(SF_OK, sf_case_exit_reason(&reason, c));
-    CHECK(reason == SF_EXIT_ESCALATED);
-    CHECK_STATUS(SF_OK, sf_case_update_action(&o, c, dir, "c", t0 + 10 * day, 1, SF_ACTION_DONE, NULL));
+    CHECK(reason == SF_EXIT_REASON_ESCALATED);
+    CHECK_STATUS(SF_OK, sf_case_update_action(&o, c, dir, "c", t0 + 10 * day, 1, SF_ACTION_STATUS_DONE, NULL));
     CHECK(!o.accepted && o.guard == SF_GUARD_NO_TRANSITION);
     /* An event earlier than the last is bad input. */
     CHECK_STATUS(SF_EINVAL, sf_case_reopen(&o, c, dir, "c", t0, "again"));
@@ -247,7 +247,7 @@ static void test_registries(void) {
     CHECK_STATUS(SF_OK, sf_directory_practitioner_group(&got, dir, worker));
     CHECK(got == group);
     /* A Children's Team referral names its registered team and its group; an unknown team is refused. */
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_referral_set_programme(ref, SF_PROGRAMME_CHILDRENS_TEAM));
     CHECK_STATUS(SF_OK, sf_referral_set_site(ref, "Atlantis"));
     CHECK_STATUS(SF_ENOTFOUND, sf_case_open(&c, dir, 77, ref, "c", t0));
@@ -269,18 +269,22 @@ static void test_table_and_names(void) {
     CHECK(rows > 10);
     for (i = 0; i < rows; ++i) {
         CHECK_STATUS(SF_OK, sf_lifecycle_row(&t, i));
-        if (t.event == SF_EVENT_CASE_REOPENED) {
+        if (t.event == SF_EVENT_TYPE_CASE_REOPENED) {
             saw_reopen = 1;
             CHECK(t.from_states == (1u << SF_STATE_CLOSED) && t.to_state == SF_STATE_AWAITING_CONSENT);
         }
     }
     CHECK(saw_reopen);
-    CHECK_STATUS(SF_OK, sf_enum_name(&s, SF_ENUM_DECISION_RULE, SF_RULE_CONFIDENTIAL));
+    CHECK_STATUS(SF_OK, sf_enum_name(&s, SF_ENUM_DECISION_RULE, SF_DECISION_RULE_CONFIDENTIAL));
     CHECK(strcmp(s, "confidential") == 0);
     CHECK_STATUS(SF_OK, sf_enum_label(&s, SF_ENUM_STATE, SF_STATE_PLAN_ACTIVE));
     CHECK(strcmp(s, "plan active") == 0);
-    CHECK_STATUS(SF_OK, sf_enum_name(&s, SF_ENUM_LEGAL_BASIS, SF_BASIS_PRIVACY_IPP11));
+    CHECK_STATUS(SF_OK, sf_enum_name(&s, SF_ENUM_LEGAL_BASIS, SF_LEGAL_BASIS_PRIVACY_IPP11));
     CHECK(strcmp(s, "privacy_ipp11") == 0);
+    /* The names before 0.3.0 are the same values. */
+    CHECK(SF_ROLE_CHILD == SF_MEMBER_ROLE_CHILD && SF_RULE_CONFIDENTIAL == SF_DECISION_RULE_CONFIDENTIAL);
+    CHECK(SF_EVENT_CASE_REOPENED == SF_EVENT_TYPE_CASE_REOPENED && SF_WORKING_DAYS_PRIVACY_ACT == SF_WORKING_DAY_RULE_PRIVACY_ACT);
+    CHECK(SF_PARTY_COUNT_ == SF_PARTY_KIND_COUNT_ && SF_BASIS_PRIVACY_IPP11 == SF_LEGAL_BASIS_PRIVACY_IPP11);
 }
 
 static void test_disclosure_archives_store(void) {
@@ -297,7 +301,7 @@ static void test_disclosure_archives_store(void) {
     sf_outcome o;
     sf_disclosure_counts counts;
     sf_journal_head head, stored;
-    int shown[2] = {9, 9}, ok = 0, regional = -1, areas[] = {SF_ISSUE_HOUSING};
+    int shown[2] = {9, 9}, ok = 0, regional = -1, areas[] = {SF_ISSUE_AREA_HOUSING};
     char *text = NULL, *reason = NULL;
     uint8_t *bytes = NULL;
     size_t size = 0;
@@ -328,16 +332,16 @@ static void test_disclosure_archives_store(void) {
 
     r = housing_request(&hine, msd, t0 + 9 * day);
     CHECK_STATUS(SF_OK, sf_case_decide(&d, c, dir, &r, "aroha"));
-    CHECK(d.permit == 1 && d.rule == SF_RULE_CONSENT && d.consent == 1 && d.seq > 0);
+    CHECK(d.permit == 1 && d.rule == SF_DECISION_RULE_CONSENT && d.consent == 1 && d.seq > 0);
     r.recipient = police;
     CHECK_STATUS(SF_OK, sf_case_decide(&d, c, dir, &r, "constable"));
-    CHECK(d.permit == 0 && d.rule == SF_RULE_RECIPIENT_NOT_NAMED);
+    CHECK(d.permit == 0 && d.rule == SF_DECISION_RULE_RECIPIENT_NOT_NAMED);
     {
         /* Whom Hine's information went to (IPP 7(4)): the permitted decision, not the refused one. */
         sf_member_disclosure *went = NULL;
         size_t went_count = 0;
         CHECK_STATUS(SF_OK, sf_case_disclosures_about(&went, &went_count, c, hine));
-        CHECK(went_count == 1 && went && went[0].how == SF_EVENT_DISCLOSURE_DECIDED && went[0].seq == d.seq - 1);
+        CHECK(went_count == 1 && went && went[0].how == SF_EVENT_TYPE_DISCLOSURE_DECIDED && went[0].seq == d.seq - 1);
         CHECK(went_count == 1 && went[0].to.agency_id == msd.agency_id && went[0].category == SF_CATEGORY_HOUSING);
         CHECK(went_count == 1 && went[0].when == t0 + 9 * day);
         sf_free(went);
@@ -375,13 +379,13 @@ static void test_disclosure_archives_store(void) {
         CHECK_STATUS(SF_OK, sf_case_decide_many(out, &decided, c, dir, many, 3, "aroha"));
         CHECK_STATUS(SF_OK, sf_case_disclosure_counts(&counts, c));
         CHECK(decided == 3 && counts.decisions == before + 3);
-        CHECK(out[0].permit == 0 && out[0].rule == SF_RULE_RECIPIENT_NOT_NAMED);
+        CHECK(out[0].permit == 0 && out[0].rule == SF_DECISION_RULE_RECIPIENT_NOT_NAMED);
         CHECK(out[1].permit == 1 && out[1].consent == 1 && out[1].seq == out[0].seq + 1);
         CHECK(out[2].permit == 0);
         /* A bad request stops the batch where it stands: the one before it is recorded. */
         many[1].purpose = 42;
         CHECK(sf_case_decide_many(out, &decided, c, dir, many, 3, "aroha") == SF_EINVAL);
-        CHECK(decided == 1 && out[0].rule == SF_RULE_RECIPIENT_NOT_NAMED);
+        CHECK(decided == 1 && out[0].rule == SF_DECISION_RULE_RECIPIENT_NOT_NAMED);
     }
 
     /* Withdrawal: later decisions deny; the past still permits. */
@@ -389,7 +393,7 @@ static void test_disclosure_archives_store(void) {
     r.recipient = msd;
     r.at = t0 + 10 * day + hour;
     CHECK_STATUS(SF_OK, sf_case_check(&d, c, dir, &r));
-    CHECK(d.permit == 0 && d.rule == SF_RULE_WITHDRAWN && d.seq == 0);
+    CHECK(d.permit == 0 && d.rule == SF_DECISION_RULE_WITHDRAWN && d.seq == 0);
     r.at = t0 + 9 * day;
     CHECK_STATUS(SF_OK, sf_case_check(&d, c, dir, &r));
     CHECK(d.permit == 1);
@@ -401,8 +405,8 @@ static void test_disclosure_archives_store(void) {
     sh.description = "attendance record";
     sh.discloser = msd;
     sh.recipient = police;
-    sh.basis = SF_BASIS_OT_S66;
-    sh.s66c = SF_S66C_NONE;
+    sh.basis = SF_LEGAL_BASIS_OT_S66;
+    sh.s66c = SF_S66C_PURPOSE_NONE;
     sh.purpose = "investigation";
     sh.approver = "manager";
     sh.necessity = "bears on safety";
@@ -415,8 +419,8 @@ static void test_disclosure_archives_store(void) {
     sh.not_told_reason = "risk to Tama";
     ACCEPTED(sf_case_share_without_consent(O, c, dir, "aroha", t0 + 11 * day, &sh));
     /* s66C passes information between child welfare and protection agencies only: Inland Revenue is not one. */
-    sh.basis = SF_BASIS_OT_S66C;
-    sh.s66c = SF_S66C_SUPPORT_PLAN;
+    sh.basis = SF_LEGAL_BASIS_OT_S66C;
+    sh.s66c = SF_S66C_PURPOSE_SUPPORT_PLAN;
     sh.requested_by = NULL;
     sh.requester_role = SF_S66_REQUESTER_NONE;
     sh.recipient.agency_id = SF_AGENCY_IRD;
@@ -428,7 +432,7 @@ static void test_disclosure_archives_store(void) {
     dec.subjects = &hine;
     dec.subject_count = 1;
     dec.category = SF_CATEGORY_HEALTH;
-    dec.basis = SF_BASIS_OT_S66;
+    dec.basis = SF_LEGAL_BASIS_OT_S66;
     dec.reasons = reasons;
     dec.reason_count = 1;
     dec.decided_by = "manager";
@@ -558,14 +562,14 @@ static void *decider_thread(void *arg) {
 static void test_shared_case_threads(void) {
     struct shared_case_run run = {active_case(3), 0, 0, 0, PTHREAD_MUTEX_INITIALIZER};
     const sf_recipient msd = {SF_AGENCY_MSD, 0};
-    const int areas[] = {SF_ISSUE_HOUSING};
+    const int areas[] = {SF_ISSUE_AREA_HOUSING};
     pthread_t t[4];
     int i, ok = 0;
     ACCEPTED(sf_case_set_issue_areas(O, run.c, dir, "c", t0 + 8 * day, areas, 1));
     sf_consent k = housing_consent(&msd);
     ACCEPTED(sf_case_give_sharing_consent(O, run.c, dir, "c", t0 + 8 * day, &k));
     for (i = 0; i < 4; ++i) CHECK(pthread_create(&t[i], NULL, decider_thread, &run) == 0);
-    for (i = 0; i < 200; ++i) ACCEPTED(sf_case_update_action(O, run.c, dir, "c", t0 + 9 * day + i, 1, SF_ACTION_IN_PROGRESS, "busy"));
+    for (i = 0; i < 200; ++i) ACCEPTED(sf_case_update_action(O, run.c, dir, "c", t0 + 9 * day + i, 1, SF_ACTION_STATUS_IN_PROGRESS, "busy"));
     ACCEPTED(sf_case_withdraw_sharing_consent(O, run.c, dir, "c", t0 + 10 * day, 1, NULL, -1, NULL));
     for (i = 0; i < 4; ++i) pthread_join(t[i], NULL);
     CHECK(run.violations == 0);
@@ -646,7 +650,7 @@ static void test_calendar(void) {
     sf_referral *ref = NULL;
     sf_case *c = NULL;
     /* A case only referred: its next deadline is the initial meeting, 15 working days after the referral. */
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Ng\xC4\x81ti wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20260302, "Ng\xC4\x81ti wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_case_open(&c, dir, 7, ref, "c", t0));
     sf_referral_free(ref);
     CHECK_STATUS(SF_OK, sf_calendar_is_holiday(&b, NULL, 20520621));
@@ -672,11 +676,11 @@ static void test_calendar(void) {
        after the same day end on 16 January. */
     CHECK_STATUS(SF_OK, sf_privacy_response_due(&d, NULL, 20251215));
     CHECK(d == 20260203);
-    CHECK_STATUS(SF_OK, sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAYS_PUBLIC_HOLIDAYS, 20251215, 20));
+    CHECK_STATUS(SF_OK, sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAY_RULE_PUBLIC_HOLIDAYS, 20251215, 20));
     CHECK(d == 20260116);
-    CHECK_STATUS(SF_OK, sf_calendar_is_working_day_by(&b, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260106));
+    CHECK_STATUS(SF_OK, sf_calendar_is_working_day_by(&b, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20260106));
     CHECK(b == 0);
-    CHECK_STATUS(SF_OK, sf_calendar_working_days_between_by(&days, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20251215, 20260203));
+    CHECK_STATUS(SF_OK, sf_calendar_working_days_between_by(&days, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20251215, 20260203));
     CHECK(days == 20);
     {
         char nhi[8];
@@ -687,9 +691,9 @@ static void test_calendar(void) {
     }
     {
         const char *source = NULL, *name = NULL;
-        CHECK_STATUS(SF_OK, sf_working_day_rule_source(&source, SF_WORKING_DAYS_PRIVACY_ACT));
+        CHECK_STATUS(SF_OK, sf_working_day_rule_source(&source, SF_WORKING_DAY_RULE_PRIVACY_ACT));
         CHECK(source && strstr(source, "Privacy Act 2020, s 7") != NULL);
-        CHECK_STATUS(SF_OK, sf_enum_name(&name, SF_ENUM_WORKING_DAY_RULE, SF_WORKING_DAYS_PRIVACY_ACT));
+        CHECK_STATUS(SF_OK, sf_enum_name(&name, SF_ENUM_WORKING_DAY_RULE, SF_WORKING_DAY_RULE_PRIVACY_ACT));
         CHECK(name && strcmp(name, "privacy_act") == 0);
     }
     /* A regional anniversary day moves a deadline that counts working days. */
@@ -752,7 +756,7 @@ static void test_fhir(void) {
     sf_request r;
     sf_decision a, b;
     sf_journal_head before, after;
-    int areas[] = {SF_ISSUE_HOUSING};
+    int areas[] = {SF_ISSUE_AREA_HOUSING};
     char *json = NULL, *bundle = NULL, *events = NULL;
     uint32_t *ids = NULL;
     size_t n = 0;
@@ -837,7 +841,7 @@ static void test_persons(void) {
     CHECK_STATUS(SF_EINVAL, sf_store_person_cases(&cases, &n, st, " "));
     CHECK_STATUS(SF_OK, sf_store_siblings(&sibs, &n, st, "c-tama"));
     CHECK(n == 1 && sibs && strcmp(sibs[0].key, "c-ana") == 0 && strcmp(sibs[0].through, "p-rewi") == 0);
-    CHECK(n == 1 && sibs[0].case_id == 72 && sibs[0].member == 2 && sibs[0].role == SF_ROLE_CHILD);
+    CHECK(n == 1 && sibs[0].case_id == 72 && sibs[0].member == 2 && sibs[0].role == SF_MEMBER_ROLE_CHILD);
     sf_free(sibs);
     CHECK_STATUS(SF_OK, sf_store_siblings(&sibs, &n, st, "p-rewi"));
     CHECK(n == 0 && sibs == NULL);
@@ -872,14 +876,14 @@ static void test_persons(void) {
         request = counts.events;
         CHECK_STATUS(SF_OK, sf_privacy_response_due(&due, NULL, 20260310));
         CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, first, 20261201, NULL));
-        CHECK(count >= 1 && items[0].kind == SF_OVERDUE_ACCESS_REQUEST && items[0].due == due);
+        CHECK(count >= 1 && items[0].kind == SF_OVERDUE_KIND_ACCESS_REQUEST && items[0].due == due);
         sf_free(items);
         CHECK_STATUS(SF_EINVAL, sf_case_extend_access(&o, first, dir, "c", t0 + 8 * day, request, due, "too soon"));
         ACCEPTED(sf_case_extend_access(O, first, dir, "c", t0 + 8 * day, request, 20260601, "much to search"));
         CHECK_STATUS(SF_ENULLARG, sf_case_answer_access(&o, first, dir, "c", t0 + 8 * day, request, 20260310, NULL, 1));
         ACCEPTED(sf_case_answer_access(O, first, dir, "c", t0 + 8 * day, request, 20260310, grounds, 1));
         CHECK_STATUS(SF_OK, sf_case_overdue(&items, &count, first, 20261201, NULL));
-        for (size_t i = 0; i < count; ++i) CHECK(items[i].kind != SF_OVERDUE_ACCESS_REQUEST);
+        for (size_t i = 0; i < count; ++i) CHECK(items[i].kind != SF_OVERDUE_KIND_ACCESS_REQUEST);
         sf_free(items);
         CHECK_STATUS(SF_EINVAL, sf_case_answer_access(&o, first, dir, "c", t0 + 8 * day, request, 20260310, NULL, 0));
         CHECK_STATUS(SF_EINVAL, sf_case_decline_correction(&o, first, dir, "c", t0 + 8 * day, 1, "date of birth", " ", "x"));
@@ -944,12 +948,12 @@ static void test_encryption(void) {
     long size = 0, found = 0;
     remove("capi-encrypted.db");
     remove("capi-encrypted.db-wal");
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Canaryfamily wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20260302, "Canaryfamily wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_case_open_encrypted(&c, dir, 81, ref, "c", t0));
     CHECK_STATUS(SF_OK, sf_case_is_encrypted(&yes, c));
     CHECK(yes == 1);
     ACCEPTED(sf_case_accept_referral(O, c, dir, "c", t0 + hour, 0, NULL));
-    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Hinewai Canarychild", SF_ROLE_CHILD, 20150801, 1));
+    ACCEPTED(sf_case_add_member(O, c, dir, "c", t0 + hour, "Hinewai Canarychild", SF_MEMBER_ROLE_CHILD, 20150801, 1));
     CHECK_STATUS(SF_OK, sf_store_open_encrypted(&st, "capi-encrypted.db", NULL, &keys));
     CHECK_STATUS(SF_OK, sf_store_append(&head, st, c, 0));
     /* A plain new case is refused by a store that keeps its cases encrypted. */

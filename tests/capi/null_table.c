@@ -20,7 +20,7 @@ static sf_store *store;
 
 static const char *bad_utf8 = "\xff\xfe";
 static const int64_t t0 = 1772398800; /* 2026-03-02 10:00 NZDT */
-static const sf_party msd = {SF_PARTY_AGENCY, SF_AGENCY_MSD};
+static const sf_party msd = {SF_PARTY_KIND_AGENCY, SF_AGENCY_MSD};
 static const sf_party no_party = {99, 1};
 static const sf_recipient to_msd = {SF_AGENCY_MSD, 0};
 static const sf_recipient to_nobody = {999, 0};
@@ -95,7 +95,7 @@ static void row_sf_case_event_count(void) { size_t n; NUL(sf_case_event_count(NU
     }
 EVENT_ROW(sf_case_accept_referral, 0, "note")
 EVENT_ROW(sf_case_decline_referral, "reason")
-EVENT_ROW(sf_case_add_member, "Hine", SF_ROLE_PARENT_CAREGIVER, 19880514, 1)
+EVENT_ROW(sf_case_add_member, "Hine", SF_MEMBER_ROLE_PARENT_CAREGIVER, 19880514, 1)
 EVENT_ROW(sf_case_update_member, 1, "Hine Ngata", -1, 0, "a correction the person asked for")
 EVENT_ROW(sf_case_link_person, 1, "p-hine", NULL, NULL)
 EVENT_ROW(sf_case_request_access, 1, "Hine", NULL, 20260302)
@@ -114,9 +114,9 @@ EVENT_ROW(sf_case_schedule_review, meeting, NULL)
 EVENT_ROW(sf_case_hold_meeting, 1, NULL, 0)
 EVENT_ROW(sf_case_agree_plan, plan)
 EVENT_ROW(sf_case_revise_plan, plan)
-EVENT_ROW(sf_case_update_action, 1, SF_ACTION_DONE, NULL)
+EVENT_ROW(sf_case_update_action, 1, SF_ACTION_STATUS_DONE, NULL)
 EVENT_ROW(sf_case_escalate, "note")
-EVENT_ROW(sf_case_start_closure, SF_EXIT_PLANNED, NULL)
+EVENT_ROW(sf_case_start_closure, SF_EXIT_REASON_PLANNED, NULL)
 EVENT_ROW(sf_case_submit_final_report, "summary")
 EVENT_ROW0(sf_case_close)
 EVENT_ROW(sf_case_reopen, "reason")
@@ -172,7 +172,7 @@ static void row_sf_plan_set_roles(void) { NUL(sf_plan_set_roles(NULL, 1, 1)); }
 static void row_sf_plan_set_child(void) { NUL(sf_plan_set_child(NULL, 1, NULL)); CHECK_STATUS(SF_EUTF8, sf_plan_set_child(plan, 1, bad_utf8)); }
 static void row_sf_plan_set_revision_reason(void) { NUL(sf_plan_set_revision_reason(NULL, "x")); NUL(sf_plan_set_revision_reason(plan, NULL)); CHECK_STATUS(SF_EUTF8, sf_plan_set_revision_reason(plan, bad_utf8)); }
 static void row_sf_plan_add_action(void) { NUL(sf_plan_add_action(NULL, NULL, "x", msd, 0, 0, NULL)); NUL(sf_plan_add_action(NULL, plan, NULL, msd, 0, 0, NULL)); CHECK_STATUS(SF_EUTF8, sf_plan_add_action(NULL, plan, bad_utf8, msd, 0, 0, NULL)); ERR(sf_plan_add_action(NULL, plan, "x", no_party, 0, 0, NULL)); ERR(sf_plan_add_action(NULL, plan, "x", msd, 20261399, 0, NULL)); ERR(sf_plan_add_action(NULL, plan, "x", msd, 0, 99, NULL)); }
-static void row_sf_plan_set_action_outcomes(void) { NUL(sf_plan_set_action_outcomes(NULL, 0, 1)); CHECK_STATUS(SF_ERANGE, sf_plan_set_action_outcomes(plan, 999, 1)); CHECK_STATUS(SF_EINVAL, sf_plan_set_action_outcomes(plan, 0, 1u << SF_OUTCOME_COUNT_)); }
+static void row_sf_plan_set_action_outcomes(void) { NUL(sf_plan_set_action_outcomes(NULL, 0, 1)); CHECK_STATUS(SF_ERANGE, sf_plan_set_action_outcomes(plan, 999, 1)); CHECK_STATUS(SF_EINVAL, sf_plan_set_action_outcomes(plan, 0, 1u << SF_OUTCOME_AREA_COUNT_)); }
 static void row_sf_plan_set_action_status(void) { NUL(sf_plan_set_action_status(NULL, 0, 0)); CHECK_STATUS(SF_ERANGE, sf_plan_set_action_status(plan, 999, 0)); ERR(sf_plan_set_action_status(plan, 0, 99)); }
 
 static void row_sf_case_counts_get(void) { sf_case_counts n; NUL(sf_case_counts_get(NULL, kase)); NUL(sf_case_counts_get(&n, NULL)); }
@@ -210,10 +210,10 @@ static void row_sf_calendar_is_holiday(void) { int b; NUL(sf_calendar_is_holiday
 static void row_sf_calendar_is_working_day(void) { int b; NUL(sf_calendar_is_working_day(NULL, NULL, 20260101)); ERR(sf_calendar_is_working_day(&b, NULL, 0)); }
 static void row_sf_calendar_add_working_days(void) { int32_t d; NUL(sf_calendar_add_working_days(NULL, NULL, 20260101, 1)); CHECK_STATUS(SF_EINVAL, sf_calendar_add_working_days(&d, NULL, 20260101, -1)); ERR(sf_calendar_add_working_days(&d, NULL, 1, 1)); }
 static void row_sf_calendar_working_days_between(void) { int n; NUL(sf_calendar_working_days_between(NULL, NULL, 20260101, 20260201)); ERR(sf_calendar_working_days_between(&n, NULL, 20260101, 99999999)); }
-static void row_sf_calendar_is_working_day_by(void) { int b; NUL(sf_calendar_is_working_day_by(NULL, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101)); CHECK_STATUS(SF_EINVAL, sf_calendar_is_working_day_by(&b, NULL, 7, 20260105)); ERR(sf_calendar_is_working_day_by(&b, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 0)); }
-static void row_sf_calendar_add_working_days_by(void) { int32_t d; NUL(sf_calendar_add_working_days_by(NULL, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101, 1)); CHECK_STATUS(SF_EINVAL, sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101, -1)); CHECK_STATUS(SF_EINVAL, sf_calendar_add_working_days_by(&d, NULL, -1, 20260101, 1)); ERR(sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 1, 1)); }
-static void row_sf_calendar_working_days_between_by(void) { int n; NUL(sf_calendar_working_days_between_by(NULL, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101, 20260201)); CHECK_STATUS(SF_EINVAL, sf_calendar_working_days_between_by(&n, NULL, 2, 20260101, 20260201)); ERR(sf_calendar_working_days_between_by(&n, NULL, SF_WORKING_DAYS_PRIVACY_ACT, 20260101, 99999999)); }
-static void row_sf_working_day_rule_source(void) { const char *s; NUL(sf_working_day_rule_source(NULL, SF_WORKING_DAYS_PRIVACY_ACT)); CHECK_STATUS(SF_EINVAL, sf_working_day_rule_source(&s, SF_WORKING_DAYS_COUNT_)); }
+static void row_sf_calendar_is_working_day_by(void) { int b; NUL(sf_calendar_is_working_day_by(NULL, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20260101)); CHECK_STATUS(SF_EINVAL, sf_calendar_is_working_day_by(&b, NULL, 7, 20260105)); ERR(sf_calendar_is_working_day_by(&b, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 0)); }
+static void row_sf_calendar_add_working_days_by(void) { int32_t d; NUL(sf_calendar_add_working_days_by(NULL, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20260101, 1)); CHECK_STATUS(SF_EINVAL, sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20260101, -1)); CHECK_STATUS(SF_EINVAL, sf_calendar_add_working_days_by(&d, NULL, -1, 20260101, 1)); ERR(sf_calendar_add_working_days_by(&d, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 1, 1)); }
+static void row_sf_calendar_working_days_between_by(void) { int n; NUL(sf_calendar_working_days_between_by(NULL, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20260101, 20260201)); CHECK_STATUS(SF_EINVAL, sf_calendar_working_days_between_by(&n, NULL, 2, 20260101, 20260201)); ERR(sf_calendar_working_days_between_by(&n, NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT, 20260101, 99999999)); }
+static void row_sf_working_day_rule_source(void) { const char *s; NUL(sf_working_day_rule_source(NULL, SF_WORKING_DAY_RULE_PRIVACY_ACT)); CHECK_STATUS(SF_EINVAL, sf_working_day_rule_source(&s, SF_WORKING_DAY_RULE_COUNT_)); }
 static void row_sf_privacy_response_due(void) { int32_t d; NUL(sf_privacy_response_due(NULL, NULL, 20260101)); ERR(sf_privacy_response_due(&d, NULL, 20261301)); CHECK_STATUS(SF_ERANGE, sf_privacy_response_due(&d, NULL, 20521215)); }
 static void row_sf_nhi_check(void) { char nhi[8]; NUL(sf_nhi_check(NULL, "ZAC5361")); NUL(sf_nhi_check(nhi, NULL)); CHECK_STATUS(SF_EUTF8, sf_nhi_check(nhi, bad_utf8)); CHECK_STATUS(SF_EINVAL, sf_nhi_check(nhi, "ZAC5362")); }
 static void row_sf_calendar_holiday_name(void) { char *s; NUL(sf_calendar_holiday_name(NULL, NULL, 20260101)); CHECK_STATUS(SF_ENOTFOUND, sf_calendar_holiday_name(&s, NULL, 20260303)); CHECK(s == NULL); }
@@ -496,7 +496,7 @@ int main(int argc, char **argv) {
 
     /* Objects for the rows to pass beside their NULL and invalid arguments. */
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20260302, "Te Rangi wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_case_open(&kase, dir, 1, ref, "c", t0));
     CHECK_STATUS(SF_OK, sf_meeting_new(&meeting, t0 + 86400, "marae"));
     CHECK_STATUS(SF_OK, sf_plan_new(&plan));
@@ -504,7 +504,7 @@ int main(int argc, char **argv) {
     {
         sf_outcome o;
         CHECK_STATUS(SF_OK, sf_case_accept_referral(&o, kase, dir, "c", t0 + 60, 0, NULL));
-        CHECK_STATUS(SF_OK, sf_case_add_member(&o, kase, dir, "c", t0 + 120, "Hine", SF_ROLE_PARENT_CAREGIVER, 19880514, 1));
+        CHECK_STATUS(SF_OK, sf_case_add_member(&o, kase, dir, "c", t0 + 120, "Hine", SF_MEMBER_ROLE_PARENT_CAREGIVER, 19880514, 1));
     }
     CHECK_STATUS(SF_OK, sf_store_open(&store, ":memory:", NULL));
 

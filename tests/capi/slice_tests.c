@@ -18,14 +18,14 @@ static void test_self_referral(void) {
     uint64_t id = 0;
 
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20261120, "\xC5\x8Ct\xC4\x81huhu wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20261120, "\xC5\x8Ct\xC4\x81huhu wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_case_open(&c, dir, 7, ref, "coordinator-1", recorded_at));
     CHECK_STATUS(SF_OK, sf_case_state(&state, c));
     CHECK(state == SF_STATE_REFERRED);
     CHECK_STATUS(SF_OK, sf_case_id(&id, c));
     CHECK(id == 7);
     CHECK_STATUS(SF_OK, sf_case_referral(&source, &agency, &received, c));
-    CHECK(source == SF_REFERRAL_FAMILY);
+    CHECK(source == SF_REFERRAL_SOURCE_FAMILY);
     CHECK(agency == 0);
     CHECK(received == 20261120);
     CHECK_STATUS(SF_OK, sf_case_family_name(&name, c));
@@ -52,13 +52,13 @@ static void test_agency_referral(void) {
     CHECK(found == SF_AGENCY_MOE);
     CHECK_STATUS(SF_OK, sf_directory_agency_name(&name, dir, SF_AGENCY_POLICE));
     CHECK(name && strcmp(name, "New Zealand Police") == 0);
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_AGENCY, 20261102, "Te Rangi wh\xC4\x81nau"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_AGENCY, 20261102, "Te Rangi wh\xC4\x81nau"));
     CHECK_STATUS(SF_OK, sf_referral_set_agency(ref, SF_AGENCY_MOE, "Aroha Ngata"));
     CHECK_STATUS(SF_OK, sf_referral_add_reason(ref, "school attendance"));
     CHECK_STATUS(SF_OK, sf_referral_set_programme(ref, SF_PROGRAMME_STRENGTHENING_FAMILIES));
     CHECK_STATUS(SF_OK, sf_case_open(&c, dir, 1, ref, "coordinator-1", recorded_at));
     CHECK_STATUS(SF_OK, sf_case_referral(&source, &agency, NULL, c));
-    CHECK(source == SF_REFERRAL_AGENCY);
+    CHECK(source == SF_REFERRAL_SOURCE_AGENCY);
     CHECK(agency == SF_AGENCY_MOE);
     sf_case_free(c);
     sf_referral_free(ref);
@@ -80,12 +80,12 @@ static void test_bad_arguments(void) {
     CHECK_STATUS(SF_EINVAL, sf_referral_new(&ref, 7, 20261102, "Te Rangi"));
     CHECK(strstr(sf_error_last(), "unknown referral source 7") != NULL);
     CHECK(ref == NULL);
-    CHECK_STATUS(SF_ERANGE, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20261131, "Te Rangi"));
-    CHECK_STATUS(SF_EUTF8, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20261102, "Te Rangi wh\xC4"));
-    CHECK_STATUS(SF_ENULLARG, sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20261102, NULL));
+    CHECK_STATUS(SF_ERANGE, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20261131, "Te Rangi"));
+    CHECK_STATUS(SF_EUTF8, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20261102, "Te Rangi wh\xC4"));
+    CHECK_STATUS(SF_ENULLARG, sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20261102, NULL));
 
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
-    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_AGENCY, 20261102, "Te Rangi"));
+    CHECK_STATUS(SF_OK, sf_referral_new(&ref, SF_REFERRAL_SOURCE_AGENCY, 20261102, "Te Rangi"));
     /* agency referral without an agency */
     CHECK_STATUS(SF_EINVAL, sf_case_open(&c, dir, 1, ref, "coordinator-1", recorded_at));
     CHECK(c == NULL);
@@ -110,7 +110,7 @@ static void test_bad_arguments(void) {
     CHECK_STATUS(SF_OK, sf_state_name(&name, SF_STATE_MEETING_SCHEDULED));
     CHECK(strcmp(name, "meeting_scheduled") == 0);
     CHECK_STATUS(SF_EINVAL, sf_state_name(&name, SF_STATE_COUNT_));
-    CHECK_STATUS(SF_OK, sf_referral_source_name(&name, SF_REFERRAL_FAMILY));
+    CHECK_STATUS(SF_OK, sf_referral_source_name(&name, SF_REFERRAL_SOURCE_FAMILY));
     CHECK(strcmp(name, "family") == 0);
 
     sf_case_free(NULL);

@@ -8,7 +8,7 @@ int main(void) {
     sf_case *c = NULL;
     int state = -1;
     if (sf_directory_new(&dir) != SF_OK) return 1;
-    if (sf_referral_new(&ref, SF_REFERRAL_FAMILY, 20261102, "Te Rangi") != SF_OK) return 1;
+    if (sf_referral_new(&ref, SF_REFERRAL_SOURCE_FAMILY, 20261102, "Te Rangi") != SF_OK) return 1;
     if (sf_case_open(&c, dir, 1, ref, "coordinator", 1795000000) != SF_OK) return 1;
     if (sf_case_state(&state, c) != SF_OK) return 1;
     printf("c consumer: state %d, %s\n", state, sf_version_string());

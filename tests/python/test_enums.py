@@ -55,6 +55,7 @@ def test_each_row_is_what_the_cxx_and_c_headers_declare():
         typedef = re.search(r"typedef enum sf_" + name + r" \{(.*?)\} sf_" + name + ";", c, re.S)
         assert typedef and f'#include "sfcore/def/{values}"' in typedef.group(1), name
         assert re.search(r"\) " + prefix + r"##sym = v,", typedef.group(1)), (name, prefix)
+        assert prefix == "SF_" + name.upper() + "_", (name, prefix)  # one rule for every C value's name
 
 
 def test_values_are_the_c_abi_values(c_library):

@@ -294,7 +294,7 @@ typedef struct sf_overdue_item {
     int kind;            /**< An #sf_overdue_kind. */
     int32_t due;         /**< When it was due, YYYYMMDD. */
     int days_late;       /**< Calendar days late on the date asked about. */
-    uint32_t action_id;  /**< The action, for #SF_OVERDUE_ACTION (else 0). */
+    uint32_t action_id;  /**< The action, for #SF_OVERDUE_KIND_ACTION (else 0). */
 } sf_overdue_item;
 
 /** @brief How many events, members, meetings, plans and approvals a case holds. @return #SF_OK; #SF_ENULLARG. @since 0.1.0 */
@@ -359,7 +359,7 @@ SF_API int sf_case_correction_statement(uint64_t *out_seq, const char **out_deta
 typedef struct sf_member_disclosure {
     uint64_t seq;     /**< The entry that records it. */
     int64_t when;     /**< When (seconds since 1970-01-01T00:00:00Z). */
-    int how;          /**< An #sf_event_type: `SF_EVENT_DISCLOSURE_DECIDED` (a permitted decision), `SF_EVENT_VIEW_SHOWN` or `SF_EVENT_SHARED_WITHOUT_CONSENT`. */
+    int how;          /**< An #sf_event_type: `SF_EVENT_TYPE_DISCLOSURE_DECIDED` (a permitted decision), `SF_EVENT_TYPE_VIEW_SHOWN` or `SF_EVENT_TYPE_SHARED_WITHOUT_CONSENT`. */
     sf_recipient to;  /**< Who received it. */
     int category;     /**< Which category of information. */
 } sf_member_disclosure;

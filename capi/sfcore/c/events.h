@@ -146,7 +146,7 @@ SF_API int sf_case_update_action(sf_outcome *out, sf_case *c, const sf_directory
 /** @brief Escalate to statutory care and protection (`note` not blank): the case closes. @since 0.1.0 */
 SF_API int sf_case_escalate(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
                             const char *note);
-/** @brief Start closing, for a reason (an #sf_exit_reason; `note` may be NULL, required for #SF_EXIT_OTHER). @since 0.1.0 */
+/** @brief Start closing, for a reason (an #sf_exit_reason; `note` may be NULL, required for #SF_EXIT_REASON_OTHER). @since 0.1.0 */
 SF_API int sf_case_start_closure(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who,
                                  int64_t when, int reason, const char *note);
 /** @brief The lead contact submits the final report's summary (not blank). @since 0.1.0 */
@@ -189,7 +189,7 @@ typedef struct sf_sharing {
     sf_recipient discloser;       /**< Who shared it. */
     sf_recipient recipient;       /**< To whom. */
     int basis;                    /**< An #sf_legal_basis. */
-    int s66c;                     /**< For s66C, an #sf_s66c_purpose (else `SF_S66C_NONE`). */
+    int s66c;                     /**< For s66C, an #sf_s66c_purpose (else `SF_S66C_PURPOSE_NONE`). */
     const char *requested_by;     /**< For s66: the name of who asked. */
     int requester_role;           /**< For s66, an #sf_s66_requester: the chief executive, a care and protection co-ordinator or a constable (else `SF_S66_REQUESTER_NONE`). @since 0.2.0 */
     const char *purpose;          /**< Why, in words. */
