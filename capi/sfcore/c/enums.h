@@ -18,15 +18,13 @@ typedef enum sf_referral_source {
 #define SF_REFERRAL_SOURCE(sym, v, name, label) SF_REFERRAL_SOURCE_##sym = v,
 #include "sfcore/def/referral_sources.def"
 #undef SF_REFERRAL_SOURCE
-    SF_REFERRAL_SOURCE_COUNT_ /**< Not a source: the number of sources. */
-} sf_referral_source;
-
-/** @brief The names of #sf_referral_source's values before 0.3.0 (SF_REFERRAL_…): each is the SF_REFERRAL_SOURCE_… of the same name. @deprecated since 0.3.0: use SF_REFERRAL_SOURCE_…. @since 0.1.0 */
-enum {
+    SF_REFERRAL_SOURCE_COUNT_, /**< Not a source: the number of sources. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_REFERRAL_…), each the SF_REFERRAL_SOURCE_… of the same
+       name and of this type (so comparing one with an #sf_referral_source draws no warning). */
 #define SF_REFERRAL_SOURCE(sym, v, name, label) SF_REFERRAL_##sym = SF_REFERRAL_SOURCE_##sym,
 #include "sfcore/def/referral_sources.def"
 #undef SF_REFERRAL_SOURCE
-};
+} sf_referral_source;
 
 /** @brief Programmes (`sfcore/def/programmes.def`). @since 0.1.0 */
 typedef enum sf_programme {
@@ -66,15 +64,13 @@ typedef enum sf_event_type {
 #define SF_EVENT(sym, v, name, label, kind) SF_EVENT_TYPE_##sym = v,
 #include "sfcore/def/events.def"
 #undef SF_EVENT
-    SF_EVENT_TYPE_COUNT_ /**< Not an event type: the number of event types. */
-} sf_event_type;
-
-/** @brief The names of #sf_event_type's values before 0.3.0 (SF_EVENT_…): each is the SF_EVENT_TYPE_… of the same name. @deprecated since 0.3.0: use SF_EVENT_TYPE_…. @since 0.1.0 */
-enum {
+    SF_EVENT_TYPE_COUNT_, /**< Not an event type: the number of event types. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_EVENT_…), each the SF_EVENT_TYPE_… of the same
+       name and of this type (so comparing one with an #sf_event_type draws no warning). */
 #define SF_EVENT(sym, v, name, label, kind) SF_EVENT_##sym = SF_EVENT_TYPE_##sym,
 #include "sfcore/def/events.def"
 #undef SF_EVENT
-};
+} sf_event_type;
 
 /** @brief What an event type is about (`sfcore/def/event_kinds.def`; each type's is the fifth column of `sfcore/def/events.def`). @since 0.2.0 */
 typedef enum sf_event_kind {
@@ -89,96 +85,84 @@ typedef enum sf_party_kind {
 #define SF_PARTY_KIND(sym, v, name, label) SF_PARTY_KIND_##sym = v,
 #include "sfcore/def/party_kinds.def"
 #undef SF_PARTY_KIND
-    SF_PARTY_KIND_COUNT_ /**< Not a value: one past the last. */
-} sf_party_kind;
-
-/** @brief The names of #sf_party_kind's values before 0.3.0 (SF_PARTY_…): each is the SF_PARTY_KIND_… of the same name. @deprecated since 0.3.0: use SF_PARTY_KIND_…. @since 0.1.0 */
-enum {
+    SF_PARTY_KIND_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_PARTY_…), each the SF_PARTY_KIND_… of the same
+       name and of this type (so comparing one with an #sf_party_kind draws no warning). */
 #define SF_PARTY_KIND(sym, v, name, label) SF_PARTY_##sym = SF_PARTY_KIND_##sym,
 #include "sfcore/def/party_kinds.def"
 #undef SF_PARTY_KIND
     SF_PARTY_COUNT_ = SF_PARTY_KIND_COUNT_ /**< #SF_PARTY_KIND_COUNT_ */
-};
+} sf_party_kind;
 
 /** @brief Family members' roles (`sfcore/def/member_roles.def`). @since 0.1.0 */
 typedef enum sf_member_role {
 #define SF_MEMBER_ROLE(sym, v, name, label) SF_MEMBER_ROLE_##sym = v,
 #include "sfcore/def/member_roles.def"
 #undef SF_MEMBER_ROLE
-    SF_MEMBER_ROLE_COUNT_ /**< Not a value: one past the last. */
-} sf_member_role;
-
-/** @brief The names of #sf_member_role's values before 0.3.0 (SF_ROLE_…): each is the SF_MEMBER_ROLE_… of the same name. @deprecated since 0.3.0: use SF_MEMBER_ROLE_…. @since 0.1.0 */
-enum {
+    SF_MEMBER_ROLE_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_ROLE_…), each the SF_MEMBER_ROLE_… of the same
+       name and of this type (so comparing one with an #sf_member_role draws no warning). */
 #define SF_MEMBER_ROLE(sym, v, name, label) SF_ROLE_##sym = SF_MEMBER_ROLE_##sym,
 #include "sfcore/def/member_roles.def"
 #undef SF_MEMBER_ROLE
     SF_ROLE_COUNT_ = SF_MEMBER_ROLE_COUNT_ /**< #SF_MEMBER_ROLE_COUNT_ */
-};
+} sf_member_role;
 
 /** @brief Kinds of meeting (`sfcore/def/meeting_kinds.def`). @since 0.1.0 */
 typedef enum sf_meeting_kind {
 #define SF_MEETING_KIND(sym, v, name, label) SF_MEETING_KIND_##sym = v,
 #include "sfcore/def/meeting_kinds.def"
 #undef SF_MEETING_KIND
-    SF_MEETING_KIND_COUNT_ /**< Not a value: one past the last. */
-} sf_meeting_kind;
-
-/** @brief The names of #sf_meeting_kind's values before 0.3.0 (SF_MEETING_…): each is the SF_MEETING_KIND_… of the same name. @deprecated since 0.3.0: use SF_MEETING_KIND_…. @since 0.1.0 */
-enum {
+    SF_MEETING_KIND_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_MEETING_…), each the SF_MEETING_KIND_… of the same
+       name and of this type (so comparing one with an #sf_meeting_kind draws no warning). */
 #define SF_MEETING_KIND(sym, v, name, label) SF_MEETING_##sym = SF_MEETING_KIND_##sym,
 #include "sfcore/def/meeting_kinds.def"
 #undef SF_MEETING_KIND
     SF_MEETING_COUNT_ = SF_MEETING_KIND_COUNT_ /**< #SF_MEETING_KIND_COUNT_ */
-};
+} sf_meeting_kind;
 
 /** @brief How an action stands (`sfcore/def/action_statuses.def`). @since 0.1.0 */
 typedef enum sf_action_status {
 #define SF_ACTION_STATUS(sym, v, name, label) SF_ACTION_STATUS_##sym = v,
 #include "sfcore/def/action_statuses.def"
 #undef SF_ACTION_STATUS
-    SF_ACTION_STATUS_COUNT_ /**< Not a value: one past the last. */
-} sf_action_status;
-
-/** @brief The names of #sf_action_status's values before 0.3.0 (SF_ACTION_…): each is the SF_ACTION_STATUS_… of the same name. @deprecated since 0.3.0: use SF_ACTION_STATUS_…. @since 0.1.0 */
-enum {
+    SF_ACTION_STATUS_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_ACTION_…), each the SF_ACTION_STATUS_… of the same
+       name and of this type (so comparing one with an #sf_action_status draws no warning). */
 #define SF_ACTION_STATUS(sym, v, name, label) SF_ACTION_##sym = SF_ACTION_STATUS_##sym,
 #include "sfcore/def/action_statuses.def"
 #undef SF_ACTION_STATUS
     SF_ACTION_COUNT_ = SF_ACTION_STATUS_COUNT_ /**< #SF_ACTION_STATUS_COUNT_ */
-};
+} sf_action_status;
 
 /** @brief Kinds of support an action gives (`sfcore/def/support_types.def`). @since 0.1.0 */
 typedef enum sf_support_type {
 #define SF_SUPPORT_TYPE(sym, v, name, label) SF_SUPPORT_TYPE_##sym = v,
 #include "sfcore/def/support_types.def"
 #undef SF_SUPPORT_TYPE
-    SF_SUPPORT_TYPE_COUNT_ /**< Not a value: one past the last. */
-} sf_support_type;
-
-/** @brief The names of #sf_support_type's values before 0.3.0 (SF_SUPPORT_…): each is the SF_SUPPORT_TYPE_… of the same name. @deprecated since 0.3.0: use SF_SUPPORT_TYPE_…. @since 0.1.0 */
-enum {
+    SF_SUPPORT_TYPE_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_SUPPORT_…), each the SF_SUPPORT_TYPE_… of the same
+       name and of this type (so comparing one with an #sf_support_type draws no warning). */
 #define SF_SUPPORT_TYPE(sym, v, name, label) SF_SUPPORT_##sym = SF_SUPPORT_TYPE_##sym,
 #include "sfcore/def/support_types.def"
 #undef SF_SUPPORT_TYPE
     SF_SUPPORT_COUNT_ = SF_SUPPORT_TYPE_COUNT_ /**< #SF_SUPPORT_TYPE_COUNT_ */
-};
+} sf_support_type;
 
 /** @brief Why a case closed (`sfcore/def/exit_reasons.def`). @since 0.1.0 */
 typedef enum sf_exit_reason {
 #define SF_EXIT_REASON(sym, v, name, label) SF_EXIT_REASON_##sym = v,
 #include "sfcore/def/exit_reasons.def"
 #undef SF_EXIT_REASON
-    SF_EXIT_REASON_COUNT_ /**< Not a value: one past the last. */
-} sf_exit_reason;
-
-/** @brief The names of #sf_exit_reason's values before 0.3.0 (SF_EXIT_…): each is the SF_EXIT_REASON_… of the same name. @deprecated since 0.3.0: use SF_EXIT_REASON_…. @since 0.1.0 */
-enum {
+    SF_EXIT_REASON_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_EXIT_…), each the SF_EXIT_REASON_… of the same
+       name and of this type (so comparing one with an #sf_exit_reason draws no warning). */
 #define SF_EXIT_REASON(sym, v, name, label) SF_EXIT_##sym = SF_EXIT_REASON_##sym,
 #include "sfcore/def/exit_reasons.def"
 #undef SF_EXIT_REASON
     SF_EXIT_COUNT_ = SF_EXIT_REASON_COUNT_ /**< #SF_EXIT_REASON_COUNT_ */
-};
+} sf_exit_reason;
 
 /** @brief The lifecycle's guards: what must hold for an event (`sfcore/def/guards.def`). @since 0.1.0 */
 typedef enum sf_guard {
@@ -209,64 +193,56 @@ typedef enum sf_decision_rule {
 #define SF_DECISION_RULE(sym, v, name, label) SF_DECISION_RULE_##sym = v,
 #include "sfcore/def/decision_rules.def"
 #undef SF_DECISION_RULE
-    SF_DECISION_RULE_COUNT_ /**< Not a value: one past the last. */
-} sf_decision_rule;
-
-/** @brief The names of #sf_decision_rule's values before 0.3.0 (SF_RULE_…): each is the SF_DECISION_RULE_… of the same name. @deprecated since 0.3.0: use SF_DECISION_RULE_…. @since 0.1.0 */
-enum {
+    SF_DECISION_RULE_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_RULE_…), each the SF_DECISION_RULE_… of the same
+       name and of this type (so comparing one with an #sf_decision_rule draws no warning). */
 #define SF_DECISION_RULE(sym, v, name, label) SF_RULE_##sym = SF_DECISION_RULE_##sym,
 #include "sfcore/def/decision_rules.def"
 #undef SF_DECISION_RULE
     SF_RULE_COUNT_ = SF_DECISION_RULE_COUNT_ /**< #SF_DECISION_RULE_COUNT_ */
-};
+} sf_decision_rule;
 
 /** @brief Legal bases for sharing without consent (`sfcore/def/legal_bases.def`). @since 0.1.0 */
 typedef enum sf_legal_basis {
 #define SF_LEGAL_BASIS(sym, v, name, label) SF_LEGAL_BASIS_##sym = v,
 #include "sfcore/def/legal_bases.def"
 #undef SF_LEGAL_BASIS
-    SF_LEGAL_BASIS_COUNT_ /**< Not a value: one past the last. */
-} sf_legal_basis;
-
-/** @brief The names of #sf_legal_basis's values before 0.3.0 (SF_BASIS_…): each is the SF_LEGAL_BASIS_… of the same name. @deprecated since 0.3.0: use SF_LEGAL_BASIS_…. @since 0.1.0 */
-enum {
+    SF_LEGAL_BASIS_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_BASIS_…), each the SF_LEGAL_BASIS_… of the same
+       name and of this type (so comparing one with an #sf_legal_basis draws no warning). */
 #define SF_LEGAL_BASIS(sym, v, name, label) SF_BASIS_##sym = SF_LEGAL_BASIS_##sym,
 #include "sfcore/def/legal_bases.def"
 #undef SF_LEGAL_BASIS
     SF_BASIS_COUNT_ = SF_LEGAL_BASIS_COUNT_ /**< #SF_LEGAL_BASIS_COUNT_ */
-};
+} sf_legal_basis;
 
 /** @brief The outcomes Strengthening Families works toward (`sfcore/def/outcome_areas.def`). @since 0.2.0 */
 typedef enum sf_outcome_area {
 #define SF_OUTCOME_AREA(sym, v, name, label) SF_OUTCOME_AREA_##sym = v,
 #include "sfcore/def/outcome_areas.def"
 #undef SF_OUTCOME_AREA
-    SF_OUTCOME_AREA_COUNT_ /**< Not a value: one past the last. */
-} sf_outcome_area;
-
-/** @brief The names of #sf_outcome_area's values before 0.3.0 (SF_OUTCOME_…): each is the SF_OUTCOME_AREA_… of the same name. @deprecated since 0.3.0: use SF_OUTCOME_AREA_…. @since 0.1.0 */
-enum {
+    SF_OUTCOME_AREA_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_OUTCOME_…), each the SF_OUTCOME_AREA_… of the same
+       name and of this type (so comparing one with an #sf_outcome_area draws no warning). */
 #define SF_OUTCOME_AREA(sym, v, name, label) SF_OUTCOME_##sym = SF_OUTCOME_AREA_##sym,
 #include "sfcore/def/outcome_areas.def"
 #undef SF_OUTCOME_AREA
     SF_OUTCOME_COUNT_ = SF_OUTCOME_AREA_COUNT_ /**< #SF_OUTCOME_AREA_COUNT_ */
-};
+} sf_outcome_area;
 
 /** @brief A definition of "working day", each from a law (`sfcore/def/working_days.def`; sf_working_day_rule_source()). @since 0.2.0 */
 typedef enum sf_working_day_rule {
 #define SF_WORKING_DAYS(sym, v, name, label, source) SF_WORKING_DAY_RULE_##sym = v,
 #include "sfcore/def/working_days.def"
 #undef SF_WORKING_DAYS
-    SF_WORKING_DAY_RULE_COUNT_ /**< Not a value: one past the last. */
-} sf_working_day_rule;
-
-/** @brief The names of #sf_working_day_rule's values before 0.3.0 (SF_WORKING_DAYS_…): each is the SF_WORKING_DAY_RULE_… of the same name. @deprecated since 0.3.0: use SF_WORKING_DAY_RULE_…. @since 0.1.0 */
-enum {
+    SF_WORKING_DAY_RULE_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_WORKING_DAYS_…), each the SF_WORKING_DAY_RULE_… of the same
+       name and of this type (so comparing one with an #sf_working_day_rule draws no warning). */
 #define SF_WORKING_DAYS(sym, v, name, label, source) SF_WORKING_DAYS_##sym = SF_WORKING_DAY_RULE_##sym,
 #include "sfcore/def/working_days.def"
 #undef SF_WORKING_DAYS
     SF_WORKING_DAYS_COUNT_ = SF_WORKING_DAY_RULE_COUNT_ /**< #SF_WORKING_DAY_RULE_COUNT_ */
-};
+} sf_working_day_rule;
 
 /** @brief Who may ask for information under Oranga Tamariki Act s66 (`sfcore/def/s66_requesters.def`). @since 0.2.0 */
 typedef enum sf_s66_requester {
@@ -281,48 +257,42 @@ typedef enum sf_s66c_purpose {
 #define SF_S66C_PURPOSE(sym, v, name, label) SF_S66C_PURPOSE_##sym = v,
 #include "sfcore/def/s66c_purposes.def"
 #undef SF_S66C_PURPOSE
-    SF_S66C_PURPOSE_COUNT_ /**< Not a value: one past the last. */
-} sf_s66c_purpose;
-
-/** @brief The names of #sf_s66c_purpose's values before 0.3.0 (SF_S66C_…): each is the SF_S66C_PURPOSE_… of the same name. @deprecated since 0.3.0: use SF_S66C_PURPOSE_…. @since 0.1.0 */
-enum {
+    SF_S66C_PURPOSE_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_S66C_…), each the SF_S66C_PURPOSE_… of the same
+       name and of this type (so comparing one with an #sf_s66c_purpose draws no warning). */
 #define SF_S66C_PURPOSE(sym, v, name, label) SF_S66C_##sym = SF_S66C_PURPOSE_##sym,
 #include "sfcore/def/s66c_purposes.def"
 #undef SF_S66C_PURPOSE
     SF_S66C_COUNT_ = SF_S66C_PURPOSE_COUNT_ /**< #SF_S66C_PURPOSE_COUNT_ */
-};
+} sf_s66c_purpose;
 
 /** @brief A family's key issue areas (they decide what is necessary to share) (`sfcore/def/issue_areas.def`). @since 0.1.0 */
 typedef enum sf_issue_area {
 #define SF_ISSUE_AREA(sym, v, name, label) SF_ISSUE_AREA_##sym = v,
 #include "sfcore/def/issue_areas.def"
 #undef SF_ISSUE_AREA
-    SF_ISSUE_AREA_COUNT_ /**< Not a value: one past the last. */
-} sf_issue_area;
-
-/** @brief The names of #sf_issue_area's values before 0.3.0 (SF_ISSUE_…): each is the SF_ISSUE_AREA_… of the same name. @deprecated since 0.3.0: use SF_ISSUE_AREA_…. @since 0.1.0 */
-enum {
+    SF_ISSUE_AREA_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_ISSUE_…), each the SF_ISSUE_AREA_… of the same
+       name and of this type (so comparing one with an #sf_issue_area draws no warning). */
 #define SF_ISSUE_AREA(sym, v, name, label) SF_ISSUE_##sym = SF_ISSUE_AREA_##sym,
 #include "sfcore/def/issue_areas.def"
 #undef SF_ISSUE_AREA
     SF_ISSUE_COUNT_ = SF_ISSUE_AREA_COUNT_ /**< #SF_ISSUE_AREA_COUNT_ */
-};
+} sf_issue_area;
 
 /** @brief What is overdue (`sfcore/def/overdue_kinds.def`). @since 0.1.0 */
 typedef enum sf_overdue_kind {
 #define SF_OVERDUE_KIND(sym, v, name, label) SF_OVERDUE_KIND_##sym = v,
 #include "sfcore/def/overdue_kinds.def"
 #undef SF_OVERDUE_KIND
-    SF_OVERDUE_KIND_COUNT_ /**< Not a value: one past the last. */
-} sf_overdue_kind;
-
-/** @brief The names of #sf_overdue_kind's values before 0.3.0 (SF_OVERDUE_…): each is the SF_OVERDUE_KIND_… of the same name. @deprecated since 0.3.0: use SF_OVERDUE_KIND_…. @since 0.1.0 */
-enum {
+    SF_OVERDUE_KIND_COUNT_, /**< Not a value: one past the last. */
+    /* Deprecated since 0.3.0: the names before 0.3.0 (SF_OVERDUE_…), each the SF_OVERDUE_KIND_… of the same
+       name and of this type (so comparing one with an #sf_overdue_kind draws no warning). */
 #define SF_OVERDUE_KIND(sym, v, name, label) SF_OVERDUE_##sym = SF_OVERDUE_KIND_##sym,
 #include "sfcore/def/overdue_kinds.def"
 #undef SF_OVERDUE_KIND
     SF_OVERDUE_COUNT_ = SF_OVERDUE_KIND_COUNT_ /**< #SF_OVERDUE_KIND_COUNT_ */
-};
+} sf_overdue_kind;
 
 /**
  * @brief The enumerations sf_enum_name() and sf_enum_label() know: one
