@@ -12,6 +12,14 @@ namespace sfcore {
 
 static_assert(std::variant_size_v<event_payload> == std::size(event_type_table),
               "every event type has exactly one payload alternative, in table order");
+// Each row of events.def names the payload alternative at its value, and its
+// enumerator is that value.
+#define SF_EVENT(C, value, name, label, kind)                                                                    \
+    static_assert(std::is_same_v<std::variant_alternative_t<value, event_payload>, name>,                        \
+                  "events.def: the row of value " #value " names " #name ", not event_payload's alternative " #value); \
+    static_assert(static_cast<std::size_t>(event_type::name) == value, "events.def: " #name "'s value is its row's");
+#include "sfcore/def/events.def"
+#undef SF_EVENT
 
 referral checked(const referral& r, const agency_directory& directory) {
     referral out;
@@ -208,6 +216,7 @@ outcome case_file::record(const agency_directory& directory, std::string_view wh
                                                 "\" is recorded by the library (decide(), view()), not offered to record()");
     // An event the state has no row for is refused before its payload is checked.
     if (!find_transition(state_, e.type())) return no_row(e.type());
+    complete(e);
     validate(&directory, e);
     outcome o = evaluate(&directory, e);
     if (!o.accepted) return o;
@@ -222,6 +231,7 @@ outcome case_file::would_accept(const agency_directory& directory, std::string_v
     if (kind_of(e.type()) == event_kind::access)
         throw error(errc::invalid_argument, std::string("\"") + label(e.type()) + "\" is recorded by the library, not offered");
     if (!find_transition(state_, e.type())) return no_row(e.type());
+    complete(e);
     validate(&directory, e);
     return evaluate(&directory, e);
 }

@@ -1,5 +1,9 @@
-// What each event must hold before the lifecycle's table is asked (validate):
-// bad input is an error, and the case assigns the ids an event gives.
+// What each event must hold before the lifecycle's table is asked. Two steps:
+// complete() fills in what the case gives an event offered to record() (its
+// ids, a plan's version and day, canonical forms), and validate() checks an
+// event without changing it -- bad input is an error, and so is a field the
+// case gives that differs from what it would give (a replayed journal is
+// checked, never corrected).
 #include <algorithm>
 
 #include "nz_text.hpp"
@@ -33,9 +37,64 @@ void case_file::check_recipient(const agency_directory* dir, const sfcore::recip
     }
 }
 
-// ---- input checks: bad input is an error, and assigns ids ------------------
+// ---- what the case gives an event offered to record() ---------------------
 
-void case_file::validate(const agency_directory* dir, event& e) const {
+namespace {
+
+instant to_the_second(const instant& t) {
+    if (t.is_special()) return t;  // validate() says what is wrong with it
+    const auto fraction = t.time_of_day().fractional_seconds();
+    return fraction ? t - boost::posix_time::time_duration(0, 0, 0, fraction) : t;
+}
+
+} // namespace
+
+void case_file::complete(event& e) const {
+    const auto complete_meeting = [&](sfcore::meeting& m, meeting_kind kind) {
+        if (!m.id) m.id = meeting_id{static_cast<std::uint32_t>(meetings_.size() + 1)};
+        m.kind = kind;
+        m.start = to_the_second(m.start);
+    };
+    const auto complete_plan = [&](sfcore::plan& p) {
+        std::uint32_t next = last_action_id_;
+        for (auto& a : p.actions)
+            if (!a.id || a.id.value() == next + 1) a.id = action_id{++next};
+        const plan* current = current_plan(p.child);
+        p.version = current ? current->version + 1 : 1;
+        if (!e.when.is_special()) p.agreed = nz_date(e.when);
+    };
+    std::visit(
+        [&](auto& p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, member_added>) {
+                if (!p.member.id) p.member.id = member_id{static_cast<std::uint32_t>(members_.size() + 1)};
+            } else if constexpr (std::is_same_v<T, meeting_scheduled>) {
+                complete_meeting(p.meeting, meeting_kind::initial);
+            } else if constexpr (std::is_same_v<T, review_scheduled>) {
+                complete_meeting(p.meeting, meeting_kind::review);
+            } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
+                complete_plan(p.plan);
+            } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
+                if (!p.id) p.id = static_cast<std::uint32_t>(disclosure_.consents().size() + 1);
+            } else if constexpr (std::is_same_v<T, category_registered>) {
+                if (p.id == category{}) p.id = static_cast<category>(disclosure_.categories().size());
+            } else if constexpr (std::is_same_v<T, person_linked>) {
+                if (p.nhi && is_valid_nhi(*p.nhi)) p.nhi = checked_nhi(*p.nhi);
+            }
+        },
+        e.payload);
+}
+
+const plan* case_file::current_plan(const std::optional<member_id>& child) const noexcept {
+    const plan* current = nullptr;
+    for (const auto& q : plans_)
+        if (q.child == child) current = &q;
+    return current;
+}
+
+// ---- input checks: bad input is an error; the event is not changed ---------
+
+void case_file::validate(const agency_directory* dir, const event& e) const {
     if (e.when < last_fact_)
         throw error(errc::invalid_argument, "an event cannot be recorded before the case's last event");
     const auto today = [&e] { return nz_date(e.when); };  // only some events need the local date
@@ -48,12 +107,11 @@ void case_file::validate(const agency_directory* dir, event& e) const {
         }
         throw error(errc::invalid_argument, std::string("unknown kind of ") + what);
     };
-    const auto check_meeting = [&](sfcore::meeting& m, meeting_kind kind) {
+    const auto check_meeting = [&](const sfcore::meeting& m, meeting_kind kind) {
         const meeting_id next{static_cast<std::uint32_t>(meetings_.size() + 1)};
-        if (m.id && m.id != next) throw error(errc::invalid_argument, "meeting ids are assigned by the case");
-        m.id = next;
-        m.kind = kind;
-        m.start = checked_instant(m.start);
+        if (m.id != next) throw error(errc::invalid_argument, "meeting ids are assigned by the case");
+        if (m.kind != kind) throw error(errc::invalid_argument, "a meeting's kind is given by the event that schedules it");
+        if (checked_instant(m.start) != m.start) throw error(errc::invalid_argument, "a meeting starts on a whole second");
         check_nonblank_utf8(m.venue, "venue");
         for (const auto& p : m.invitees) check_party(p, "invitee");
         check_utf8(m.facilitator, "facilitator");
@@ -62,23 +120,21 @@ void case_file::validate(const agency_directory* dir, event& e) const {
         if (m.held || !m.attendance.empty())
             throw error(errc::invalid_argument, "a meeting is scheduled before it is held");
     };
-    const auto check_plan = [&](sfcore::plan& p, bool revision) {
+    const auto check_plan = [&](const sfcore::plan& p, bool revision) {
         if (p.child) member_at(*p.child);
         if (p.lead_agency && dir) dir->at(*p.lead_agency);
         if (p.key_contact && dir) dir->practitioner_at(*p.key_contact);
         check_utf8(p.child_views, "child's views");
         check_utf8(p.revision_reason, "revision reason");
-        const plan* current = nullptr;
-        for (const auto& q : plans_)
-            if (q.child == p.child) current = &q;
+        const plan* current = current_plan(p.child);
         if (revision && !current)
             throw error(errc::not_found, "there is no current plan to revise for this " +
                                              std::string(p.child ? "child" : "family"));
         std::uint32_t next = last_action_id_;
-        for (auto& a : p.actions) {
+        for (const auto& a : p.actions) {
             check_nonblank_utf8(a.description, "action");
             if (a.owner) check_party(*a.owner, "action owner");
-            if (a.due) a.due = checked_date(*a.due);
+            if (a.due) checked_date(*a.due);
             enum_from_int<action_status>(static_cast<long long>(a.status));
             enum_from_int<support_type>(static_cast<long long>(a.support));
             check_utf8(a.need, "need");
@@ -89,22 +145,24 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                                                                          " names an outcome area twice");
                 areas |= bit;
             }
-            if (!a.id || a.id.value() == next + 1) {
-                a.id = action_id{++next};
+            if (a.id.value() == next + 1) {
+                ++next;
                 continue;
             }
+            if (!a.id) throw error(errc::invalid_argument, "action ids are assigned by the case");
             const bool carried = current && std::any_of(current->actions.begin(), current->actions.end(),
                                                         [&](const action& c) { return c.id == a.id; });
             if (!carried)
                 throw error(errc::not_found, "action " + std::to_string(a.id.value()) +
                                                  " is not in the current plan (give new actions id 0)");
         }
-        p.version = current ? current->version + 1 : 1;
-        p.agreed = today();
+        if (p.version != (current ? current->version + 1 : 1))
+            throw error(errc::invalid_argument, "a plan's version is given by the case");
+        if (p.agreed != today()) throw error(errc::invalid_argument, "a plan is agreed on the day it is recorded");
     };
 
     std::visit(
-        [&](auto& p) {
+        [&](const auto& p) {
             using T = std::decay_t<decltype(p)>;
             if constexpr (std::is_same_v<T, referral_received>) {
                 throw error(errc::invalid_argument, "a case has exactly one referral, its first event");
@@ -113,19 +171,18 @@ void case_file::validate(const agency_directory* dir, event& e) const {
             } else if constexpr (std::is_same_v<T, referral_declined>) {
                 check_nonblank_utf8(p.reason, "decline reason");
             } else if constexpr (std::is_same_v<T, member_added>) {
-                auto& m = p.member;
+                const auto& m = p.member;
                 const member_id next{static_cast<std::uint32_t>(members_.size() + 1)};
-                if (m.id && m.id != next) throw error(errc::invalid_argument, "member ids are assigned by the case");
-                m.id = next;
+                if (m.id != next) throw error(errc::invalid_argument, "member ids are assigned by the case");
                 check_nonblank_utf8(m.name, "member name");
                 enum_from_int<member_role>(static_cast<long long>(m.role));
                 if (m.born) {
-                    m.born = checked_date(*m.born);
+                    checked_date(*m.born);
                     if (*m.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
                 }
             } else if constexpr (std::is_same_v<T, consent_recorded>) {
                 const auto& m = member_at(p.member);
-                p.signed_on = checked_date(p.signed_on);
+                checked_date(p.signed_on);
                 if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
                 check_nonblank_utf8(p.form_version, "consent form version");
                 check_utf8(p.child_views, "child's views");
@@ -194,12 +251,11 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 member_at(p.subject);
                 member_at(p.given_by);
                 const auto next = static_cast<std::uint32_t>(disclosure_.consents().size() + 1);
-                if (p.id && p.id != next) throw error(errc::invalid_argument, "consent ids are assigned by the case");
-                p.id = next;
-                p.signed_on = checked_date(p.signed_on);
+                if (p.id != next) throw error(errc::invalid_argument, "consent ids are assigned by the case");
+                checked_date(p.signed_on);
                 if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
-                p.scope.from = checked_date(p.scope.from);
-                p.scope.until = checked_date(p.scope.until);
+                checked_date(p.scope.from);
+                checked_date(p.scope.until);
                 if (p.scope.until < p.scope.from) throw error(errc::invalid_consent, "the consent's period ends before it starts");
                 if (p.scope.recipients.empty()) throw error(errc::invalid_consent, "a consent names at least one recipient");
                 for (const auto& r : p.scope.recipients) check_recipient(dir, r, "a consent's recipient");
@@ -225,9 +281,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
             } else if constexpr (std::is_same_v<T, category_registered>) {
                 disclosure_.categories().check_new(p.name, p.label);
                 const auto next = static_cast<category>(disclosure_.categories().size());
-                if (p.id != category{} && p.id != next)
-                    throw error(errc::invalid_argument, "category ids are assigned by the case");
-                p.id = next;
+                if (p.id != next) throw error(errc::invalid_argument, "category ids are assigned by the case");
             } else if constexpr (std::is_same_v<T, consent_ages_set>) {
                 if (p.young_person > p.adult || p.adult > 25 || p.adult == 0)
                     throw error(errc::invalid_argument, "consent ages must satisfy young person age <= adult age <= 25");
@@ -257,7 +311,7 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 if (p.name) check_nonblank_utf8(*p.name, "member name");
                 if (p.role) enum_from_int<member_role>(static_cast<long long>(*p.role));
                 if (p.born) {
-                    p.born = checked_date(*p.born);
+                    checked_date(*p.born);
                     if (*p.born > today()) throw error(errc::out_of_range, "a date of birth is in the future");
                 }
                 check_nonblank_utf8(p.reason, "reason for the change");
@@ -270,18 +324,18 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 member_at(p.member);
                 check_nonblank_utf8(p.requester, "requester");
                 check_utf8(p.authority, "authority");
-                p.received = checked_date(p.received);
+                checked_date(p.received);
                 if (p.received > today()) throw error(errc::out_of_range, "an access request is received in the future");
             } else if constexpr (std::is_same_v<T, access_extended>) {
                 const access_request& r = open_request(p.request);
-                p.due = checked_date(p.due);
+                checked_date(p.due);
                 if (p.due <= r.due(holiday_calendar{}))
                     throw error(errc::invalid_argument, "an extension moves the last day to answer later, past " +
                                                             to_iso(r.due(holiday_calendar{})));
                 check_nonblank_utf8(p.reason, "reason for the extension");
             } else if constexpr (std::is_same_v<T, access_answered>) {
                 const access_request& r = open_request(p.request);
-                p.on = checked_date(p.on);
+                checked_date(p.on);
                 if (p.on < r.request.received) throw error(errc::invalid_argument, "an access request is answered before it was received");
                 if (p.on > today()) throw error(errc::out_of_range, "an access request is answered in the future");
                 for (const auto& g : p.withheld) check_nonblank_utf8(g, "ground for withholding");
@@ -292,7 +346,8 @@ void case_file::validate(const agency_directory* dir, event& e) const {
                 if (const auto other = member_for(p.key); other && *other != p.member)
                     throw error(errc::invalid_argument, "person \"" + p.key + "\" is already member " +
                                                             std::to_string(other->value()) + " of this case");
-                if (p.nhi) p.nhi = checked_nhi(*p.nhi);
+                if (p.nhi && checked_nhi(*p.nhi) != *p.nhi)
+                    throw error(errc::invalid_argument, "an NHI number is kept in capitals");
                 if (p.nsn && (p.nsn->empty() || p.nsn->size() > 10 ||
                               p.nsn->find_first_not_of("0123456789") != std::string::npos))
                     throw error(errc::invalid_argument, "a National Student Number is 1 to 10 digits");

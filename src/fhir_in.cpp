@@ -230,10 +230,10 @@ struct reader {
         ref.refuse("a recipient is an agency (Organization) or a named practitioner (Practitioner)");
     }
 
-    category category_of(const node& concept) const {
+    category category_of(const node& codeable) const {
         std::set<category> found;
         const auto& reg = c.disclosure().categories();
-        for (const node& cd : concept.list("coding")) {
+        for (const node& cd : codeable.list("coding")) {
             const auto system = cd.text_or("system", ""), code = cd.text_or("code", "");
             if (system == fhir_map::category_system) {
                 const auto k = reg.find(code);
@@ -245,8 +245,8 @@ struct reader {
             }
             if (auto it = links.codes.find(system + "|" + code); it != links.codes.end()) found.insert(it->second);
         }
-        if (found.empty()) concept.refuse("no coding here names an sfcore category (nor one the links map)");
-        if (found.size() > 1) concept.refuse("its codings name different categories");
+        if (found.empty()) codeable.refuse("no coding here names an sfcore category (nor one the links map)");
+        if (found.size() > 1) codeable.refuse("its codings name different categories");
         return *found.begin();
     }
 

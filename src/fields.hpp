@@ -1,7 +1,8 @@
-// Each model type's fields, listed once: equality (equality.cpp), the
-// archives and the canonical encoding that the store and the hash chain use
-// (walker.hpp) all walk these lists, so a field added to a type and to its
-// line here is compared, saved and hashed alike.
+// Each model type's fields, listed once: the archives and the canonical
+// encoding that the store and the hash chain use (walker.hpp) walk these
+// lists. Equality is each type's defaulted operator== over all its members,
+// so a field added to a type but not to its line here is compared and not
+// saved: the archive and journal round-trip tests then fail.
 #pragma once
 
 #include <tuple>

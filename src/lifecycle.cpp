@@ -188,11 +188,9 @@ std::optional<std::string> case_file::refused_by(const agency_directory* dir, gu
             if (is_blank(p.child_views))
                 return "the plan records the child's own views (" + member_label(c.id) + ")";
         }
-        if (std::holds_alternative<plan_agreed>(e.payload) && state_ != state::under_review)
-            for (const auto& q : plans_)
-                if (q.child == p.child)
-                    return std::string(p.child ? "this child" : "the family") +
-                           " already has a plan: revise it (plan_revised) or agree a new one at a review";
+        if (std::holds_alternative<plan_agreed>(e.payload) && state_ != state::under_review && current_plan(p.child))
+            return std::string(p.child ? "this child" : "the family") +
+                   " already has a plan: revise it (plan_revised) or agree a new one at a review";
         return std::nullopt;
     }
     case guard::revision_reason:

@@ -45,6 +45,8 @@ struct participation_consent {
     std::string recorded_by;            ///< Who recorded it.
     instant recorded_at;                ///< When it was recorded.
     std::optional<instant> ended_at;    ///< When it ended: withdrawn, or lapsed when the case was reopened.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const participation_consent&, const participation_consent&) = default;
 };
 
 /** @brief Who holds the case's roles. @since 0.1.0 */
@@ -53,6 +55,8 @@ struct case_roles {
     std::optional<agency_id> lead_agency;         ///< The lead agency (set at referral or the first meeting).
     std::optional<practitioner_id> lead_contact;  ///< The lead (key) contact.
     std::string facilitator;                      ///< An independent facilitator, if any.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const case_roles&, const case_roles&) = default;
 };
 
 /**
@@ -444,7 +448,12 @@ private:
     std::optional<std::string> giver_refusal(member_id subject, member_id given_by, const std::string& child_views,
                                              const sfcore::date& on) const;
     bool ends_family_consent(member_id leaving, const sfcore::date& on) const;
-    void validate(const agency_directory* directory, event& e) const;
+    // What the case gives an event offered to record(): ids, a plan's version and day, canonical forms.
+    void complete(event& e) const;
+    // Checks an event, changing nothing: bad input, or a field complete() gives that differs, is an error.
+    void validate(const agency_directory* directory, const event& e) const;
+    // The plan in force for a child (or the family plan): the last agreed or revised, or none.
+    const plan* current_plan(const std::optional<member_id>& child) const noexcept;
     void apply(const event& e, sfcore::state next);
     void append(event&& e, sfcore::state next);
     std::optional<std::string> disagrees(const event& e) const;
@@ -487,17 +496,5 @@ private:
     std::optional<instant> closed_at_;
     disclosure_state disclosure_;
 };
-
-/**
- * @name Equality
- * Field-by-field equality.
- * @since 0.1.0
- */
-///@{
-/** @brief Field-by-field equality. @since 0.1.0 */
-bool operator==(const referral& a, const referral& b);
-bool operator==(const participation_consent& a, const participation_consent& b);
-bool operator==(const case_roles& a, const case_roles& b);
-///@}
 
 } // namespace sfcore

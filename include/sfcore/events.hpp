@@ -27,19 +27,27 @@ namespace sfcore {
 /** @brief Payload of event_type::referral_received. @since 0.1.0 */
 struct referral_received {
     sfcore::referral referral;  ///< The referral, as checked.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const referral_received&, const referral_received&) = default;
 };
 /** @brief Payload of event_type::referral_accepted (the suitability check passed). @since 0.1.0 */
 struct referral_accepted {
     bool by_panel = false;  ///< Accepted by a Children's Team panel.
     std::string note;       ///< Anything the coordinator notes.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const referral_accepted&, const referral_accepted&) = default;
 };
 /** @brief Payload of event_type::referral_declined. @since 0.1.0 */
 struct referral_declined {
     std::string reason;  ///< Why the referral is not suitable (not blank).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const referral_declined&, const referral_declined&) = default;
 };
 /** @brief Payload of event_type::member_added. @since 0.1.0 */
 struct member_added {
     sfcore::member member;  ///< The member; its id is assigned by the case.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const member_added&, const member_added&) = default;
 };
 /** @brief Payload of event_type::consent_recorded: a member's written consent to take part in the process (not to share information: see sharing_consent_given). @since 0.1.0 */
 struct consent_recorded {
@@ -48,11 +56,15 @@ struct consent_recorded {
     std::string form_version;   ///< The consent form's version (not blank).
     std::optional<member_id> given_by;  ///< For a child: the parent or caregiver who gave it.
     std::string child_views;    ///< For a child: the child's own views.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const consent_recorded&, const consent_recorded&) = default;
 };
 /** @brief Payload of event_type::consent_withdrawn: the member withdraws from the process; the process stops, and so does every sharing of the member's information. @since 0.1.0 */
 struct consent_withdrawn {
     member_id member;  ///< Who withdrew.
     std::string note;  ///< Anything they said.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const consent_withdrawn&, const consent_withdrawn&) = default;
 };
 /**
  * @brief Payload of event_type::roles_assigned: assignment or reassignment; only the given roles change.
@@ -63,45 +75,66 @@ struct roles_assigned {
     std::optional<agency_id> lead_agency;         ///< The lead agency.
     std::optional<practitioner_id> lead_contact;  ///< The lead (key) contact.
     std::optional<std::string> facilitator;       ///< An independent facilitator ("" to remove).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const roles_assigned&, const roles_assigned&) = default;
 };
 /** @brief Payload of event_type::preparation_started. @since 0.1.0 */
-struct preparation_started {};
+struct preparation_started {
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const preparation_started&, const preparation_started&) = default;
+};
 /** @brief Payload of event_type::priorities_set: the family's key issues, in their words. @since 0.1.0 */
 struct priorities_set {
     std::vector<std::string> key_issues;  ///< The key issues, the family's priorities first.
     std::vector<std::string> strengths;   ///< The family's strengths.
     std::vector<std::string> needs;       ///< The family's needs.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const priorities_set&, const priorities_set&) = default;
 };
 /** @brief Payload of event_type::invitee_approved: the family approves a party to take part. @since 0.1.0 */
 struct invitee_approved {
     party who;  ///< An agency as a whole, or a named practitioner.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const invitee_approved&, const invitee_approved&) = default;
 };
 /** @brief Payload of event_type::invitee_withdrawn: the family withdraws an approval. @since 0.1.0 */
 struct invitee_withdrawn {
     party who;  ///< The party.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const invitee_withdrawn&, const invitee_withdrawn&) = default;
 };
 /** @brief Payload of event_type::meeting_scheduled (initial meeting). @since 0.1.0 */
 struct meeting_scheduled {
     sfcore::meeting meeting;  ///< The meeting; its id is assigned by the case.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const meeting_scheduled&, const meeting_scheduled&) = default;
 };
 /** @brief Payload of event_type::meeting_held. @since 0.1.0 */
 struct meeting_held {
     meeting_id meeting;            ///< Which meeting.
     std::vector<party> attendance;  ///< Who attended.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const meeting_held&, const meeting_held&) = default;
 };
 /** @brief Payload of event_type::plan_agreed. @since 0.1.0 */
 struct plan_agreed {
     sfcore::plan plan;  ///< The plan; ids and version are assigned by the case.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const plan_agreed&, const plan_agreed&) = default;
 };
 /** @brief Payload of event_type::plan_revised. @since 0.1.0 */
 struct plan_revised {
     sfcore::plan plan;  ///< The whole revised plan; keep an action's id to carry it over.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const plan_revised&, const plan_revised&) = default;
 };
 /** @brief Payload of event_type::action_updated. @since 0.1.0 */
 struct action_updated {
     action_id action;       ///< Which action.
     action_status status;   ///< Its new status.
     std::string note;       ///< Anything to note.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const action_updated&, const action_updated&) = default;
 };
 /** @brief Payload of event_type::review_scheduled. @since 0.1.0 */
 struct review_scheduled {
@@ -112,6 +145,8 @@ struct review_scheduled {
      * @since 0.2.0
      */
     std::string outside_window_reason;
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const review_scheduled&, const review_scheduled&) = default;
 };
 /**
  * @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system.
@@ -119,21 +154,32 @@ struct review_scheduled {
  */
 struct escalated {
     std::string note;  ///< Why (not blank).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const escalated&, const escalated&) = default;
 };
 /** @brief Payload of event_type::closure_started. @since 0.1.0 */
 struct closure_started {
     exit_reason reason = exit_reason::planned;  ///< Why the case is closing.
     std::string note;                           ///< Required for exit_reason::other.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const closure_started&, const closure_started&) = default;
 };
 /** @brief Payload of event_type::final_report_submitted: the lead contact's report. @since 0.1.0 */
 struct final_report_submitted {
     std::string summary;  ///< The lead contact's summary (not blank).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const final_report_submitted&, const final_report_submitted&) = default;
 };
 /** @brief Payload of event_type::case_closed. @since 0.1.0 */
-struct case_closed {};
+struct case_closed {
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const case_closed&, const case_closed&) = default;
+};
 /** @brief Payload of event_type::case_reopened: an explicit, logged reopening. @since 0.1.0 */
 struct case_reopened {
     std::string reason;  ///< Why (not blank).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const case_reopened&, const case_reopened&) = default;
 };
 
 
@@ -146,6 +192,8 @@ struct consent_scope {
     purpose_set purposes = 0;                   ///< The purposes.
     sfcore::date from;                          ///< First day covered (New Zealand date).
     sfcore::date until;                         ///< Last day covered.
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const consent_scope&, const consent_scope&) = default;
 };
 
 /**
@@ -161,6 +209,8 @@ struct sharing_consent_given {
     std::string form_version;   ///< The form's version (not blank).
     std::string child_views;    ///< A child's own views, when a parent or caregiver consents for them.
     std::uint32_t id = 0;       ///< The consent's number in the case, assigned by the case (1, 2, 3…).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const sharing_consent_given&, const sharing_consent_given&) = default;
 };
 
 /**
@@ -173,6 +223,8 @@ struct sharing_consent_withdrawn {
     std::optional<sfcore::recipient> recipient;   ///< Only this recipient (an agency covers its practitioners).
     std::optional<category> what;                 ///< Only this category.
     std::string note;                             ///< Anything the person said.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const sharing_consent_withdrawn&, const sharing_consent_withdrawn&) = default;
 };
 
 /** @brief Payload of event_type::confidential_marked: the family marks (or unmarks) a member's information of a category as confidential. @since 0.2.0 */
@@ -180,17 +232,23 @@ struct confidential_marked {
     member_id subject;                       ///< Whose information.
     category what = category::identity_contact;  ///< Which kind.
     bool confidential = true;                ///< Marked (true) or the mark lifted (false).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const confidential_marked&, const confidential_marked&) = default;
 };
 
 /** @brief Payload of event_type::issue_areas_set: the areas of the family's key issues, which decide what is necessary to share. @since 0.2.0 */
 struct issue_areas_set {
     std::vector<issue_area> areas;  ///< The areas (none: only identity and contact details are necessary).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const issue_areas_set&, const issue_areas_set&) = default;
 };
 
 /** @brief Payload of event_type::necessity_adjusted: the family widens or narrows what is necessary by one category. @since 0.2.0 */
 struct necessity_adjusted {
     category what = category::identity_contact;  ///< The category.
     bool widen = true;                           ///< Widen (true) or narrow (false).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const necessity_adjusted&, const necessity_adjusted&) = default;
 };
 
 /** @brief Payload of event_type::category_registered: an information category of the case's own, numbered after the built-in ones. @since 0.2.0 */
@@ -198,12 +256,16 @@ struct category_registered {
     std::string name;   ///< Its identifier: lowercase letters, digits and '_', not taken.
     std::string label;  ///< Its plain-language label.
     category id = category::identity_contact;  ///< Its number, assigned by the case.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const category_registered&, const category_registered&) = default;
 };
 
 /** @brief Payload of event_type::consent_ages_set: from which ages people consent for themselves. @since 0.2.0 */
 struct consent_ages_set {
     std::uint8_t young_person = 16;  ///< From this age a young person consents to share for themselves.
     std::uint8_t adult = 18;         ///< From this age a person is an adult.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const consent_ages_set&, const consent_ages_set&) = default;
 };
 
 /**
@@ -230,6 +292,8 @@ struct shared_without_consent {
     bool child_consulted = false;       ///< The child (or their representative) was consulted or told.
     bool family_told = false;           ///< The family was told.
     std::string not_told_reason;        ///< If either was not, why.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const shared_without_consent&, const shared_without_consent&) = default;
 };
 
 /** @brief Payload of event_type::request_declined: a request for information declined, with its reasons (Oranga Tamariki Act s66I/s66J). @since 0.2.0 */
@@ -240,12 +304,16 @@ struct request_declined {
     legal_basis basis = legal_basis::ot_s66;     ///< The basis the request relied on.
     std::vector<std::string> reasons;   ///< The grounds for declining (s66J requires reasons).
     std::string decided_by;             ///< Who declined it.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const request_declined&, const request_declined&) = default;
 };
 
 /** @brief Payload of event_type::notice_given: a member was given their disclosure notice (see case_file::notice()) as it stood at the entry's instant. @since 0.2.0 */
 struct notice_given {
     member_id member;                 ///< Whom it was given to.
     purpose why = purpose::meeting;   ///< For which purpose.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const notice_given&, const notice_given&) = default;
 };
 
 // ---- access records (written by the library only) ---------------------------
@@ -265,12 +333,16 @@ struct disclosure_decided {
     decision_rule rule = decision_rule::no_consent;  ///< The rule that decided.
     member_id subject;                  ///< The subject the rule was applied to.
     std::uint32_t consent = 0;          ///< The consent that permitted it (0 when refused).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const disclosure_decided&, const disclosure_decided&) = default;
 };
 
 /** @brief One item a view showed: whom it is about and what kind it is (never its content). @since 0.2.0 */
 struct shown_item {
     std::vector<member_id> subjects;             ///< Whom it is about.
     category what = category::identity_contact;  ///< What kind of information.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const shown_item&, const shown_item&) = default;
 };
 
 /** @brief Payload of event_type::view_shown: a filtered view shown to a recipient, about the instant in the entry's `when`. @since 0.2.0 */
@@ -279,6 +351,8 @@ struct view_shown {
     purpose why = purpose::meeting; ///< For what.
     std::uint32_t offered = 0;      ///< How many items the view was made from.
     std::vector<shown_item> shown;  ///< The items shown.
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const view_shown&, const view_shown&) = default;
 };
 
 /**
@@ -291,6 +365,8 @@ struct legacy_audit_imported {
     std::string text;           ///< The log in the 0.1 text form, one entry a line.
     std::uint64_t entries = 0;  ///< How many entries it holds.
     std::string head;           ///< The hash of its last entry, in hex ("" when empty).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const legacy_audit_imported&, const legacy_audit_imported&) = default;
 };
 
 /**
@@ -303,6 +379,8 @@ struct timeframes_set {
     int initial_meeting_working_days = 15;  ///< Initial meeting within this many working days of the referral (1-60).
     int review_earliest_days = 28;          ///< A review no sooner than this many days after the last meeting (1-365)…
     int review_latest_days = 42;            ///< …and no later than this (review_earliest_days-365).
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const timeframes_set&, const timeframes_set&) = default;
 };
 
 /**
@@ -318,6 +396,8 @@ struct member_updated {
     std::optional<member_role> role;       ///< A new role, or none to keep it.
     std::optional<sfcore::date> born;      ///< A new date of birth (not in the future), or none to keep it.
     std::string reason;                    ///< Why (not blank): "a correction the person asked for", …
+    /** @brief Field-by-field equality. @since 0.2.0 */
+    friend bool operator==(const member_updated&, const member_updated&) = default;
 };
 
 /**
@@ -333,6 +413,8 @@ struct person_linked {
     std::string key;                 ///< The host's own key for the person (UTF-8, not blank, at most 256 bytes).
     std::optional<std::string> nhi;  ///< Their National Health Index number, checked (see checked_nhi()), if known.
     std::optional<std::string> nsn; ///< Their National Student Number (1 to 10 digits), if known.
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const person_linked&, const person_linked&) = default;
 };
 
 /**
@@ -345,6 +427,8 @@ struct person_linked {
 struct identified_extract {
     std::string table;    ///< Which table ("members", "cases"…).
     std::string purpose;  ///< Why (not blank): "an audit the Privacy Commissioner asked for", …
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const identified_extract&, const identified_extract&) = default;
 };
 
 /**
@@ -361,6 +445,8 @@ struct access_requested {
     std::string requester;  ///< Who asked (not blank): the person, or their agent.
     std::string authority;  ///< An agent's authority to ask ("parent of a child under 16", …); empty when the person asked.
     sfcore::date received;  ///< The day it was received (not in the future).
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const access_requested&, const access_requested&) = default;
 };
 
 /**
@@ -372,6 +458,8 @@ struct access_extended {
     std::uint64_t request = 0;  ///< The access_requested entry (its seq), not yet answered.
     sfcore::date due;           ///< The new last day, after the one before.
     std::string reason;         ///< Why (not blank): "a large quantity of information must be searched", …
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const access_extended&, const access_extended&) = default;
 };
 
 /**
@@ -383,6 +471,8 @@ struct access_answered {
     std::uint64_t request = 0;          ///< The access_requested entry (its seq), not yet answered.
     sfcore::date on;                    ///< The day it was answered (not before it was received).
     std::vector<std::string> withheld;  ///< The grounds of what was withheld, each not blank (none: given in full).
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const access_answered&, const access_answered&) = default;
 };
 
 /**
@@ -399,6 +489,8 @@ struct correction_declined {
     std::string detail;     ///< Which detail (not blank): "date of birth", "address", …
     std::string statement;  ///< The person's statement of the correction sought (not blank).
     std::string reason;     ///< Why it was not made (not blank).
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const correction_declined&, const correction_declined&) = default;
 };
 
 /**
@@ -412,6 +504,8 @@ struct correction_declined {
 struct case_disposed {
     sfcore::date closed;      ///< When the case was closed.
     std::int32_t years = 0;   ///< The retention its programme's rule gave, in years after closure.
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const case_disposed&, const case_disposed&) = default;
 };
 
 /** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
@@ -450,63 +544,8 @@ struct event {
 
     /** @brief The type of the event, from its payload. @since 0.1.0 */
     event_type type() const noexcept { return static_cast<event_type>(payload.index()); }
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const event&, const event&) = default;
 };
-
-/**
- * @name Equality
- * Field-by-field equality (a journal replayed equals the original).
- * @since 0.1.0
- */
-///@{
-/** @brief Field-by-field equality. @since 0.1.0 */
-bool operator==(const event& a, const event& b);
-bool operator==(const consent_scope& a, const consent_scope& b);
-bool operator==(const shown_item& a, const shown_item& b);
-bool operator==(const referral_received& a, const referral_received& b);
-bool operator==(const referral_accepted& a, const referral_accepted& b);
-bool operator==(const referral_declined& a, const referral_declined& b);
-bool operator==(const member_added& a, const member_added& b);
-bool operator==(const consent_recorded& a, const consent_recorded& b);
-bool operator==(const consent_withdrawn& a, const consent_withdrawn& b);
-bool operator==(const roles_assigned& a, const roles_assigned& b);
-bool operator==(const preparation_started& a, const preparation_started& b);
-bool operator==(const priorities_set& a, const priorities_set& b);
-bool operator==(const invitee_approved& a, const invitee_approved& b);
-bool operator==(const invitee_withdrawn& a, const invitee_withdrawn& b);
-bool operator==(const meeting_scheduled& a, const meeting_scheduled& b);
-bool operator==(const meeting_held& a, const meeting_held& b);
-bool operator==(const plan_agreed& a, const plan_agreed& b);
-bool operator==(const plan_revised& a, const plan_revised& b);
-bool operator==(const action_updated& a, const action_updated& b);
-bool operator==(const review_scheduled& a, const review_scheduled& b);
-bool operator==(const escalated& a, const escalated& b);
-bool operator==(const closure_started& a, const closure_started& b);
-bool operator==(const final_report_submitted& a, const final_report_submitted& b);
-bool operator==(const case_closed& a, const case_closed& b);
-bool operator==(const case_reopened& a, const case_reopened& b);
-bool operator==(const sharing_consent_given& a, const sharing_consent_given& b);
-bool operator==(const sharing_consent_withdrawn& a, const sharing_consent_withdrawn& b);
-bool operator==(const confidential_marked& a, const confidential_marked& b);
-bool operator==(const issue_areas_set& a, const issue_areas_set& b);
-bool operator==(const necessity_adjusted& a, const necessity_adjusted& b);
-bool operator==(const category_registered& a, const category_registered& b);
-bool operator==(const consent_ages_set& a, const consent_ages_set& b);
-bool operator==(const timeframes_set& a, const timeframes_set& b);
-bool operator==(const member_updated& a, const member_updated& b);
-bool operator==(const person_linked& a, const person_linked& b);
-bool operator==(const identified_extract& a, const identified_extract& b);
-bool operator==(const access_requested& a, const access_requested& b);
-bool operator==(const access_extended& a, const access_extended& b);
-bool operator==(const access_answered& a, const access_answered& b);
-bool operator==(const correction_declined& a, const correction_declined& b);
-/** @brief Equality. @since 0.3.0 */
-bool operator==(const case_disposed& a, const case_disposed& b);
-bool operator==(const shared_without_consent& a, const shared_without_consent& b);
-bool operator==(const request_declined& a, const request_declined& b);
-bool operator==(const notice_given& a, const notice_given& b);
-bool operator==(const disclosure_decided& a, const disclosure_decided& b);
-bool operator==(const view_shown& a, const view_shown& b);
-bool operator==(const legacy_audit_imported& a, const legacy_audit_imported& b);
-///@}
 
 } // namespace sfcore

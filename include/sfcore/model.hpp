@@ -31,6 +31,8 @@ struct member {
      * @since 0.1.0
      */
     std::optional<int> age_on(const sfcore::date& d) const;
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const member&, const member&) = default;
 };
 
 /**
@@ -107,6 +109,8 @@ struct meeting {
     bool mihi = false;                      ///< Opens with mihi.
     bool held = false;                      ///< Has been held.
     std::vector<party> attendance;          ///< Who attended (once held).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const meeting&, const meeting&) = default;
 };
 
 /** @brief One action of a plan: who does what, by when. @since 0.1.0 */
@@ -120,6 +124,8 @@ struct action {
     std::string need;                       ///< The family's need or priority it addresses (their words).
     /** @brief The outcome areas it serves (each at most once). @since 0.2.0 */
     std::vector<outcome_area> outcomes;
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const action&, const action&) = default;
 };
 
 /**
@@ -143,6 +149,8 @@ struct plan {
     std::string child_views;                ///< The child's own views (Children's Teams).
     std::string revision_reason;            ///< Why it was revised (change of circumstances); empty for version 1.
     sfcore::date agreed;                    ///< The date it was agreed or revised (from the event).
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const plan&, const plan&) = default;
 };
 
 /**
@@ -175,18 +183,5 @@ inline sfcore::date nz_date(const instant& t) { return nz_local_time(t).date; }
 } // namespace sfcore
 
 namespace sfcore {
-
-/**
- * @name Equality
- * Field-by-field equality of the model's values.
- * @since 0.1.0
- */
-///@{
-/** @brief Field-by-field equality. @since 0.1.0 */
-bool operator==(const member& a, const member& b);
-bool operator==(const meeting& a, const meeting& b);
-bool operator==(const action& a, const action& b);
-bool operator==(const plan& a, const plan& b);
-///@}
 
 } // namespace sfcore

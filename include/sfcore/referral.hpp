@@ -39,6 +39,8 @@ struct referral {
     std::string site;
     /** @brief The Local Management Group the case belongs to (see agency_directory::add_local_group()). @since 0.2.0 */
     std::optional<local_group_id> local_group;
+    /** @brief Field-by-field equality. @since 0.1.0 */
+    friend bool operator==(const referral&, const referral&) = default;
 };
 
 /**

@@ -3,7 +3,9 @@
 // conversion of sfcore 0.1 cases and ledgers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -244,6 +246,47 @@ TEST_CASE("a journal whose entries the rules refuse does not replay, even when i
     decided.consent = 1;
     detail::case_access::chain(d.id(), forged);  // as if the chain had been recomputed
     CHECK(code_of([&] { case_file::replay(d.id(), forged); }) == errc::integrity);
+}
+
+TEST_CASE("a replayed journal is checked, never corrected: a field the case gives that differs is refused", "[archive]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    REQUIRE(w.rec(c, w.adult_consent(recipient::of(agencies::MSD))));
+    REQUIRE(w.rec(c, person_linked{member_id{1}, "person-0001", std::string("zzz0016"), std::nullopt}));
+    REQUIRE(c.journal().back().type() == event_type::person_linked);
+    CHECK(std::get<person_linked>(c.journal().back().payload).nhi == std::string("ZZZ0016"));  // record() completes it
+    const std::vector<event> journal(c.journal().begin(), c.journal().end());
+    const auto first = [&](event_type t) {
+        const auto it = std::find_if(journal.begin(), journal.end(), [t](const event& e) { return e.type() == t; });
+        REQUIRE(it != journal.end());
+        return static_cast<std::size_t>(it - journal.begin());
+    };
+    // Replays the journal with one entry changed and the chain recomputed: the code it is refused with.
+    const auto replayed = [&](event_type t, const std::function<void(event&)>& change) {
+        std::vector<event> j = journal;
+        change(j[first(t)]);
+        detail::case_access::chain(c.id(), j);
+        return code_of([&] { case_file::replay(c.id(), j); });
+    };
+    CHECK(replayed(event_type::plan_agreed, [](event&) {}) == errc::ok);
+    CHECK(replayed(event_type::member_added, [](event& e) { std::get<member_added>(e.payload).member.id = member_id{}; }) ==
+          errc::invalid_argument);
+    CHECK(replayed(event_type::meeting_scheduled,
+                   [](event& e) { std::get<meeting_scheduled>(e.payload).meeting.kind = meeting_kind::review; }) ==
+          errc::invalid_argument);
+    CHECK(replayed(event_type::plan_agreed, [](event& e) { std::get<plan_agreed>(e.payload).plan.version = 2; }) ==
+          errc::invalid_argument);
+    CHECK(replayed(event_type::plan_agreed, [](event& e) {
+              auto& agreed = std::get<plan_agreed>(e.payload).plan.agreed;
+              agreed = agreed - boost::gregorian::days(1);
+          }) == errc::invalid_argument);
+    CHECK(replayed(event_type::plan_agreed, [](event& e) {
+              std::get<plan_agreed>(e.payload).plan.actions.front().id = action_id{};
+          }) == errc::invalid_argument);
+    CHECK(replayed(event_type::sharing_consent_given, [](event& e) { std::get<sharing_consent_given>(e.payload).id = 0; }) ==
+          errc::invalid_argument);
+    CHECK(replayed(event_type::person_linked, [](event& e) { std::get<person_linked>(e.payload).nhi = "zzz0016"; }) ==
+          errc::invalid_argument);
 }
 
 TEST_CASE("golden archives of this format version load, byte for byte", "[archive][golden]") {
