@@ -50,7 +50,7 @@
  *
  * The header is one file per module, all included here: sfcore/c/base.h
  * (statuses, errors, memory, handles), enums.h, directory.h, calendar.h,
- * case.h, events.h, disclosure.h, journal.h, store.h and fhir.h.
+ * case.h, events.h, disclosure.h, journal.h, store.h, fhir.h and analysis.h.
  */
 #ifndef SFCORE_H
 #define SFCORE_H
@@ -66,5 +66,6 @@
 #include "sfcore/c/journal.h"
 #include "sfcore/c/store.h"
 #include "sfcore/c/fhir.h"
+#include "sfcore/c/analysis.h"
 
 #endif /* SFCORE_H */

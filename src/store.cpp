@@ -364,4 +364,19 @@ void case_store::follow() { impl_->db->follow(); }
 
 std::optional<store_change> case_store::next_change(int timeout_ms) { return impl_->db->next_change(timeout_ms); }
 
+analysis_table make_table(case_store& store, std::string_view name, const agency_directory& directory,
+                          const table_options& options) {
+    table_builder rows(name, directory, options);
+    if (rows.identified()) {
+        store.record_identified_extract(*options.identified_by, name, *options.purpose,
+                                        [&](const case_file& c) { rows.add(c); });
+    } else {
+        store.for_each({}, [&](const case_file& c) {
+            rows.add(c);
+            return true;
+        });
+    }
+    return rows.table();
+}
+
 } // namespace sfcore

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sfcore/agency.hpp"
+#include "sfcore/analysis.hpp"
 #include "sfcore/archive.hpp"
 #include "sfcore/calendar.hpp"
 #include "sfcore/case.hpp"

@@ -56,6 +56,7 @@
 #include <vector>
 
 #include "sfcore/agency.hpp"
+#include "sfcore/analysis.hpp"
 #include "sfcore/calendar.hpp"
 #include "sfcore/case.hpp"
 #include "sfcore/encryption.hpp"
@@ -479,5 +480,21 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
+
+/**
+ * @brief One of the analysts' tables (analysis.hpp) of every case in a
+ * store, in id order. An identified table (options.identified_by) first
+ * records an identified extract in each case it reads
+ * (case_store::record_identified_extract()); a de-identified one records
+ * nothing.
+ * @param store the store.
+ * @param name the table: one of analysis_table_names().
+ * @param directory names the agencies and practitioners.
+ * @param options the calendar, timeframes, and who asks and why for an identified table.
+ * @throws sfcore::error as table_builder() and case_store::for_each().
+ * @since 0.3.0
+ */
+analysis_table make_table(case_store& store, std::string_view name, const agency_directory& directory,
+                          const table_options& options = {});
 
 } // namespace sfcore

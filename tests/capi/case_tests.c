@@ -865,6 +865,41 @@ static void test_persons(void) {
         CHECK(recorded == 2);
     }
     {
+        /* The analysts' tables as CSV: de-identified unless asked otherwise; an identified one is recorded. */
+        static const uint8_t key[16] = {7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+        char *csv = NULL, *again = NULL;
+        uint64_t before = 0;
+        CHECK_STATUS(SF_OK, sf_case_table_csv(&csv, first, dir, "members", NULL, NULL, NULL, key, sizeof key));
+        CHECK(csv && strncmp(csv, "case_id,member_id,role,age_band,participating,consented,consent_signed\r\n", 72) == 0);
+        CHECK(csv && !strstr(csv, "Hine") && !strstr(csv, "1988") && strstr(csv, ",1,parent_caregiver,25-44,true,true,2026-03-02\r\n"));
+        CHECK(csv && strncmp(csv + 72, "71,", 3) != 0); /* a pseudonym, not the case's id */
+        /* The same key gives the same pseudonyms in a store's table. */
+        CHECK_STATUS(SF_OK, sf_store_table_csv(&again, st, dir, "members", NULL, NULL, NULL, key, sizeof key));
+        CHECK(csv && again && strstr(again, csv + 72) != NULL);
+        sf_free(again);
+        sf_free(csv);
+        CHECK_STATUS(SF_OK, sf_case_counts_get(&counts, first));
+        before = counts.events;
+        CHECK_STATUS(SF_OK, sf_case_table_csv(&csv, first, dir, "members", NULL, "analyst-7", "an audit", NULL, 0));
+        CHECK(csv && strstr(csv, "case_id,member_id,name,role,born,") && strstr(csv, "\r\n71,1,Hine,parent_caregiver,1988-05-14,"));
+        sf_free(csv);
+        CHECK_STATUS(SF_OK, sf_case_counts_get(&counts, first));
+        CHECK(counts.events == before + 1); /* the extract is an entry of the case's journal */
+        CHECK_STATUS(SF_ENOTFOUND, sf_store_table_csv(&csv, st, NULL, "cases", NULL, NULL, NULL, NULL, 0)); /* no directory stored */
+        CHECK_STATUS(SF_OK, sf_store_table_csv(&csv, st, dir, "cases", NULL, "analyst-7", "an audit", NULL, 0));
+        CHECK(csv && strstr(csv, "\r\n71,Te Rangi wh\xC4\x81nau,strengthening_families,") && strstr(csv, "\r\n72,"));
+        sf_free(csv);
+        /* Bad requests are refused, and nothing is recorded. */
+        CHECK_STATUS(SF_EINVAL, sf_case_table_csv(&csv, first, dir, "people", NULL, NULL, NULL, NULL, 0));
+        CHECK(csv == NULL);
+        CHECK_STATUS(SF_EINVAL, sf_case_table_csv(&csv, first, dir, "members", NULL, NULL, "an audit", NULL, 0));
+        CHECK_STATUS(SF_EINVAL, sf_case_table_csv(&csv, first, dir, "members", NULL, "analyst-7", NULL, NULL, 0));
+        CHECK_STATUS(SF_EINVAL, sf_case_table_csv(&csv, first, dir, "members", NULL, NULL, NULL, key, 8));
+        CHECK_STATUS(SF_EINVAL, sf_store_table_csv(&csv, st, dir, "members", NULL, "analyst-7", "an audit", key, sizeof key));
+        CHECK_STATUS(SF_OK, sf_case_counts_get(&counts, first));
+        CHECK(counts.events == before + 1);
+    }
+    {
         /* An access request: overdue from the day after its due date until answered. */
         sf_overdue_item *items = NULL;
         size_t count = 0;

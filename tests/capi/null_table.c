@@ -267,6 +267,19 @@ static void row_sf_store_record_identified_extract(void) {
     NUL(sf_store_record_identified_extract(&n, store, "a", "members", NULL, NULL, NULL));
     CHECK_STATUS(SF_EUTF8, sf_store_record_identified_extract(&n, store, bad_utf8, "members", "p", NULL, NULL));
 }
+static void row_sf_case_table_csv(void) {
+    char *csv; NUL(sf_case_table_csv(NULL, kase, dir, "cases", NULL, NULL, NULL, NULL, 0)); NUL(sf_case_table_csv(&csv, NULL, dir, "cases", NULL, NULL, NULL, NULL, 0));
+    NUL(sf_case_table_csv(&csv, kase, NULL, "cases", NULL, NULL, NULL, NULL, 0)); NUL(sf_case_table_csv(&csv, kase, dir, NULL, NULL, NULL, NULL, NULL, 0));
+    NUL(sf_case_table_csv(&csv, kase, dir, "cases", NULL, NULL, NULL, NULL, 16));
+    CHECK_STATUS(SF_EUTF8, sf_case_table_csv(&csv, kase, dir, bad_utf8, NULL, NULL, NULL, NULL, 0));
+    CHECK_STATUS(SF_EUTF8, sf_case_table_csv(&csv, kase, dir, "cases", NULL, bad_utf8, "p", NULL, 0));
+}
+static void row_sf_store_table_csv(void) {
+    char *csv; NUL(sf_store_table_csv(NULL, store, dir, "cases", NULL, NULL, NULL, NULL, 0)); NUL(sf_store_table_csv(&csv, NULL, dir, "cases", NULL, NULL, NULL, NULL, 0));
+    NUL(sf_store_table_csv(&csv, store, dir, NULL, NULL, NULL, NULL, NULL, 0));
+    CHECK_STATUS(SF_EINVAL, sf_store_table_csv(&csv, store, dir, "people", NULL, NULL, NULL, NULL, 0));
+    CHECK_STATUS(SF_EUTF8, sf_store_table_csv(&csv, store, dir, "cases", NULL, "a", bad_utf8, NULL, 0));
+}
 static void row_sf_case_upgrade_v1(void) {
     sf_case *c; const uint8_t junk[3] = {0};
     NUL(sf_case_upgrade_v1(NULL, junk, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, NULL, 3, NULL, 0, dir)); NUL(sf_case_upgrade_v1(&c, junk, 3, NULL, 0, NULL));
@@ -456,6 +469,7 @@ static const struct row {
     ROW(sf_store_size), ROW(sf_store_list), ROW(sf_store_person_cases), ROW(sf_store_siblings), ROW(sf_store_access_response), ROW(sf_store_each), ROW(sf_store_checkpoint), ROW(sf_store_verify),
     ROW(sf_store_reseal), ROW(sf_store_rewrap), ROW(sf_store_record_identified_extract), ROW(sf_store_due_for_disposal), ROW(sf_store_dispose), ROW(sf_store_put_directory), ROW(sf_store_directory),
     ROW(sf_store_migrate), ROW(sf_store_follow), ROW(sf_store_next_change),
+    ROW(sf_case_table_csv), ROW(sf_store_table_csv),
     ROW(sf_fhir_consent), ROW(sf_fhir_consents), ROW(sf_fhir_audit_events), ROW(sf_fhir_import_consents),
 };
 
