@@ -130,7 +130,7 @@ void bind_analysis(py::module_& m) {
                         c->write([&](sfcore::case_file& k) { k.record_identified_extract(*o.identified_by, name, *o.purpose); });
                     c->read([&](const sfcore::case_file& k) { rows.add(k); });
                 }
-                t = rows.table();
+                t = rows.take();
             }
             return arrays ? sfcore_py::arrays(t) : lists(t);
         },

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <random>
+#include <utility>
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
@@ -84,6 +85,7 @@ public:
     }
 
     const std::vector<table_column>& columns() const noexcept { return cols_; }
+    std::vector<table_column> take() noexcept { return std::exchange(cols_, {}); }
 
 private:
     table& number(std::int64_t v) {
@@ -509,6 +511,15 @@ analysis_table table_builder::table() const {
     out.columns.reserve(rows_->t->t.columns().size());
     for (const auto& c : rows_->t->t.columns())
         if (!c.personal || rows_->s.identified) out.columns.push_back(c);
+    return out;
+}
+
+analysis_table table_builder::take() {
+    analysis_table out;
+    out.name = rows_->name;
+    for (auto& c : rows_->t->t.take())
+        if (!c.personal || rows_->s.identified) out.columns.push_back(std::move(c));
+    rows_ = nullptr;
     return out;
 }
 

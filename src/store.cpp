@@ -376,7 +376,7 @@ analysis_table make_table(case_store& store, std::string_view name, const agency
             return true;
         });
     }
-    return rows.table();
+    return rows.take();
 }
 
 } // namespace sfcore

@@ -35,7 +35,7 @@ int sf_case_table_csv(char** out, sf_case* c, const sf_directory* dir, const cha
                 return 0;
             });
         k.impl.read([&](const case_file& x) { rows.add(x); });
-        o = string_out(rows.table().csv());
+        o = string_out(rows.take().csv());
     });
 }
 

@@ -46,6 +46,8 @@ struct table_column {
     std::vector<std::string> texts;            ///< A text per row (kind text; empty where missing).
     std::vector<std::uint8_t> missing;         ///< 1 where the row has no value.
     bool any_missing = false;                  ///< Whether any row has no value.
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const table_column&, const table_column&) = default;
 };
 
 /** @brief An analysts' table: its name and its columns. @since 0.3.0 */
@@ -64,6 +66,8 @@ struct analysis_table {
      * @since 0.3.0
      */
     std::string csv() const;
+    /** @brief Field-by-field equality. @since 0.3.0 */
+    friend bool operator==(const analysis_table&, const analysis_table&) = default;
 };
 
 /** @brief How a table is made. @since 0.3.0 */
@@ -125,6 +129,12 @@ public:
     void add(const case_file& c);
     /** @brief The table so far (a de-identified table without its personal columns). @since 0.3.0 */
     analysis_table table() const;
+    /**
+     * @brief The table, moved out rather than copied: the builder is spent
+     * (only destroying it or assigning to it is allowed after).
+     * @since 0.3.0
+     */
+    analysis_table take();
     /** @brief Whether the table is identified (options.identified_by given). @since 0.3.0 */
     bool identified() const noexcept;
     /** @brief Its options, as checked. @since 0.3.0 */

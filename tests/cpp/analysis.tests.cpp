@@ -40,6 +40,7 @@ TEST_CASE("a de-identified table has no personal column, pseudonymous case ids a
     CHECK(column(t, "case_id")->values == std::vector<std::int64_t>(2, case_pseudonym(c.id(), o.pseudonym_key)));
     CHECK(column(t, "case_id")->values.front() != static_cast<std::int64_t>(c.id().value()));
     CHECK(column(t, "age_band")->texts == std::vector<std::string>{"25-44", "10-13"});
+    CHECK(members.take() == t);  // the same table, moved out
     // An action a member owns names the member by number, not by name.
     table_builder actions("actions", w.dir, o);
     actions.add(c);
