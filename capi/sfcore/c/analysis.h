@@ -8,6 +8,8 @@
  * row, each ending CRLF; days are YYYY-MM-DD, moments
  * YYYY-MM-DDTHH:MM:SSZ, booleans `true` or `false`, a missing value is an
  * empty field, and a text with a comma, a quote or a line break is quoted.
+ * Texts are given as recorded: a spreadsheet that reads a text starting
+ * with `=`, `+`, `-` or `@` as a formula should be told to read it as text.
  *
  * A table is de-identified unless `identified_by` is given: no names, no
  * dates of birth or exact ages (an age band instead), none of the family's
