@@ -259,7 +259,10 @@ struct meetings_rows : case_table {
 std::optional<std::string> outcomes_text(const std::vector<outcome_area>& areas) {
     if (areas.empty()) return std::nullopt;
     std::string out;
-    for (auto a : areas) out += (out.empty() ? "" : ",") + std::string(to_string(a));
+    for (auto a : areas) {
+        if (!out.empty()) out += ',';
+        out += to_string(a);
+    }
     return out;
 }
 
@@ -286,7 +289,10 @@ struct actions_rows : case_table {
 
 std::string ids_text(const std::vector<member_id>& ids) {
     std::string out;
-    for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id.value());
+    for (auto id : ids) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(id.value());
+    }
     return out;
 }
 
@@ -352,7 +358,10 @@ struct declined_rows : entry_rows<request_declined> {
                      st) {}
     void row(const case_file& c, const event& e, const request_declined& r) override {
         std::string reasons;
-        for (const auto& x : r.reasons) reasons += (reasons.empty() ? "" : "; ") + x;
+        for (const auto& x : r.reasons) {
+            if (!reasons.empty()) reasons += "; ";
+            reasons += x;
+        }
         t << s.case_key(c) << e.seq << e.when << who(r.requester) << r.basis << category_name(c, r.what) << ids_text(r.subjects)
           << reasons << r.decided_by;
     }
@@ -494,7 +503,10 @@ table_builder::table_builder(std::string_view name, const agency_directory& dire
     rows_->name = name;
     if (!rows_->t) {
         std::string known;
-        for (const auto& n : analysis_table_names()) known += (known.empty() ? "" : ", ") + n;
+        for (const auto& n : analysis_table_names()) {
+            if (!known.empty()) known += ", ";
+            known += n;
+        }
         throw error(errc::invalid_argument, "unknown table " + detail::quoted(checked_utf8(name, "table name")) + ": one of " + known);
     }
 }
