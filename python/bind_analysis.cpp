@@ -126,9 +126,8 @@ void bind_analysis(py::module_& m) {
                     cases.push_back(&c.cast<sfcore::shared_case&>());
                 }
                 for (auto* c : cases) {
-                    if (rows.identified())
-                        c->write([&](sfcore::case_file& k) { k.record_identified_extract(*o.identified_by, name, *o.purpose); });
-                    c->read([&](const sfcore::case_file& k) { rows.add(k); });
+                    if (rows.identified()) c->write([&](sfcore::case_file& k) { rows.extract(k); });
+                    else c->read([&](const sfcore::case_file& k) { rows.add(k); });
                 }
                 t = rows.take();
             }

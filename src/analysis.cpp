@@ -103,6 +103,9 @@ private:
     std::size_t next_ = 0;
 };
 
+// A text cell: missing when the text is empty.
+std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
 // ---- names -----------------------------------------------------------------
 
 // Names of agencies and practitioners for a table; an id the directory lacks
@@ -124,10 +127,8 @@ public:
     // As name_of(), but a member of a de-identified table, and a party the
     // directory or the case does not hold, is named by its kind and number.
     std::string party(const sfcore::party& p, const case_file& c) const {
-        if (p.kind != party_kind::member || identified_) try {
-                return name_of(p, c, d_);
-            } catch (const error&) {
-            }
+        if (p.kind != party_kind::member || identified_)
+            if (auto name = find_name_of(p, c, d_)) return std::move(*name);
         return std::string(to_string(p.kind)) + " " + std::to_string(p.id);
     }
 
@@ -198,7 +199,7 @@ struct cases_rows : case_table {
         std::optional<bool> on_time;
         if (days) on_time = *days <= (s.timeframes ? *s.timeframes : c.timeframes()).initial_meeting_working_days;
         t << s.case_key(c) << r.family_name << c.programme() << c.state() << r.source << n.agency(r.agency) << r.received
-          << (r.site.empty() ? std::optional<std::string>() : r.site)
+          << text(r.site)
           << (r.local_group ? std::optional<std::string>(s.directory->local_group_at(*r.local_group).name) : std::nullopt)
           << n.practitioner(roles.coordinator)
           << n.agency(roles.lead_agency) << n.practitioner(roles.lead_contact) << c.members().size() << participating
@@ -247,7 +248,6 @@ struct meetings_rows : case_table {
                       {"invitees", column_kind::integer}, {"attended", column_kind::integer}, {"karakia", column_kind::boolean},
                       {"mihi", column_kind::boolean}, {"interpreter", column_kind::text}, {"facilitator", column_kind::text}},
                      st) {}
-    static std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
     void add(const case_file& c) override {
         for (const auto& m : c.meetings())
             t << s.case_key(c) << m.id << m.kind << m.start << m.venue << m.held << m.invitees.size() << m.attendance.size()
@@ -280,7 +280,7 @@ struct actions_rows : case_table {
                 t << s.case_key(c) << index << p.child << p.version << a.id << a.description
                   << (a.owner ? std::optional<std::string>(n.party(*a.owner, c)) : std::nullopt)
                   << (a.owner ? std::optional<party_kind>(a.owner->kind) : std::nullopt) << a.due << a.status
-                  << a.support << (a.need.empty() ? std::nullopt : std::optional<std::string>(a.need))
+                  << a.support << text(a.need)
                   << outcomes_text(a.outcomes);
             ++index;
         }
@@ -311,7 +311,6 @@ struct entry_rows : case_table {
     static std::string category_name(const case_file& c, category what) {
         return c.disclosure().categories().name(what);
     }
-    static std::optional<std::string> text(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
 };
 
 struct decisions_rows : entry_rows<disclosure_decided> {
@@ -378,16 +377,26 @@ struct views_rows : entry_rows<view_shown> {
     }
 };
 
+// Every table: its name and how its rows are made, in the order analysis_table_names() gives.
+template <class Rows>
+std::unique_ptr<case_table> make_rows(const settings& s) {
+    return std::make_unique<Rows>(s);
+}
+
+struct table_kind {
+    const char* name;
+    std::unique_ptr<case_table> (*make)(const settings&);
+};
+
+constexpr table_kind table_kinds[] = {
+    {"cases", make_rows<cases_rows>},         {"members", make_rows<members_rows>},     {"events", make_rows<events_rows>},
+    {"meetings", make_rows<meetings_rows>},   {"actions", make_rows<actions_rows>},     {"decisions", make_rows<decisions_rows>},
+    {"sharings", make_rows<sharings_rows>},   {"declined", make_rows<declined_rows>},   {"views", make_rows<views_rows>},
+};
+
 std::unique_ptr<case_table> case_rows(std::string_view name, const settings& s) {
-    if (name == "cases") return std::make_unique<cases_rows>(s);
-    if (name == "members") return std::make_unique<members_rows>(s);
-    if (name == "events") return std::make_unique<events_rows>(s);
-    if (name == "meetings") return std::make_unique<meetings_rows>(s);
-    if (name == "actions") return std::make_unique<actions_rows>(s);
-    if (name == "decisions") return std::make_unique<decisions_rows>(s);
-    if (name == "sharings") return std::make_unique<sharings_rows>(s);
-    if (name == "declined") return std::make_unique<declined_rows>(s);
-    if (name == "views") return std::make_unique<views_rows>(s);
+    for (const auto& k : table_kinds)
+        if (name == k.name) return k.make(s);
     return nullptr;
 }
 
@@ -408,8 +417,11 @@ void csv_field(std::string& out, std::string_view s) {
 } // namespace
 
 const std::vector<std::string>& analysis_table_names() {
-    static const std::vector<std::string> names{"cases",     "members",  "events",   "meetings", "actions",
-                                                "decisions", "sharings", "declined", "views"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& k : table_kinds) out.emplace_back(k.name);
+        return out;
+    }();
     return names;
 }
 
@@ -516,6 +528,11 @@ table_builder::table_builder(table_builder&&) noexcept = default;
 table_builder& table_builder::operator=(table_builder&&) noexcept = default;
 
 void table_builder::add(const case_file& c) { rows_->t->add(c); }
+
+void table_builder::extract(case_file& c) {
+    if (rows_->s.identified) c.record_identified_extract(*options_.identified_by, rows_->name, *options_.purpose);
+    add(c);
+}
 
 analysis_table table_builder::table() const {
     analysis_table out;

@@ -51,7 +51,7 @@ instant to_the_second(const instant& t) {
 
 void case_file::complete(event& e) const {
     const auto complete_meeting = [&](sfcore::meeting& m, meeting_kind kind) {
-        if (!m.id) m.id = meeting_id{static_cast<std::uint32_t>(meetings_.size() + 1)};
+        if (!m.id) m.id = next_meeting_id();
         m.kind = kind;
         m.start = to_the_second(m.start);
     };
@@ -67,7 +67,7 @@ void case_file::complete(event& e) const {
         [&](auto& p) {
             using T = std::decay_t<decltype(p)>;
             if constexpr (std::is_same_v<T, member_added>) {
-                if (!p.member.id) p.member.id = member_id{static_cast<std::uint32_t>(members_.size() + 1)};
+                if (!p.member.id) p.member.id = next_member_id();
             } else if constexpr (std::is_same_v<T, meeting_scheduled>) {
                 complete_meeting(p.meeting, meeting_kind::initial);
             } else if constexpr (std::is_same_v<T, review_scheduled>) {
@@ -75,15 +75,25 @@ void case_file::complete(event& e) const {
             } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
                 complete_plan(p.plan);
             } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
-                if (!p.id) p.id = static_cast<std::uint32_t>(disclosure_.consents().size() + 1);
+                if (!p.id) p.id = next_consent_id();
             } else if constexpr (std::is_same_v<T, category_registered>) {
-                if (p.id == category{}) p.id = static_cast<category>(disclosure_.categories().size());
+                if (p.id == category{}) p.id = next_category();
             } else if constexpr (std::is_same_v<T, person_linked>) {
                 if (p.nhi && is_valid_nhi(*p.nhi)) p.nhi = checked_nhi(*p.nhi);
             }
         },
         e.payload);
 }
+
+member_id case_file::next_member_id() const noexcept { return member_id{static_cast<std::uint32_t>(members_.size() + 1)}; }
+
+meeting_id case_file::next_meeting_id() const noexcept { return meeting_id{static_cast<std::uint32_t>(meetings_.size() + 1)}; }
+
+std::uint32_t case_file::next_consent_id() const noexcept {
+    return static_cast<std::uint32_t>(disclosure_.consents().size() + 1);
+}
+
+category case_file::next_category() const noexcept { return static_cast<category>(disclosure_.categories().size()); }
 
 const plan* case_file::current_plan(const std::optional<member_id>& child) const noexcept {
     const plan* current = nullptr;
@@ -108,8 +118,7 @@ void case_file::validate(const agency_directory* dir, const event& e) const {
         throw error(errc::invalid_argument, std::string("unknown kind of ") + what);
     };
     const auto check_meeting = [&](const sfcore::meeting& m, meeting_kind kind) {
-        const meeting_id next{static_cast<std::uint32_t>(meetings_.size() + 1)};
-        if (m.id != next) throw error(errc::invalid_argument, "meeting ids are assigned by the case");
+        if (m.id != next_meeting_id()) throw error(errc::invalid_argument, "meeting ids are assigned by the case");
         if (m.kind != kind) throw error(errc::invalid_argument, "a meeting's kind is given by the event that schedules it");
         if (checked_instant(m.start) != m.start) throw error(errc::invalid_argument, "a meeting starts on a whole second");
         check_nonblank_utf8(m.venue, "venue");
@@ -172,8 +181,7 @@ void case_file::validate(const agency_directory* dir, const event& e) const {
                 check_nonblank_utf8(p.reason, "decline reason");
             } else if constexpr (std::is_same_v<T, member_added>) {
                 const auto& m = p.member;
-                const member_id next{static_cast<std::uint32_t>(members_.size() + 1)};
-                if (m.id != next) throw error(errc::invalid_argument, "member ids are assigned by the case");
+                if (m.id != next_member_id()) throw error(errc::invalid_argument, "member ids are assigned by the case");
                 check_nonblank_utf8(m.name, "member name");
                 enum_from_int<member_role>(static_cast<long long>(m.role));
                 if (m.born) {
@@ -250,8 +258,7 @@ void case_file::validate(const agency_directory* dir, const event& e) const {
             } else if constexpr (std::is_same_v<T, sharing_consent_given>) {
                 member_at(p.subject);
                 member_at(p.given_by);
-                const auto next = static_cast<std::uint32_t>(disclosure_.consents().size() + 1);
-                if (p.id != next) throw error(errc::invalid_argument, "consent ids are assigned by the case");
+                if (p.id != next_consent_id()) throw error(errc::invalid_argument, "consent ids are assigned by the case");
                 checked_date(p.signed_on);
                 if (p.signed_on > today()) throw error(errc::out_of_range, "a consent form is signed in the future");
                 checked_date(p.scope.from);
@@ -280,8 +287,7 @@ void case_file::validate(const agency_directory* dir, const event& e) const {
                 disclosure_.categories().name(p.what);
             } else if constexpr (std::is_same_v<T, category_registered>) {
                 disclosure_.categories().check_new(p.name, p.label);
-                const auto next = static_cast<category>(disclosure_.categories().size());
-                if (p.id != next) throw error(errc::invalid_argument, "category ids are assigned by the case");
+                if (p.id != next_category()) throw error(errc::invalid_argument, "category ids are assigned by the case");
             } else if constexpr (std::is_same_v<T, consent_ages_set>) {
                 if (p.young_person > p.adult || p.adult > 25 || p.adult == 0)
                     throw error(errc::invalid_argument, "consent ages must satisfy young person age <= adult age <= 25");

@@ -26,14 +26,33 @@ std::string recipient_name(const recipient& r, const agency_directory& directory
     return directory.practitioner_at(r.practitioner).name + " (" + agency + ")";
 }
 
-std::string name_of(const party& p, const case_file& c, const agency_directory& directory) {
+std::optional<std::string> find_name_of(const party& p, const case_file& c, const agency_directory& directory) {
     switch (p.kind) {
-    case party_kind::member: return c.member_at(member_id{p.id}).name;
-    case party_kind::agency: return directory.at(agency_id{p.id}).name;
+    case party_kind::member:
+        if (p.id == 0 || p.id > c.members().size()) return std::nullopt;
+        return c.members()[p.id - 1].name;
+    case party_kind::agency:
+        if (const agency* a = directory.find(agency_id{p.id})) return a->name;
+        return std::nullopt;
     case party_kind::practitioner: {
-        const auto& pr = directory.practitioner_at(practitioner_id{p.id});
-        return pr.name + " (" + directory.at(pr.agency).name + ")";
+        const auto& ps = directory.practitioners();
+        if (p.id == 0 || p.id > ps.size()) return std::nullopt;
+        const practitioner& pr = ps[p.id - 1];
+        const agency* a = directory.find(pr.agency);
+        if (!a) return std::nullopt;
+        return pr.name + " (" + a->name + ")";
     }
+    }
+    return std::nullopt;
+}
+
+// The name find_name_of() gives, or the error of the lookup that failed.
+std::string name_of(const party& p, const case_file& c, const agency_directory& directory) {
+    if (auto name = find_name_of(p, c, directory)) return std::move(*name);
+    switch (p.kind) {
+    case party_kind::member: c.member_at(member_id{p.id}); break;
+    case party_kind::agency: directory.at(agency_id{p.id}); break;
+    case party_kind::practitioner: directory.at(directory.practitioner_at(practitioner_id{p.id}).agency); break;
     }
     throw error(errc::invalid_argument, "unknown party kind");
 }

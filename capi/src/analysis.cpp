@@ -29,12 +29,8 @@ int sf_case_table_csv(char** out, sf_case* c, const sf_directory* dir, const cha
         const auto& d = need(dir, "dir");
         const std::string name = utf8(table, "table");
         table_builder rows(name, d.impl, options_of(cal, identified_by, purpose, pseudonym_key, key_size));
-        if (rows.identified())
-            k.impl.write([&](case_file& x) {
-                x.record_identified_extract(*rows.options().identified_by, name, *rows.options().purpose);
-                return 0;
-            });
-        k.impl.read([&](const case_file& x) { rows.add(x); });
+        if (rows.identified()) k.impl.write([&](case_file& x) { rows.extract(x); });
+        else k.impl.read([&](const case_file& x) { rows.add(x); });
         o = string_out(rows.take().csv());
     });
 }

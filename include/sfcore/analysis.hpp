@@ -102,9 +102,9 @@ std::optional<std::string> age_band(std::optional<int> age);
 /**
  * @brief Makes one analysts' table a case at a time.
  *
- * It reads the cases it is given and records nothing: for an identified
- * table, record each case's extract first
- * (case_file::record_identified_extract()), or use make_table() over a store.
+ * add() reads the cases it is given and records nothing; for an identified
+ * table, extract() records each case's identified_extract entry first (or
+ * use make_table() over a store).
  * @since 0.3.0
  */
 class table_builder {
@@ -127,6 +127,15 @@ public:
 
     /** @brief Add a case's rows. @since 0.3.0 */
     void add(const case_file& c);
+    /**
+     * @brief Add a case's rows after recording in it, for an identified
+     * table, the identified_extract entry the table needs (who and why from
+     * the options); a de-identified table records nothing.
+     * @throws sfcore::error as case_file::record_identified_extract(); the
+     *         rows are not added then.
+     * @since 0.3.0
+     */
+    void extract(case_file& c);
     /** @brief The table so far (a de-identified table without its personal columns). @since 0.3.0 */
     analysis_table table() const;
     /**

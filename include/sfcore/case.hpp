@@ -454,6 +454,11 @@ private:
     void validate(const agency_directory* directory, const event& e) const;
     // The plan in force for a child (or the family plan): the last agreed or revised, or none.
     const plan* current_plan(const std::optional<member_id>& child) const noexcept;
+    // The ids the case gives what is added next (complete() assigns them; validate() checks them).
+    member_id next_member_id() const noexcept;
+    meeting_id next_meeting_id() const noexcept;
+    std::uint32_t next_consent_id() const noexcept;
+    category next_category() const noexcept;
     void apply(const event& e, sfcore::state next);
     void append(event&& e, sfcore::state next);
     std::optional<std::string> disagrees(const event& e) const;

@@ -87,6 +87,14 @@ std::string to_markdown(const final_report& r);
 std::string name_of(const party& p, const case_file& c, const agency_directory& directory);
 
 /**
+ * @brief As name_of(), without throwing: no name when the case does not hold
+ * the member, or the directory the agency or practitioner (or the
+ * practitioner's agency).
+ * @since 0.3.0
+ */
+std::optional<std::string> find_name_of(const party& p, const case_file& c, const agency_directory& directory);
+
+/**
  * @brief A recipient's name: an agency's, or a practitioner's with their agency.
  * @throws sfcore::error errc::not_found.
  * @since 0.2.0

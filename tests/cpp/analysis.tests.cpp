@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 #include "sfcore/analysis.hpp"
+#include "sfcore/report.hpp"
 #include "sfcore/store.hpp"
 
 using namespace sfcore;
@@ -125,4 +126,43 @@ TEST_CASE("an identified table of a store records the extract in each case first
     CHECK(x->table == "events");
     CHECK(x->purpose == "an audit");
     CHECK(after.journal().back().who == "analyst-7");
+}
+
+TEST_CASE("extract() records an identified table's extract in the case before its rows, a de-identified one records nothing", "[analysis]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    const std::size_t before = c.journal().size();
+    table_builder plain("events", w.dir);
+    plain.extract(c);
+    CHECK(c.journal().size() == before);
+    CHECK(plain.table().rows() == before);
+
+    table_options o;
+    o.identified_by = "analyst-7";
+    o.purpose = "an audit";
+    table_builder identified("events", w.dir, o);
+    identified.extract(c);
+    REQUIRE(c.journal().size() == before + 1);
+    const auto* x = std::get_if<identified_extract>(&c.journal().back().payload);
+    REQUIRE(x);
+    CHECK(x->table == "events");
+    CHECK(x->purpose == "an audit");
+    CHECK(c.journal().back().who == "analyst-7");
+    CHECK(identified.table().rows() == before + 1);  // the rows are read after the extract is recorded
+}
+
+TEST_CASE("a party is named once: name_of() throws for one not held, find_name_of() gives no name", "[analysis]") {
+    fixtures::world w;
+    const case_file c = w.drive_to(state::plan_active);
+    CHECK(find_name_of(party::of(member_id{1}), c, w.dir) == "Hine Te Rangi");
+    CHECK(find_name_of(party::of(w.coordinator), c, w.dir) == "Mere Tipene (Te Whare Awhina Trust)");
+    CHECK(find_name_of(party::of(agencies::MSD), c, w.dir) == "Ministry of Social Development");
+    CHECK(name_of(party::of(w.coordinator), c, w.dir) == "Mere Tipene (Te Whare Awhina Trust)");
+    for (const party& missing : {party::of(member_id{99}), party::of(member_id{}), party::of(agency_id{999}),
+                                 party::of(practitioner_id{999}), party{static_cast<party_kind>(7), 1}}) {
+        CHECK_FALSE(find_name_of(missing, c, w.dir));
+        CHECK(code_of([&] { name_of(missing, c, w.dir); }) != errc::ok);
+    }
+    CHECK(code_of([&] { name_of(party::of(member_id{99}), c, w.dir); }) == errc::not_found);
+    CHECK(code_of([&] { name_of(party::of(practitioner_id{999}), c, w.dir); }) == errc::not_found);
 }
