@@ -61,6 +61,7 @@ ROWS = [
     (r"PY_decision_check_keywords$", "Case.check() from Python, keywords, distinct requests", "time"),
     (r"PY_decision_check_positional$", "the same, positional", "time"),
     (r"PY_decide_many$", "Case.decide_many() from Python, per decision (1,000,000 distinct requests, each recorded)", "time"),
+    (r"PY_decide_many_first_run$", "the same, its first run in the process: the journal's million new entries in memory the process did not have before (page faults)", "time"),
     (r"PY_check_many$", "Case.check_many() from Python, per decision (1,000,000 distinct requests)", "time"),
     (r"PY_dataframe_cases/100000/real_time$", "a store of 100,000 cases into a pandas DataFrame (the cases table; the store read on a second thread)", "time"),
 ]
@@ -148,6 +149,8 @@ def main(src, dst, *more):
     ctx = data["context"]
     out = [
         "# Performance {#performance}",
+        "",
+        "[TOC]",
         "",
         "Written by `make bench` (`scripts/bench_report.py` over `build-bench/bench.json` and "
         "`build-bench/python-bench.json`): the median of 5 repetitions of each benchmark, in **CPU time**, on a "
