@@ -96,9 +96,15 @@ journal_head case_store::append(const case_file& c, std::uint64_t expected_versi
     detail::write_transaction t(*s.db);
     const auto stored = s.row_of(id, true);
     const std::uint64_t version = stored ? stored->version : 0;
+    if (version != expected_version && expected_version == 0)
+        throw error(errc::conflict, case_name(id) + " is already in the store, with " + std::to_string(version) +
+                                        " entries: append(c, 0) adds a case the store does not hold (append(c, " +
+                                        std::to_string(version) + ") adds the entries after those)");
     if (version != expected_version)
         throw error(errc::conflict, case_name(id) + ": the store holds " + std::to_string(version) +
-                                        " entries, the writer expected " + std::to_string(expected_version));
+                                        " entries, the writer expected " + std::to_string(expected_version) +
+                                        (version > expected_version ? ": another writer appended first; load the case again"
+                                                                    : ""));
     if (expected_version > 0 && stored->head != journal[expected_version - 1].hash)
         throw error(errc::conflict, case_name(id) + ": the writer's history differs from the store's");
     {

@@ -324,12 +324,24 @@ TEST_CASE("an append names the version it expects: a writer that is behind gets 
     case_file c = w.drive_to(state::preparing);
     REQUIRE(a.append(c, 0).seq == c.journal().size());
     CHECK(code_of([&] { b.append(c, 0); }) == errc::conflict);  // already there
+    const auto message_of = [](const auto& f) {
+        try {
+            f();
+        } catch (const error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    const std::string held = std::to_string(c.journal().size());
+    CHECK_THAT(message_of([&] { b.append(c, 0); }),
+               Catch::Contains("is already in the store, with " + held + " entries") && Catch::Contains("append(c, " + held + ")"));
     case_file mine = b.load(c.id()), theirs = a.load(c.id());
     const std::uint64_t v = mine.journal().size();
     REQUIRE(w.rec(theirs, step_event(1)));
     REQUIRE(w.rec(mine, step_event(2)));
     CHECK(a.append(theirs, v).seq == v + 1);
     CHECK(code_of([&] { b.append(mine, v); }) == errc::conflict);
+    CHECK_THAT(message_of([&] { b.append(mine, v); }), Catch::Contains("another writer appended first"));
     // A writer that claims the right version but holds another history.
     REQUIRE(w.rec(mine, step_event(3)));
     CHECK(code_of([&] { b.append(mine, v + 1); }) == errc::conflict);
