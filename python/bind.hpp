@@ -205,6 +205,7 @@ void bind_store(py::module_& m, case_class& c);
 void bind_fhir(py::module_& m, case_class& c);
 void bind_persons(py::module_& m, case_class& c);
 void bind_analysis(py::module_& m);
+void bind_case_record(case_class& c);  // bind_case.cpp: Case.record() and would_accept(), after every payload class
 
 } // namespace sfcore_py
 

@@ -286,23 +286,6 @@ case_class bind_case_file(py::module_& m) {
             "case_id"_a, "journal"_a,
             "Rebuild a case from its journal: the hash chain is verified from the case's id, every entry checked again "
             "and every recorded decision made again. Raises StorageError (INTEGRITY) or ArgumentError.")
-        .def(
-            "record",
-            [](sfcore::shared_case& self, sfcore::event_payload payload, const sfcore::agency_directory& directory,
-               const std::string& recorded_by, const sfcore::instant& at) {
-                return self.write([&](case_file& k) { return k.record(directory, recorded_by, at, std::move(payload)); });
-            },
-            "payload"_a, py::kw_only(), "directory"_a, "recorded_by"_a, "at"_a,
-            "Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, "
-            "accepted or refused. at is an aware datetime, never earlier than the last fact.")
-        .def(
-            "would_accept",
-            [](const sfcore::shared_case& self, const sfcore::event_payload& payload,
-               const sfcore::agency_directory& directory, const std::string& recorded_by, const sfcore::instant& at) {
-                return self.read([&](const case_file& k) { return k.would_accept(directory, recorded_by, at, payload); });
-            },
-            "payload"_a, py::kw_only(), "directory"_a, "recorded_by"_a, "at"_a,
-            "As record(), without changing the case: would the fact be accepted?")
         .def_property_readonly("id", reading([](const case_file& k) { return k.id(); }), "The case's id.")
         .def_property_readonly("state", reading([](const case_file& k) { return k.state(); }), "Where the case is in its lifecycle.")
         .def_property_readonly("programme", reading([](const case_file& k) { return k.programme(); }))
@@ -447,6 +430,28 @@ case_class bind_case(py::module_& m) {
     bind_calendar(m);
     bind_report(m);
     return bind_case_file(m);
+}
+
+// Case.record() and would_accept(), bound after every payload class is registered, so their signatures (and
+// the stubs and the reference made from them) name each payload class by its Python name.
+void bind_case_record(case_class& c) {
+    c.def(
+         "record",
+         [](sfcore::shared_case& self, sfcore::event_payload payload, const sfcore::agency_directory& directory,
+            const std::string& recorded_by, const sfcore::instant& at) {
+             return self.write([&](sfcore::case_file& k) { return k.record(directory, recorded_by, at, std::move(payload)); });
+         },
+         "payload"_a, py::kw_only(), "directory"_a, "recorded_by"_a, "at"_a,
+         "Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, "
+         "accepted or refused. at is an aware datetime, never earlier than the last fact.")
+        .def(
+            "would_accept",
+            [](const sfcore::shared_case& self, const sfcore::event_payload& payload,
+               const sfcore::agency_directory& directory, const std::string& recorded_by, const sfcore::instant& at) {
+                return self.read([&](const sfcore::case_file& k) { return k.would_accept(directory, recorded_by, at, payload); });
+            },
+            "payload"_a, py::kw_only(), "directory"_a, "recorded_by"_a, "at"_a,
+            "As record(), without changing the case: would the fact be accepted?");
 }
 
 } // namespace sfcore_py

@@ -127,4 +127,5 @@ PYBIND11_MODULE(_core, m) {
     sfcore_py::bind_fhir(m, case_class);
     sfcore_py::bind_persons(m, case_class);
     sfcore_py::bind_analysis(m);
+    sfcore_py::bind_case_record(case_class);
 }

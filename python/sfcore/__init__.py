@@ -29,4 +29,24 @@ from . import _core
 from ._core import *  # noqa: F401,F403  (every public name of the compiled core)
 from ._core import __version__
 
+from . import _arguments
+
+
+def _clearer_errors():
+    """A slip with a constructor names the argument; Case() and Case.record(non-payload) say what to do."""
+    import enum
+
+    for name in dir(_core):
+        cls = getattr(_core, name)
+        if isinstance(cls, type) and not issubclass(cls, (BaseException, enum.Enum)):
+            _arguments.clarify_constructor(cls)
+    _arguments.no_constructor(_core.Case, "open a case with Case.open(…), or read one with Case.from_bytes(…) or "
+                                          "Store.load(…)")
+    payloads = tuple(getattr(_core, "".join(w.capitalize() for w in t.name.split("_"))) for t in _core.EventType)
+    for method in ("record", "would_accept"):
+        setattr(_core.Case, method, _arguments.check_payload(getattr(_core.Case, method), payloads))
+
+
+_clearer_errors()
+
 __all__ = sorted(n for n in dir(_core) if not n.startswith("_") and n != "VERSION_NUMBER") + ["__version__"]

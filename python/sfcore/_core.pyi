@@ -525,7 +525,7 @@ class Case:
     @property
     def programme(self) -> Programme:
         ...
-    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined, sfcore::case_disposed], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def record(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, SharingConsentGiven, SharingConsentWithdrawn, ConfidentialMarked, IssueAreasSet, NecessityAdjusted, CategoryRegistered, ConsentAgesSet, SharedWithoutConsent, RequestDeclined, NoticeGiven, DisclosureDecided, ViewShown, LegacyAuditImported, TimeframesSet, MemberUpdated, PersonLinked, IdentifiedExtract, AccessRequested, AccessExtended, AccessAnswered, CorrectionDeclined, CaseDisposed], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """Offer a fact (a payload object, e.g. PreparationStarted() or SharingConsentGiven(...)): returns an Outcome, accepted or refused. at is an aware datetime, never earlier than the last fact."""
     @property
     def referral(self) -> Referral:
@@ -564,7 +564,7 @@ class Case:
     @property
     def withdrawals(self) -> List[SharingWithdrawal]:
         """Every withdrawal of consent to share (withdrawals from the process included)."""
-    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, sfcore::sharing_consent_given, sfcore::sharing_consent_withdrawn, sfcore::confidential_marked, sfcore::issue_areas_set, sfcore::necessity_adjusted, sfcore::category_registered, sfcore::consent_ages_set, sfcore::shared_without_consent, sfcore::request_declined, sfcore::notice_given, sfcore::disclosure_decided, sfcore::view_shown, sfcore::legacy_audit_imported, TimeframesSet, MemberUpdated, sfcore::person_linked, sfcore::identified_extract, sfcore::access_requested, sfcore::access_extended, sfcore::access_answered, sfcore::correction_declined, sfcore::case_disposed], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
+    def would_accept(self, payload: Union[ReferralReceived, ReferralAccepted, ReferralDeclined, MemberAdded, ConsentRecorded, ConsentWithdrawn, RolesAssigned, PreparationStarted, PrioritiesSet, InviteeApproved, InviteeWithdrawn, MeetingScheduled, MeetingHeld, PlanAgreed, PlanRevised, ActionUpdated, ReviewScheduled, Escalated, ClosureStarted, FinalReportSubmitted, CaseClosed, CaseReopened, SharingConsentGiven, SharingConsentWithdrawn, ConfidentialMarked, IssueAreasSet, NecessityAdjusted, CategoryRegistered, ConsentAgesSet, SharedWithoutConsent, RequestDeclined, NoticeGiven, DisclosureDecided, ViewShown, LegacyAuditImported, TimeframesSet, MemberUpdated, PersonLinked, IdentifiedExtract, AccessRequested, AccessExtended, AccessAnswered, CorrectionDeclined, CaseDisposed], *, directory: AgencyDirectory, recorded_by: str, at: datetime.datetime) -> Outcome:
         """As record(), without changing the case: would the fact be accepted?"""
 
 class CaseClosed:
@@ -1031,7 +1031,7 @@ class ErrorCode(enum.IntEnum):
     - MALFORMED = 501: the data is malformed
     - UNSUPPORTED_VERSION = 502: the data was written by a newer version of sfcore
     - CHECKSUM_MISMATCH = 503: the data does not match its checksum: it was damaged
-    - CONFLICT = 504: another writer changed the case first
+    - CONFLICT = 504: the store does not hold what the writer expected
     - IO_ERROR = 505: the store could not read or write its file, or reach its server
     - INTEGRITY = 506: a journal does not verify: an entry was changed, removed, reordered or rolled back, or belongs to another case
     - KEY_ERROR = 507: a sealing or encryption key is missing, unknown or does not match

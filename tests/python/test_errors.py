@@ -31,3 +31,38 @@ def test_codes_match_the_c_table(c_library):
             assert name.value == b"SF_OK"
         else:
             assert name.value.startswith(b"SF_E")
+
+
+def test_common_slips_are_named_plainly(world):
+    import datetime
+
+    import pytest
+
+    def message(f):
+        with pytest.raises(TypeError) as e:
+            f()
+        return str(e.value)
+
+    consent = dict(subject=world.adult, recipients=[world.agency(world.msd)], categories=["housing"],
+                   purposes=[sfcore.Purpose.MEETING], valid_from=datetime.date(2026, 1, 1),
+                   signed_on=datetime.date(2026, 3, 2), form_version="v1")
+    assert message(lambda: sfcore.SharingConsentGiven(**consent)) == "SharingConsentGiven() needs valid_until"
+    assert message(lambda: sfcore.SharingConsentGiven(**consent, valid_until="2026-12-31")) == (
+        "SharingConsentGiven(): valid_until is str, not datetime.date")
+    assert message(lambda: sfcore.SharingConsentGiven(**consent, valid_until=datetime.datetime(2026, 12, 31))) == (
+        "SharingConsentGiven(): valid_until is datetime.datetime, not datetime.date")
+    unknown = message(lambda: sfcore.SharingConsentGiven(**consent, valid_till=datetime.date(2026, 12, 31)))
+    assert unknown.startswith("SharingConsentGiven() has no argument 'valid_till'; its arguments are subject, ")
+    assert message(lambda: sfcore.Member("Hine")) == "Member() takes keyword arguments only, e.g. Member(name=…)"
+    assert "Case.open(" in message(lambda: sfcore.Case())
+    refused = message(lambda: world.case.record("PreparationStarted", directory=world.dir, recorded_by="c",
+                                                at=world.tick()))
+    assert refused.startswith("record(): the payload is a str, and must be one of sfcore's payload classes")
+    assert len(refused) < 200
+    assert "would_accept(): the payload is a int" in message(
+        lambda: world.case.would_accept(3, directory=world.dir, recorded_by="c", at=world.tick()))
+    # A call that works is unchanged, and so is an error the module raises itself.
+    assert sfcore.SharingConsentGiven(**consent, valid_until=datetime.date(2026, 12, 31)).form_version == "v1"
+    with pytest.raises(sfcore.ArgumentError):
+        world.case.record(sfcore.MemberAdded(member=sfcore.Member(name=" ")), directory=world.dir, recorded_by="c",
+                          at=world.tick())

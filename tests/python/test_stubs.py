@@ -28,7 +28,9 @@ def test_the_stubs_are_generated_from_the_module():
 
 
 def test_the_stubs_parse_and_name_every_public_object():
-    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    text = STUB.read_text(encoding="utf-8")
+    assert "::" not in text  # a C++ type name pybind11 wrote where a class was bound too late (it parses as a slice)
+    tree = ast.parse(text)
     named = {n.name for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
     named |= {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign)}
     assert {n for n in dir(_core) if not n.startswith("_")} | {"__version__"} <= named
