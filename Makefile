@@ -36,6 +36,7 @@ build: configure
 
 ## demo: a family's case, walked through in C++, C (and Rust) through the C ABI, and Python.
 demo: build
+	@rm -f $(foreach f,demo-cases demo-cases-c demo-cases-py,$(BUILD)/$(f).db $(BUILD)/$(f).db-wal $(BUILD)/$(f).db-shm)
 	@echo "== C++: a family's whole case =="
 	@$(BUILD)/examples/sfcore_example_cpp $(BUILD)/demo-cases.db
 	@echo; echo "== C, Rust and Python: the same library through the C ABI and the Python module =="

@@ -53,7 +53,14 @@ int main(int argc, char **argv) {
     int state = -1, ok = 0, result = 1;
     const char *name = NULL;
 
-    if (argc > 1) remove(path);
+    if (argc > 1) { /* a new store: the walkthrough never replaces a file */
+        FILE *existing = fopen(path, "rb");
+        if (existing) {
+            fclose(existing);
+            fprintf(stderr, "%s exists: the walkthrough writes a new store and never replaces a file; remove it or name another\n", path);
+            return 2;
+        }
+    }
     TRY(sf_directory_new(&dir));
     TRY(sf_directory_add_agency(&trust, dir, "Te Whare Awhina Trust", SF_AGENCY_KIND_NGO));
     TRY(sf_directory_add_practitioner(&mere, dir, trust, "Mere Tipene"));
@@ -61,7 +68,7 @@ int main(int argc, char **argv) {
     TRY(sf_directory_add_practitioner(&sam, dir, SF_AGENCY_MOE, "Sam Wilson"));
 
     /* 1. The school refers the family. */
-    TRY(sf_referral_new(&ref, SF_REFERRAL_SOURCE_AGENCY, 20260302, "Te Rangi wh\xC4\x81nau"));
+    TRY(sf_referral_new(&ref, SF_REFERRAL_SOURCE_AGENCY, 20260302, "Te Rangi whānau"));
     TRY(sf_referral_set_agency(ref, SF_AGENCY_MOE, "Sam Wilson"));
     TRY(sf_referral_add_reason(ref, "Tama is missing school"));
     TRY(sf_case_open(&c, dir, 1, ref, "mere", t0));
@@ -92,7 +99,7 @@ int main(int argc, char **argv) {
         TRY(sf_case_set_priorities(&o, c, dir, "mere", t0 + day, issues, 2, NULL, 0, needs, 1));
         TRY(sf_case_approve_invitee(&o, c, dir, "mere", t0 + day, msd));
         TRY(sf_case_approve_invitee(&o, c, dir, "mere", t0 + day, sam_party));
-        TRY(sf_meeting_new(&m, t0 + 7 * day + hour, "Ng\xC4\x81 Hau e Wh\xC4\x81 marae"));
+        TRY(sf_meeting_new(&m, t0 + 7 * day + hour, "Ngā Hau e Whā marae"));
         TRY(sf_meeting_add_invitee(m, msd));
         TRY(sf_meeting_add_invitee(m, sam_party));
         TRY(sf_meeting_set_details(m, NULL, NULL, 1, 1));

@@ -7,6 +7,7 @@
 //
 // Usage: sfcore_example_cpp [store-file]   (default: sfcore-walkthrough.db)
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include <sfcore/sfcore.hpp>
@@ -34,7 +35,10 @@ instant at(int y, int m, int d, int hh, int mm) { return nz_time(make_date(y, m,
 
 int main(int argc, char** argv) {
     const std::string store_path = argc > 1 ? argv[1] : "sfcore-walkthrough.db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((store_path + suffix).c_str());  // start afresh
+    if (std::ifstream(store_path)) {  // a new store: the walkthrough never replaces a file
+        std::cerr << store_path << " exists: the walkthrough writes a new store and never replaces a file; remove it or name another\n";
+        return 2;
+    }
     const agency_id trust = directory.add("Te Whare Awhina Trust", agency_kind::ngo);
     const practitioner_id mere = directory.add_practitioner(trust, "Mere Tipene");  // coordinator
     const practitioner_id aroha = directory.add_practitioner(agencies::MSD, "Aroha Ngata");

@@ -25,7 +25,8 @@ out.mkdir(parents=True, exist_ok=True)
 # A region's store: 400 cases (each journal holds its consents, decisions and sharings) and the agency directory.
 directory, families = sample.caseload(400, seed=7)
 store_path = out / "region.db"
-store_path.unlink(missing_ok=True)
+if store_path.exists():  # a new store: the report never replaces a file
+    sys.exit(f"{store_path} exists: the report writes a new store and never replaces a file; remove it or name another")
 with sfcore.Store(str(store_path), durable=False) as store:
     store.put_directory(directory)
     for family in families:

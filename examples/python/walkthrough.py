@@ -166,7 +166,8 @@ except sfcore.StorageError as e:
 
 # 10. Keep it: the store (SQLite), archives and pickling. Keep the head the store returns outside it.
 path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "cases.db"
-path.unlink(missing_ok=True)
+if path.exists():  # a new store: the walkthrough never replaces a file
+    sys.exit(f"{path} exists: the walkthrough writes a new store and never replaces a file; remove it or name another")
 with sfcore.Store(str(path)) as store:
     store.put_directory(directory)
     kept = store.append(case, 0)
