@@ -7,7 +7,7 @@ which version introduced it. Usage: check_since.py HEADER...
 """
 import sys
 
-SKIP = ("@file", "@mainpage", "@page", "@defgroup")
+SKIP = ("@file", "@mainpage", "@page", "@defgroup", "@cond", "@endcond")
 GROUP_MARKS = ("///@{", "///@}")
 
 

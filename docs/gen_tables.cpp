@@ -10,7 +10,7 @@
 namespace {
 
 int errors() {
-    std::cout << "# Error codes {#errors}\n\n"
+    std::cout << "# Error codes {#errors}\n\n[TOC]\n\n"
                  "Generated from `include/sfcore/def/errors.def`, the one table behind "
                  "`sfcore::errc`, the C ABI's `SF_E*` status codes (the negated number) "
                  "and Python's `sfcore.ErrorCode`.\n\n"
@@ -28,7 +28,7 @@ int errors() {
 
 // Every enumeration, from sfcore/def/enumerations.def: its names in C++, C and Python.
 int enumerations() {
-    std::cout << "# Enumerations {#enumerations}\n\n"
+    std::cout << "# Enumerations {#enumerations}\n\n[TOC]\n\n"
                  "Generated from `include/sfcore/def/enumerations.def`, the one table of the library's enumerations. "
                  "Each enumeration's values are in its own table in `include/sfcore/def/` (a row each: value, name, "
                  "label), read by the C++ enum, the C typedef and the Python `enum.IntEnum`, so the three agree. "
@@ -98,7 +98,7 @@ int diagram() {
 }
 
 int lifecycle() {
-    std::cout << "# The lifecycle tables {#lifecycle_tables}\n\n"
+    std::cout << "# The lifecycle tables {#lifecycle_tables}\n\n[TOC]\n\n"
                  "Generated from `sfcore::transition_table` (`include/sfcore/lifecycle.hpp`): the engine, "
                  "the tests and this page read the same rows.\n\n"
                  "![The lifecycle](lifecycle.svg)\n\n"
@@ -142,7 +142,7 @@ int lifecycle() {
 // asked of a case itself, by offering it an empty record under each basis.
 int law() {
     using namespace sfcore;
-    std::cout << "# Sharing without consent {#sharing_law}\n\n"
+    std::cout << "# Sharing without consent {#sharing_law}\n\n[TOC]\n\n"
                  "Generated from `sfcore::legal_basis_table` and `sfcore::s66c_purpose_table`; the lists of what a "
                  "record must hold are a case's own answer to an empty `shared_without_consent` record under each "
                  "basis (`case_file::record()` refuses an incomplete record by the guard `record_complete`, with "

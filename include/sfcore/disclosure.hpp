@@ -254,6 +254,7 @@ public:
                         instant at) const noexcept;
 
 private:
+    /// @cond INTERNAL
     friend class case_file;
     disclosure_state();
 
@@ -343,6 +344,7 @@ private:
     std::vector<sharing_withdrawal> withdrawals_;
     std::vector<subject_index> subjects_;  // by member id - 1
     history necessity_;
+    /// @endcond
 };
 
 } // namespace sfcore

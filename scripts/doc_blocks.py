@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The code blocks of the README and the docs, run by the tests exactly as shown (make test).
+
+A fenced block in C++ (```cpp), C (```c) or Python (```python) is a program
+when it is whole -- C and C++ blocks that define main, every Python block --
+and is then compiled (C, C++) and run; a ```text block right after it (blank
+lines between allowed) is what it must print, exactly. A fragment names the
+program it is part of in an HTML comment on the line before its fence
+(Markdown renders no HTML comment):
+
+    <!-- doc-test: context guide_case -->
+
+`docs/blocks/guide_case.cpp` (or `.c`, `.py`) is that program, with a line
+`// @block` (`# @block` in Python) where the fragment goes, indented as that
+line is; a context whose first line is `// @context OTHER` is itself a
+fragment of OTHER. `<!-- doc-test: compile-only -->` (alone, or after a context:
+`<!-- doc-test: context guide_case compile-only -->`) compiles a block without
+running it: it needs a server or a host's own functions. A ```json block must
+parse. Other fences (sh, text, none) are not programs.
+
+  doc_blocks.py extract SOURCE_DIR OUT_DIR FILE...
+      writes each program (and what it must print) under OUT_DIR and prints
+      one line per block: language, name, source, expected output (or -),
+      mode (run, compile or json), where (FILE:LINE)
+  doc_blocks.py run EXPECTED -- COMMAND...
+      runs COMMAND in a new empty directory and checks its exit status and,
+      unless EXPECTED is -, that its output is EXPECTED's
+  doc_blocks.py json FILE
+      checks that FILE parses as JSON
+"""
+
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+PROGRAM_LANGUAGES = {"cpp": ".cpp", "c": ".c", "python": ".py"}
+DIRECTIVE = re.compile(r"^<!--\s*doc-test:\s*(.*?)\s*-->\s*$")
+FENCE = re.compile(r"^```(\w*)\s*$")
+
+
+class BlockError(Exception):
+    pass
+
+
+def blocks(path):
+    """Each fenced block of a Markdown file: (language, first line number, text, directive words, whether only
+    blank lines separate it from the block before)."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    out = []
+    i = 0
+    adjacent = False  # only blank lines since the last block closed
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            adjacent = adjacent and not lines[i].strip()
+            i += 1
+            continue
+        language, start = m.group(1), i + 1
+        directive = DIRECTIVE.match(lines[i - 1]) if i > 0 else None
+        i += 1
+        body = []
+        while i < len(lines) and lines[i].rstrip() != "```":
+            body.append(lines[i])
+            i += 1
+        if i == len(lines):
+            raise BlockError(f"{path}:{start}: a code block is not closed")
+        out.append((language, start, "\n".join(body) + "\n", directive.group(1).split() if directive else [],
+                    adjacent))
+        adjacent = True
+        i += 1
+    return out
+
+
+def is_whole(language, text):
+    if language == "python":
+        return True
+    return re.search(r"\bint\s+main\s*\(", text) is not None
+
+
+def with_context(source_dir, language, name, text, where, seen=()):
+    """The program of context NAME with TEXT in place of its @block line; a context that starts with a line
+    '// @context OTHER' ('# @context OTHER') is itself a fragment of OTHER."""
+    path = os.path.join(source_dir, "docs", "blocks", name + PROGRAM_LANGUAGES[language])
+    if not os.path.exists(path):
+        raise BlockError(f"{where}: no context {os.path.relpath(path, source_dir)}")
+    if name in seen:
+        raise BlockError(f"{where}: the contexts {' -> '.join(seen + (name,))} make a loop")
+    with open(path, encoding="utf-8") as f:
+        context = f.read()
+    comment = "#" if language == "python" else "//"
+    found = [ln for ln in context.split("\n") if ln.strip() == f"{comment} @block"]
+    if len(found) != 1:
+        raise BlockError(f"{os.path.relpath(path, source_dir)}: needs exactly one line '{comment} @block'")
+    indent = found[0][: len(found[0]) - len(found[0].lstrip())]
+    fragment = "\n".join(indent + ln if ln else ln for ln in text.rstrip("\n").split("\n"))
+    program = context.replace(found[0], fragment, 1)
+    outer = re.match(rf"{re.escape(comment)} @context (\w+)\n", program)
+    if outer:
+        return with_context(source_dir, language, outer.group(1), program[outer.end():], where, seen + (name,))
+    return program
+
+
+def extract(source_dir, out_dir, files):
+    os.makedirs(out_dir, exist_ok=True)
+    manifest = []
+    for rel in files:
+        path = os.path.join(source_dir, rel)
+        stem = re.sub(r"[^A-Za-z0-9]+", "_", os.path.splitext(rel)[0]).strip("_")
+        found = blocks(path)
+        for n, (language, line, text, words, _) in enumerate(found):
+            where = f"{rel}:{line}"
+            name = f"{stem}_{line}"
+            if language == "json":
+                target = os.path.join(out_dir, name + ".json")
+                write(target, text)
+                manifest.append(("json", name, target, "-", "json", where))
+                continue
+            if language not in PROGRAM_LANGUAGES:
+                continue
+            mode = "compile" if "compile-only" in words else "run"
+            program = text
+            if "context" in words:
+                at = words.index("context")
+                if at + 1 >= len(words):
+                    raise BlockError(f"{where}: 'context' names no program")
+                program = with_context(source_dir, language, words[at + 1], text, where)
+            elif not is_whole(language, text):
+                raise BlockError(f"{where}: a {language} fragment with no main: give it a context "
+                                 "(<!-- doc-test: context NAME --> on the line before its fence)")
+            target = os.path.join(out_dir, name + PROGRAM_LANGUAGES[language])
+            write(target, program)
+            expected = "-"
+            following = found[n + 1] if n + 1 < len(found) else None
+            if following and following[0] == "text" and following[4]:
+                if mode == "compile":
+                    raise BlockError(f"{where}: a compile-only block shows output")
+                expected = os.path.join(out_dir, name + ".expected")
+                write(expected, following[2])
+            manifest.append((language, name, target, expected, mode, where))
+    for row in manifest:
+        print("\t".join(row))
+
+
+def write(path, text):
+    old = None
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+    if old != text:  # unchanged programs are not rebuilt
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def run(expected, command):
+    with tempfile.TemporaryDirectory(prefix="sfcore-doc-") as cwd:
+        done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    out = done.stdout.decode("utf-8", "replace")
+    if done.returncode != 0:
+        sys.stderr.write(out + done.stderr.decode("utf-8", "replace"))
+        sys.stderr.write(f"the block's program exited with status {done.returncode}\n")
+        return 1
+    if expected == "-":
+        return 0
+    with open(expected, encoding="utf-8") as f:
+        want = f.read()
+    norm = lambda s: [ln.rstrip() for ln in s.rstrip("\n").split("\n")]
+    if norm(out) != norm(want):
+        sys.stderr.write("the block prints something other than the output the docs show:\n")
+        sys.stderr.writelines(difflib.unified_diff([ln + "\n" for ln in norm(want)], [ln + "\n" for ln in norm(out)],
+                                                   "shown", "printed"))
+        return 1
+    return 0
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[1] == "extract":
+        try:
+            extract(argv[2], argv[3], argv[4:])
+        except BlockError as e:
+            sys.stderr.write(f"doc_blocks: {e}\n")
+            return 1
+        return 0
+    if len(argv) >= 5 and argv[1] == "run" and argv[3] == "--":
+        return run(argv[2], argv[4:])
+    if len(argv) == 3 and argv[1] == "json":
+        with open(argv[2], encoding="utf-8") as f:
+            json.load(f)
+        return 0
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
