@@ -38,6 +38,7 @@ for a region, map the site or the coordinator to it::
 
 from __future__ import annotations
 
+import datetime
 import statistics
 from collections import Counter, defaultdict
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
@@ -326,32 +327,84 @@ def outcomes(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
     return sorted(out, key=lambda r: (str(r["group"]), order[r["area"]]))
 
 
-def funnel(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
-    """How far cases got through the lifecycle: one row per (group, stage) with ``cases`` that reached it.
+_NZ = None
+
+
+def _nz_day(moment: datetime.datetime) -> datetime.date:
+    """The day an instant falls on in New Zealand."""
+    global _NZ
+    if _NZ is None:
+        from zoneinfo import ZoneInfo
+
+        _NZ = ZoneInfo("Pacific/Auckland")
+    return moment.astimezone(_NZ).date()
+
+
+def funnel(source, *, by: By = None, directory=None, as_of: Optional[datetime.date] = None) -> List[Dict[str, Any]]:
+    """How far cases got through the lifecycle, as of a day: one row per (group, stage).
 
     Stages: referred, accepted, preparing (consent given), meeting scheduled, plan agreed,
-    reviewed, closed with a planned exit.
+    reviewed, closed with a planned exit. Each row counts the ``cases`` that had reached the
+    stage by the end of ``as_of`` (a New Zealand day; by default the day of the latest entry
+    in the source, which each row gives as ``as_of``) and splits them by where they stood that
+    day: ``open`` (still being worked), ``exited`` (declined or closed) and ``escalated`` (to
+    statutory care and protection, whether or not closed since), so
+    ``open + exited + escalated == cases``. A case referred after ``as_of`` is not counted,
+    and a case reopened by then counts as open. (The tables do not say which withdrawal of
+    consent closed a case: a case closed by a withdrawal and reopened later counts as open
+    before its reopening.)
     """
-    stages = [("referred", None), ("accepted", "referral_accepted"), ("preparing", "preparation_started"),
-              ("meeting scheduled", "meeting_scheduled"), ("plan agreed", "plan_agreed"),
-              ("reviewed", "review_scheduled")]
+    stages = [("referred", None), ("accepted", "referral_accepted"),
+              ("preparing", "preparation_started"), ("meeting scheduled", "meeting_scheduled"),
+              ("plan agreed", "plan_agreed"), ("reviewed", "review_scheduled")]
+    if as_of is not None and not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
+        raise TypeError(f"funnel: as_of must be a datetime.date, not {type(as_of).__name__}")
     src = _Source(source, directory)
-    seen: Dict[int, set] = defaultdict(set)
+    history: Dict[Any, List[Any]] = defaultdict(list)  # case -> [(day, type)] in journal order
     for e in _rows(src.columns("events")):
-        seen[e["case_id"]].add(e["type"])
+        history[e["case_id"]].append((_nz_day(e["when"]), e["type"]))
+    if as_of is None:
+        days = [day for entries in history.values() for day, _ in entries]
+        as_of = max(days) if days else datetime.date.today()
     cols = src.columns("cases")
     key = _grouper(by, cols)
     groups: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
     for c in _rows(cols):
-        groups[key(c)].append(c)
+        if c["referred"] <= as_of:
+            groups[key(c)].append(c)
+
+    def standing(case):
+        """The types a case's journal held by as_of, and where the case stood that day."""
+        seen, where = set(), "open"
+        for day, kind in history[case["case_id"]]:
+            if day > as_of:
+                continue
+            seen.add(kind)
+            if kind in ("case_closed", "referral_declined"):
+                where = "exited"
+            elif kind == "case_reopened":
+                where = "open"
+        # The case's latest closure (also one a withdrawal of consent made) stood on every day from its own.
+        if case["closed"] is not None and case["closed"] <= as_of:
+            where = "exited"
+        if "escalated" in seen:
+            where = "escalated"
+        return seen, where
+
     rows = []
     for group in sorted(groups, key=lambda g: (g is None, str(g))):
-        cases = groups[group]
+        cases = [(c, *standing(c)) for c in groups[group]]
         for name, event in stages:
-            reached = len(cases) if event is None else sum(1 for c in cases if event in seen[c["case_id"]])
-            rows.append({"group": group, "stage": name, "cases": reached})
-        rows.append({"group": group, "stage": "closed, planned exit",
-                     "cases": sum(1 for c in cases if c["exit_reason"] == "planned" and c["closed"])})
+            reached = [where for _, seen, where in cases if event is None or event in seen]
+            rows.append({"group": group, "stage": name, "cases": len(reached), "open": reached.count("open"),
+                         "exited": reached.count("exited"), "escalated": reached.count("escalated"),
+                         "as_of": as_of})
+        # A planned exit is the case's exit reason now; it stood on as_of if nothing reopened the case since.
+        planned = [where for c, seen, where in cases
+                   if where == "exited" and c["exit_reason"] == "planned" and c["closed"] is not None
+                   and c["closed"] <= as_of and "case_closed" in seen]
+        rows.append({"group": group, "stage": "closed, planned exit", "cases": len(planned), "open": 0,
+                     "exited": len(planned), "escalated": 0, "as_of": as_of})
     return rows
 
 

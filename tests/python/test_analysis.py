@@ -3,11 +3,15 @@
 import datetime
 import subprocess
 import sys
+from collections import Counter
+from zoneinfo import ZoneInfo
 
 import pytest
 
 import sfcore
 from sfcore import analysis, sample
+
+NZ = ZoneInfo("Pacific/Auckland")
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +161,57 @@ def test_overdue_exits_decisions_gaps_and_the_funnel(region):
     assert counts[0] == 120 and counts[:-1] == sorted(counts[:-1], reverse=True)
 
 
+def _standing(case):
+    """Where a case stands now, worked out from its state and journal apart from analysis.funnel."""
+    if case.entries(sfcore.EventType.ESCALATED):
+        return "escalated"
+    return "exited" if case.state in (sfcore.State.CLOSED, sfcore.State.DECLINED) else "open"
+
+
+def _standing_on(case, day):
+    """Where a case stood at the end of a day, from the entries its journal held by then."""
+    held = [e.type for e in case.journal if e.when.astimezone(NZ).date() <= day]
+    if sfcore.EventType.ESCALATED in held:
+        return "escalated"
+    if case.closed_at is not None and case.closed_at.astimezone(NZ).date() <= day:
+        return "exited"
+    ends = [t for t in held if t in (sfcore.EventType.CASE_CLOSED, sfcore.EventType.REFERRAL_DECLINED,
+                                     sfcore.EventType.CASE_REOPENED)]
+    return "exited" if ends and ends[-1] != sfcore.EventType.CASE_REOPENED else "open"
+
+
+def test_the_funnel_splits_each_stage_into_open_exited_and_escalated_as_of_a_day(region):
+    d, families, _, store = region
+    cases = [f.case for f in families]
+    last = max(e.when.astimezone(NZ).date() for c in cases for e in c.journal)
+    rows = analysis.funnel(store)
+    assert {r["as_of"] for r in rows} == {last}  # by default, the day of the latest entry
+    for r in rows:
+        assert r["open"] + r["exited"] + r["escalated"] == r["cases"]
+    referred = rows[0]
+    standing = Counter(_standing(c) for c in cases)
+    assert (referred["open"], referred["exited"], referred["escalated"]) == \
+        (standing["open"], standing["exited"], standing["escalated"])
+    assert standing["escalated"] > 0 and standing["exited"] > 0 and standing["open"] > 0
+    planned = sum(1 for c in cases if c.state == sfcore.State.CLOSED and c.exit_reason == sfcore.ExitReason.PLANNED)
+    assert rows[-1]["stage"] == "closed, planned exit" and rows[-1]["cases"] == planned
+
+    # As of an earlier day: only cases referred by then, and only what their journals held by then.
+    day = sorted(c.referral.received for c in cases)[len(cases) // 2]
+    early = analysis.funnel(store, as_of=day)
+    assert early[0]["cases"] == sum(1 for c in cases if c.referral.received <= day) < len(cases)
+    accepted = sum(1 for c in cases if any(e.when.astimezone(NZ).date() <= day
+                                           for e in c.entries(sfcore.EventType.REFERRAL_ACCEPTED)))
+    assert early[1]["stage"] == "accepted" and early[1]["cases"] == accepted
+    then = Counter(_standing_on(c, day) for c in cases if c.referral.received <= day)
+    assert (early[0]["open"], early[0]["exited"], early[0]["escalated"]) == \
+        (then["open"], then["exited"], then["escalated"])
+    assert all(r["as_of"] == day for r in early)
+    assert analysis.funnel(store, as_of=datetime.date(2000, 1, 1)) == []
+    with pytest.raises(TypeError):
+        analysis.funnel(store, as_of=datetime.datetime(2026, 9, 1, tzinfo=NZ))
+
+
 def test_local_management_groups_group_every_aggregate_and_outcome_areas_are_counted(region):
     d, families, _, store = region
     groups = {sfcore.case_pseudonym(f.case.id): d.local_group(f.case.referral.local_group).name for f in families}
@@ -202,12 +257,54 @@ def test_plots_are_drawn_without_a_display(region, tmp_path):
     fig = plots.case_timeline(case, d)
     fig.savefig(tmp_path / "timeline.png")
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert "referral" in labels and any(m.kind.label in labels for m in case.meetings)
+    assert "referral received" in labels and any(m.kind.label in labels for m in case.meetings)
     funnel = plots.lifecycle_funnel(store)
     funnel.savefig(tmp_path / "funnel.png")
     assert [t.get_text() for t in funnel.axes[0].get_yticklabels()][0] == "referred"
+    last = analysis.funnel(store)[0]["as_of"]
+    assert funnel.axes[0].get_title() == f"How far cases got, as of {last.day} {last:%B %Y}"
+    legend = [t.get_text() for t in funnel.axes[0].get_legend().get_texts()]
+    assert legend == ["still open", "exited (declined or closed)", "escalated to statutory care"]
     for png in ("timeline.png", "funnel.png"):
         assert (tmp_path / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _drawn(ax):
+    """Each marker drawn on a timeline: (label, day, marker, colour, hollow)."""
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    out = []
+    for line in ax.get_lines():
+        (day,), (y,) = line.get_xdata(), line.get_ydata()
+        out.append((labels[int(y)], day, line.get_marker(), line.get_color(), line.get_markerfacecolor() == "none"))
+    return out
+
+
+def test_a_timeline_draws_things_on_the_days_they_happened_and_its_legend_only_what_it_draws(region):
+    pytest.importorskip("matplotlib")
+    from sfcore import plots
+
+    d, families, _, _ = region
+    closed = [f.case for f in families if f.case.state == sfcore.State.CLOSED and f.case.plans]
+    case = max(closed, key=lambda c: sum(len(p.actions) for p in c.plans))
+    ax = plots.case_timeline(case, d).axes[0]
+    drawn = _drawn(ax)
+    end = case.closed_at.astimezone(NZ).date()
+    assert all(day <= end for _, day, *_ in drawn)  # nothing after the closure: actions are not at their due days
+    updated = {}
+    for e in case.entries(sfcore.EventType.ACTION_UPDATED):
+        updated[e.payload.action] = e.when.astimezone(NZ).date()
+    actions = [a for p in case.plans for a in p.actions]
+    assert updated and len([m for m in drawn if m[2] == "^"]) == len(actions)
+    for a in actions:
+        if a.id in updated:
+            text = a.description if len(a.description) <= 40 else a.description[:37] + "…"
+            assert any(label.startswith(text) and day == updated[a.id] for label, day, *_ in drawn)
+    assert not any(label == "next review due" for label, *_ in drawn)  # a closed case has no review due
+    legend = ax.get_legend()
+    handles = getattr(legend, "legend_handles", None) or legend.legendHandles  # matplotlib 3.7 renamed it
+    shown = {(h.get_marker(), h.get_color(), h.get_markerfacecolor() == "none") for h in handles}
+    assert shown == {(m, c, hollow) for _, _, m, c, hollow in drawn}
+    assert len(legend.get_texts()) == len(shown)
 
 
 def test_tables_are_de_identified_unless_an_identified_extract_is_asked_for_and_recorded(tmp_path):
