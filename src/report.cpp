@@ -188,7 +188,13 @@ std::string describe(const event& e, const case_file& c, const agency_directory&
                 what += ": version " + std::to_string(p.plan.version) + ", " + std::to_string(p.plan.actions.size()) +
                         " actions" + (p.plan.revision_reason.empty() ? "" : " (" + p.plan.revision_reason + ")");
             } else if constexpr (std::is_same_v<T, action_updated>) {
-                what += ": action " + std::to_string(p.action.value()) + " " + label(p.status);
+                what += ": action " + std::to_string(p.action.value());
+                const sfcore::action* named = nullptr;  // the action as the latest plan version holding it says
+                for (const auto& version : c.plan_history())
+                    for (const auto& a : version.actions)
+                        if (a.id == p.action) named = &a;
+                if (named) what += " " + detail::quoted(named->description);
+                what += " " + std::string(label(p.status)) + (p.note.empty() ? "" : " (" + p.note + ")");
             } else if constexpr (std::is_same_v<T, closure_started>) {
                 what += ": " + std::string(label(p.reason));
             } else if constexpr (std::is_same_v<T, referral_declined>) {

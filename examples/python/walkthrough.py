@@ -140,7 +140,8 @@ say(f"the same with a full record: recorded as entry {done.seq}")
 
 for action in case.plans[0].actions:
     record(sfcore.ActionUpdated(action=action.id, status=sfcore.ActionStatus.DONE), hours=24 * 10)
-say(f"overdue on 2026-06-01: {[item.what for item in case.overdue(datetime.date(2026, 6, 1))]}")
+today = clock.date()  # what the coordinator's overdue list shows on the day the last action was done
+say(f"overdue on {today}: {[item.what for item in case.overdue(today)] or 'nothing'}")
 
 # 8. Closure: the lead contact's final report, then the case closes.
 record(sfcore.ClosureStarted(reason=sfcore.ExitReason.PLANNED, note="Tama at school, the whānau housed"))

@@ -79,6 +79,18 @@ TEST_CASE("every event has a one-line description for a timeline", "[report]") {
     CHECK(describe(c.journal()[0], c, w.dir).find("Te Rangi whānau, by Ministry of Education") != std::string::npos);
 }
 
+TEST_CASE("an action's update is described by the action's own words and its note", "[report]") {
+    fixtures::world w;
+    case_file c = w.drive_to(state::plan_active);
+    const action& first = c.plans().at(0).actions.at(0);
+    REQUIRE(c.record(w.dir, "coordinator-1", c.journal().back().when + boost::posix_time::hours(1),
+                     action_updated{first.id, action_status::in_progress, "first session booked"}));
+    const std::string line = describe(c.journal().back(), c, w.dir);
+    CAPTURE(line);
+    CHECK(line.find("action updated: action " + std::to_string(first.id.value()) + " \"" + first.description +
+                    "\" in progress (first session booked)") != std::string::npos);
+}
+
 TEST_CASE("next_deadline is the last date with nothing overdue", "[timeliness]") {
     const holiday_calendar cal;
     for (const auto& row : state_table) {
