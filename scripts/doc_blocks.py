@@ -16,7 +16,15 @@ line is; a context whose first line is `// @context OTHER` is itself a
 fragment of OTHER. `<!-- doc-test: compile-only -->` (alone, or after a context:
 `<!-- doc-test: context guide_case compile-only -->`) compiles a block without
 running it: it needs a server or a host's own functions. A ```json block must
-parse. Other fences (sh, text, none) are not programs.
+parse.
+
+Shell steps: `<!-- doc-test: script NAME -->` before a ```sh block makes it a
+step of the script NAME (its steps in page order), and a ```text block right
+after a step is what that step must print, exactly; `<!-- doc-test: file NAME
+PATH -->` before any block writes its text to PATH for script NAME (and the
+block is then no program of its own). A script runs in a new directory that
+holds its files, with HOME that directory and `build` a link to the build
+tree. Other fences (sh, text, none) are not programs.
 
   doc_blocks.py extract SOURCE_DIR OUT_DIR FILE...
       writes each program (and what it must print) under OUT_DIR and prints
@@ -27,12 +35,16 @@ parse. Other fences (sh, text, none) are not programs.
       unless EXPECTED is -, that its output is EXPECTED's
   doc_blocks.py json FILE
       checks that FILE parses as JSON
+  doc_blocks.py script DIR BUILD
+      runs the script extracted into DIR (its run.sh, its files) with BUILD as
+      `build`, and checks each step's output that the page shows
 """
 
 import difflib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +52,7 @@ import tempfile
 PROGRAM_LANGUAGES = {"cpp": ".cpp", "c": ".c", "python": ".py"}
 DIRECTIVE = re.compile(r"^<!--\s*doc-test:\s*(.*?)\s*-->\s*$")
 FENCE = re.compile(r"^```(\w*)\s*$")
+STEP = "@@sfcore-doc-step {}@@"
 
 
 class BlockError(Exception):
@@ -108,6 +121,7 @@ def with_context(source_dir, language, name, text, where, seen=()):
 def extract(source_dir, out_dir, files):
     os.makedirs(out_dir, exist_ok=True)
     manifest = []
+    scripts = {}  # name -> {"steps": [(text, expected or None, where)], "files": {path: text}, "where": first}
     for rel in files:
         path = os.path.join(source_dir, rel)
         stem = re.sub(r"[^A-Za-z0-9]+", "_", os.path.splitext(rel)[0]).strip("_")
@@ -115,6 +129,22 @@ def extract(source_dir, out_dir, files):
         for n, (language, line, text, words, _) in enumerate(found):
             where = f"{rel}:{line}"
             name = f"{stem}_{line}"
+            following = found[n + 1] if n + 1 < len(found) else None
+            shown = following[2] if following and following[0] == "text" and following[4] else None
+            if words[:1] in (["script"], ["file"]):
+                if len(words) != (2 if words[0] == "script" else 3) or not re.fullmatch(r"\w+", words[1]):
+                    raise BlockError(f"{where}: write 'script NAME' or 'file NAME PATH'")
+                script = scripts.setdefault(words[1], {"steps": [], "files": {}, "where": where})
+                if words[0] == "file":
+                    target = os.path.normpath(words[2])
+                    if target.startswith("..") or os.path.isabs(target):
+                        raise BlockError(f"{where}: a script's file must stay in its directory: {words[2]}")
+                    script["files"][target] = text
+                elif language != "sh":
+                    raise BlockError(f"{where}: a script's step is a ```sh block, not ```{language}")
+                else:
+                    script["steps"].append((text, shown, where))
+                continue
             if language == "json":
                 target = os.path.join(out_dir, name + ".json")
                 write(target, text)
@@ -135,18 +165,31 @@ def extract(source_dir, out_dir, files):
             target = os.path.join(out_dir, name + PROGRAM_LANGUAGES[language])
             write(target, program)
             expected = "-"
-            following = found[n + 1] if n + 1 < len(found) else None
-            if following and following[0] == "text" and following[4]:
+            if shown is not None:
                 if mode == "compile":
                     raise BlockError(f"{where}: a compile-only block shows output")
                 expected = os.path.join(out_dir, name + ".expected")
-                write(expected, following[2])
+                write(expected, shown)
             manifest.append((language, name, target, expected, mode, where))
+    for name, script in scripts.items():
+        if not script["steps"]:
+            raise BlockError(f"{script['where']}: the script {name} has files but no steps")
+        target = os.path.join(out_dir, "script_" + name)
+        lines = ["set -euo pipefail"]
+        for i, (text, shown, _) in enumerate(script["steps"]):
+            lines += [f"printf '%s\\n' '{STEP.format(i)}'", text.rstrip("\n")]
+            if shown is not None:
+                write(os.path.join(target, f"step_{i}.expected"), shown)
+        write(os.path.join(target, "run.sh"), "\n".join(lines) + "\n")
+        for rel, text in script["files"].items():
+            write(os.path.join(target, "files", rel), text)
+        manifest.append(("sh", "script_" + name, target, "-", "script", script["where"]))
     for row in manifest:
         print("\t".join(row))
 
 
 def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     old = None
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
@@ -177,6 +220,42 @@ def run(expected, command):
     return 0
 
 
+def _lines(text):
+    return [ln.rstrip() for ln in text.rstrip("\n").split("\n")]
+
+
+def run_script(script_dir, build):
+    """Runs an extracted script in a new directory and checks each step's shown output."""
+    with tempfile.TemporaryDirectory(prefix="sfcore-doc-") as home:
+        files = os.path.join(script_dir, "files")
+        if os.path.isdir(files):
+            shutil.copytree(files, home, dirs_exist_ok=True)
+        os.symlink(os.path.abspath(build), os.path.join(home, "build"))
+        done = subprocess.run(["bash", os.path.join(script_dir, "run.sh")], cwd=home, env=dict(os.environ, HOME=home),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900)
+    out = done.stdout.decode("utf-8", "replace")
+    steps = re.split(r"^@@sfcore-doc-step (\d+)@@\n", out, flags=re.M)
+    printed = {int(steps[i]): steps[i + 1] for i in range(1, len(steps) - 1, 2)}
+    if done.returncode != 0:
+        sys.stderr.write(out + done.stderr.decode("utf-8", "replace"))
+        last = max(printed) if printed else 0
+        sys.stderr.write(f"step {last} of the script exited with status {done.returncode}\n")
+        return 1
+    failed = 0
+    for i in sorted(printed):
+        expected = os.path.join(script_dir, f"step_{i}.expected")
+        if not os.path.exists(expected):
+            continue
+        with open(expected, encoding="utf-8") as f:
+            want = f.read()
+        if _lines(printed[i]) != _lines(want):
+            sys.stderr.write(f"step {i} prints something other than the output the page shows:\n")
+            sys.stderr.writelines(difflib.unified_diff([ln + "\n" for ln in _lines(want)],
+                                                       [ln + "\n" for ln in _lines(printed[i])], "shown", "printed"))
+            failed = 1
+    return failed
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == "extract":
         try:
@@ -187,6 +266,8 @@ def main(argv):
         return 0
     if len(argv) >= 5 and argv[1] == "run" and argv[3] == "--":
         return run(argv[2], argv[4:])
+    if len(argv) == 4 and argv[1] == "script":
+        return run_script(argv[2], argv[3])
     if len(argv) == 3 and argv[1] == "json":
         with open(argv[2], encoding="utf-8") as f:
             json.load(f)
