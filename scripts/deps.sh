@@ -11,7 +11,7 @@ packages=(
   doxygen graphviz tzdata libbenchmark-dev libsqlite3-dev libpq-dev postgresql
   nlohmann-json3-dev python3-jsonschema libsodium-dev
   clang-14 libclang-rt-14-dev rustc abigail-tools
-  python3-pandas python3-matplotlib python3-sphinx
+  python3-pandas python3-matplotlib python3-sphinx chromium
 )
 
 missing=()

@@ -12,6 +12,7 @@ autodoc_docstring_signature = True
 autodoc_typehints = "signature"
 html_theme = "alabaster"
 html_theme_options = {"nosidebar": False, "show_relbars": True}
+html_sidebars = {"**": ["localtoc.html", "searchbox.html"]}  # the page's own table of contents
 html_static_path = []
 templates_path = []
 nitpicky = False
