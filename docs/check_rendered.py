@@ -15,8 +15,8 @@ and the rest) and the Python reference, and checks in the rendered page:
 - a page longer than one screen (1000 CSS pixels at 1280 wide) has a table of
   contents (Doxygen's [TOC], or the Python reference's sidebar).
 
-It screenshots the main page, the quick start, the tutorials, the install
-page and the Python reference into SHOTS_DIR (PNG, 1280 x 1600) and checks
+It screenshots the main page, the quick start, the tutorials page and each
+tutorial, the install page and the Python reference into SHOTS_DIR (PNG, 1280 x 1600) and checks
 each shows more than a blank page. Exits 1 naming every problem.
 """
 
@@ -32,7 +32,9 @@ import threading
 
 SCREEN = (1280, 1000)
 SHOTS = {"main": "index.html", "quick-start": "index.html#quickstart", "tutorials": "tutorials.html",
-         "install": "install.html", "python-reference": "python-reference/index.html"}
+         "tutorial-case": "tutorial_case.html", "tutorial-sharing": "tutorial_sharing.html",
+         "tutorial-analyst": "tutorial_analyst.html", "install": "install.html",
+         "python-reference": "python-reference/index.html"}
 
 # Runs in the checking page: loads each page in a frame of the same origin, waits for its images, and
 # writes what it found into the DOM as JSON (read back with --dump-dom).

@@ -24,7 +24,12 @@ after a step is what that step must print, exactly; `<!-- doc-test: file NAME
 PATH -->` before any block writes its text to PATH for script NAME (and the
 block is then no program of its own). A script runs in a new directory that
 holds its files, with HOME that directory and `build` a link to the build
-tree. Other fences (sh, text, none) are not programs.
+tree.
+
+Tutorials: `<!-- doc-test: tutorial NAME -->` before a ```python block makes
+it a step of the tutorial NAME: its steps, in page order, are one program
+run once, and a ```text block right after a step is what that step must
+print, exactly. Other fences (sh, text, none) are not programs.
 
   doc_blocks.py extract SOURCE_DIR OUT_DIR FILE...
       writes each program (and what it must print) under OUT_DIR and prints
@@ -35,6 +40,9 @@ tree. Other fences (sh, text, none) are not programs.
       unless EXPECTED is -, that its output is EXPECTED's
   doc_blocks.py json FILE
       checks that FILE parses as JSON
+  doc_blocks.py steps DIR -- COMMAND...
+      runs a tutorial's program (COMMAND) in a new empty directory and checks
+      each step's output that the page shows (DIR holds step_N.expected)
   doc_blocks.py script DIR BUILD
       runs the script extracted into DIR (its run.sh, its files) with BUILD as
       `build`, and checks each step's output that the page shows
@@ -122,6 +130,7 @@ def extract(source_dir, out_dir, files):
     os.makedirs(out_dir, exist_ok=True)
     manifest = []
     scripts = {}  # name -> {"steps": [(text, expected or None, where)], "files": {path: text}, "where": first}
+    tutorials = {}  # name -> {"steps": [(text, expected or None, where)], "where": first}
     for rel in files:
         path = os.path.join(source_dir, rel)
         stem = re.sub(r"[^A-Za-z0-9]+", "_", os.path.splitext(rel)[0]).strip("_")
@@ -131,6 +140,12 @@ def extract(source_dir, out_dir, files):
             name = f"{stem}_{line}"
             following = found[n + 1] if n + 1 < len(found) else None
             shown = following[2] if following and following[0] == "text" and following[4] else None
+            if words[:1] == ["tutorial"]:
+                if len(words) != 2 or not re.fullmatch(r"\w+", words[1]) or language != "python":
+                    raise BlockError(f"{where}: a tutorial's step is a ```python block after 'tutorial NAME'")
+                tutorial = tutorials.setdefault(words[1], {"steps": [], "where": where})
+                tutorial["steps"].append((text, shown, where))
+                continue
             if words[:1] in (["script"], ["file"]):
                 if len(words) != (2 if words[0] == "script" else 3) or not re.fullmatch(r"\w+", words[1]):
                     raise BlockError(f"{where}: write 'script NAME' or 'file NAME PATH'")
@@ -184,6 +199,16 @@ def extract(source_dir, out_dir, files):
         for rel, text in script["files"].items():
             write(os.path.join(target, "files", rel), text)
         manifest.append(("sh", "script_" + name, target, "-", "script", script["where"]))
+    for name, tutorial in tutorials.items():
+        target = os.path.join(out_dir, "tutorial_" + name)
+        lines = []
+        for i, (text, shown, _) in enumerate(tutorial["steps"]):
+            lines += [f"print({STEP.format(i)!r}, flush=True)", text.rstrip("\n")]
+            if shown is not None:
+                write(os.path.join(target, f"step_{i}.expected"), shown)
+        write(os.path.join(target, "tutorial.py"), "\n".join(lines) + "\n")
+        manifest.append(("python", "tutorial_" + name, os.path.join(target, "tutorial.py"), target, "steps",
+                         tutorial["where"]))
     for row in manifest:
         print("\t".join(row))
 
@@ -233,20 +258,33 @@ def run_script(script_dir, build):
         os.symlink(os.path.abspath(build), os.path.join(home, "build"))
         done = subprocess.run(["bash", os.path.join(script_dir, "run.sh")], cwd=home, env=dict(os.environ, HOME=home),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900)
+    return check_steps(script_dir, done)
+
+
+def run_steps(step_dir, command):
+    """Runs a tutorial's program in a new empty directory and checks each step's shown output."""
+    with tempfile.TemporaryDirectory(prefix="sfcore-doc-") as cwd:
+        done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    return check_steps(step_dir, done)
+
+
+def check_steps(step_dir, done):
     out = done.stdout.decode("utf-8", "replace")
     steps = re.split(r"^@@sfcore-doc-step (\d+)@@\n", out, flags=re.M)
     printed = {int(steps[i]): steps[i + 1] for i in range(1, len(steps) - 1, 2)}
     if done.returncode != 0:
         sys.stderr.write(out + done.stderr.decode("utf-8", "replace"))
         last = max(printed) if printed else 0
-        sys.stderr.write(f"step {last} of the script exited with status {done.returncode}\n")
+        sys.stderr.write(f"step {last} exited with status {done.returncode}\n")
         return 1
     failed = 0
-    for i in sorted(printed):
-        expected = os.path.join(script_dir, f"step_{i}.expected")
-        if not os.path.exists(expected):
+    shown = sorted(int(m.group(1)) for m in map(re.compile(r"^step_(\d+)\.expected$").match, os.listdir(step_dir)) if m)
+    for i in shown:
+        if i not in printed:
+            sys.stderr.write(f"step {i} never ran\n")
+            failed = 1
             continue
-        with open(expected, encoding="utf-8") as f:
+        with open(os.path.join(step_dir, f"step_{i}.expected"), encoding="utf-8") as f:
             want = f.read()
         if _lines(printed[i]) != _lines(want):
             sys.stderr.write(f"step {i} prints something other than the output the page shows:\n")
@@ -266,6 +304,8 @@ def main(argv):
         return 0
     if len(argv) >= 5 and argv[1] == "run" and argv[3] == "--":
         return run(argv[2], argv[4:])
+    if len(argv) >= 5 and argv[1] == "steps" and argv[3] == "--":
+        return run_steps(argv[2], argv[4:])
     if len(argv) == 4 and argv[1] == "script":
         return run_script(argv[2], argv[3])
     if len(argv) == 3 and argv[1] == "json":
