@@ -2,6 +2,7 @@
 // timeliness and the final report; the directory and referrals are in
 // bind_directory.cpp, the model and the events' payloads in bind_events.cpp.
 #include "bind.hpp"
+#include "bind_disclosure.hpp"
 
 namespace sfcore_py {
 
@@ -295,15 +296,28 @@ case_class bind_case_file(py::module_& m) {
             "Every entry, oldest first (a copy).")
         .def_property_readonly("version", reading([](const case_file& k) { return k.journal().size(); }),
                                "How many entries the journal holds (what a store append expects next).")
-        .def_property_readonly("members", reading([](const case_file& k) { return k.members(); }),
-                               "The family members, in the order they were added.")
+        .def_property_readonly(
+            "members",
+            [](const sfcore::shared_case& s) {
+                py::list out;
+                for (auto& m : s.read([](const case_file& k) { return k.members(); })) out.append(member_of_case(std::move(m), s.id()));
+                return out;
+            },
+            "The family members, in the order they were added (each carries this case's id as case_id).")
         .def(
             "member",
-            [](const sfcore::shared_case& s, sfcore::member_id id) { return s.read([&](const case_file& k) { return k.member_at(id); }); },
-            "member_id"_a, "A member by id. Raises ArgumentError (NOT_FOUND).")
+            [](const sfcore::shared_case& s, member_ref member) {
+                const sfcore::member_id id = member_in(member, s.id());
+                return member_of_case(s.read([&](const case_file& k) { return k.member_at(id); }), s.id());
+            },
+            "member_id"_a, "A member by id (or a Member of this case, read again), carrying this case's id as case_id. "
+            "Raises ArgumentError (NOT_FOUND, or INVALID_ARGUMENT for a Member of another case).")
         .def(
             "member_history",
-            [](const sfcore::shared_case& s, sfcore::member_id id) { return s.read([&](const case_file& k) { return k.member_history(id); }); },
+            [](const sfcore::shared_case& s, member_ref member) {
+                const sfcore::member_id id = member_in(member, s.id());
+                return s.read([&](const case_file& k) { return k.member_history(id); });
+            },
             "member_id"_a,
             "Every version of a member's details, oldest first: as added, then after each MemberUpdated entry. "
             "Raises ArgumentError (NOT_FOUND).")

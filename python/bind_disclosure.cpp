@@ -238,20 +238,20 @@ PyObject* decide_or_check(PyObject* self, PyObject* const* args, Py_ssize_t narg
             throw py::type_error(std::string(Record ? "decide" : "check") + "(): argument 'directory' has the wrong type: " +
                                  py::str(a[0].get_type().attr("__name__")).cast<std::string>());
         const auto& directory = *dir;
-        const auto discloser = recipient_from(a[1]);
-        auto subjects = a.template get<subjects_arg>(2);
+        const auto discloser = recipient_from(a[1], &directory);
+        const auto subjects = a.template get<member_subjects_arg>(2);
         const auto what = resolve(a.template get<category_ref>(3), s);
-        const auto recipient = recipient_from(a[4]);
+        const auto recipient = recipient_from(a[4], &directory);
         const auto why = a.template get<sfcore::purpose>(5);
         const auto at = a.template get<sfcore::instant>(6);
         sfcore::decision d;
         if constexpr (Record) {
             const std::string actor = a.template get<std::string>(7);
-            d = s.decide(directory, {discloser, subjects_of(std::move(subjects)), what, recipient, why, at}, actor);
-        } else if (const auto* one = std::get_if<sfcore::member_id>(&subjects)) {
-            d = s.check(directory, discloser, *one, what, recipient, why, at);  // no request to build
+            d = s.decide(directory, {discloser, subjects_in(subjects, s.id()), what, recipient, why, at}, actor);
+        } else if (const auto* one = std::get_if<member_ref>(&subjects)) {
+            d = s.check(directory, discloser, member_in(*one, s.id()), what, recipient, why, at);  // no request to build
         } else {
-            d = s.check(directory, {discloser, subjects_of(std::move(subjects)), what, recipient, why, at});
+            d = s.check(directory, {discloser, subjects_in(subjects, s.id()), what, recipient, why, at});
         }
         return wrap(py_decision{d, s.id()}).release().ptr();
     } catch (...) {
@@ -313,9 +313,10 @@ void bind_case_disclosure(case_class& c) {
             "nothing tells what was left out. The view is recorded in the journal.")
         .def(
             "notice",
-            [](const shared_case& s, sfcore::member_id member, const sfcore::agency_directory& directory,
+            [](const shared_case& s, member_ref member, const sfcore::agency_directory& directory,
                sfcore::purpose purpose, const sfcore::instant& at) {
-                return s.read([&](const case_file& k) { return k.notice(directory, member, purpose, at); });
+                const sfcore::member_id id = member_in(member, s.id());
+                return s.read([&](const case_file& k) { return k.notice(directory, id, purpose, at); });
             },
             "member"_a, py::kw_only(), "directory"_a, "purpose"_a, "at"_a,
             "A member's disclosure notice: who may receive which of their information for a purpose, what they marked "
@@ -368,16 +369,17 @@ void bind_case_disclosure(case_class& c) {
     static PyMethodDef decide_def{
         "decide", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(&decide_or_check<true>)),
         METH_FASTCALL | METH_KEYWORDS,
-        "decide(self: Case, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], "
+        "decide(self: Case, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, Member, List[Union[int, Member]]], "
         "category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision\n\n"
-        "Decide a request and record the decision in the case's journal. subjects: one member id or a list (every "
-        "one must consent; deny overrides). A recipient or discloser is a Recipient, an Agency or a Practitioner. "
+        "Decide a request and record the decision in the case's journal. subjects: one member or a list (every "
+        "one must consent; deny overrides), each an id or a Member read from this case (a Member of another case "
+        "raises ArgumentError: member numbers are per case). A recipient or discloser is a Recipient, an Agency or a Practitioner. "
         "A refusal is a returned Decision; a malformed request (an unknown member or recipient) raises DisclosureError "
         "or ArgumentError."};
     static PyMethodDef check_def{
         "check", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(&decide_or_check<false>)),
         METH_FASTCALL | METH_KEYWORDS,
-        "check(self: Case, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], "
+        "check(self: Case, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, Member, List[Union[int, Member]]], "
         "category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime) -> Decision\n\n"
         "As decide(), without recording (to preview, or to ask about any past or future instant)."};
     add_fast_method(c, &decide_def);

@@ -3,6 +3,7 @@
 // recipients, subjects and requests.
 #pragma once
 
+#include <algorithm>
 #include <variant>
 
 #include "bind.hpp"
@@ -16,10 +17,40 @@ struct category_ref {
     py::object obj;
 };
 
+// A member where the case is known: an id, or a Member read from a case (which carries that case's id,
+// so that one from another case is refused rather than taken for this case's member of the same number).
+struct member_ref {
+    sfcore::member_id id;
+    std::optional<std::uint64_t> from_case;  // the case a Member object was read from
+};
+
 } // namespace sfcore_py
 
 namespace pybind11 {
 namespace detail {
+template <>
+struct type_caster<sfcore_py::member_ref> {
+    PYBIND11_TYPE_CASTER(sfcore_py::member_ref, const_name("Union[int, Member]"));
+    bool load(handle src, bool convert) {
+        if (const auto* m = sfcore_py::unwrap<sfcore::member>(src)) {
+            if (m->id.value() == 0)
+                throw sfcore::error(sfcore::errc::invalid_argument,
+                                    "this Member has not been added to a case, so it has no id: pass a case's Member "
+                                    "(case.members, case.member()) or a member id");
+            value.id = m->id;
+            value.from_case.reset();
+            const object from = getattr(src, "case_id", none());
+            if (!from.is_none()) value.from_case = from.cast<std::uint64_t>();
+            return true;
+        }
+        make_caster<sfcore::member_id> id;
+        if (!id.load(src, convert)) return false;
+        value.id = cast_op<sfcore::member_id>(id);
+        value.from_case.reset();
+        return true;
+    }
+};
+
 template <>
 struct type_caster<sfcore_py::category_ref> {
     PYBIND11_TYPE_CASTER(sfcore_py::category_ref, const_name("Category | int | str"));
@@ -95,19 +126,66 @@ inline sfcore::purpose_set purpose_set_of(const std::vector<sfcore::purpose>& ps
 }
 
 // A recipient from a Recipient, an Agency or a Practitioner (without making a Recipient object).
-inline sfcore::recipient recipient_from(py::handle h) {
+// With a directory, an Agency or a Practitioner object must be that directory's own (ids are per
+// directory: one from another directory would be taken for whoever has its id here).
+inline sfcore::recipient recipient_from(py::handle h, const sfcore::agency_directory* directory = nullptr) {
     if (const auto* r = unwrap<sfcore::recipient>(h)) return *r;
-    if (const auto* a = unwrap<sfcore::agency>(h)) return sfcore::recipient::of(a->id);
-    if (const auto* p = unwrap<sfcore::practitioner>(h)) return sfcore::recipient::of(p->agency, p->id);
+    if (const auto* a = unwrap<sfcore::agency>(h)) {
+        const sfcore::agency* here = directory ? directory->find(a->id) : nullptr;
+        if (directory && (!here || (here->name != a->name && std::find(here->former_names.begin(), here->former_names.end(),
+                                                                         a->name) == here->former_names.end())))
+            throw sfcore::error(sfcore::errc::invalid_argument,
+                                "the Agency passed (id " + std::to_string(a->id.value()) +
+                                    ") is not the directory's agency of that id: pass one the same directory gave");
+        return sfcore::recipient::of(a->id);
+    }
+    if (const auto* p = unwrap<sfcore::practitioner>(h)) {
+        if (directory) {
+            const sfcore::practitioner* here = nullptr;
+            try {
+                here = &directory->practitioner_at(p->id);
+            } catch (const sfcore::error&) {
+            }
+            if (!here || here->name != p->name || here->agency != p->agency)
+                throw sfcore::error(sfcore::errc::invalid_argument,
+                                    "the Practitioner passed (id " + std::to_string(p->id.value()) +
+                                        ") is not the directory's practitioner of that id: practitioners are per "
+                                        "directory (pass one the same directory gave)");
+        }
+        return sfcore::recipient::of(p->agency, p->id);
+    }
     throw py::type_error("a recipient is an Agency, a Practitioner or a Recipient, not " +
                          py::str(h.get_type().attr("__name__")).cast<std::string>());
 }
 
-// One or several subjects.
+// One or several subjects, by id (for payloads and requests, which are made before they meet a case).
 using subjects_arg = std::variant<sfcore::member_id, std::vector<sfcore::member_id>>;
 inline std::vector<sfcore::member_id> subjects_of(subjects_arg s) {
     if (auto* one = std::get_if<sfcore::member_id>(&s)) return {*one};
     return std::get<std::vector<sfcore::member_id>>(std::move(s));
+}
+
+// The id of a member of case c: refuses a Member read from another case.
+inline sfcore::member_id member_in(const member_ref& m, sfcore::case_id c) {
+    if (m.from_case && *m.from_case != c.value())
+        throw sfcore::error(sfcore::errc::invalid_argument,
+                            "the Member passed is member " + std::to_string(m.id.value()) + " of case " +
+                                std::to_string(*m.from_case) + ", not of case " + std::to_string(c.value()) +
+                                ": member numbers are per case (pass this case's own Member or its id)");
+    return m.id;
+}
+// A member as a case gives it to Python: a Member carrying the case's id as case_id.
+inline py::object member_of_case(sfcore::member m, sfcore::case_id c) {
+    py::object out = py::cast(std::move(m));
+    out.attr("case_id") = c.value();
+    return out;
+}
+using member_subjects_arg = std::variant<member_ref, std::vector<member_ref>>;
+inline std::vector<sfcore::member_id> subjects_in(const member_subjects_arg& s, sfcore::case_id c) {
+    if (const auto* one = std::get_if<member_ref>(&s)) return {member_in(*one, c)};
+    std::vector<sfcore::member_id> out;
+    for (const auto& m : std::get<std::vector<member_ref>>(s)) out.push_back(member_in(m, c));
+    return out;
 }
 
 // A decision as Python sees it, with its case (for its reference).

@@ -26,7 +26,11 @@ void bind_model(py::module_& m) {
         });
     value_type(party);
 
-    py::class_<sfcore::member> member(m, "Member", "A member of the family/whānau.");
+    py::class_<sfcore::member> member(m, "Member",
+                                      "A member of the family/whānau. One read from a case (Case.members, Case.member()) "
+                                      "carries that case's id as case_id, and a case refuses a Member of another case "
+                                      "where it takes a member (member numbers are per case); a copy carries none.",
+                                      py::dynamic_attr());
     member
         .def(py::init([](const std::string& name, sfcore::member_role role, std::optional<sfcore::date> born, strict_bool participating) {
                  return sfcore::member{sfcore::member_id{}, name, role, born, participating};

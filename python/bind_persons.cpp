@@ -1,6 +1,7 @@
 // A person across cases, for Python: the PersonLinked entry, a case's links,
 // and the store's queries over them (sfcore/store.hpp).
 #include "bind.hpp"
+#include "bind_disclosure.hpp"
 
 namespace sfcore_py {
 
@@ -132,7 +133,8 @@ void bind_persons(py::module_& m, case_class& c) {
          "member's details are shown. Raises ArgumentError (NOT_FOUND).")
         .def(
             "disclosures_about",
-            [](const sfcore::shared_case& s, sfcore::member_id id) {
+            [](const sfcore::shared_case& s, member_ref member) {
+                const sfcore::member_id id = member_in(member, s.id());
                 return s.read([&](const sfcore::case_file& k) { return k.disclosures_about(id); });
             },
             "member_id"_a,

@@ -420,7 +420,7 @@ class Case:
     @property
     def categories(self) -> CategoryRegistry:
         """The case's information categories (a copy)."""
-    def check(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime) -> Decision:
+    def check(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, Member, List[Union[int, Member]]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime) -> Decision:
         """As decide(), without recording (to preview, or to ask about any past or future instant)."""
     def check_many(self, requests: Sequence[Any], *, directory: AgencyDirectory) -> DecisionBatch:
         """As decide_many(), without recording."""
@@ -437,11 +437,11 @@ class Case:
         """Every member's consent to take part, as it stands."""
     def correction_statements(self, member_id: int) -> List[CorrectionStatement]:
         """The statements of correction attached to a member's details, oldest first: show them wherever the member's details are shown. Raises ArgumentError (NOT_FOUND)."""
-    def decide(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, List[int]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision:
-        """Decide a request and record the decision in the case's journal. subjects: one member id or a list (every one must consent; deny overrides). A recipient or discloser is a Recipient, an Agency or a Practitioner. A refusal is a returned Decision; a malformed request (an unknown member or recipient) raises DisclosureError or ArgumentError."""
+    def decide(self, directory: AgencyDirectory, discloser: Recipient, subjects: Union[int, Member, List[Union[int, Member]]], category: Category | int | str, recipient: Recipient, purpose: Purpose, at: datetime.datetime, actor: str) -> Decision:
+        """Decide a request and record the decision in the case's journal. subjects: one member or a list (every one must consent; deny overrides), each an id or a Member read from this case (a Member of another case raises ArgumentError: member numbers are per case). A recipient or discloser is a Recipient, an Agency or a Practitioner. A refusal is a returned Decision; a malformed request (an unknown member or recipient) raises DisclosureError or ArgumentError."""
     def decide_many(self, requests: Sequence[Any], *, directory: AgencyDirectory, actor: str) -> DecisionBatch:
         """Decide many requests (a sequence of Request) in one call, recording each in the journal, without holding the GIL. Returns a DecisionBatch in request order: the same decisions and entries as decide() on each. A malformed request raises; the decisions before it stay recorded."""
-    def disclosures_about(self, member_id: int) -> List[DisclosureOfMember]:
+    def disclosures_about(self, member_id: Union[int, Member]) -> List[DisclosureOfMember]:
         """Every sharing of information about a member the journal records (a permitted decision, a view that showed an item about them, a sharing without consent), oldest first: the recipients to tell of a correction or a statement (IPP 7(4)). Raises ArgumentError (NOT_FOUND)."""
     @property
     def encrypted(self) -> bool:
@@ -488,20 +488,20 @@ class Case:
     @property
     def meetings(self) -> List[Meeting]:
         ...
-    def member(self, member_id: int) -> Member:
-        """A member by id. Raises ArgumentError (NOT_FOUND)."""
-    def member_history(self, member_id: int) -> List[MemberVersion]:
+    def member(self, member_id: Union[int, Member]) -> Any:
+        """A member by id (or a Member of this case, read again), carrying this case's id as case_id. Raises ArgumentError (NOT_FOUND, or INVALID_ARGUMENT for a Member of another case)."""
+    def member_history(self, member_id: Union[int, Member]) -> List[MemberVersion]:
         """Every version of a member's details, oldest first: as added, then after each MemberUpdated entry. Raises ArgumentError (NOT_FOUND)."""
     @property
-    def members(self) -> List[Member]:
-        """The family members, in the order they were added."""
+    def members(self) -> list:
+        """The family members, in the order they were added (each carries this case's id as case_id)."""
     def name_of(self, party: Party, directory: AgencyDirectory) -> str:
         """A party's name: a member's, an agency's, or a practitioner's with their agency."""
     def necessary_at(self, at: datetime.datetime) -> List[Category | int]:
         """The categories necessary at an instant."""
     def next_deadline(self, calendar: Optional[HolidayCalendar] = ..., timeframes: Optional[Timeframes] = ...) -> Optional[datetime.date]:
         """The earliest date by which something is due (None when nothing is pending)."""
-    def notice(self, member: int, *, directory: AgencyDirectory, purpose: Purpose, at: datetime.datetime) -> Notice:
+    def notice(self, member: Union[int, Member], *, directory: AgencyDirectory, purpose: Purpose, at: datetime.datetime) -> Notice:
         """A member's disclosure notice: who may receive which of their information for a purpose, what they marked confidential, and what was shared without consent that they were told of (record NoticeGiven when given)."""
     @staticmethod
     def open(*, case_id: int, directory: AgencyDirectory, referral: Referral, recorded_by: str, recorded_at: datetime.datetime, encrypted: bool = ...) -> Case:
@@ -1726,7 +1726,7 @@ class MeetingScheduled:
     def meeting(self, value: Meeting) -> None: ...
 
 class Member:
-    """A member of the family/whānau."""
+    """A member of the family/whānau. One read from a case (Case.members, Case.member()) carries that case's id as case_id, and a case refuses a Member of another case where it takes a member (member numbers are per case); a copy carries none."""
     def __copy__(self) -> Member: ...
     def __deepcopy__(self, memo: Dict[str, Any]) -> Member: ...
     def __eq__(self, arg0: Member) -> bool:

@@ -66,3 +66,63 @@ def test_common_slips_are_named_plainly(world):
     with pytest.raises(sfcore.ArgumentError):
         world.case.record(sfcore.MemberAdded(member=sfcore.Member(name=" ")), directory=world.dir, recorded_by="c",
                           at=world.tick())
+
+
+def test_a_member_from_another_case_is_refused_not_taken_for_this_cases_member_of_the_same_number(world):
+    import pytest
+
+    world.share()
+    other = sfcore.sample.family_case(world.dir, 2, "preparing", seed=9).case
+    here, there = world.case.members[0], other.members[0]
+    assert (here.id, there.id) == (1, 1) and here != there
+    assert here.case_id == 1 and there.case_id == 2 and world.case.member(1).case_id == 1
+
+    # This case's own Member is its id.
+    assert world.ask(subjects=here) == world.ask(subjects=here.id)
+    assert world.ask(subjects=[here, world.child]).rule == world.ask(subjects=[here.id, world.child]).rule
+    assert world.case.member(here) == here
+    assert world.case.disclosures_about(here) == world.case.disclosures_about(here.id)
+    assert str(world.case.notice(here, directory=world.dir, purpose=sfcore.Purpose.MEETING, at=world.tick())) == \
+        str(world.case.notice(here.id, directory=world.dir, purpose=sfcore.Purpose.MEETING, at=world.tick()))
+
+    # Another case's Member of the same number is refused wherever the case takes a member, and nothing is recorded.
+    before = len(world.case.journal)
+    calls = [lambda: world.ask(subjects=there), lambda: world.ask(subjects=[here, there], decide=True),
+             lambda: world.ask(subjects=there, decide=True), lambda: world.case.member(there),
+             lambda: world.case.member_history(there), lambda: world.case.disclosures_about(there),
+             lambda: world.case.notice(there, directory=world.dir, purpose=sfcore.Purpose.MEETING, at=world.tick())]
+    for call in calls:
+        with pytest.raises(sfcore.ArgumentError) as e:
+            call()
+        assert e.value.code == sfcore.ErrorCode.INVALID_ARGUMENT
+        assert "member 1 of case 2, not of case 1" in str(e.value)
+    assert len(world.case.journal) == before
+
+    # A Member never added has no number to take; a copy carries no case and counts by its id.
+    with pytest.raises(sfcore.ArgumentError) as e:
+        world.ask(subjects=sfcore.Member(name="Ana"))
+    assert "has not been added to a case" in str(e.value)
+    import copy
+
+    assert not hasattr(copy.copy(there), "case_id")
+    assert world.ask(subjects=copy.copy(there)) == world.ask(subjects=1)
+
+
+def test_a_practitioner_or_agency_from_another_directory_is_refused(world):
+    import pytest
+
+    world.share()
+    elsewhere = sfcore.AgencyDirectory()
+    trust = elsewhere.add("Another trust", sfcore.AgencyKind.NGO)
+    someone = elsewhere.add_practitioner(trust, "Someone Else")
+    for stranger in (elsewhere.practitioner(someone), elsewhere[trust]):
+        for role in ("discloser", "recipient"):
+            with pytest.raises(sfcore.ArgumentError) as e:
+                world.case.check(**{**dict(directory=world.dir, discloser=world.agency(world.moe), subjects=world.adult,
+                                           category="housing", recipient=world.agency(world.msd),
+                                           purpose=sfcore.Purpose.MEETING, at=world.tick()), role: stranger})
+            assert "is not the directory's" in str(e.value)
+    # The directory's own objects are taken as their ids.
+    own = world.dir.practitioner(world.sam)
+    assert world.ask(recipient=own) == world.ask(recipient=sfcore.Recipient(agency_id=own.agency, practitioner_id=own.id))
+    assert world.ask(recipient=world.dir[world.msd]) == world.ask(recipient=world.agency(world.msd))
