@@ -76,7 +76,7 @@ int main(int argc, char **argv) {
     TRY(sf_store_put_directory(store, dir));
     TRY(sf_store_append(&stored, store, c, 0));
 
-    /* 2. Accepted; the family; written consent. */
+    /* 2. Accepted; the family; written consent to take part. */
     TRY(sf_case_accept_referral(&o, c, dir, "mere", t0 + hour, 0, "more than one agency involved"));
     show(&o);
     TRY(sf_case_assign_roles(&o, c, dir, "mere", t0 + hour, mere, 0, 0, NULL));

@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
 
     section(4, "Consent to share: what Hine agrees may be shared, with whom, and what stays confidential");
     // Consent-gated disclosure, before the meeting: the family's key issues,
-    // Hine's written consent naming MSD and the teacher, and her benefit
+    // Hine's written consent to share, naming MSD and the teacher, and her benefit
     // details kept confidential — each a fact of the same journal.
     record(c, at(2026, 3, 5, 12, 0), issue_areas_set{{issue_area::education, issue_area::housing}});
     sharing_consent_given k;

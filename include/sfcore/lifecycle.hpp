@@ -10,7 +10,7 @@
  * process stops — the case moves to `closed` with exit reason
  * consent_withdrawn, from any open state — and every consent to share of
  * that member is withdrawn with it. It can only come back through an
- * explicit case_reopened event (and new written consent).
+ * explicit case_reopened event (and new written consent to take part).
  *
  * What governs sharing is in the same table: consents to share and
  * confidential marks are recorded while the family is engaged, a withdrawal

@@ -3,7 +3,7 @@
  * @brief The whole sfcore C++ API.
  *
  * sfcore models New Zealand's Strengthening Families process — referral,
- * written consent, family-directed preparation, the interagency meeting, the
+ * written consent to take part, family-directed preparation, the interagency meeting, the
  * action plan, reviews and closure — as a state machine over a journal of
  * events, and decides every sharing of a family's information with
  * consent-gated disclosure rules.
