@@ -12,6 +12,8 @@ and the rest) and the Python reference, and checks in the rendered page:
   decode);
 - every link to an anchor, on the page or on another page of the docs, finds
   an element of that id or name in the rendered target;
+- no page shows Doxygen's markup as text (`@section`, `@code`: a page it
+  could not render);
 - a page longer than one screen (1000 CSS pixels at 1280 wide) has a table of
   contents (Doxygen's [TOC], or the Python reference's sidebar).
 
@@ -33,7 +35,8 @@ import threading
 SCREEN = (1280, 1000)
 SHOTS = {"main": "index.html", "quick-start": "index.html#quickstart", "tutorials": "tutorials.html",
          "tutorial-case": "tutorial_case.html", "tutorial-sharing": "tutorial_sharing.html",
-         "tutorial-analyst": "tutorial_analyst.html", "install": "install.html",
+         "tutorial-analyst": "tutorial_analyst.html", "tutorial-c": "tutorial_c.html",
+         "tutorial-ffi": "tutorial_ffi.html", "install": "install.html",
          "python-reference": "python-reference/index.html"}
 
 # Runs in the checking page: loads each page in a frame of the same origin, waits for its images, and
@@ -76,6 +79,8 @@ async function check(page) {
     if (target === null) problems.push('link to a missing page ' + a.getAttribute('href'));
     else if (!hasAnchor(target, id)) problems.push('link to a missing anchor ' + a.getAttribute('href'));
   }
+  const text = doc.body ? doc.body.textContent : '';
+  if (/@(section|subsection|code|endcode)\b/.test(text)) problems.push('markup shown as text (Doxygen did not render the page)');
   const height = doc.documentElement.scrollHeight;
   const toc = doc.querySelector('div.toc, div.sphinxsidebar ul, nav.toc');
   if (height > screen[1] && toc === null) problems.push('longer than a screen (' + height + ' px) with no table of contents');

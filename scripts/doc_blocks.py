@@ -29,7 +29,8 @@ tree.
 Tutorials: `<!-- doc-test: tutorial NAME -->` before a ```python block makes
 it a step of the tutorial NAME: its steps, in page order, are one program
 run once, and a ```text block right after a step is what that step must
-print, exactly. Other fences (sh, text, none) are not programs.
+print, exactly. A C or C++ tutorial's steps go, in order, where its context's
+`// @block` line is (`tutorial NAME context CONTEXT` on its first step). Other fences (sh, text, none) are not programs.
 
   doc_blocks.py extract SOURCE_DIR OUT_DIR FILE...
       writes each program (and what it must print) under OUT_DIR and prints
@@ -141,9 +142,18 @@ def extract(source_dir, out_dir, files):
             following = found[n + 1] if n + 1 < len(found) else None
             shown = following[2] if following and following[0] == "text" and following[4] else None
             if words[:1] == ["tutorial"]:
-                if len(words) != 2 or not re.fullmatch(r"\w+", words[1]) or language != "python":
-                    raise BlockError(f"{where}: a tutorial's step is a ```python block after 'tutorial NAME'")
-                tutorial = tutorials.setdefault(words[1], {"steps": [], "where": where})
+                if (len(words) not in (2, 4) or not re.fullmatch(r"\w+", words[1])
+                        or language not in PROGRAM_LANGUAGES or (len(words) == 4 and words[2] != "context")):
+                    raise BlockError(f"{where}: write 'tutorial NAME' (or, on a C or C++ tutorial's first step, "
+                                     "'tutorial NAME context CONTEXT') before a python, c or cpp block")
+                tutorial = tutorials.setdefault(words[1], {"steps": [], "where": where, "language": language,
+                                                           "context": None})
+                if language != tutorial["language"]:
+                    raise BlockError(f"{where}: the tutorial {words[1]} is in {tutorial['language']}, not {language}")
+                if len(words) == 4:
+                    if tutorial["context"] not in (None, words[3]):
+                        raise BlockError(f"{where}: the tutorial {words[1]} already has a context")
+                    tutorial["context"] = words[3]
                 tutorial["steps"].append((text, shown, where))
                 continue
             if words[:1] in (["script"], ["file"]):
@@ -199,16 +209,27 @@ def extract(source_dir, out_dir, files):
         for rel, text in script["files"].items():
             write(os.path.join(target, "files", rel), text)
         manifest.append(("sh", "script_" + name, target, "-", "script", script["where"]))
+    markers = {"python": "print({!r}, flush=True)", "c": 'printf("%s\\n", {!r}); fflush(stdout);',
+               "cpp": 'std::printf("%s\\n", {!r}); std::fflush(stdout);'}
     for name, tutorial in tutorials.items():
         target = os.path.join(out_dir, "tutorial_" + name)
+        language = tutorial["language"]
         lines = []
         for i, (text, shown, _) in enumerate(tutorial["steps"]):
-            lines += [f"print({STEP.format(i)!r}, flush=True)", text.rstrip("\n")]
+            marker = markers[language].format(STEP.format(i))
+            if language != "python":
+                marker = marker.replace("'", '"')
+            lines += [marker, text.rstrip("\n")]
             if shown is not None:
                 write(os.path.join(target, f"step_{i}.expected"), shown)
-        write(os.path.join(target, "tutorial.py"), "\n".join(lines) + "\n")
-        manifest.append(("python", "tutorial_" + name, os.path.join(target, "tutorial.py"), target, "steps",
-                         tutorial["where"]))
+        program = "\n".join(lines) + "\n"
+        if tutorial["context"]:
+            program = with_context(source_dir, language, tutorial["context"], program, tutorial["where"])
+        elif language != "python":
+            raise BlockError(f"{tutorial['where']}: a {language} tutorial names its context on its first step")
+        source = os.path.join(target, "tutorial" + PROGRAM_LANGUAGES[language])
+        write(source, program)
+        manifest.append((language, "tutorial_" + name, source, target, "steps", tutorial["where"]))
     for row in manifest:
         print("\t".join(row))
 
