@@ -80,7 +80,7 @@ async function check(page) {
     else if (!hasAnchor(target, id)) problems.push('link to a missing anchor ' + a.getAttribute('href'));
   }
   const text = doc.body ? doc.body.textContent : '';
-  if (/@(section|subsection|code|endcode)\b/.test(text)) problems.push('markup shown as text (Doxygen did not render the page)');
+  if (/@(section|subsection|code|endcode)\\b/.test(text)) problems.push('markup shown as text (Doxygen did not render the page)');
   const height = doc.documentElement.scrollHeight;
   const toc = doc.querySelector('div.toc, div.sphinxsidebar ul, nav.toc');
   if (height > screen[1] && toc === null) problems.push('longer than a screen (' + height + ' px) with no table of contents');
