@@ -281,9 +281,7 @@ TEST_CASE("a changed sealed entry, or a case key moved to another case, does not
     }
     case_store s(place.location, encrypting(ring, "k1"));
     // One byte of a sealed entry changed: the chain is over the sealed bytes.
-    place.sql(store_place::postgres()
-                  ? "UPDATE entries SET data = overlay(data placing '\\x00'::bytea from 40 for 1) WHERE case_id = 1 AND seq = 3"
-                  : "UPDATE entries SET data = substr(data, 1, 39) || x'01' || substr(data, 41) WHERE case_id = 1 AND seq = 3");
+    place.change_entry_byte(1, 3, 40);
     CHECK(code_of([&] { s.load(case_id{1}); }) == errc::integrity);
     // Case 2's key, wrapped for case 2, given to case 3: its wrapping names case 2.
     s.append(planted_case(w, 3, at_rest::encrypted), 0);
@@ -396,9 +394,7 @@ TEST_CASE("disposal by crypto-shredding: a case due by its programme's rule lose
         CHECK(file_bytes(place.location + "-wal").find(needle) == std::string::npos);
     }
     // A sealed entry of the disposed case changed is still found.
-    place.sql(store_place::postgres()
-                  ? "UPDATE entries SET data = overlay(data placing '\\x00'::bytea from 40 for 1) WHERE case_id = 1 AND seq = 3"
-                  : "UPDATE entries SET data = substr(data, 1, 39) || x'01' || substr(data, 41) WHERE case_id = 1 AND seq = 3");
+    place.change_entry_byte(1, 3, 40);
     CHECK_FALSE(s.verify());
 }
 

@@ -139,6 +139,20 @@ struct store_place {
         for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         return h;
     }
+    // Change one byte (1-based `position`) of an entry's data to another value, whatever it was: a byte of
+    // ciphertext is random, so setting it to a fixed value would leave it unchanged one time in 256.
+    void change_entry_byte(std::uint64_t case_id, std::uint64_t seq, int position) const {
+        const std::string at = std::to_string(position), where =
+            " WHERE case_id = " + std::to_string(case_id) + " AND seq = " + std::to_string(seq);
+        sql(postgres() ? "UPDATE entries SET data = overlay(data placing (CASE WHEN substring(data from " + at +
+                             " for 1) = '\\x00'::bytea THEN '\\x01'::bytea ELSE '\\x00'::bytea END) from " + at +
+                             " for 1)" + where
+                       : "UPDATE entries SET data = substr(data, 1, " + std::to_string(position - 1) +
+                             ") || (CASE WHEN substr(data, " + at + ", 1) = x'01' THEN x'02' ELSE x'01' END) || substr(data, " +
+                             std::to_string(position + 1) + ")" + where);
+        INFO("entry " << seq << " of case " << case_id);
+        CHECK(value("SELECT count(*) FROM entries" + where) == "1");
+    }
     // Replace this store's tables with another's (as an attacker who can write both would).
     void take_tables_of(const store_place& other) const {
         if (postgres())
