@@ -42,6 +42,7 @@ import datetime
 import statistics
 from collections import Counter, defaultdict
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
+from zoneinfo import ZoneInfo
 
 from . import _core
 
@@ -327,16 +328,11 @@ def outcomes(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
     return sorted(out, key=lambda r: (str(r["group"]), order[r["area"]]))
 
 
-_NZ = None
+_NZ = ZoneInfo("Pacific/Auckland")
 
 
 def _nz_day(moment: datetime.datetime) -> datetime.date:
     """The day an instant falls on in New Zealand."""
-    global _NZ
-    if _NZ is None:
-        from zoneinfo import ZoneInfo
-
-        _NZ = ZoneInfo("Pacific/Auckland")
     return moment.astimezone(_NZ).date()
 
 
@@ -400,9 +396,9 @@ def funnel(source, *, by: By = None, directory=None, as_of: Optional[datetime.da
                          "exited": reached.count("exited"), "escalated": reached.count("escalated"),
                          "as_of": as_of})
         # A planned exit is the case's exit reason now; it stood on as_of if nothing reopened the case since.
-        planned = [where for c, seen, where in cases
+        planned = [c for c, _, where in cases
                    if where == "exited" and c["exit_reason"] == "planned" and c["closed"] is not None
-                   and c["closed"] <= as_of and "case_closed" in seen]
+                   and c["closed"] <= as_of]
         rows.append({"group": group, "stage": "closed, planned exit", "cases": len(planned), "open": 0,
                      "exited": len(planned), "escalated": 0, "as_of": as_of})
     return rows
