@@ -21,7 +21,7 @@ MAKEFLAGS += --no-print-directory
 preset = cmake --preset $(1) -B $(2) -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(2).configure.log 2>&1 \
 	  || (cat $(2).configure.log; exit 1)
 
-.PHONY: all deps configure build demo test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz mutants abi-baseline clean
+.PHONY: all deps configure build demo example-c example-python report test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz mutants abi-baseline clean
 
 all: build
 
@@ -44,10 +44,25 @@ demo: build
 	@if [ -x $(BUILD)/examples/sfcore_example_rust ]; then $(BUILD)/examples/sfcore_example_rust; fi
 	@PYTHONPATH=$(BUILD)/python $(PYTHON) examples/python/walkthrough.py $(BUILD)/demo-cases-py.db
 
-## test: every test (C++, C, Python, examples, packaging), the pip install and the docs build.
+## example-c, example-python, report: the tutorials page's whole programs, each on a new store under build/.
+example-c: build
+	@rm -f $(BUILD)/example-c.db $(BUILD)/example-c.db-wal $(BUILD)/example-c.db-shm
+	$(BUILD)/examples/sfcore_example_c $(BUILD)/example-c.db
+
+example-python: venv
+	@rm -f $(BUILD)/example-python.db $(BUILD)/example-python.db-wal $(BUILD)/example-python.db-shm
+	$(VENV)/bin/python examples/python/walkthrough.py $(BUILD)/example-python.db
+
+report: venv
+	@rm -rf $(BUILD)/report
+	$(VENV)/bin/python examples/python/analyst_report.py $(BUILD)/report
+
+## test: every test (C++, C, Python, examples, packaging), the pip install and the docs build, then every
+## command the README and the docs show (their ```sh blocks marked `here`), run in this directory as shown.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-venv docs
+	$(PYTHON) scripts/doc_blocks.py here . "make test" README.md $(sort $(wildcard docs/*.md))
 
 # The Python package as an integrator installs it: pip, offline, into .venv.
 venv: deps
@@ -123,4 +138,5 @@ abi-baseline: build
 	  --out-file capi/abi/$(shell objdump -p $(BUILD)/libsfcore_c.so | sed -n 's/^ *SONAME *//p').abi $(BUILD)/libsfcore_c.so
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(BENCH_BUILD) $(FUZZ_BUILD) $(VENV) *.configure.log python/*.egg-info \
+	  dist elsewhere

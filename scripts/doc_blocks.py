@@ -26,6 +26,16 @@ block is then no program of its own). A script runs in a new directory that
 holds its files, with HOME that directory and `build` a link to the build
 tree.
 
+Commands of the project itself: `<!-- doc-test: here NAME -->` before a ```sh
+block makes it a step of the command list NAME, run in the source directory
+by `make test` once everything is built (`make demo`, the pip install, the
+make targets the tutorials page shows); a ```text block right after a step is
+what it must print, exactly. The one command a page shows that cannot run
+there is `make test` itself: it is what runs them, and CI runs it.
+
+Every ```sh block is a script's step, a file, or a command of the project: a
+```sh block with none of these is an error, so no shell block goes unrun.
+
 Tutorials: `<!-- doc-test: tutorial NAME -->` before a ```python block makes
 it a step of the tutorial NAME: its steps, in page order, are one program
 run once, and a ```text block right after a step is what that step must
@@ -47,6 +57,11 @@ print, exactly. A C or C++ tutorial's steps go, in order, where its context's
   doc_blocks.py script DIR BUILD
       runs the script extracted into DIR (its run.sh, its files) with BUILD as
       `build`, and checks each step's output that the page shows
+  doc_blocks.py here SOURCE_DIR RUNNING FILE...
+      runs the commands of the project (`here` blocks) of FILE... in
+      SOURCE_DIR, in page order, and checks each step's shown output; a
+      command line equal to RUNNING (the command running this, which must be
+      a line of SOURCE_DIR/.ci/run) is not run again
 """
 
 import difflib
@@ -156,6 +171,13 @@ def extract(source_dir, out_dir, files):
                     tutorial["context"] = words[3]
                 tutorial["steps"].append((text, shown, where))
                 continue
+            if words[:1] == ["here"]:
+                if len(words) != 2 or not re.fullmatch(r"\w+", words[1]) or language != "sh":
+                    raise BlockError(f"{where}: write 'here NAME' before a ```sh block")
+                continue  # run by `doc_blocks.py here` (make test), not by ctest
+            if language == "sh" and words[:1] != ["script"]:
+                raise BlockError(f"{where}: a ```sh block is run by the tests: write 'script NAME' (a new directory) "
+                                 "or 'here NAME' (the source directory, by make test) on the line before its fence")
             if words[:1] in (["script"], ["file"]):
                 if len(words) != (2 if words[0] == "script" else 3) or not re.fullmatch(r"\w+", words[1]):
                     raise BlockError(f"{where}: write 'script NAME' or 'file NAME PATH'")
@@ -282,6 +304,42 @@ def run_script(script_dir, build):
     return check_steps(script_dir, done)
 
 
+def run_here(source_dir, running, files):
+    """Runs the commands of the project (`here` blocks) in SOURCE_DIR and checks each step's shown output."""
+    with open(os.path.join(source_dir, ".ci", "run"), encoding="utf-8") as f:
+        if running not in (ln.strip() for ln in f):
+            sys.stderr.write(f"{running!r} is not a command of .ci/run\n")
+            return 1
+    lists = {}  # name -> [(text, shown, where)]
+    for rel in files:
+        found = blocks(os.path.join(source_dir, rel))
+        for n, (language, line, text, words, _) in enumerate(found):
+            if words[:1] != ["here"]:
+                continue
+            following = found[n + 1] if n + 1 < len(found) else None
+            shown = following[2] if following and following[0] == "text" and following[4] else None
+            lists.setdefault(words[1], []).append((text, shown, f"{rel}:{line}"))
+    failed = 0
+    for name, steps in lists.items():
+        with tempfile.TemporaryDirectory(prefix="sfcore-doc-") as step_dir:
+            lines = ["set -euo pipefail"]
+            for i, (text, shown, where) in enumerate(steps):
+                lines.append(f"printf '%s\\n' '{STEP.format(i)}'")
+                for ln in text.rstrip("\n").split("\n"):
+                    command = ln.split("#", 1)[0].strip()
+                    lines.append(f": {where}: '{running}' is what runs this" if command == running else ln)
+                if shown is not None:
+                    write(os.path.join(step_dir, f"step_{i}.expected"), shown)
+            print(f"doc_blocks: the commands '{name}' from {steps[0][2]} ({len(steps)} blocks)", flush=True)
+            done = subprocess.run(["bash", "-c", "\n".join(lines) + "\n"], cwd=source_dir, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, timeout=1800)
+            failed |= check_steps(step_dir, done)
+    if not lists:
+        sys.stderr.write("no 'here' blocks: nothing ran\n")
+        return 1
+    return failed
+
+
 def run_steps(step_dir, command):
     """Runs a tutorial's program in a new empty directory and checks each step's shown output."""
     with tempfile.TemporaryDirectory(prefix="sfcore-doc-") as cwd:
@@ -329,6 +387,8 @@ def main(argv):
         return run_steps(argv[2], argv[4:])
     if len(argv) == 4 and argv[1] == "script":
         return run_script(argv[2], argv[3])
+    if len(argv) >= 5 and argv[1] == "here":
+        return run_here(argv[2], argv[3], argv[4:])
     if len(argv) == 3 and argv[1] == "json":
         with open(argv[2], encoding="utf-8") as f:
             json.load(f)
