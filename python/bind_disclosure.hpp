@@ -141,11 +141,7 @@ inline sfcore::recipient recipient_from(py::handle h, const sfcore::agency_direc
     }
     if (const auto* p = unwrap<sfcore::practitioner>(h)) {
         if (directory) {
-            const sfcore::practitioner* here = nullptr;
-            try {
-                here = &directory->practitioner_at(p->id);
-            } catch (const sfcore::error&) {
-            }
+            const sfcore::practitioner* here = directory->find_practitioner(p->id);
             if (!here || here->name != p->name || here->agency != p->agency)
                 throw sfcore::error(sfcore::errc::invalid_argument,
                                     "the Practitioner passed (id " + std::to_string(p->id.value()) +

@@ -231,16 +231,16 @@ def extract(source_dir, out_dir, files):
         for rel, text in script["files"].items():
             write(os.path.join(target, "files", rel), text)
         manifest.append(("sh", "script_" + name, target, "-", "script", script["where"]))
-    markers = {"python": "print({!r}, flush=True)", "c": 'printf("%s\\n", {!r}); fflush(stdout);',
-               "cpp": 'std::printf("%s\\n", {!r}); std::fflush(stdout);'}
+    # Each step first prints its marker (a string literal: repr in Python, a JSON string in C and C++).
+    markers = {"python": "print({}, flush=True)", "c": 'printf("%s\\n", {}); fflush(stdout);',
+               "cpp": 'std::printf("%s\\n", {}); std::fflush(stdout);'}
+    literal = {"python": repr, "c": json.dumps, "cpp": json.dumps}
     for name, tutorial in tutorials.items():
         target = os.path.join(out_dir, "tutorial_" + name)
         language = tutorial["language"]
         lines = []
         for i, (text, shown, _) in enumerate(tutorial["steps"]):
-            marker = markers[language].format(STEP.format(i))
-            if language != "python":
-                marker = marker.replace("'", '"')
+            marker = markers[language].format(literal[language](STEP.format(i)))
             lines += [marker, text.rstrip("\n")]
             if shown is not None:
                 write(os.path.join(target, f"step_{i}.expected"), shown)

@@ -137,10 +137,14 @@ void agency_directory::set_local_group(practitioner_id p, local_group_id group) 
     practitioners_[p.value() - 1].local_group = group;
 }
 
+const practitioner* agency_directory::find_practitioner(practitioner_id id) const noexcept {
+    if (!id || id.value() > practitioners_.size()) return nullptr;
+    return &practitioners_[id.value() - 1];
+}
+
 const practitioner& agency_directory::practitioner_at(practitioner_id id) const {
-    if (!id || id.value() > practitioners_.size())
-        throw error(errc::not_found, "no practitioner " + std::to_string(id.value()) + " in the directory");
-    return practitioners_[id.value() - 1];
+    if (const practitioner* p = find_practitioner(id)) return *p;
+    throw error(errc::not_found, "no practitioner " + std::to_string(id.value()) + " in the directory");
 }
 
 } // namespace sfcore

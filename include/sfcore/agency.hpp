@@ -135,6 +135,9 @@ public:
      */
     const practitioner& practitioner_at(practitioner_id id) const;
 
+    /** @brief The practitioner with an id, or nullptr. @since 0.2.0 */
+    const practitioner* find_practitioner(practitioner_id id) const noexcept;
+
     /** @brief Every practitioner, in id order. @since 0.1.0 */
     const std::vector<practitioner>& practitioners() const noexcept { return practitioners_; }
 

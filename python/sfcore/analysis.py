@@ -331,8 +331,12 @@ def outcomes(source, *, by: By = None, directory=None) -> List[Dict[str, Any]]:
 _NZ = ZoneInfo("Pacific/Auckland")
 
 
-def _nz_day(moment: datetime.datetime) -> datetime.date:
-    """The day an instant falls on in New Zealand."""
+def nz_day(moment: datetime.datetime) -> datetime.date:
+    """The day an instant falls on in New Zealand (Pacific/Auckland), as the tables and the plots count days.
+
+    >>> nz_day(datetime.datetime(2026, 3, 1, 12, 30, tzinfo=datetime.timezone.utc))
+    datetime.date(2026, 3, 2)
+    """
     return moment.astimezone(_NZ).date()
 
 
@@ -358,7 +362,7 @@ def funnel(source, *, by: By = None, directory=None, as_of: Optional[datetime.da
     src = _Source(source, directory)
     history: Dict[Any, List[Any]] = defaultdict(list)  # case -> [(day, type)] in journal order
     for e in _rows(src.columns("events")):
-        history[e["case_id"]].append((_nz_day(e["when"]), e["type"]))
+        history[e["case_id"]].append((nz_day(e["when"]), e["type"]))
     if as_of is None:
         days = [day for entries in history.values() for day, _ in entries]
         as_of = max(days) if days else datetime.date.today()
@@ -405,4 +409,4 @@ def funnel(source, *, by: By = None, directory=None, as_of: Optional[datetime.da
 
 
 __all__ = ["TABLES", "columns", "records", "frame", "timeliness", "overdue", "exits", "decisions_by_basis",
-           "service_gaps", "outcomes", "funnel"]
+           "service_gaps", "outcomes", "funnel", "nz_day"]

@@ -51,9 +51,9 @@ def _action_days(case: _core.Case):
     for entry in case.journal:
         if entry.type in (_core.EventType.PLAN_AGREED, _core.EventType.PLAN_REVISED):
             for a in entry.payload.plan.actions:
-                days.setdefault(a.id, (analysis._nz_day(entry.when), _core.ActionStatus.OPEN))
+                days.setdefault(a.id, (analysis.nz_day(entry.when), _core.ActionStatus.OPEN))
         elif entry.type == _core.EventType.ACTION_UPDATED:
-            days[entry.payload.action] = (analysis._nz_day(entry.when), entry.payload.status)
+            days[entry.payload.action] = (analysis.nz_day(entry.when), entry.payload.status)
     return days
 
 
@@ -68,7 +68,7 @@ def case_timeline(case: _core.Case, directory: _core.AgencyDirectory, *, title: 
     rows.append(("initial meeting due", case.initial_meeting_due(), "due", "v", "#d62728", False))
     for m in case.meetings:
         label = m.kind.label if m.held else f"{m.kind.label} (scheduled)"
-        rows.append((label, analysis._nz_day(m.start), "meeting held" if m.held else "meeting scheduled",
+        rows.append((label, analysis.nz_day(m.start), "meeting held" if m.held else "meeting scheduled",
                      "s" if m.held else "D", "#9467bd" if m.held else "#c5b0d5", True))
     days = _action_days(case)
     for plan in case.plans:
@@ -79,14 +79,14 @@ def case_timeline(case: _core.Case, directory: _core.AgencyDirectory, *, title: 
             rows.append((f"{text} — {owner}", day, f"action {status.label}", "^",
                          _STATUS_COLOURS.get(status, "black"), True))
     for entry in case.entries(_core.EventType.ESCALATED):
-        rows.append(("escalated", analysis._nz_day(entry.when), "escalated", "P", "#d62728", True))
+        rows.append(("escalated", analysis.nz_day(entry.when), "escalated", "P", "#d62728", True))
     if case.closed_at is None:
         review = case.review_due()
         if review is not None:
             rows.append(("next review due", review, "due", "v", "#d62728", False))
     else:
         reason = case.exit_reason.label if case.exit_reason is not None else ""
-        rows.append((f"closed: {reason}", analysis._nz_day(case.closed_at), "closed", "X", "black", True))
+        rows.append((f"closed: {reason}", analysis.nz_day(case.closed_at), "closed", "X", "black", True))
     rows.sort(key=lambda r: r[1])
     used = {}
     for y, (_, day, legend, marker, colour, filled) in enumerate(rows):

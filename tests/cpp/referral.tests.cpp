@@ -224,6 +224,10 @@ TEST_CASE("Local Management Groups are a registry: a case and a coordinator each
     const practitioner_id mere = dir.add_practitioner(dir.add("Te Whare Awhina Trust", agency_kind::ngo), "Mere Tipene");
     dir.set_local_group(mere, porirua);
     CHECK(dir.practitioner_at(mere).local_group == porirua);
+    CHECK(dir.find_practitioner(mere) == &dir.practitioner_at(mere));
+    CHECK(dir.find_practitioner(practitioner_id{9}) == nullptr);
+    CHECK(dir.find_practitioner(practitioner_id{}) == nullptr);
+    CHECK(code_of([&] { dir.practitioner_at(practitioner_id{9}); }) == errc::not_found);
     CHECK(code_of([&] { dir.set_local_group(mere, local_group_id{9}); }) == errc::not_found);
     auto r = by_school();
     r.local_group = porirua;
