@@ -113,6 +113,12 @@ def blocks(path):
     return out
 
 
+def shown_after(found, n):
+    """The text of the ```text block right after block N of FOUND (only blank lines between), or None."""
+    following = found[n + 1] if n + 1 < len(found) else None
+    return following[2] if following and following[0] == "text" and following[4] else None
+
+
 def is_whole(language, text):
     if language == "python":
         return True
@@ -154,8 +160,7 @@ def extract(source_dir, out_dir, files):
         for n, (language, line, text, words, _) in enumerate(found):
             where = f"{rel}:{line}"
             name = f"{stem}_{line}"
-            following = found[n + 1] if n + 1 < len(found) else None
-            shown = following[2] if following and following[0] == "text" and following[4] else None
+            shown = shown_after(found, n)
             if words[:1] == ["tutorial"]:
                 if (len(words) not in (2, 4) or not re.fullmatch(r"\w+", words[1])
                         or language not in PROGRAM_LANGUAGES or (len(words) == 4 and words[2] != "context")):
@@ -316,8 +321,7 @@ def run_here(source_dir, running, files):
         for n, (language, line, text, words, _) in enumerate(found):
             if words[:1] != ["here"]:
                 continue
-            following = found[n + 1] if n + 1 < len(found) else None
-            shown = following[2] if following and following[0] == "text" and following[4] else None
+            shown = shown_after(found, n)
             lists.setdefault(words[1], []).append((text, shown, f"{rel}:{line}"))
     failed = 0
     for name, steps in lists.items():
