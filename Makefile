@@ -17,6 +17,9 @@ CMAKE_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
+# $(call new_store,PATH...): remove each SQLite store PATH and its -wal and -shm files (the examples never replace one).
+new_store = rm -f $(foreach f,$(1),$(f) $(f)-wal $(f)-shm)
+
 # $(call preset,NAME,DIR): configure DIR from preset NAME, its log in DIR.configure.log (shown when it fails).
 preset = cmake --preset $(1) -B $(2) -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(2).configure.log 2>&1 \
 	  || (cat $(2).configure.log; exit 1)
@@ -36,7 +39,7 @@ build: configure
 
 ## demo: a family's case, walked through in C++, C (and Rust) through the C ABI, and Python.
 demo: build
-	@rm -f $(foreach f,demo-cases demo-cases-c demo-cases-py,$(BUILD)/$(f).db $(BUILD)/$(f).db-wal $(BUILD)/$(f).db-shm)
+	@$(call new_store,$(foreach f,demo-cases demo-cases-c demo-cases-py,$(BUILD)/$(f).db))
 	@echo "== C++: a family's whole case =="
 	@$(BUILD)/examples/sfcore_example_cpp $(BUILD)/demo-cases.db
 	@echo; echo "== C, Rust and Python: the same library through the C ABI and the Python module =="
@@ -46,11 +49,11 @@ demo: build
 
 ## example-c, example-python, report: the tutorials page's whole programs, each on a new store under build/.
 example-c: build
-	@rm -f $(BUILD)/example-c.db $(BUILD)/example-c.db-wal $(BUILD)/example-c.db-shm
+	@$(call new_store,$(BUILD)/example-c.db)
 	$(BUILD)/examples/sfcore_example_c $(BUILD)/example-c.db
 
 example-python: venv
-	@rm -f $(BUILD)/example-python.db $(BUILD)/example-python.db-wal $(BUILD)/example-python.db-shm
+	@$(call new_store,$(BUILD)/example-python.db)
 	$(VENV)/bin/python examples/python/walkthrough.py $(BUILD)/example-python.db
 
 report: venv

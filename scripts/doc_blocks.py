@@ -227,12 +227,7 @@ def extract(source_dir, out_dir, files):
         if not script["steps"]:
             raise BlockError(f"{script['where']}: the script {name} has files but no steps")
         target = os.path.join(out_dir, "script_" + name)
-        lines = ["set -euo pipefail"]
-        for i, (text, shown, _) in enumerate(script["steps"]):
-            lines += [f"printf '%s\\n' '{STEP.format(i)}'", text.rstrip("\n")]
-            if shown is not None:
-                write(os.path.join(target, f"step_{i}.expected"), shown)
-        write(os.path.join(target, "run.sh"), "\n".join(lines) + "\n")
+        write(os.path.join(target, "run.sh"), shell_steps(script["steps"], target))
         for rel, text in script["files"].items():
             write(os.path.join(target, "files", rel), text)
         manifest.append(("sh", "script_" + name, target, "-", "script", script["where"]))
@@ -309,6 +304,20 @@ def run_script(script_dir, build):
     return check_steps(script_dir, done)
 
 
+def shell_steps(steps, step_dir, running=None):
+    """One bash program of STEPS [(text, shown, where)], each first printing its marker; writes each shown
+    output to STEP_DIR/step_N.expected. A command line equal to RUNNING is not run (it is what runs this)."""
+    lines = ["set -euo pipefail"]
+    for i, (text, shown, where) in enumerate(steps):
+        lines.append(f"printf '%s\\n' '{STEP.format(i)}'")
+        for ln in text.rstrip("\n").split("\n"):
+            same = running is not None and ln.split("#", 1)[0].strip() == running
+            lines.append(f": {where}: '{running}' is what runs this" if same else ln)
+        if shown is not None:
+            write(os.path.join(step_dir, f"step_{i}.expected"), shown)
+    return "\n".join(lines) + "\n"
+
+
 def run_here(source_dir, running, files):
     """Runs the commands of the project (`here` blocks) in SOURCE_DIR and checks each step's shown output."""
     with open(os.path.join(source_dir, ".ci", "run"), encoding="utf-8") as f:
@@ -326,16 +335,9 @@ def run_here(source_dir, running, files):
     failed = 0
     for name, steps in lists.items():
         with tempfile.TemporaryDirectory(prefix="sfcore-doc-") as step_dir:
-            lines = ["set -euo pipefail"]
-            for i, (text, shown, where) in enumerate(steps):
-                lines.append(f"printf '%s\\n' '{STEP.format(i)}'")
-                for ln in text.rstrip("\n").split("\n"):
-                    command = ln.split("#", 1)[0].strip()
-                    lines.append(f": {where}: '{running}' is what runs this" if command == running else ln)
-                if shown is not None:
-                    write(os.path.join(step_dir, f"step_{i}.expected"), shown)
+            program = shell_steps(steps, step_dir, running)
             print(f"doc_blocks: the commands '{name}' from {steps[0][2]} ({len(steps)} blocks)", flush=True)
-            done = subprocess.run(["bash", "-c", "\n".join(lines) + "\n"], cwd=source_dir, stdout=subprocess.PIPE,
+            done = subprocess.run(["bash", "-c", program], cwd=source_dir, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, timeout=1800)
             failed |= check_steps(step_dir, done)
     if not lists:
