@@ -81,6 +81,12 @@ struct node {
         return n.j.get<std::string>();
     }
     std::string text_or(const char* key, std::string fallback) const { return has(key) ? text(key) : fallback; }
+    bool truth_or(const char* key, bool fallback) const {
+        if (!has(key)) return fallback;
+        node n = get(key);
+        if (!n.j.is_boolean()) n.malformed("not true or false");
+        return n.j.get<bool>();
+    }
     // Elements sfcore has no place for: refused (nothing is approximated).
     void refuse_any(std::initializer_list<const char*> keys, const char* why) const {
         for (const char* k : keys)
@@ -147,14 +153,13 @@ instant instant_of_node(const node& n) {
                                           boost::posix_time::seconds(sec) + boost::posix_time::microseconds(micros)));
 }
 
-// Does a CodeableConcept (or a Coding) hold (system, code)?
-bool has_coding(const in_json& j, std::string_view system, std::string_view code) {
-    auto one = [&](const in_json& c) {
-        return c.is_object() && c.value("system", "") == system && c.value("code", "") == code;
-    };
-    if (one(j)) return true;
-    if (!j.is_object() || !j.contains("coding") || !j["coding"].is_array()) return false;
-    return std::any_of(j["coding"].begin(), j["coding"].end(), one);
+// Does a CodeableConcept (or a Coding) hold (system, code)? A system or a
+// code that is not a string is refused naming it.
+bool has_coding(const node& n, std::string_view system, std::string_view code) {
+    auto one = [&](const node& c) { return c.text_or("system", "") == system && c.text_or("code", "") == code; };
+    if (one(n)) return true;
+    const auto codings = n.list("coding");
+    return std::any_of(codings.begin(), codings.end(), one);
 }
 
 std::uint32_t id_number(const std::string& v, const node& where) {
@@ -220,7 +225,7 @@ struct reader {
 
     recipient recipient_of(const node& actor) const {
         const node role = actor.object("role");
-        if (!has_coding(role.j, fhir_map::participation, "IRCP") && !has_coding(role.j, fhir_map::participation, "PRCP"))
+        if (!has_coding(role, fhir_map::participation, "IRCP") && !has_coding(role, fhir_map::participation, "PRCP"))
             role.refuse("only an information recipient (v3-ParticipationType IRCP or PRCP) is represented");
         const node ref = actor.object("reference");
         const party p = resolve(ref);
@@ -252,7 +257,7 @@ struct reader {
 
     void check_actions(const node& p) const {
         for (const node& a : p.list("action"))
-            if (!has_coding(a.j, fhir_map::consent_action, "disclose") && !has_coding(a.j, fhir_map::consent_action, "access"))
+            if (!has_coding(a, fhir_map::consent_action, "disclose") && !has_coding(a, fhir_map::consent_action, "access"))
                 a.refuse("only disclosure (consentaction disclose or access) is represented");
     }
 };
@@ -326,7 +331,7 @@ void read_deny(const reader& rd, const node& p, read_consent& out) {
     if (start > rd.when) period.get("start").refuse("a withdrawal or mark that has not yet begun is not represented");
     bool mark = false;
     for (const node& x : p.list("extension"))
-        if (x.text_or("url", "") == fhir_map::mark_extension) mark = x.j.value("valueBoolean", false);
+        if (x.text_or("url", "") == fhir_map::mark_extension) mark = x.truth_or("valueBoolean", false);
     std::vector<std::optional<category>> whats;
     for (const node& cd : p.list("code")) whats.push_back(rd.category_of(cd));
     if (mark) {
@@ -360,9 +365,9 @@ read_consent read_resource(const reader& rd, const node& r) {
     const auto status = r.text("status");
     if (status != "active" && status != "inactive")
         r.get("status").refuse("a consent \"" + status + "\" is not in force, so there is nothing to record");
-    if (!has_coding(r.object("scope").j, fhir_map::consent_scope_system, "patient-privacy"))
+    if (!has_coding(r.object("scope"), fhir_map::consent_scope_system, "patient-privacy"))
         r.get("scope").refuse("only a privacy consent (consentscope patient-privacy) is a consent to share");
-    if (r.has("policyRule") && !has_coding(r.object("policyRule").j, fhir_map::act_code, "OPTIN"))
+    if (r.has("policyRule") && !has_coding(r.object("policyRule"), fhir_map::act_code, "OPTIN"))
         r.get("policyRule").refuse("only an opt-in consent is represented: sfcore shares nothing without consent");
     out.subject = rd.member(r.object("patient"));
 
@@ -441,7 +446,18 @@ bool covers(const sharing_withdrawal& earlier, const sharing_consent_withdrawn& 
 
 } // namespace
 
-fhir_links fhir_links::from_json(std::string_view text) {
+// Every element is checked before it is read; should a value still be read as
+// a type it is not, the caller gets sfcore's malformed error, never the parser's.
+template <class F>
+auto shape_checked(F&& read) {
+    try {
+        return read();
+    } catch (const in_json::exception& e) {
+        throw error(errc::malformed, std::string("the JSON is not of the shape expected: ") + e.what());
+    }
+}
+
+static fhir_links read_links(std::string_view text) {
     const in_json j = parse(text);
     const node root{j, ""};
     if (!j.is_object()) root.malformed("links are a JSON object");
@@ -485,8 +501,12 @@ fhir_links fhir_links::from_json(std::string_view text) {
     return out;
 }
 
-std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency_directory& directory,
-                                                std::string_view json, instant when, const fhir_links& links) {
+fhir_links fhir_links::from_json(std::string_view text) {
+    return shape_checked([&] { return read_links(text); });
+}
+
+static std::vector<event_payload> consent_entries(const case_file& c, const agency_directory& directory,
+                                                  std::string_view json, instant when, const fhir_links& links) {
     const in_json doc = parse(json);
     const node root{doc, ""};
     if (!doc.is_object()) root.malformed("a FHIR resource is a JSON object");
@@ -557,6 +577,11 @@ std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency
         }
     }
     return out;
+}
+
+std::vector<event_payload> fhir_consent_entries(const case_file& c, const agency_directory& directory,
+                                                std::string_view json, instant when, const fhir_links& links) {
+    return shape_checked([&] { return consent_entries(c, directory, json, when, links); });
 }
 
 fhir_import import_fhir_consents(case_file& c, const agency_directory& directory, std::string_view who, instant when,

@@ -491,7 +491,7 @@ TEST_CASE("every input the fuzzer found, and the golden archives it starts from,
     static const fuzzing::context x;
     namespace fs = std::filesystem;
     int n = 0;
-    for (const auto& dir : {data_dir() + "/v1", data_dir() + "/v2", data_dir() + "/v3", std::string(SFCORE_FUZZ_REGRESSIONS_DIR)})
+    for (const auto& dir : {data_dir() + "/v1", data_dir() + "/v2", data_dir() + "/v3", std::string(SFCORE_FUZZ_REGRESSIONS_DIR) + "/archive"})
         for (const auto& f : fs::directory_iterator(dir)) {
             if (f.path().filename() == ".keep") continue;
             INFO(f.path().string());

@@ -3,6 +3,9 @@
 // bad input, each a clear error with nothing appended. The exported
 // resources are validated against the official FHIR R4 JSON schema by
 // tests/python/test_fhir.py.
+#include <filesystem>
+#include <fstream>
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -324,6 +327,80 @@ TEST_CASE("bad FHIR input is a clear error, and nothing is appended", "[fhir]") 
     // The first entry alone imports.
     bundle["entry"].erase(1);
     CHECK(import_fhir_consents(c, w.dir, "importer", w.clock, bundle.dump()).consents.size() == 1);
+}
+
+TEST_CASE("a value of the wrong JSON type anywhere in a consent is a clear error, and nothing is appended", "[fhir][fuzz]") {
+    world w;
+    const case_file source = fixtures::full_case(w);
+    const json exported = json::parse(fhir_consent(source, w.dir, 1));  // permits, a withdrawal and a mark
+    fhir_links links;
+    links.child_views = true;
+    const instant at = w.clock + boost::posix_time::minutes(1);
+    auto target = [](world& into) {  // the same family, with the case's own category
+        case_file fresh = into.drive_to(state::awaiting_consent);
+        REQUIRE(into.rec(fresh, category_registered{"whanau_ora", "Whānau Ora navigator notes", {}}));
+        return fresh;
+    };
+    {
+        world w2;
+        case_file fresh = target(w2);
+        REQUIRE(fresh.id() == source.id());
+        REQUIRE(import_fhir_consents(fresh, w2.dir, "importer", at, exported.dump(), links).consents.size() == 1);
+    }
+    world w2;
+    case_file c = target(w2);
+    const auto before = c.journal().size();
+    const json wrong[] = {7, -1.5, nullptr, true, "x", json::array(), json::object(), json::array({1})};
+    int refused = 0, tried = 0;
+    const json leaves = exported.flatten();
+    for (const auto& [path, leaf] : leaves.items())
+        for (const json& v : wrong) {
+            if (v == leaf) continue;
+            json r = exported;
+            r[json::json_pointer(path)] = v;
+            INFO(path << " = " << v.dump());
+            ++tried;
+            try {
+                fhir_consent_entries(c, w2.dir, r.dump(), at, links);  // any other exception fails the test
+            } catch (const error& e) {
+                ++refused;
+                CHECK(std::string(e.what()).size() > 0);
+            }
+            CHECK(c.journal().size() == before);
+        }
+    CHECK(tried > 300);
+    CHECK(refused > tried / 2);
+
+    // The shapes the fuzzer found, each refused naming its element.
+    auto refusal = [&](json r) { return error_of([&] { import_fhir_consents(c, w2.dir, "importer", at, r.dump(), links); }); };
+    json r = exported;
+    r["scope"] = {{"system", 7}};
+    CHECK_THAT(refusal(r), Catch::Contains("scope.system: not a string"));
+    r = exported;
+    r["scope"]["coding"][0]["code"] = json::array({"patient-privacy"});
+    CHECK_THAT(refusal(r), Catch::Contains("scope.coding[0].code: not a string"));
+    r = exported;
+    r["provision"]["provision"][3]["extension"][0]["valueBoolean"] = "yes";
+    CHECK_THAT(refusal(r), Catch::Contains("provision.provision[3].extension[0].valueBoolean: not true or false"));
+    CHECK(c.journal().size() == before);
+}
+
+TEST_CASE("every input the FHIR fuzzer found is read as the fuzzer reads it, and gives a clear error", "[fhir][fuzz]") {
+    namespace fs = std::filesystem;
+    world w;
+    const case_file c = fixtures::full_case(w);
+    int n = 0;
+    for (const auto& f : fs::directory_iterator(std::string(SFCORE_FUZZ_REGRESSIONS_DIR) + "/fhir")) {
+        INFO(f.path().string());
+        std::ifstream in(f.path(), std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        REQUIRE(text.size() == fs::file_size(f.path()));
+        CHECK(code_of([&] { fhir_consent_entries(c, w.dir, text, w.clock); }) == errc::malformed);
+        const errc as_links = code_of([&] { fhir_links::from_json(text); });  // a Consent has no link elements
+        CHECK((as_links == errc::ok || as_links == errc::malformed));
+        ++n;
+    }
+    CHECK(n >= 3);
 }
 
 TEST_CASE("links are read from JSON, and bad links are clear errors", "[fhir]") {
