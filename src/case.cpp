@@ -12,8 +12,9 @@ namespace sfcore {
 
 static_assert(std::variant_size_v<event_payload> == std::size(event_type_table),
               "every event type has exactly one payload alternative, in table order");
-// Each row of events.def names the payload alternative at its value, and its
-// enumerator is that value.
+// event_payload's alternatives are events.def's rows in order: each row's
+// value is its place (the alternative at that value is the row's type), and
+// its enumerator is that value.
 #define SF_EVENT(C, value, name, label, kind)                                                                    \
     static_assert(std::is_same_v<std::variant_alternative_t<value, event_payload>, name>,                        \
                   "events.def: the row of value " #value " names " #name ", not event_payload's alternative " #value); \

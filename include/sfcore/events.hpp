@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -508,17 +509,27 @@ struct case_disposed {
     friend bool operator==(const case_disposed&, const case_disposed&) = default;
 };
 
-/** @brief What an event carries; the alternative's index is its event_type. @since 0.1.0 */
-using event_payload =
-    std::variant<referral_received, referral_accepted, referral_declined, member_added, consent_recorded,
-                 consent_withdrawn, roles_assigned, preparation_started, priorities_set, invitee_approved,
-                 invitee_withdrawn, meeting_scheduled, meeting_held, plan_agreed, plan_revised, action_updated,
-                 review_scheduled, escalated, closure_started, final_report_submitted, case_closed, case_reopened,
-                 sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
-                 necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
-                 request_declined, notice_given, disclosure_decided, view_shown, legacy_audit_imported,
-                 timeframes_set, member_updated, person_linked, identified_extract, access_requested,
-                 access_extended, access_answered, correction_declined, case_disposed>;
+namespace detail {
+// The variant of the types after the leading void: events.def's rows, each preceded by a comma.
+template <class Void, class... Payloads>
+struct payload_variant {
+    static_assert(std::is_void_v<Void>);
+    using type = std::variant<Payloads...>;
+};
+using payload_types = payload_variant<void
+#define SF_EVENT(C, value, name, label, kind) , name
+#include "sfcore/def/events.def"
+#undef SF_EVENT
+                                      >::type;
+} // namespace detail
+
+/**
+ * @brief What an event carries: a `std::variant` of the payload types above,
+ * one per row of events.def, in its order; the alternative's index is its
+ * event_type.
+ * @since 0.1.0
+ */
+using event_payload = detail::payload_types;
 
 /**
  * @brief One entry of a case's journal: what happened, when, who recorded

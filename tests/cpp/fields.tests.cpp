@@ -42,17 +42,17 @@ constexpr std::size_t listed_fields() {
 template <class... T>
 struct types {};
 
-// Every type fields.hpp lists, and every payload of the journal.
-using listed = types<referral, member, party, meeting, action, plan, referral_received, referral_accepted,
-                     referral_declined, member_added, consent_recorded, consent_withdrawn, roles_assigned,
-                     preparation_started, priorities_set, invitee_approved, invitee_withdrawn, meeting_scheduled,
-                     meeting_held, plan_agreed, plan_revised, action_updated, review_scheduled, escalated,
-                     closure_started, final_report_submitted, case_closed, case_reopened, recipient, consent_scope,
-                     sharing_consent_given, sharing_consent_withdrawn, confidential_marked, issue_areas_set,
-                     necessity_adjusted, category_registered, consent_ages_set, shared_without_consent,
-                     request_declined, notice_given, disclosure_decided, shown_item, view_shown,
-                     legacy_audit_imported, timeframes_set, member_updated, person_linked, identified_extract, access_requested, access_extended, access_answered, correction_declined, case_disposed, event, participation_consent, case_roles, agency,
-                     practitioner>;
+// Every type fields.hpp lists besides the journal's payloads, which are
+// taken from event_payload itself (so a new event is checked without being
+// named here).
+using listed = types<referral, member, party, meeting, action, plan, recipient, consent_scope, shown_item, event,
+                     participation_consent, case_roles, agency, practitioner>;
+
+template <class... T>
+constexpr types<T...> as_types(std::variant<T...>*) {
+    return {};
+}
+using payloads = decltype(as_types(static_cast<event_payload*>(nullptr)));
 
 template <class T>
 bool agrees(std::string& report) {
@@ -77,11 +77,10 @@ constexpr std::size_t count(types<T...>) {
 
 TEST_CASE("each type's field list names every member of the type", "[fields][archive]") {
     std::string report;
-    const std::size_t agreeing = check_all(listed{}, report);
+    const std::size_t agreeing = check_all(listed{}, report) + check_all(payloads{}, report);
     INFO(report);
-    CHECK(agreeing == count(listed{}));
-    // Every payload of the journal is among them.
-    CHECK(std::variant_size_v<event_payload> == 44);
+    CHECK(agreeing == count(listed{}) + count(payloads{}));
+    CHECK(count(payloads{}) == std::size(event_type_table));
 }
 
 TEST_CASE("the member count sees a member that is missing from a list", "[fields]") {
