@@ -20,6 +20,7 @@
 
 using namespace sfcore;
 using fixtures::code_of;
+using fixtures::read_file;
 
 namespace {
 
@@ -33,12 +34,6 @@ bytes frame(const bytes& payload, archive_content content, archive_encoding e = 
 bytes payload_of(const bytes& archive) { return bytes(archive.begin() + archive_header_size, archive.end()); }
 
 std::string data_dir() { return SFCORE_TEST_DATA_DIR; }
-
-bytes read_file(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw std::runtime_error("cannot read " + path);
-    return bytes(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-}
 
 // Load an archive: true when it loads, false when it is refused with a clear
 // sfcore error (anything else fails the test).

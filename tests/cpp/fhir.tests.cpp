@@ -4,7 +4,6 @@
 // resources are validated against the official FHIR R4 JSON schema by
 // tests/python/test_fhir.py.
 #include <filesystem>
-#include <fstream>
 
 #include <catch2/catch.hpp>
 
@@ -392,9 +391,8 @@ TEST_CASE("every input the FHIR fuzzer found is read as the fuzzer reads it, and
     int n = 0;
     for (const auto& f : fs::directory_iterator(std::string(SFCORE_FUZZ_REGRESSIONS_DIR) + "/fhir")) {
         INFO(f.path().string());
-        std::ifstream in(f.path(), std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        REQUIRE(text.size() == fs::file_size(f.path()));
+        const bytes b = fixtures::read_file(f.path().string());
+        const std::string text(b.begin(), b.end());
         CHECK(code_of([&] { fhir_consent_entries(c, w.dir, text, w.clock); }) == errc::malformed);
         const errc as_links = code_of([&] { fhir_links::from_json(text); });  // a Consent has no link elements
         CHECK((as_links == errc::ok || as_links == errc::malformed));

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 
 #include "sfcore/sfcore.hpp"
@@ -24,6 +27,13 @@ inline long env_or(const char* name, long fallback) {
 
 // A case's journal as the vector replay() takes.
 inline std::vector<event> entries(const case_file& c) { return {c.journal().begin(), c.journal().end()}; }
+
+// A file's bytes, whole (a file that cannot be read is an error, not nothing).
+inline bytes read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw std::runtime_error("cannot read " + path);
+    return bytes(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
 
 inline errc code_of(const std::function<void()>& f) {
     try {
