@@ -175,6 +175,21 @@ case_store at_rest_store(const std::string& path, bool encrypted) {
     return case_store(path, o);
 }
 
+// A benchmark's store, plain or encrypted as its argument says, with a world and a random stream; the file goes with it.
+struct at_rest_bench {
+    bool encrypted;
+    std::string path;
+    case_store store;
+    fixtures::world w;
+    std::mt19937_64 rng;
+
+    at_rest_bench(const char* file, bool encrypt, std::uint64_t seed)
+        : encrypted(encrypt), path(temp_path(file)), store(at_rest_store(path, encrypt)), rng(seed) {}
+    ~at_rest_bench() { std::remove(path.c_str()); }
+    at_rest_bench(const at_rest_bench&) = delete;
+    at_rest_bench& operator=(const at_rest_bench&) = delete;
+};
+
 // A case of about `events` entries whose members have distinct random names.
 case_file at_rest_case(fixtures::world& w, std::uint64_t id, bool encrypted, std::size_t events, std::mt19937_64& rng) {
     case_file c = case_file::open(case_id{id}, w.dir, w.referral_for(), "coordinator", w.tick(),
@@ -198,37 +213,27 @@ std::vector<std::uint64_t> picks(std::uint64_t n, std::uint64_t seed) {
 }
 
 void BM_store_append_at_rest(benchmark::State& st) {
-    const bool encrypted = st.range(0) != 0;
-    const std::string path = temp_path("at-rest.db");
-    case_store store = at_rest_store(path, encrypted);
-    fixtures::world w;
-    std::mt19937_64 rng(11);
-    case_file c = at_rest_case(w, 1, encrypted, 20, rng);
-    store.append(c, 0);
+    at_rest_bench b("at-rest.db", st.range(0) != 0, 11);
+    case_file c = at_rest_case(b.w, 1, b.encrypted, 20, b.rng);
+    b.store.append(c, 0);
     std::uint32_t member = 1;
     for (auto _ : st) {
         const std::uint64_t v = c.journal().size();
-        w.rec(c, member_updated{member_id{1 + member++ % 10}, "Name " + std::to_string(rng()), std::nullopt, std::nullopt,
-                                "a correction the person asked for"});
-        store.append(c, v);
+        b.w.rec(c, member_updated{member_id{1 + member++ % 10}, "Name " + std::to_string(b.rng()), std::nullopt, std::nullopt,
+                                  "a correction the person asked for"});
+        b.store.append(c, v);
     }
-    std::remove(path.c_str());
 }
 BENCHMARK(BM_store_append_at_rest)->ArgName("encrypted")->Arg(0)->Arg(1);
 
 // Load one of 16 cases of 500 entries, drawn at random.
 void BM_store_load_at_rest(benchmark::State& st) {
-    const bool encrypted = st.range(0) != 0;
-    const std::string path = temp_path("at-rest-load.db");
-    case_store store = at_rest_store(path, encrypted);
-    fixtures::world w;
-    std::mt19937_64 rng(7);
+    at_rest_bench b("at-rest-load.db", st.range(0) != 0, 7);
     constexpr std::uint64_t cases = 16;
-    for (std::uint64_t id = 1; id <= cases; ++id) store.append(at_rest_case(w, id, encrypted, 500, rng), 0);
+    for (std::uint64_t id = 1; id <= cases; ++id) b.store.append(at_rest_case(b.w, id, b.encrypted, 500, b.rng), 0);
     const std::vector<std::uint64_t> ids = picks(cases, 13);
     std::size_t i = 0;
-    for (auto _ : st) benchmark::DoNotOptimize(store.load(case_id{ids[i++ & (ids.size() - 1)]}).journal().size());
-    std::remove(path.c_str());
+    for (auto _ : st) benchmark::DoNotOptimize(b.store.load(case_id{ids[i++ & (ids.size() - 1)]}).journal().size());
 }
 BENCHMARK(BM_store_load_at_rest)->ArgName("encrypted")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 

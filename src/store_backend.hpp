@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "sfcore/store.hpp"
@@ -105,6 +106,78 @@ struct read_transaction {
     read_transaction(const read_transaction&) = delete;
     read_transaction& operator=(const read_transaction&) = delete;
 };
+
+/// The store's tables, written once for both backends: each part of the
+/// schema in the order it came (PostgreSQL applies part i as its migration
+/// i + 1; SQLite's schema version 2 is part 0, version 3 adds part 1, 4 part 2).
+/// `INT`, `BLOB`, `TEXT` and ` NOROWID` stand for each backend's own words (schema_sql()).
+struct schema_part {
+    const char* description;
+    const char* sql;
+};
+inline constexpr schema_part schema_parts[] = {
+    {"the case store: summaries, entries, metadata", R"sql(
+CREATE TABLE sfcore_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE cases(
+  id INT PRIMARY KEY,
+  version INT NOT NULL,
+  head BLOB NOT NULL,
+  state INT NOT NULL,
+  programme INT NOT NULL,
+  coordinator INT,
+  next_deadline INT,
+  seal_key TEXT,
+  seal BLOB NOT NULL);
+CREATE TABLE entries(
+  case_id INT NOT NULL,
+  seq INT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY(case_id, seq)) NOROWID;
+CREATE INDEX cases_by_state ON cases(state);
+CREATE INDEX cases_by_coordinator ON cases(coordinator);
+CREATE INDEX cases_by_deadline ON cases(next_deadline);
+)sql"},
+    {"persons: which member of which case each person is (by the SHA-256 of the host's key for them)", R"sql(
+CREATE TABLE persons(person BLOB NOT NULL, case_id INT NOT NULL, member INT NOT NULL, PRIMARY KEY(person, case_id)) NOROWID;
+CREATE INDEX persons_by_case ON persons(case_id);
+)sql"},
+    {"case_keys: the own keys of encrypted cases, each wrapped under a host key", R"sql(
+CREATE TABLE case_keys(case_id INT PRIMARY KEY, key_id TEXT NOT NULL, wrapped BLOB NOT NULL);
+)sql"},
+};
+
+/// A backend's words for the schema's types, and what follows a table that needs no row id.
+struct sql_words {
+    const char* integer;
+    const char* blob;
+    const char* text;
+    const char* without_rowid;
+};
+
+/// A part of the schema in a backend's words.
+inline std::string schema_sql(const schema_part& part, const sql_words& w) {
+    std::string out;
+    const std::string_view sql = part.sql;
+    for (std::size_t i = 0; i < sql.size();) {
+        const auto word = [&](std::string_view name) { return sql.substr(i, name.size()) == name; };
+        if (word(" NOROWID")) {
+            out += w.without_rowid;
+            i += 8;
+        } else if (word("INT ") || word("INT,") || word("INT)")) {
+            out += w.integer;
+            i += 3;
+        } else if (word("BLOB")) {
+            out += w.blob;
+            i += 4;
+        } else if (word("TEXT")) {
+            out += w.text;
+            i += 4;
+        } else {
+            out += sql[i++];
+        }
+    }
+    return out;
+}
 
 /// Open an SQLite store: a new file made a store, a store of sfcore 0.1
 /// converted (@p write_summary writes each converted case's summary row, in

@@ -27,50 +27,8 @@ namespace {
 constexpr Oid int8_oid = 20, bytea_oid = 17, text_oid = 25;
 constexpr std::int64_t migration_lock = 0x7366636f72654d31;  // "sfcoreM1"
 
-// The schema, one migration a version, applied in order by migrate().
-struct migration {
-    int version;
-    const char* description;
-    const char* sql;
-};
-constexpr std::array<migration, 3> migrations{{
-    {1, "the case store: summaries, entries, metadata", R"sql(
-CREATE TABLE sfcore_meta(key text PRIMARY KEY, value bytea NOT NULL);
-CREATE TABLE cases(
-  id bigint PRIMARY KEY,
-  version bigint NOT NULL,
-  head bytea NOT NULL,
-  state bigint NOT NULL,
-  programme bigint NOT NULL,
-  coordinator bigint,
-  next_deadline bigint,
-  seal_key text,
-  seal bytea NOT NULL);
-CREATE TABLE entries(
-  case_id bigint NOT NULL,
-  seq bigint NOT NULL,
-  data bytea NOT NULL,
-  PRIMARY KEY(case_id, seq));
-CREATE INDEX cases_by_state ON cases(state);
-CREATE INDEX cases_by_coordinator ON cases(coordinator);
-CREATE INDEX cases_by_deadline ON cases(next_deadline);
-)sql"},
-    {2, "persons: which member of which case each person is", R"sql(
-CREATE TABLE persons(
-  person bytea NOT NULL,
-  case_id bigint NOT NULL,
-  member bigint NOT NULL,
-  PRIMARY KEY(person, case_id));
-CREATE INDEX persons_by_case ON persons(case_id);
-)sql"},
-    {3, "case_keys: the own keys of encrypted cases, each wrapped under a host key", R"sql(
-CREATE TABLE case_keys(
-  case_id bigint PRIMARY KEY,
-  key_id text NOT NULL,
-  wrapped bytea NOT NULL);
-)sql"},
-}};
-constexpr int schema_version = migrations.back().version;
+// The schema, one migration a version (its parts in store_backend.hpp, in order), applied by migrate().
+constexpr int schema_version = static_cast<int>(std::size(schema_parts));
 
 // ?N (and ? numbered in order) as PostgreSQL's $N.
 std::string dollar_parameters(const std::string& sql) {
@@ -496,11 +454,11 @@ int migrate_postgres_store(const std::string& location, const store_options& opt
     if (version == 0)
         conn.exec("CREATE TABLE sfcore_migrations(version bigint PRIMARY KEY, "
                   "applied timestamptz NOT NULL DEFAULT now(), description text NOT NULL)");
-    for (const migration& m : migrations) {
-        if (m.version <= version) continue;
-        conn.exec(m.sql);
+    for (int v = version + 1; v <= schema_version; ++v) {
+        const schema_part& part = schema_parts[v - 1];
+        conn.exec(schema_sql(part, {"bigint", "bytea", "text", ""}));
         auto record = conn.prepare("INSERT INTO sfcore_migrations(version, description) VALUES (?1, ?2)");
-        record->bind(1, std::int64_t{m.version}).bind(2, std::string(m.description)).done();
+        record->bind(1, std::int64_t{v}).bind(2, std::string(part.description)).done();
     }
     t.commit();
     return schema_version;

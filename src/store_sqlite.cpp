@@ -22,46 +22,11 @@ namespace {
 constexpr int schema_version = 4;
 constexpr std::int32_t store_application_id = 0x53464353;  // "SFCS"
 
-// Schema 3: which member of which case each person is (by the SHA-256 of
-// the host's key for them), kept with each append from the case's fold.
-const char* const persons_sql = R"sql(
-CREATE TABLE persons(
-  person BLOB NOT NULL,
-  case_id INTEGER NOT NULL,
-  member INTEGER NOT NULL,
-  PRIMARY KEY(person, case_id)) WITHOUT ROWID;
-CREATE INDEX persons_by_case ON persons(case_id);
-)sql";
-
-// Schema 4: the own keys of encrypted cases, each wrapped under a host key (crypto.hpp).
-const char* const case_keys_sql = R"sql(
-CREATE TABLE case_keys(
-  case_id INTEGER PRIMARY KEY,
-  key_id TEXT NOT NULL,
-  wrapped BLOB NOT NULL);
-)sql";
-
-const std::string schema_sql = std::string(R"sql(
-CREATE TABLE sfcore_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE cases(
-  id INTEGER PRIMARY KEY,
-  version INTEGER NOT NULL,
-  head BLOB NOT NULL,
-  state INTEGER NOT NULL,
-  programme INTEGER NOT NULL,
-  coordinator INTEGER,
-  next_deadline INTEGER,
-  seal_key TEXT,
-  seal BLOB NOT NULL);
-CREATE TABLE entries(
-  case_id INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY(case_id, seq)) WITHOUT ROWID;
-CREATE INDEX cases_by_state ON cases(state);
-CREATE INDEX cases_by_coordinator ON cases(coordinator);
-CREATE INDEX cases_by_deadline ON cases(next_deadline);
-)sql") + persons_sql + case_keys_sql;
+// The schema's parts (store_backend.hpp) in SQLite's words.
+std::string sqlite_part(std::size_t i) { return schema_sql(schema_parts[i], {"INTEGER", "BLOB", "TEXT", " WITHOUT ROWID"}); }
+const std::string persons_sql = sqlite_part(1);    // schema 3
+const std::string case_keys_sql = sqlite_part(2);  // schema 4
+const std::string full_schema_sql = sqlite_part(0) + persons_sql + case_keys_sql;
 
 class sqlite_connection;
 
@@ -213,7 +178,7 @@ void convert_v1(sqlite_connection& db, const std::function<void(sql_connection&,
     db.exec("ALTER TABLE cases RENAME TO cases_v1; ALTER TABLE events RENAME TO events_v1;"
             "DROP INDEX IF EXISTS cases_by_state; DROP INDEX IF EXISTS cases_by_coordinator; DROP INDEX IF EXISTS cases_by_deadline;"
             "DELETE FROM sfcore_meta WHERE key = 'schema';");
-    db.exec(schema_sql.substr(schema_sql.find("CREATE TABLE cases")));
+    db.exec(full_schema_sql.substr(full_schema_sql.find("CREATE TABLE cases")));
     sqlite_statement cases(db, "SELECT id, ledger FROM cases_v1 ORDER BY id");
     sqlite_statement events(db, "SELECT seq, data FROM events_v1 WHERE case_id = ? ORDER BY seq");
     sqlite_statement ins(db, "INSERT INTO entries(case_id, seq, data) VALUES (?, ?, ?)");
@@ -292,7 +257,7 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
         } else if (app != 0 && app != store_application_id) {
             throw error(errc::malformed, "store: " + path + " is not an sfcore store (its application id is another's)");
         } else if (app == 0) {
-            db.exec(schema_sql);
+            db.exec(full_schema_sql);
             db.exec("PRAGMA application_id = " + std::to_string(store_application_id));
             sqlite_statement put(db, "INSERT INTO sfcore_meta(key, value) VALUES ('schema', ?)");
             put.bind(1, std::int64_t{schema_version}).done();
@@ -305,7 +270,7 @@ std::unique_ptr<sql_connection> open_sqlite_store(const std::string& path, const
             if (v == 2 || v == 3) {
                 // A store of sfcore 0.2 has no person links (no entry could make one), and neither has an encrypted
                 // case: the new tables start empty.
-                db.exec(std::string(v == 2 ? persons_sql : "") + case_keys_sql + "UPDATE sfcore_meta SET value = 4 WHERE key = 'schema';");
+                db.exec((v == 2 ? persons_sql : std::string()) + case_keys_sql + "UPDATE sfcore_meta SET value = 4 WHERE key = 'schema';");
             } else if (v != schema_version) {
                 throw error(errc::malformed, "store: schema version " + std::to_string(v));
             }

@@ -113,34 +113,28 @@ int main(int argc, char **argv) {
         const sf_recipient msd = {SF_AGENCY_MSD, 0};
         const int areas[] = {SF_ISSUE_AREA_EDUCATION, SF_ISSUE_AREA_HOUSING};
         const uint32_t hine = 1, tama = 2;
-        sf_consent k;
-        sf_request r;
+        /* Hine's consent: MSD may have her housing and income information, for the meeting and the plan, this year. */
+        const sf_consent k = {.subject = hine,
+                              .given_by = hine,
+                              .recipients = &msd,
+                              .recipient_count = 1,
+                              .categories = (1ull << SF_CATEGORY_HOUSING) | (1ull << SF_CATEGORY_INCOME_BENEFITS),
+                              .purposes = (1u << SF_PURPOSE_MEETING) | (1u << SF_PURPOSE_PLAN_DELIVERY),
+                              .from = 20260301,
+                              .until = 20261231,
+                              .signed_on = 20260304,
+                              .form_version = "SF-consent-2024"};
+        /* MSD asks for Hine's housing information for the meeting, on day 3. */
+        sf_request r = {.discloser = msd, .subjects = &hine, .subject_count = 1, .category = SF_CATEGORY_HOUSING,
+                        .recipient = msd, .purpose = SF_PURPOSE_MEETING, .at = t0 + 3 * day};
         sf_decision d;
-        memset(&k, 0, sizeof k);
         TRY(sf_case_set_issue_areas(&o, c, dir, "mere", t0 + 2 * day, areas, 2));
-        k.subject = hine;
-        k.given_by = hine;
-        k.recipients = &msd;
-        k.recipient_count = 1;
-        k.categories = (1ull << SF_CATEGORY_HOUSING) | (1ull << SF_CATEGORY_INCOME_BENEFITS);
-        k.purposes = (1u << SF_PURPOSE_MEETING) | (1u << SF_PURPOSE_PLAN_DELIVERY);
-        k.from = 20260301;
-        k.until = 20261231;
-        k.signed_on = 20260304;
-        k.form_version = "SF-consent-2024";
         TRY(sf_case_give_sharing_consent(&o, c, dir, "mere", t0 + 2 * day + hour, &k));
         if (!show(&o)) goto done;
         TRY(sf_case_notice(&text, c, dir, hine, SF_PURPOSE_MEETING, t0 + 2 * day + 2 * hour));
         printf("C      | the notice Hine reviews:\n%s", text);
         sf_free(text);
         text = NULL;
-        r.discloser = msd;
-        r.subjects = &hine;
-        r.subject_count = 1;
-        r.category = SF_CATEGORY_HOUSING;
-        r.recipient = msd;
-        r.purpose = SF_PURPOSE_MEETING;
-        r.at = t0 + 3 * day;
         TRY(sf_case_decide(&d, c, dir, &r, "aroha"));
         TRY(sf_case_explain(&text, c, d.seq));
         printf("C      | MSD asks for Hine's housing: %s\n", text);

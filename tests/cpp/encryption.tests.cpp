@@ -276,8 +276,7 @@ TEST_CASE("a changed sealed entry, or a case key moved to another case, does not
     fixtures::world w;
     {
         case_store s(place.location, encrypting(ring, "k1"));
-        s.append(planted_case(w, 1, at_rest::encrypted), 0);
-        s.append(planted_case(w, 2, at_rest::encrypted), 0);
+        for (const std::uint64_t id : {1, 2}) s.append(planted_case(w, id, at_rest::encrypted), 0);
     }
     case_store s(place.location, encrypting(ring, "k1"));
     // One byte of a sealed entry changed: the chain is over the sealed bytes.

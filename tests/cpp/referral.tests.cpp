@@ -1,29 +1,18 @@
 #include <catch2/catch.hpp>
 
-#include "sfcore/sfcore.hpp"
+#include "fixtures.hpp"
 
 using namespace sfcore;
 
 namespace {
 const instant at = instant_from_unix(1795000000);  // 2026-11-18
 
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
+using fixtures::code_of;
 
+// The school's referral of the fixtures, with a second reason.
 referral by_school() {
-    referral r;
-    r.source = referral_source::agency;
-    r.agency = agencies::MOE;
-    r.practitioner = "Aroha Ngata";
-    r.received = make_date(2026, 11, 2);
-    r.family_name = "Te Rangi whānau";
-    r.reasons = {"school attendance", "housing"};
+    referral r = fixtures::world{}.referral_for();
+    r.reasons.push_back("housing");
     return r;
 }
 } // namespace

@@ -1,19 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "sfcore/time.hpp"
+#include "fixtures.hpp"
 
 using namespace sfcore;
 
-namespace {
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
-} // namespace
+using fixtures::code_of;
 
 TEST_CASE("dates are checked for existence and range", "[time]") {
     CHECK(make_date(2024, 2, 29) == date(2024, 2, 29));
