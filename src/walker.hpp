@@ -4,7 +4,7 @@
 //   counts, one byte per flag, enum and variant index, microsecond instants
 //   and YYYYMMDD dates — what a store row holds and what the journal's hash
 //   chain hashes (entry.cpp).
-// Each value is walked field by field (fields.hpp). Strings, sequences,
+// Each value is walked field by field (its SFCORE_FIELDS line, sfcore/detail/fields.hpp). Strings, sequences,
 // optionals and variants are written here, so every count and length read
 // back is checked against the bytes that remain before anything is
 // allocated, every enum and id against its table, every text as UTF-8, and
@@ -30,8 +30,10 @@
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
 
-#include "fields.hpp"
+#include "sfcore/agency.hpp"
 #include "sfcore/archive.hpp"
+#include "sfcore/case.hpp"
+#include "sfcore/events.hpp"
 #include "sfcore/text.hpp"
 
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the canonical form is written as the machine's bytes");

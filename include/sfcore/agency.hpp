@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sfcore/detail/fields.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/ids.hpp"
 
@@ -34,6 +35,7 @@ struct agency {
     std::vector<std::string> former_names;
     /** @brief A child welfare and protection agency (Oranga Tamariki Act 1989 s2): s66C sharing is between such agencies. @since 0.2.0 */
     bool child_welfare = false;
+    SFCORE_FIELDS(agency, x.id, x.name, x.kind, x.former_names, x.child_welfare)
 };
 
 /** @brief A practitioner: a named worker of an agency. @since 0.1.0 */
@@ -43,6 +45,7 @@ struct practitioner {
     std::string name;    ///< The practitioner's name (UTF-8).
     /** @brief The Local Management Group a coordinator belongs to (none: the zero id). @since 0.2.0 */
     local_group_id local_group;
+    SFCORE_FIELDS(practitioner, x.id, x.agency, x.name, x.local_group)
 };
 
 /**
@@ -56,12 +59,14 @@ struct programme_site {
     std::string name;                ///< Its name, unique within the programme (UTF-8).
     int target_families = 0;         ///< Families it aims to work with (0: not set).
     int target_children = 0;         ///< Children it aims to work with (0: not set).
+    SFCORE_FIELDS(programme_site, x.id, x.programme, x.name, x.target_families, x.target_children)
 };
 
 /** @brief A Local Management Group: oversees Strengthening Families in its area and looks for service gaps. @since 0.2.0 */
 struct local_group {
     local_group_id id;  ///< Its id in the directory.
     std::string name;   ///< Its name, unique (UTF-8).
+    SFCORE_FIELDS(local_group, x.id, x.name)
 };
 
 /**

@@ -17,6 +17,7 @@
 
 #include "sfcore/agency.hpp"
 #include "sfcore/calendar.hpp"
+#include "sfcore/detail/fields.hpp"
 #include "sfcore/disclosure.hpp"
 #include "sfcore/encryption.hpp"
 #include "sfcore/enums.hpp"
@@ -47,6 +48,7 @@ struct participation_consent {
     std::optional<instant> ended_at;    ///< When it ended: withdrawn, or lapsed when the case was reopened.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const participation_consent&, const participation_consent&) = default;
+    SFCORE_FIELDS(participation_consent, x.member, x.signed_on, x.form_version, x.given_by, x.child_views, x.recorded_by, x.recorded_at, x.ended_at)
 };
 
 /** @brief Who holds the case's roles. @since 0.1.0 */
@@ -57,6 +59,7 @@ struct case_roles {
     std::string facilitator;                      ///< An independent facilitator, if any.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const case_roles&, const case_roles&) = default;
+    SFCORE_FIELDS(case_roles, x.coordinator, x.lead_agency, x.lead_contact, x.facilitator)
 };
 
 /**

@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "sfcore/detail/fields.hpp"
 #include "sfcore/model.hpp"
 #include "sfcore/sha256.hpp"
 
@@ -30,6 +31,7 @@ struct referral_received {
     sfcore::referral referral;  ///< The referral, as checked.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const referral_received&, const referral_received&) = default;
+    SFCORE_FIELDS(referral_received, x.referral)
 };
 /** @brief Payload of event_type::referral_accepted (the suitability check passed). @since 0.1.0 */
 struct referral_accepted {
@@ -37,18 +39,21 @@ struct referral_accepted {
     std::string note;       ///< Anything the coordinator notes.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const referral_accepted&, const referral_accepted&) = default;
+    SFCORE_FIELDS(referral_accepted, x.by_panel, x.note)
 };
 /** @brief Payload of event_type::referral_declined. @since 0.1.0 */
 struct referral_declined {
     std::string reason;  ///< Why the referral is not suitable (not blank).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const referral_declined&, const referral_declined&) = default;
+    SFCORE_FIELDS(referral_declined, x.reason)
 };
 /** @brief Payload of event_type::member_added. @since 0.1.0 */
 struct member_added {
     sfcore::member member;  ///< The member; its id is assigned by the case.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const member_added&, const member_added&) = default;
+    SFCORE_FIELDS(member_added, x.member)
 };
 /** @brief Payload of event_type::consent_recorded: a member's written consent to take part in the process (not to share information: see sharing_consent_given). @since 0.1.0 */
 struct consent_recorded {
@@ -59,6 +64,7 @@ struct consent_recorded {
     std::string child_views;    ///< For a child: the child's own views.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const consent_recorded&, const consent_recorded&) = default;
+    SFCORE_FIELDS(consent_recorded, x.member, x.signed_on, x.form_version, x.given_by, x.child_views)
 };
 /** @brief Payload of event_type::consent_withdrawn: the member withdraws from the process; the process stops, and so does every sharing of the member's information. @since 0.1.0 */
 struct consent_withdrawn {
@@ -66,6 +72,7 @@ struct consent_withdrawn {
     std::string note;  ///< Anything they said.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const consent_withdrawn&, const consent_withdrawn&) = default;
+    SFCORE_FIELDS(consent_withdrawn, x.member, x.note)
 };
 /**
  * @brief Payload of event_type::roles_assigned: assignment or reassignment; only the given roles change.
@@ -78,11 +85,13 @@ struct roles_assigned {
     std::optional<std::string> facilitator;       ///< An independent facilitator ("" to remove).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const roles_assigned&, const roles_assigned&) = default;
+    SFCORE_FIELDS(roles_assigned, x.coordinator, x.lead_agency, x.lead_contact, x.facilitator)
 };
 /** @brief Payload of event_type::preparation_started. @since 0.1.0 */
 struct preparation_started {
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const preparation_started&, const preparation_started&) = default;
+    SFCORE_FIELDS(preparation_started)
 };
 /** @brief Payload of event_type::priorities_set: the family's key issues, in their words. @since 0.1.0 */
 struct priorities_set {
@@ -91,24 +100,28 @@ struct priorities_set {
     std::vector<std::string> needs;       ///< The family's needs.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const priorities_set&, const priorities_set&) = default;
+    SFCORE_FIELDS(priorities_set, x.key_issues, x.strengths, x.needs)
 };
 /** @brief Payload of event_type::invitee_approved: the family approves a party to take part. @since 0.1.0 */
 struct invitee_approved {
     party who;  ///< An agency as a whole, or a named practitioner.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const invitee_approved&, const invitee_approved&) = default;
+    SFCORE_FIELDS(invitee_approved, x.who)
 };
 /** @brief Payload of event_type::invitee_withdrawn: the family withdraws an approval. @since 0.1.0 */
 struct invitee_withdrawn {
     party who;  ///< The party.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const invitee_withdrawn&, const invitee_withdrawn&) = default;
+    SFCORE_FIELDS(invitee_withdrawn, x.who)
 };
 /** @brief Payload of event_type::meeting_scheduled (initial meeting). @since 0.1.0 */
 struct meeting_scheduled {
     sfcore::meeting meeting;  ///< The meeting; its id is assigned by the case.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const meeting_scheduled&, const meeting_scheduled&) = default;
+    SFCORE_FIELDS(meeting_scheduled, x.meeting)
 };
 /** @brief Payload of event_type::meeting_held. @since 0.1.0 */
 struct meeting_held {
@@ -116,18 +129,21 @@ struct meeting_held {
     std::vector<party> attendance;  ///< Who attended.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const meeting_held&, const meeting_held&) = default;
+    SFCORE_FIELDS(meeting_held, x.meeting, x.attendance)
 };
 /** @brief Payload of event_type::plan_agreed. @since 0.1.0 */
 struct plan_agreed {
     sfcore::plan plan;  ///< The plan; ids and version are assigned by the case.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const plan_agreed&, const plan_agreed&) = default;
+    SFCORE_FIELDS(plan_agreed, x.plan)
 };
 /** @brief Payload of event_type::plan_revised. @since 0.1.0 */
 struct plan_revised {
     sfcore::plan plan;  ///< The whole revised plan; keep an action's id to carry it over.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const plan_revised&, const plan_revised&) = default;
+    SFCORE_FIELDS(plan_revised, x.plan)
 };
 /** @brief Payload of event_type::action_updated. @since 0.1.0 */
 struct action_updated {
@@ -136,6 +152,7 @@ struct action_updated {
     std::string note;       ///< Anything to note.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const action_updated&, const action_updated&) = default;
+    SFCORE_FIELDS(action_updated, x.action, x.status, x.note)
 };
 /** @brief Payload of event_type::review_scheduled. @since 0.1.0 */
 struct review_scheduled {
@@ -148,6 +165,7 @@ struct review_scheduled {
     std::string outside_window_reason;
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const review_scheduled&, const review_scheduled&) = default;
+    SFCORE_FIELDS(review_scheduled, x.meeting, x.outside_window_reason)
 };
 /**
  * @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system.
@@ -157,6 +175,7 @@ struct escalated {
     std::string note;  ///< Why (not blank).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const escalated&, const escalated&) = default;
+    SFCORE_FIELDS(escalated, x.note)
 };
 /** @brief Payload of event_type::closure_started. @since 0.1.0 */
 struct closure_started {
@@ -164,23 +183,27 @@ struct closure_started {
     std::string note;                           ///< Required for exit_reason::other.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const closure_started&, const closure_started&) = default;
+    SFCORE_FIELDS(closure_started, x.reason, x.note)
 };
 /** @brief Payload of event_type::final_report_submitted: the lead contact's report. @since 0.1.0 */
 struct final_report_submitted {
     std::string summary;  ///< The lead contact's summary (not blank).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const final_report_submitted&, const final_report_submitted&) = default;
+    SFCORE_FIELDS(final_report_submitted, x.summary)
 };
 /** @brief Payload of event_type::case_closed. @since 0.1.0 */
 struct case_closed {
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const case_closed&, const case_closed&) = default;
+    SFCORE_FIELDS(case_closed)
 };
 /** @brief Payload of event_type::case_reopened: an explicit, logged reopening. @since 0.1.0 */
 struct case_reopened {
     std::string reason;  ///< Why (not blank).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const case_reopened&, const case_reopened&) = default;
+    SFCORE_FIELDS(case_reopened, x.reason)
 };
 
 
@@ -195,6 +218,7 @@ struct consent_scope {
     sfcore::date until;                         ///< Last day covered.
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const consent_scope&, const consent_scope&) = default;
+    SFCORE_FIELDS(consent_scope, x.recipients, x.categories, x.purposes, x.from, x.until)
 };
 
 /**
@@ -212,6 +236,7 @@ struct sharing_consent_given {
     std::uint32_t id = 0;       ///< The consent's number in the case, assigned by the case (1, 2, 3…).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const sharing_consent_given&, const sharing_consent_given&) = default;
+    SFCORE_FIELDS(sharing_consent_given, x.subject, x.given_by, x.scope, x.signed_on, x.form_version, x.child_views, x.id)
 };
 
 /**
@@ -226,6 +251,7 @@ struct sharing_consent_withdrawn {
     std::string note;                             ///< Anything the person said.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const sharing_consent_withdrawn&, const sharing_consent_withdrawn&) = default;
+    SFCORE_FIELDS(sharing_consent_withdrawn, x.subject, x.recipient, x.what, x.note)
 };
 
 /** @brief Payload of event_type::confidential_marked: the family marks (or unmarks) a member's information of a category as confidential. @since 0.2.0 */
@@ -235,6 +261,7 @@ struct confidential_marked {
     bool confidential = true;                ///< Marked (true) or the mark lifted (false).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const confidential_marked&, const confidential_marked&) = default;
+    SFCORE_FIELDS(confidential_marked, x.subject, x.what, x.confidential)
 };
 
 /** @brief Payload of event_type::issue_areas_set: the areas of the family's key issues, which decide what is necessary to share. @since 0.2.0 */
@@ -242,6 +269,7 @@ struct issue_areas_set {
     std::vector<issue_area> areas;  ///< The areas (none: only identity and contact details are necessary).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const issue_areas_set&, const issue_areas_set&) = default;
+    SFCORE_FIELDS(issue_areas_set, x.areas)
 };
 
 /** @brief Payload of event_type::necessity_adjusted: the family widens or narrows what is necessary by one category. @since 0.2.0 */
@@ -250,6 +278,7 @@ struct necessity_adjusted {
     bool widen = true;                           ///< Widen (true) or narrow (false).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const necessity_adjusted&, const necessity_adjusted&) = default;
+    SFCORE_FIELDS(necessity_adjusted, x.what, x.widen)
 };
 
 /** @brief Payload of event_type::category_registered: an information category of the case's own, numbered after the built-in ones. @since 0.2.0 */
@@ -259,6 +288,7 @@ struct category_registered {
     category id = category::identity_contact;  ///< Its number, assigned by the case.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const category_registered&, const category_registered&) = default;
+    SFCORE_FIELDS(category_registered, x.name, x.label, x.id)
 };
 
 /** @brief Payload of event_type::consent_ages_set: from which ages people consent for themselves. @since 0.2.0 */
@@ -267,6 +297,7 @@ struct consent_ages_set {
     std::uint8_t adult = 18;         ///< From this age a person is an adult.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const consent_ages_set&, const consent_ages_set&) = default;
+    SFCORE_FIELDS(consent_ages_set, x.young_person, x.adult)
 };
 
 /**
@@ -295,6 +326,7 @@ struct shared_without_consent {
     std::string not_told_reason;        ///< If either was not, why.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const shared_without_consent&, const shared_without_consent&) = default;
+    SFCORE_FIELDS(shared_without_consent, x.subjects, x.what, x.description, x.discloser, x.recipient, x.basis, x.s66c, x.requested_by, x.requester_role, x.purpose, x.approver, x.necessity, x.child_consulted, x.family_told, x.not_told_reason)
 };
 
 /** @brief Payload of event_type::request_declined: a request for information declined, with its reasons (Oranga Tamariki Act s66I/s66J). @since 0.2.0 */
@@ -307,6 +339,7 @@ struct request_declined {
     std::string decided_by;             ///< Who declined it.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const request_declined&, const request_declined&) = default;
+    SFCORE_FIELDS(request_declined, x.requester, x.subjects, x.what, x.basis, x.reasons, x.decided_by)
 };
 
 /** @brief Payload of event_type::notice_given: a member was given their disclosure notice (see case_file::notice()) as it stood at the entry's instant. @since 0.2.0 */
@@ -315,6 +348,7 @@ struct notice_given {
     purpose why = purpose::meeting;   ///< For which purpose.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const notice_given&, const notice_given&) = default;
+    SFCORE_FIELDS(notice_given, x.member, x.why)
 };
 
 // ---- access records (written by the library only) ---------------------------
@@ -336,6 +370,7 @@ struct disclosure_decided {
     std::uint32_t consent = 0;          ///< The consent that permitted it (0 when refused).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const disclosure_decided&, const disclosure_decided&) = default;
+    SFCORE_FIELDS(disclosure_decided, x.discloser, x.subjects, x.what, x.recipient, x.why, x.permit, x.rule, x.subject, x.consent)
 };
 
 /** @brief One item a view showed: whom it is about and what kind it is (never its content). @since 0.2.0 */
@@ -344,6 +379,7 @@ struct shown_item {
     category what = category::identity_contact;  ///< What kind of information.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const shown_item&, const shown_item&) = default;
+    SFCORE_FIELDS(shown_item, x.subjects, x.what)
 };
 
 /** @brief Payload of event_type::view_shown: a filtered view shown to a recipient, about the instant in the entry's `when`. @since 0.2.0 */
@@ -354,6 +390,7 @@ struct view_shown {
     std::vector<shown_item> shown;  ///< The items shown.
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const view_shown&, const view_shown&) = default;
+    SFCORE_FIELDS(view_shown, x.recipient, x.why, x.offered, x.shown)
 };
 
 /**
@@ -368,6 +405,7 @@ struct legacy_audit_imported {
     std::string head;           ///< The hash of its last entry, in hex ("" when empty).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const legacy_audit_imported&, const legacy_audit_imported&) = default;
+    SFCORE_FIELDS(legacy_audit_imported, x.text, x.entries, x.head)
 };
 
 /**
@@ -382,6 +420,7 @@ struct timeframes_set {
     int review_latest_days = 42;            ///< …and no later than this (review_earliest_days-365).
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const timeframes_set&, const timeframes_set&) = default;
+    SFCORE_FIELDS(timeframes_set, x.initial_meeting_working_days, x.review_earliest_days, x.review_latest_days)
 };
 
 /**
@@ -399,6 +438,7 @@ struct member_updated {
     std::string reason;                    ///< Why (not blank): "a correction the person asked for", …
     /** @brief Field-by-field equality. @since 0.2.0 */
     friend bool operator==(const member_updated&, const member_updated&) = default;
+    SFCORE_FIELDS(member_updated, x.member, x.name, x.role, x.born, x.reason)
 };
 
 /**
@@ -416,6 +456,7 @@ struct person_linked {
     std::optional<std::string> nsn; ///< Their National Student Number (1 to 10 digits), if known.
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const person_linked&, const person_linked&) = default;
+    SFCORE_FIELDS(person_linked, x.member, x.key, x.nhi, x.nsn)
 };
 
 /**
@@ -430,6 +471,7 @@ struct identified_extract {
     std::string purpose;  ///< Why (not blank): "an audit the Privacy Commissioner asked for", …
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const identified_extract&, const identified_extract&) = default;
+    SFCORE_FIELDS(identified_extract, x.table, x.purpose)
 };
 
 /**
@@ -448,6 +490,7 @@ struct access_requested {
     sfcore::date received;  ///< The day it was received (not in the future).
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const access_requested&, const access_requested&) = default;
+    SFCORE_FIELDS(access_requested, x.member, x.requester, x.authority, x.received)
 };
 
 /**
@@ -461,6 +504,7 @@ struct access_extended {
     std::string reason;         ///< Why (not blank): "a large quantity of information must be searched", …
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const access_extended&, const access_extended&) = default;
+    SFCORE_FIELDS(access_extended, x.request, x.due, x.reason)
 };
 
 /**
@@ -474,6 +518,7 @@ struct access_answered {
     std::vector<std::string> withheld;  ///< The grounds of what was withheld, each not blank (none: given in full).
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const access_answered&, const access_answered&) = default;
+    SFCORE_FIELDS(access_answered, x.request, x.on, x.withheld)
 };
 
 /**
@@ -492,6 +537,7 @@ struct correction_declined {
     std::string reason;     ///< Why it was not made (not blank).
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const correction_declined&, const correction_declined&) = default;
+    SFCORE_FIELDS(correction_declined, x.member, x.detail, x.statement, x.reason)
 };
 
 /**
@@ -507,6 +553,7 @@ struct case_disposed {
     std::int32_t years = 0;   ///< The retention its programme's rule gave, in years after closure.
     /** @brief Field-by-field equality. @since 0.3.0 */
     friend bool operator==(const case_disposed&, const case_disposed&) = default;
+    SFCORE_FIELDS(case_disposed, x.closed, x.years)
 };
 
 namespace detail {
@@ -557,6 +604,7 @@ struct event {
     event_type type() const noexcept { return static_cast<event_type>(payload.index()); }
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const event&, const event&) = default;
+    SFCORE_FIELDS(event, x.when, x.who, x.payload, x.seq, x.recorded, x.hash)
 };
 
 } // namespace sfcore

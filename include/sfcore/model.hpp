@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sfcore/detail/fields.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/ids.hpp"
 #include "sfcore/referral.hpp"
@@ -33,6 +34,7 @@ struct member {
     std::optional<int> age_on(const sfcore::date& d) const;
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const member&, const member&) = default;
+    SFCORE_FIELDS(member, x.id, x.name, x.role, x.born, x.participating)
 };
 
 /**
@@ -54,6 +56,7 @@ struct party {
     friend bool operator==(const party& a, const party& b) noexcept { return a.kind == b.kind && a.id == b.id; }
     /** @brief Inequality. @since 0.1.0 */
     friend bool operator!=(const party& a, const party& b) noexcept { return !(a == b); }
+    SFCORE_FIELDS(party, x.kind, x.id)
 };
 
 /**
@@ -81,6 +84,7 @@ struct recipient {
     }
     /** @brief Inequality. @since 0.2.0 */
     friend constexpr bool operator!=(const recipient& a, const recipient& b) noexcept { return !(a == b); }
+    SFCORE_FIELDS(recipient, x.agency, x.practitioner)
 };
 
 /** @brief A set of information categories: bit i is category i (a case's own categories included, up to 64). @since 0.1.0 */
@@ -111,6 +115,7 @@ struct meeting {
     std::vector<party> attendance;          ///< Who attended (once held).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const meeting&, const meeting&) = default;
+    SFCORE_FIELDS(meeting, x.id, x.kind, x.start, x.venue, x.invitees, x.facilitator, x.interpreter, x.support_people, x.karakia, x.mihi, x.held, x.attendance)
 };
 
 /** @brief One action of a plan: who does what, by when. @since 0.1.0 */
@@ -126,6 +131,7 @@ struct action {
     std::vector<outcome_area> outcomes;
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const action&, const action&) = default;
+    SFCORE_FIELDS(action, x.id, x.description, x.owner, x.due, x.status, x.support, x.need, x.outcomes)
 };
 
 /**
@@ -151,6 +157,7 @@ struct plan {
     sfcore::date agreed;                    ///< The date it was agreed or revised (from the event).
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const plan&, const plan&) = default;
+    SFCORE_FIELDS(plan, x.version, x.child, x.lead_agency, x.key_contact, x.actions, x.child_views, x.revision_reason, x.agreed)
 };
 
 /**

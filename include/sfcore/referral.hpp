@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sfcore/agency.hpp"
+#include "sfcore/detail/fields.hpp"
 #include "sfcore/enums.hpp"
 #include "sfcore/time.hpp"
 
@@ -41,6 +42,7 @@ struct referral {
     std::optional<local_group_id> local_group;
     /** @brief Field-by-field equality. @since 0.1.0 */
     friend bool operator==(const referral&, const referral&) = default;
+    SFCORE_FIELDS(referral, x.source, x.agency, x.practitioner, x.received, x.family_name, x.reasons, x.programme, x.site, x.local_group)
 };
 
 /**

@@ -1,4 +1,4 @@
-// fields.hpp lists each model type's fields once, and equality, the archives
+// Each model type lists its fields once (its SFCORE_FIELDS line), and equality, the archives
 // and the hash chain all walk those lists — so a field left out of a list
 // would be neither compared, saved nor hashed, and every round trip would
 // still pass. This checks each list against the type itself, by the compiler:
@@ -8,7 +8,7 @@
 
 #include <utility>
 
-#include "../../src/fields.hpp"
+#include "sfcore/sfcore.hpp"
 
 using namespace sfcore;
 
@@ -36,13 +36,14 @@ constexpr std::size_t members_of() {
 
 template <class T>
 constexpr std::size_t listed_fields() {
-    return std::tuple_size_v<decltype(detail::fields_of(std::declval<T&>()))>;
+    // fields_of is the type's own (a hidden friend), found by argument-dependent lookup.
+    return std::tuple_size_v<decltype(fields_of(std::declval<T&>()))>;
 }
 
 template <class... T>
 struct types {};
 
-// Every type fields.hpp lists besides the journal's payloads, which are
+// Every type with a field list besides the journal's payloads, which are
 // taken from event_payload itself (so a new event is checked without being
 // named here).
 using listed = types<referral, member, party, meeting, action, plan, recipient, consent_scope, shown_item, event,
