@@ -24,7 +24,7 @@ new_store = rm -f $(foreach f,$(1),$(f) $(f)-wal $(f)-shm)
 preset = cmake --preset $(1) -B $(2) -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS) > $(2).configure.log 2>&1 \
 	  || (cat $(2).configure.log; exit 1)
 
-.PHONY: all deps configure build demo example-c example-python report test test-cpp venv test-venv docs stubs test-asan test-tsan bench fuzz mutants abi-baseline clean
+.PHONY: all deps configure build demo example-c example-python report test test-cpp venv test-venv docs enums stubs test-asan test-tsan bench fuzz mutants abi-baseline clean
 
 all: build
 
@@ -76,6 +76,10 @@ test-venv: venv
 	cd tests && SFCORE_C_LIBRARY=$(abspath $(BUILD))/libsfcore_c.so SFCORE_SOURCE_DIR=$(CURDIR) \
 	  ../$(VENV)/bin/python -m pytest -q -p no:cacheprovider python
 	$(VENV)/bin/python -c "import sfcore; print('import sfcore:', sfcore.__version__, sfcore.__file__)"
+
+## enums: write the enumerations' C++ and C declarations from the tables of include/sfcore/def/ (a test checks them).
+enums:
+	$(PYTHON) scripts/gen_enums.py
 
 ## stubs: write python/sfcore/_core.pyi from the built module (after changing the bindings; a test checks it).
 stubs: build

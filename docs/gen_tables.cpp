@@ -36,7 +36,7 @@ int enumerations() {
                  "`.label` is its label; in C++, `sfcore::to_string()` and `sfcore::label()`.\n\n"
                  "| C++ | C (values) | `sf_enumeration` | Python | values | what it is |\n|---|---|---|---|---|---|\n";
     const auto count = [](const auto& rows) { return std::size(rows); };
-#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc)                                       \
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc, since, old_prefix, old_count)                                       \
     std::cout << "| `sfcore::" #cxx "` | `sf_" #cxx "` (`" c_prefix "…`) | `SF_ENUM_" #id "` = " #number " | `sfcore." python \
                  "` | " << count(sfcore::cxx##_table) << " (`" values "`) | " doc " |\n";
 #include "sfcore/def/enumerations.def"
@@ -48,13 +48,13 @@ int enumerations() {
                  "archive's encoding and content (`sfcore::archive_encoding`, `sfcore::archive_content`).\n\n"
                  "## Adding an enumeration\n\n"
                  "1. Its values table, `include/sfcore/def/<name>s.def` (a row each; values never change).\n"
-                 "2. Its C++ `enum class` and its `<name>_table` of rows in `include/sfcore/enums.hpp`, each including "
-                 "the values table.\n"
-                 "3. Its C `typedef enum sf_<name>` in `capi/sfcore/c/enums.h`, including the values table with the "
-                 "value prefix of its row.\n"
-                 "4. Its row in `include/sfcore/def/enumerations.def`, numbered next: the C `SF_ENUM_…` constant, "
-                 "`sf_enum_name()`, the Python `enum.IntEnum` and this page follow from it. "
-                 "`tests/python/test_enums.py` fails when a row and the headers disagree.\n";
+                 "2. Its row in `include/sfcore/def/enumerations.def`, numbered next: its names in C++, C and "
+                 "Python, its doc, the version it comes in. The C `SF_ENUM_…` constant, `sf_enum_name()`, the "
+                 "Python `enum.IntEnum` and this page follow from it.\n"
+                 "3. `make enums`, which writes its C++ `enum class` and `<name>_table` "
+                 "(`include/sfcore/enum_tables.hpp`) and its C `typedef enum sf_<name>` "
+                 "(`capi/sfcore/c/enum_types.h`) from the two tables. A test fails while either file is not "
+                 "what the tables make.\n";
     return 0;
 }
 

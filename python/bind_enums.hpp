@@ -124,7 +124,7 @@ struct enum_name;
         static constexpr const char* text = N;                                     \
     };
 SFCORE_PY_ENUM_NAME(sfcore::errc, "ErrorCode")
-#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) SFCORE_PY_ENUM_NAME(sfcore::cxx, python)
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc, since, old_prefix, old_count) SFCORE_PY_ENUM_NAME(sfcore::cxx, python)
 #include "sfcore/def/enumerations.def"
 #undef SF_ENUMERATION
 SFCORE_PY_ENUM_NAME(sfcore::archive_encoding, "ArchiveEncoding")

@@ -94,14 +94,14 @@ void bind_enums_and_errors(py::module_& m) {
         }
     });
 
-#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) make_enum<sfcore::cxx>(m, doc);
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc, since, old_prefix, old_count) make_enum<sfcore::cxx>(m, doc);
 #include "sfcore/def/enumerations.def"
 #undef SF_ENUMERATION
     m.def(
         "_enumerations",
         [] {
             py::list out;
-#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) \
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc, since, old_prefix, old_count) \
     out.append(py::make_tuple(python, number, #cxx, c_prefix, values));
 #include "sfcore/def/enumerations.def"
 #undef SF_ENUMERATION

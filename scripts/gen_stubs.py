@@ -44,9 +44,17 @@ def clean(text):
 
 
 def split_params(params):
-    """Split a parameter list at top-level commas."""
-    out, depth, cur = [], 0, ""
-    for ch in params:
+    """Split a parameter list (or a C macro call's arguments) at top-level commas; a quoted string is one piece."""
+    out, depth, cur, i = [], 0, "", 0
+    while i < len(params):
+        ch = params[i]
+        if ch in "'\"":
+            end = i + 1
+            while end < len(params) and params[end] != ch:
+                end += 2 if params[end] == "\\" else 1
+            cur += params[i:end + 1]
+            i = end + 1
+            continue
         if ch in "[(<{":
             depth += 1
         elif ch in "])>}":
@@ -56,6 +64,7 @@ def split_params(params):
             cur = ""
         else:
             cur += ch
+        i += 1
     if cur.strip():
         out.append(cur.strip())
     return out

@@ -23,7 +23,7 @@ const char* enum_text(int enumeration, int v, bool label) {
         return label ? row->label : row->name;
     };
     switch (enumeration) {
-#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc) \
+#define SF_ENUMERATION(cxx, id, number, values, c_prefix, python, what, doc, since, old_prefix, old_count) \
     case SF_ENUM_##id: return pick(row_of<cxx>(v));
 #include "sfcore/def/enumerations.def"
 #undef SF_ENUMERATION

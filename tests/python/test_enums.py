@@ -42,19 +42,21 @@ def test_the_enumeration_table_is_every_enumeration_with_a_values_table():
 
 
 def test_each_row_is_what_the_cxx_and_c_headers_declare():
-    # Each enumeration's C++ enum and C typedef include the values table its row names, and the
-    # C enumerators carry the row's prefix: the table and the headers cannot drift apart.
-    cxx = (SOURCE / "include" / "sfcore" / "enums.hpp").read_text()
-    c = (SOURCE / "capi" / "sfcore" / "c" / "enums.h").read_text()
+    # Each enumeration's C++ enum and C typedef (written from the tables by scripts/gen_enums.py) declare
+    # every value the module has, and the C enumerators carry the row's prefix: the table and the
+    # headers cannot drift apart.
+    cxx = (SOURCE / "include" / "sfcore" / "enum_tables.hpp").read_text()
+    c = (SOURCE / "capi" / "sfcore" / "c" / "enum_types.h").read_text()
     for python, number, name, prefix, values in TABLE:
         assert (SOURCE / "include" / "sfcore" / "def" / values).is_file(), values
         block = re.search(r"enum class " + name + r" : std::uint8_t \{(.*?)\n\};", cxx, re.S)
-        assert block and f'#include "sfcore/def/{values}"' in block.group(1), name
         rows = re.search(r"enum_row<" + name + r"> " + name + r"_table\[\] = \{(.*?)\n\};", cxx, re.S)
-        assert rows and f'#include "sfcore/def/{values}"' in rows.group(1), name
         typedef = re.search(r"typedef enum sf_" + name + r" \{(.*?)\} sf_" + name + ";", c, re.S)
-        assert typedef and f'#include "sfcore/def/{values}"' in typedef.group(1), name
-        assert re.search(r"\) " + prefix + r"##sym = v,", typedef.group(1)), (name, prefix)
+        assert block and rows and typedef, name
+        for m in getattr(sfcore, python):
+            assert f"    {m.name.lower()} = {int(m)}," in block.group(1), (name, m)
+            assert f'{{{name}::{m.name.lower()}, "{m.name.lower()}", "{m.label}"}}' in rows.group(1), (name, m)
+            assert f"    {prefix}{m.name} = {int(m)}," in typedef.group(1), (name, m)
         assert prefix == "SF_" + name.upper() + "_", (name, prefix)  # one rule for every C value's name
 
 
@@ -149,3 +151,37 @@ def test_enumerations_pickle_and_compare_as_ints():
     assert sfcore.State.PLAN_ACTIVE == int(sfcore.State.PLAN_ACTIVE)
     assert sfcore.State.PLAN_ACTIVE.label == "plan active"
     assert repr(sfcore.Category.HOUSING) == "<Category.HOUSING: 6>"
+
+
+def test_the_generated_declarations_follow_the_tables(tmp_path):
+    # scripts/gen_enums.py writes the C++ enums and the C typedefs from the tables: a changed label is
+    # found stale by --check (the test the build runs), and is in both headers once they are written again.
+    import shutil
+    import subprocess
+    import sys
+
+    for rel in ("include/sfcore/def", "scripts"):
+        shutil.copytree(SOURCE / rel, tmp_path / rel)
+    for rel in ("include/sfcore/enum_tables.hpp", "capi/sfcore/c/enum_types.h"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SOURCE / rel, tmp_path / rel)
+    gen = [sys.executable, str(tmp_path / "scripts" / "gen_enums.py")]
+    assert subprocess.run(gen + ["--check", str(tmp_path)]).returncode == 0
+
+    states = tmp_path / "include/sfcore/def/states.def"
+    states.write_text(states.read_text().replace('"plan active"', '"plan in action"'))
+    stale = subprocess.run(gen + ["--check", str(tmp_path)], capture_output=True, text=True)
+    assert stale.returncode == 1
+    assert "include/sfcore/enum_tables.hpp" in stale.stdout and "capi/sfcore/c/enum_types.h" in stale.stdout
+    assert '"plan active"' in (tmp_path / "include/sfcore/enum_tables.hpp").read_text()  # --check writes nothing
+
+    subprocess.run(gen + [str(tmp_path)], check=True, capture_output=True)
+    assert subprocess.run(gen + ["--check", str(tmp_path)]).returncode == 0
+    assert '{state::plan_active, "plan_active", "plan in action"}' in (tmp_path / "include/sfcore/enum_tables.hpp").read_text()
+    assert "SF_STATE_PLAN_ACTIVE = 5, /**< plan in action */" in (tmp_path / "capi/sfcore/c/enum_types.h").read_text()
+
+    # A row with a column missing is refused by name, not written half.
+    table = tmp_path / "include/sfcore/def/enumerations.def"
+    table.write_text(table.read_text().replace('"Where a case is in its lifecycle.", "0.1.0", "", "")', '"Where a case is in its lifecycle.")'))
+    bad = subprocess.run(gen + [str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode != 0 and "not 11" in bad.stderr
