@@ -334,35 +334,15 @@ void disclosure_state::mark(member_id m, category what, bool confidential, micro
     s.confidential.set(t, confidential ? (now | bit(what)) : (now & ~bit(what)));
 }
 
-void disclosure_state::set_necessity(category_set mask, micros t) { necessity_.set(t, mask); }
+void disclosure_state::set_issue_areas(const std::vector<issue_area>& areas, micros t) {
+    category_set mask = always_necessary;
+    for (auto a : areas) mask |= default_necessity(a);
+    necessity_.set(t, mask);
+}
 
-void disclosure_state::apply(const event& e) {
-    std::visit(
-        [&](const auto& p) {
-            using T = std::decay_t<decltype(p)>;
-            const micros t = micros_of(e.when);
-            if constexpr (std::is_same_v<T, sharing_consent_given>) {
-                give(p, e);
-            } else if constexpr (std::is_same_v<T, sharing_consent_withdrawn>) {
-                withdraw({p.subject, p.recipient, p.what, false, e.who, e.when, e.seq});
-            } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
-                withdraw({p.member, std::nullopt, std::nullopt, true, e.who, e.when, e.seq});
-            } else if constexpr (std::is_same_v<T, confidential_marked>) {
-                mark(p.subject, p.what, p.confidential, t);
-            } else if constexpr (std::is_same_v<T, issue_areas_set>) {
-                category_set mask = always_necessary;
-                for (auto a : p.areas) mask |= default_necessity(a);
-                set_necessity(mask, t);
-            } else if constexpr (std::is_same_v<T, necessity_adjusted>) {
-                const category_set now = necessity_.steps.back().second;
-                set_necessity(p.widen ? (now | bit(p.what)) : (now & ~bit(p.what)), t);
-            } else if constexpr (std::is_same_v<T, category_registered>) {
-                categories_.add(p.name, p.label);
-            } else if constexpr (std::is_same_v<T, consent_ages_set>) {
-                ages_ = p;
-            }
-        },
-        e.payload);
+void disclosure_state::adjust_necessity(category what, bool widen, micros t) {
+    const category_set now = necessity_.steps.back().second;
+    necessity_.set(t, widen ? (now | bit(what)) : (now & ~bit(what)));
 }
 
 // ---- decisions ----------------------------------------------------------------

@@ -1,12 +1,12 @@
-// The lifecycle's rules: the table's guards (evaluate, refused_by), and how
-// each event changes the case (apply). What each event must hold is
-// case_validate.cpp's.
+// The lifecycle's rules: the table's guards (evaluate, refused_by), and the
+// fold (apply). What each event must hold and changes is its own rules'
+// (src/events/).
 #include <algorithm>
 
+#include "events/rules.hpp"
 #include "nz_text.hpp"
 
 #include "sfcore/case.hpp"
-#include "sfcore/identifiers.hpp"
 #include "sfcore/text.hpp"
 
 namespace sfcore {
@@ -323,109 +323,9 @@ std::optional<std::string> case_file::refused_by(const agency_directory* dir, gu
 // ---- the fold ----------------------------------------------------------------
 
 void case_file::apply(const event& e, sfcore::state next) {
-    std::visit(
-        [&](const auto& p) {
-            using T = std::decay_t<decltype(p)>;
-            if constexpr (std::is_same_v<T, referral_received>) {
-                referral_ = p.referral;
-            } else if constexpr (std::is_same_v<T, referral_declined>) {
-                exit_note_ = p.reason;
-                closed_at_ = e.when;
-            } else if constexpr (std::is_same_v<T, member_added>) {
-                members_.push_back(p.member);
-            } else if constexpr (std::is_same_v<T, consent_recorded>) {
-                participation_consent c{p.member, p.signed_on, p.form_version, p.given_by, p.child_views, e.who, e.when, std::nullopt};
-                auto it = std::find_if(consents_.begin(), consents_.end(), [&](const auto& x) { return x.member == p.member; });
-                if (it != consents_.end()) *it = std::move(c);
-                else consents_.push_back(std::move(c));
-                members_[p.member.value() - 1].participating = true;  // consenting is taking part (again)
-            } else if constexpr (std::is_same_v<T, consent_withdrawn>) {
-                // The member leaves the process; the case ends when it was the family's last consent.
-                for (auto& c : consents_)
-                    if (c.member == p.member && !c.ended_at) c.ended_at = e.when;
-                members_[p.member.value() - 1].participating = false;
-                if (next == state::closed && state_ != state::closed) {
-                    exit_reason_ = exit_reason::consent_withdrawn;
-                    exit_note_ = p.note;
-                    closed_at_ = e.when;
-                }
-            } else if constexpr (std::is_same_v<T, roles_assigned>) {
-                if (p.coordinator) roles_.coordinator = p.coordinator;
-                if (p.lead_agency) roles_.lead_agency = p.lead_agency;
-                if (p.lead_contact) roles_.lead_contact = p.lead_contact;
-                if (p.facilitator) roles_.facilitator = *p.facilitator;
-            } else if constexpr (std::is_same_v<T, priorities_set>) {
-                priorities_ = p;
-            } else if constexpr (std::is_same_v<T, invitee_approved>) {
-                if (std::find(approved_.begin(), approved_.end(), p.who) == approved_.end()) approved_.push_back(p.who);
-                refused_.erase(std::remove(refused_.begin(), refused_.end(), p.who), refused_.end());
-            } else if constexpr (std::is_same_v<T, invitee_withdrawn>) {
-                approved_.erase(std::remove(approved_.begin(), approved_.end(), p.who), approved_.end());
-                if (std::find(refused_.begin(), refused_.end(), p.who) == refused_.end()) refused_.push_back(p.who);
-            } else if constexpr (std::is_same_v<T, meeting_scheduled> || std::is_same_v<T, review_scheduled>) {
-                meetings_.push_back(p.meeting);
-            } else if constexpr (std::is_same_v<T, meeting_held>) {
-                auto& m = meetings_[p.meeting.value() - 1];
-                m.held = true;
-                m.attendance = p.attendance;
-            } else if constexpr (std::is_same_v<T, plan_agreed> || std::is_same_v<T, plan_revised>) {
-                auto it = std::find_if(plans_.begin(), plans_.end(), [&](const plan& q) { return q.child == p.plan.child; });
-                if (it != plans_.end()) *it = p.plan;
-                else plans_.push_back(p.plan);
-                plan_history_.push_back(p.plan);
-                for (const auto& a : p.plan.actions) last_action_id_ = std::max(last_action_id_, a.id.value());
-                roles_.lead_agency = p.plan.lead_agency;
-                roles_.lead_contact = p.plan.key_contact;
-            } else if constexpr (std::is_same_v<T, action_updated>) {
-                for (auto& pl : plans_)
-                    for (auto& a : pl.actions)
-                        if (a.id == p.action) a.status = p.status;
-            } else if constexpr (std::is_same_v<T, escalated>) {
-                exit_reason_ = exit_reason::escalated;
-                exit_note_ = p.note;
-                closed_at_ = e.when;
-            } else if constexpr (std::is_same_v<T, closure_started>) {
-                exit_reason_ = p.reason;
-                exit_note_ = p.note;
-            } else if constexpr (std::is_same_v<T, final_report_submitted>) {
-                final_report_ = p.summary;
-            } else if constexpr (std::is_same_v<T, case_closed>) {
-                closed_at_ = e.when;
-            } else if constexpr (std::is_same_v<T, member_updated>) {
-                change_member(members_[p.member.value() - 1], p);
-            } else if constexpr (std::is_same_v<T, access_requested>) {
-                access_requests_.push_back({e.seq, p, std::nullopt, {}, std::nullopt, {}});
-            } else if constexpr (std::is_same_v<T, access_extended>) {
-                access_request& r = access_requests_[request_index(p.request)];
-                r.extended_to = p.due;
-                r.extension_reason = p.reason;
-            } else if constexpr (std::is_same_v<T, access_answered>) {
-                access_request& r = access_requests_[request_index(p.request)];
-                r.answered_on = p.on;
-                r.withheld = p.withheld;
-            } else if constexpr (std::is_same_v<T, person_linked>) {
-                const auto at = std::lower_bound(persons_.begin(), persons_.end(), p.member,
-                                                 [](const person_linked& l, member_id m) { return l.member < m; });
-                if (at != persons_.end() && at->member == p.member) *at = p;
-                else persons_.insert(at, p);
-            } else if constexpr (std::is_same_v<T, timeframes_set>) {
-                timeframes_ = {p.initial_meeting_working_days, p.review_earliest_days, p.review_latest_days};
-            } else if constexpr (std::is_same_v<T, case_reopened>) {
-                // Reopening asks for written consent again: every consent still standing lapses.
-                for (auto& c : consents_)
-                    if (!c.ended_at) c.ended_at = e.when;
-                exit_reason_.reset();
-                exit_note_.clear();
-                final_report_.clear();
-                closed_at_.reset();
-            }
-        },
-        e.payload);
-    const event_kind kind = kind_of(e.type());
-    if (kind == event_kind::disclosure || e.type() == event_type::consent_withdrawn) disclosure_.apply(e);
-    if (kind != event_kind::access) last_fact_ = e.when;
+    std::visit([&](const auto& p) { detail::event_rules::apply(*this, e, p, next); }, e.payload);
+    if (kind_of(e.type()) != event_kind::access) last_fact_ = e.when;
     state_ = next;
 }
-
 
 } // namespace sfcore

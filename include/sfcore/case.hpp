@@ -34,6 +34,7 @@ namespace sfcore {
 namespace detail {
 struct case_access;
 struct case_secret;
+struct event_rules;
 } // namespace detail
 
 /** @brief A member's written consent to take part, as it stands. @since 0.1.0 */
@@ -440,6 +441,7 @@ public:
 private:
     friend class shared_case;
     friend struct detail::case_access;
+    friend struct detail::event_rules;  // each event's rules (src/events/)
     case_file() = default;
     // As replay(), for a journal whose hash chain the caller has verified.
     static case_file replay_chained(case_id id, std::vector<event> journal);

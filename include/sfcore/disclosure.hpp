@@ -72,6 +72,9 @@
 namespace sfcore {
 
 class case_file;
+namespace detail {
+struct event_rules;
+} // namespace detail
 
 /**
  * @brief The categories an issue area makes necessary to share (identity and
@@ -256,6 +259,7 @@ public:
 private:
     /// @cond INTERNAL
     friend class case_file;
+    friend struct detail::event_rules;
     disclosure_state();
 
     // Instants as microseconds since the Unix epoch.
@@ -322,12 +326,12 @@ private:
         const row* row_for(const sfcore::recipient& r) const noexcept;
     };
 
-    // The fold (case_file applies each entry once, in journal order).
-    void apply(const event& e);
+    // The fold: each entry's rules (src/events/) call these once, in journal order.
     void give(const sharing_consent_given& g, const event& e);
     void withdraw(sharing_withdrawal w);
     void mark(member_id m, category what, bool confidential, micros t);
-    void set_necessity(category_set mask, micros t);
+    void set_issue_areas(const std::vector<issue_area>& areas, micros t);  // what is necessary: the areas' defaults
+    void adjust_necessity(category what, bool widen, micros t);
 
     subject_index& subject_at(member_id m);
     std::size_t row_of(subject_index& s, const sfcore::recipient& r);
