@@ -180,6 +180,7 @@ std::optional<std::string> case_file::disagrees(const event& e) const {
         validate(nullptr, e);  // an access record's rules make it again (src/events/access.cpp)
         return std::nullopt;
     } catch (const error& x) {
+        // An access record's rules throw errc::integrity with the disagreement itself; any other error is shown whole.
         return x.code() == errc::integrity ? x.detail() : std::string(x.what());
     }
 }

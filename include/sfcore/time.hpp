@@ -138,6 +138,16 @@ inline std::int64_t to_unix(const instant& t) {
 }
 
 /**
+ * @brief An instant with its fraction of a second dropped (a special value as it is).
+ * @since 0.3.0
+ */
+inline instant to_the_second(const instant& t) {
+    if (t.is_special()) return t;
+    const auto fraction = t.time_of_day().fractional_seconds();
+    return fraction ? t - boost::posix_time::time_duration(0, 0, 0, fraction) : t;
+}
+
+/**
  * @brief Check an instant is a real instant in the accepted range, and return it to the second.
  * @throws sfcore::error errc::out_of_range.
  * @since 0.1.0
@@ -147,8 +157,7 @@ inline instant checked_instant(const instant& t) {
     static const instant last(date(max_year, 12, 31), boost::posix_time::time_duration(23, 59, 59));
     if (t.is_special()) throw error(errc::out_of_range, "not a date-time");
     if (t < first || t > last) throw error(errc::out_of_range, "an instant is outside 1900..2199");
-    const auto fraction = t.time_of_day().fractional_seconds();
-    return fraction ? t - boost::posix_time::time_duration(0, 0, 0, fraction) : t;
+    return to_the_second(t);
 }
 
 } // namespace sfcore

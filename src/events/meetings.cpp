@@ -12,16 +12,10 @@ namespace sfcore::detail {
 
 namespace {
 
-instant to_the_second(const instant& t) {
-    if (t.is_special()) return t;  // validate() says what is wrong with it
-    const auto fraction = t.time_of_day().fractional_seconds();
-    return fraction ? t - boost::posix_time::time_duration(0, 0, 0, fraction) : t;
-}
-
 void complete_meeting(meeting& m, meeting_kind kind, meeting_id next) {
     if (!m.id) m.id = next;
     m.kind = kind;
-    m.start = to_the_second(m.start);
+    m.start = to_the_second(m.start);  // a special value stays: validate() says what is wrong with it
 }
 
 } // namespace

@@ -29,6 +29,15 @@ TEST_CASE("dates round-trip through YYYYMMDD", "[time]") {
     CHECK(code_of([] { date_from_yyyymmdd(0); }) == errc::out_of_range);
 }
 
+TEST_CASE("an instant to the second drops its fraction, as checked_instant does", "[time]") {
+    const instant whole(date(2026, 3, 9), boost::posix_time::time_duration(9, 30, 15));
+    const instant part = whole + boost::posix_time::microseconds(999'999);
+    CHECK(to_the_second(part) == whole);
+    CHECK(to_the_second(whole) == whole);
+    CHECK(checked_instant(part) == whole);
+    CHECK(to_the_second(instant(boost::posix_time::not_a_date_time)).is_not_a_date_time());
+}
+
 TEST_CASE("instants round-trip through Unix seconds, before and after 1970", "[time]") {
     const std::int64_t samples[] = {0, 1, -1, 86399, 86400, -86401, 1795000000, -2208988800LL, 7258118399LL};
     for (auto s : samples) {
