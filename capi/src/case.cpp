@@ -527,6 +527,16 @@ int sf_case_describe_event(char** out, const sf_case* c, const sf_directory* dir
     });
 }
 
+int sf_case_event_fields(char** out, const sf_case* c, size_t index) {
+    return call([&] {
+        auto& o = need(out, "out");
+        o = read_case(c, [&](const case_file& k) {
+            if (index >= k.journal().size()) throw error(errc::out_of_range, "no entry " + std::to_string(index));
+            return string_out(payload_to_json(k.journal()[index].payload));
+        });
+    });
+}
+
 int sf_case_exit_reason(int* out, const sf_case* c) {
     return call([&] {
         auto& o = need(out, "out");

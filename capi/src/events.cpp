@@ -351,4 +351,12 @@ int sf_case_give_notice(sf_outcome* out, sf_case* c, const sf_directory* dir, co
     return offer(out, c, dir, who, when, [&] { return event_payload{notice_given{member_id{member}, enum_from_int<purpose>(purpose_)}}; });
 }
 
+// ---- any event, as JSON -------------------------------------------------------------
+
+int sf_case_record_json(sf_outcome* out, sf_case* c, const sf_directory* dir, const char* who, int64_t when, int type,
+                        const char* fields) {
+    return offer(out, c, dir, who, when,
+                 [&] { return payload_from_json(enum_from_int<event_type>(type), text(fields, "fields")); });
+}
+
 } // extern "C"

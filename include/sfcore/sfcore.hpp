@@ -23,6 +23,7 @@
 #include "sfcore/identifiers.hpp"
 #include "sfcore/ids.hpp"
 #include "sfcore/journal.hpp"
+#include "sfcore/json.hpp"
 #include "sfcore/lifecycle.hpp"
 #include "sfcore/model.hpp"
 #include "sfcore/referral.hpp"

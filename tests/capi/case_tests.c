@@ -1084,10 +1084,47 @@ static void test_encryption(void) {
     remove("capi-encrypted.db-wal");
 }
 
+/* Any event from JSON, and any entry's payload read back as JSON. */
+static void test_json(void) {
+    sf_case *c = active_case(3);
+    sf_outcome o;
+    sf_event_info ev;
+    size_t n = 0, before = 0;
+    char *fields = NULL;
+    const char *err = NULL;
+    CHECK_STATUS(SF_OK, sf_case_event_count(&before, c));
+    ACCEPTED(sf_case_record_json(O, c, dir, "c", t0 + 8 * day, SF_EVENT_TYPE_ACTION_UPDATED,
+                                 "{\"action\": 1, \"status\": \"in_progress\", \"note\": \"first session booked\"}"));
+    CHECK_STATUS(SF_OK, sf_case_event_count(&n, c));
+    CHECK(n == before + 1);
+    CHECK_STATUS(SF_OK, sf_case_event(&ev, NULL, c, n - 1));
+    CHECK(ev.type == SF_EVENT_TYPE_ACTION_UPDATED);
+    CHECK_STATUS(SF_OK, sf_case_event_fields(&fields, c, n - 1));
+    CHECK(fields && strcmp(fields, "{\"action\":1,\"note\":\"first session booked\",\"status\":\"in_progress\"}") == 0);
+    sf_free(fields);
+    /* The entry a member was added by, read as JSON, names the member's fields. */
+    CHECK_STATUS(SF_OK, sf_case_event_fields(&fields, c, 2));
+    CHECK(fields && strstr(fields, "\"name\":\"Hine\"") && strstr(fields, "\"born\":\"1988-05-14\""));
+    sf_free(fields);
+    /* A refusal is a value; bad JSON is an error naming the field; neither changes the case. */
+    CHECK_STATUS(SF_OK, sf_case_record_json(&o, c, dir, "c", t0 + 8 * day, SF_EVENT_TYPE_CASE_CLOSED, "{}"));
+    CHECK(!o.accepted && o.guard == SF_GUARD_NO_TRANSITION);
+    CHECK_STATUS(SF_EINVAL, sf_case_record_json(&o, c, dir, "c", t0 + 8 * day, SF_EVENT_TYPE_ACTION_UPDATED,
+                                                "{\"action\": 1, \"status\": 3}"));
+    err = sf_error_last();
+    CHECK(err && strstr(err, "status: expected the name of"));
+    CHECK_STATUS(SF_ERANGE, sf_case_record_json(&o, c, dir, "c", t0 + 8 * day, SF_EVENT_TYPE_MEMBER_UPDATED,
+                                                "{\"member\": 1, \"born\": \"2300-01-01\", \"reason\": \"typo\"}"));
+    CHECK_STATUS(SF_OK, sf_case_event_count(&n, c));
+    CHECK(n == before + 1);
+    sf_case_free(c);
+}
+
 int main(void) {
     CHECK_STATUS(SF_OK, sf_directory_new(&dir));
     CHECK_STATUS(SF_OK, sf_directory_add_practitioner(&worker, dir, SF_AGENCY_MSD, "Aroha Ngata"));
     test_lifecycle();
+    test_json();
     test_table_and_names();
     test_registries();
     test_calendar();

@@ -159,6 +159,19 @@ static void row_sf_case_decline_request(void) {
     d.requester = to_msd; d.reason_count = 2; NUL(sf_case_decline_request(&o, kase, dir, "w", t0 + 3600, &d));
 }
 EVENT_ROW(sf_case_give_notice, 1, SF_PURPOSE_MEETING)
+static void row_sf_case_record_json(void) {
+    sf_outcome o;
+    NUL(sf_case_record_json(NULL, kase, dir, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{}"));
+    NUL(sf_case_record_json(&o, NULL, dir, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{}"));
+    NUL(sf_case_record_json(&o, kase, NULL, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{}"));
+    NUL(sf_case_record_json(&o, kase, dir, NULL, t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{}"));
+    NUL(sf_case_record_json(&o, kase, dir, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, NULL));
+    CHECK_STATUS(SF_EUTF8, sf_case_record_json(&o, kase, dir, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{\"note\": \"\xff\"}"));
+    CHECK_STATUS(SF_EINVAL, sf_case_record_json(&o, kase, dir, "w", t0 + 3600, -1, "{}"));
+    CHECK_STATUS(SF_EINVAL, sf_case_record_json(&o, kase, dir, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{\"note\""));
+    CHECK_STATUS(SF_EINVAL, sf_case_record_json(&o, kase, dir, "w", t0 + 3600, SF_EVENT_TYPE_ESCALATED, "{\"nope\": 1}"));
+    ERR(sf_case_record_json(&o, kase, dir, "w", 99999999999LL, SF_EVENT_TYPE_ESCALATED, "{}"));
+}
 
 static void row_sf_meeting_new(void) { sf_meeting *m; NUL(sf_meeting_new(NULL, t0, "x")); NUL(sf_meeting_new(&m, t0, NULL)); CHECK_STATUS(SF_EUTF8, sf_meeting_new(&m, t0, bad_utf8)); ERR(sf_meeting_new(&m, 99999999999LL, "x")); }
 static void row_sf_meeting_free(void) { sf_meeting_free(NULL); /* allowed: does nothing */ }
@@ -184,6 +197,7 @@ static void row_sf_case_roles(void) { NUL(sf_case_roles(NULL, NULL, NULL, NULL))
 static void row_sf_case_timeframes(void) { int a; NUL(sf_case_timeframes(&a, NULL, NULL, NULL)); CHECK_STATUS(SF_OK, sf_case_timeframes(NULL, NULL, NULL, kase)); }
 static void row_sf_case_refused(void) { sf_party *p; size_t n; NUL(sf_case_refused(NULL, &n, kase)); NUL(sf_case_refused(&p, NULL, kase)); NUL(sf_case_refused(&p, &n, NULL)); }
 static void row_sf_case_event(void) { sf_event_info e; NUL(sf_case_event(NULL, NULL, kase, 0)); NUL(sf_case_event(&e, NULL, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_event(&e, NULL, kase, 99999)); }
+static void row_sf_case_event_fields(void) { char *s; NUL(sf_case_event_fields(NULL, kase, 0)); NUL(sf_case_event_fields(&s, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_event_fields(&s, kase, 99999)); }
 static void row_sf_case_describe_event(void) { char *s; NUL(sf_case_describe_event(NULL, kase, dir, 0)); NUL(sf_case_describe_event(&s, NULL, dir, 0)); NUL(sf_case_describe_event(&s, kase, NULL, 0)); CHECK_STATUS(SF_ERANGE, sf_case_describe_event(&s, kase, dir, 99999)); }
 static void row_sf_case_exit_reason(void) { int r; NUL(sf_case_exit_reason(NULL, kase)); NUL(sf_case_exit_reason(&r, NULL)); }
 static void row_sf_case_final_report(void) { char *s; NUL(sf_case_final_report(NULL, kase, dir, NULL)); NUL(sf_case_final_report(&s, NULL, dir, NULL)); NUL(sf_case_final_report(&s, kase, NULL, NULL)); }
@@ -445,12 +459,12 @@ static const struct row {
     ROW(sf_case_escalate), ROW(sf_case_start_closure), ROW(sf_case_submit_final_report), ROW(sf_case_close), ROW(sf_case_reopen),
     ROW(sf_case_give_sharing_consent), ROW(sf_case_withdraw_sharing_consent), ROW(sf_case_mark_confidential),
     ROW(sf_case_set_issue_areas), ROW(sf_case_adjust_necessity), ROW(sf_case_register_category), ROW(sf_case_set_consent_ages), ROW(sf_case_set_timeframes),
-    ROW(sf_case_share_without_consent), ROW(sf_case_decline_request), ROW(sf_case_give_notice),
+    ROW(sf_case_share_without_consent), ROW(sf_case_decline_request), ROW(sf_case_give_notice), ROW(sf_case_record_json),
     ROW(sf_meeting_new), ROW(sf_meeting_free), ROW(sf_meeting_add_invitee), ROW(sf_meeting_add_support_person),
     ROW(sf_meeting_set_details), ROW(sf_plan_new), ROW(sf_plan_from_case), ROW(sf_plan_free), ROW(sf_plan_set_roles),
     ROW(sf_plan_set_child), ROW(sf_plan_set_revision_reason), ROW(sf_plan_add_action), ROW(sf_plan_set_action_status), ROW(sf_plan_set_action_outcomes),
     ROW(sf_case_counts_get), ROW(sf_case_member), ROW(sf_case_meeting), ROW(sf_case_plan), ROW(sf_case_action),
-    ROW(sf_case_roles), ROW(sf_case_timeframes), ROW(sf_case_refused), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
+    ROW(sf_case_roles), ROW(sf_case_timeframes), ROW(sf_case_refused), ROW(sf_case_event), ROW(sf_case_describe_event), ROW(sf_case_event_fields), ROW(sf_case_exit_reason), ROW(sf_case_final_report),
     ROW(sf_case_overdue), ROW(sf_case_next_deadline),
     ROW(sf_directory_agency_info), ROW(sf_directory_agency_former_name), ROW(sf_directory_rename_agency),
     ROW(sf_directory_set_child_welfare), ROW(sf_directory_add_site), ROW(sf_directory_set_site_targets), ROW(sf_directory_site),

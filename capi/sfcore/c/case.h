@@ -407,6 +407,14 @@ SF_API int sf_case_refused(sf_party **out_parties, size_t *out_count, const sf_c
 SF_API int sf_case_event(sf_event_info *out, const char **out_who, const sf_case *c, size_t index);
 /** @brief One line describing a journal entry, for a timeline; free it with sf_free(). @return #SF_OK; #SF_ENULLARG; #SF_ENOTFOUND; #SF_ERANGE. @since 0.1.0 */
 SF_API int sf_case_describe_event(char **out, const sf_case *c, const sf_directory *dir, size_t index);
+/**
+ * @brief A journal entry's payload by index (0 for the first), as a JSON
+ * object of its fields by name (`sfcore/json.hpp`; what sf_case_record_json()
+ * reads); its type is sf_case_event()'s. Free it with sf_free().
+ * @return #SF_OK; #SF_ENULLARG; #SF_ERANGE.
+ * @since 0.3.0
+ */
+SF_API int sf_case_event_fields(char **out, const sf_case *c, size_t index);
 /** @brief Why the case closed or is closing (an #sf_exit_reason), or -1. @return #SF_OK; #SF_ENULLARG. @since 0.1.0 */
 SF_API int sf_case_exit_reason(int *out, const sf_case *c);
 /** @brief The final report, generated from the journal, as Markdown, its working days counted in @p cal (NULL: the national calendar); free it with sf_free(). @return #SF_OK; #SF_ENULLARG; #SF_ERANGE. @since 0.1.0 */

@@ -274,6 +274,26 @@ SF_API int sf_case_decline_request(sf_outcome *out, sf_case *c, const sf_directo
 SF_API int sf_case_give_notice(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
                                uint32_t member, int purpose);
 
+/* ---- any event, as JSON --------------------------------------------------------- */
+
+/**
+ * @brief Offer any event, its payload given as JSON: `type` is an
+ * #sf_event_type and `fields` a JSON object of its payload's fields by name
+ * (UTF-8), as `sfcore/json.hpp` documents — for example, for
+ * #SF_EVENT_TYPE_CONSENT_RECORDED,
+ * `{"member": 1, "signed_on": "2026-03-02", "form_version": "v3"}`. A
+ * field left out keeps its default. Every event type can be recorded this
+ * way, one added after this header was written too; the functions above
+ * are the same events with C arguments. The outcome, the other arguments
+ * and the errors are those of every function here; JSON that is not the
+ * type's payload (not an object, a member that is not a field, a value of
+ * the wrong kind) is #SF_EINVAL with the field named in sf_error_last(),
+ * a value out of range #SF_ERANGE, and the case does not change.
+ * @since 0.3.0
+ */
+SF_API int sf_case_record_json(sf_outcome *out, sf_case *c, const sf_directory *dir, const char *who, int64_t when,
+                               int type, const char *fields);
+
 #ifdef __cplusplus
 }
 #endif
