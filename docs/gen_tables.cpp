@@ -99,7 +99,7 @@ int diagram() {
 
 int lifecycle() {
     std::cout << "# The lifecycle tables {#lifecycle_tables}\n\n[TOC]\n\n"
-                 "Generated from `sfcore::transition_table` (`include/sfcore/lifecycle.hpp`): the engine, "
+                 "Generated from `sfcore::transition_table` (the `SF_TRANSITION` lines of `include/sfcore/def/events.def`): the engine, "
                  "the tests and this page read the same rows.\n\n"
                  "![The lifecycle](lifecycle.svg)\n\n"
                  "## States\n\n| state | meaning |\n|---|---|\n";

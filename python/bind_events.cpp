@@ -1,5 +1,5 @@
 // The case model (parties, members, meetings, plans) and each event's payload class.
-#include "bind.hpp"
+#include "bind_fields.hpp"
 
 namespace sfcore_py {
 
@@ -133,25 +133,16 @@ void bind_model(py::module_& m) {
 
 void bind_payloads(py::module_& m) {
     using namespace sfcore;
-    payload_class<referral_received>(m, "ReferralReceived", "The first event of every case: its referral (made by Case.open).")
-        .def(py::init([](const sfcore::referral& r) { return referral_received{r}; }), py::kw_only(), "referral"_a)
-        .def_readwrite("referral", &referral_received::referral)
-        .def("__repr__", repr_fields("ReferralReceived", {"referral"}));
-    auto accepted = payload_class<referral_accepted>(m, "ReferralAccepted",
-                                                     "The suitability check passed (by a panel for Children's Teams).");
+    fields_class<referral_received>(m, "ReferralReceived",
+                                    "The first event of every case: its referral (made by Case.open).");
+    auto accepted = fields_class<referral_accepted>(m, "ReferralAccepted",
+                                                    "The suitability check passed (by a panel for Children's Teams).");
     bool_field(accepted, "by_panel", &referral_accepted::by_panel, "Accepted by a Children's Team panel.");
-    accepted.def(py::init([](strict_bool by_panel, const std::string& note) { return referral_accepted{by_panel, note}; }),
-             py::kw_only(), "by_panel"_a = strict_bool{false}, "note"_a = "")
-        .def_readwrite("note", &referral_accepted::note)
-        .def("__repr__", repr_fields("ReferralAccepted", {"by_panel", "note"}));
     payload_class<referral_declined>(m, "ReferralDeclined", "The referral is not suitable (the reason is required).")
         .def(py::init([](const std::string& reason) { return referral_declined{reason}; }), py::kw_only(), "reason"_a)
         .def_readwrite("reason", &referral_declined::reason)
         .def("__repr__", repr_fields("ReferralDeclined", {"reason"}));
-    payload_class<member_added>(m, "MemberAdded", "A family member joins the case (the case assigns the id).")
-        .def(py::init([](const sfcore::member& x) { return member_added{x}; }), py::kw_only(), "member"_a)
-        .def_readwrite("member", &member_added::member)
-        .def("__repr__", repr_fields("MemberAdded", {"member"}));
+    fields_class<member_added>(m, "MemberAdded", "A family member joins the case (the case assigns the id).");
     payload_class<consent_recorded>(m, "ConsentRecorded",
                                     "A member's written consent to take part; for a child, given by a parent or caregiver "
                                     "with the child's own views.")
@@ -166,67 +157,23 @@ void bind_payloads(py::module_& m) {
         .def_readwrite("given_by", &consent_recorded::given_by)
         .def_readwrite("child_views", &consent_recorded::child_views)
         .def("__repr__", repr_fields("ConsentRecorded", {"member", "signed_on", "form_version", "given_by"}));
-    payload_class<consent_withdrawn>(m, "ConsentWithdrawn",
-                                     "A member withdraws consent to take part: the process stops and the case closes.")
-        .def(py::init([](member_id mem, const std::string& note) { return consent_withdrawn{mem, note}; }), py::kw_only(),
-             "member"_a, "note"_a = "")
-        .def_readwrite("member", &consent_withdrawn::member)
-        .def_readwrite("note", &consent_withdrawn::note)
-        .def("__repr__", repr_fields("ConsentWithdrawn", {"member", "note"}));
-    payload_class<roles_assigned>(m, "RolesAssigned", "Assign or reassign roles; only the roles given change.")
-        .def(py::init([](std::optional<practitioner_id> coordinator, std::optional<agency_id> lead_agency,
-                         std::optional<practitioner_id> lead_contact, std::optional<std::string> facilitator) {
-                 return roles_assigned{coordinator, lead_agency, lead_contact, facilitator};
-             }),
-             py::kw_only(), "coordinator"_a = py::none(), "lead_agency"_a = py::none(), "lead_contact"_a = py::none(),
-             "facilitator"_a = py::none())
-        .def_readwrite("coordinator", &roles_assigned::coordinator)
-        .def_readwrite("lead_agency", &roles_assigned::lead_agency)
-        .def_readwrite("lead_contact", &roles_assigned::lead_contact)
-        .def_readwrite("facilitator", &roles_assigned::facilitator)
-        .def("__repr__", repr_fields("RolesAssigned", {"coordinator", "lead_agency", "lead_contact", "facilitator"}));
-    payload_class<preparation_started>(m, "PreparationStarted",
-                                       "The family-directed preparation starts (refused until Guard.WRITTEN_CONSENT holds).")
-        .def(py::init<>())
-        .def("__repr__", [](const preparation_started&) { return std::string("PreparationStarted()"); });
-    payload_class<priorities_set>(m, "PrioritiesSet", "The family's key issues, strengths and needs, in their words.")
-        .def(py::init([](std::vector<std::string> key_issues, std::vector<std::string> strengths, std::vector<std::string> needs) {
-                 return priorities_set{std::move(key_issues), std::move(strengths), std::move(needs)};
-             }),
-             py::kw_only(), "key_issues"_a = std::vector<std::string>{}, "strengths"_a = std::vector<std::string>{},
-             "needs"_a = std::vector<std::string>{})
-        .def_readwrite("key_issues", &priorities_set::key_issues)
-        .def_readwrite("strengths", &priorities_set::strengths)
-        .def_readwrite("needs", &priorities_set::needs)
-        .def("__repr__", repr_fields("PrioritiesSet", {"key_issues", "strengths", "needs"}));
-    payload_class<invitee_approved>(m, "InviteeApproved",
-                                    "The family approves a party to take part: a whole agency, or one named practitioner.")
-        .def(py::init([](const party& who) { return invitee_approved{who}; }), py::kw_only(), "who"_a)
-        .def_readwrite("who", &invitee_approved::who)
-        .def("__repr__", repr_fields("InviteeApproved", {"who"}));
-    payload_class<invitee_withdrawn>(m, "InviteeWithdrawn", "The family withdraws an approval.")
-        .def(py::init([](const party& who) { return invitee_withdrawn{who}; }), py::kw_only(), "who"_a)
-        .def_readwrite("who", &invitee_withdrawn::who)
-        .def("__repr__", repr_fields("InviteeWithdrawn", {"who"}));
-    payload_class<meeting_scheduled>(m, "MeetingScheduled", "The initial meeting is scheduled (the case assigns its id).")
-        .def(py::init([](const sfcore::meeting& x) { return meeting_scheduled{x}; }), py::kw_only(), "meeting"_a)
-        .def_readwrite("meeting", &meeting_scheduled::meeting)
-        .def("__repr__", repr_fields("MeetingScheduled", {"meeting"}));
-    payload_class<meeting_held>(m, "MeetingHeld", "A meeting was held; everyone who attended was approved by the family.")
-        .def(py::init([](meeting_id id, std::vector<party> attendance) { return meeting_held{id, std::move(attendance)}; }),
-             py::kw_only(), "meeting"_a, "attendance"_a = std::vector<party>{})
-        .def_readwrite("meeting", &meeting_held::meeting)
-        .def_readwrite("attendance", &meeting_held::attendance)
-        .def("__repr__", repr_fields("MeetingHeld", {"meeting", "attendance"}));
-    payload_class<plan_agreed>(m, "PlanAgreed", "The meeting agrees an action plan (the case assigns ids and the version).")
-        .def(py::init([](const sfcore::plan& p) { return plan_agreed{p}; }), py::kw_only(), "plan"_a)
-        .def_readwrite("plan", &plan_agreed::plan)
-        .def("__repr__", repr_fields("PlanAgreed", {"plan"}));
-    payload_class<plan_revised>(m, "PlanRevised",
-                                "The lead contact revises the plan after a change of circumstances (the reason is required).")
-        .def(py::init([](const sfcore::plan& p) { return plan_revised{p}; }), py::kw_only(), "plan"_a)
-        .def_readwrite("plan", &plan_revised::plan)
-        .def("__repr__", repr_fields("PlanRevised", {"plan"}));
+    fields_class<consent_withdrawn>(m, "ConsentWithdrawn",
+                                    "A member withdraws consent to take part: the process stops and the case closes.");
+    fields_class<roles_assigned>(m, "RolesAssigned", "Assign or reassign roles; only the roles given change.");
+    fields_class<preparation_started>(m, "PreparationStarted",
+                                      "The family-directed preparation starts (refused until Guard.WRITTEN_CONSENT holds).");
+    fields_class<priorities_set>(m, "PrioritiesSet", "The family's key issues, strengths and needs, in their words.");
+    fields_class<invitee_approved>(m, "InviteeApproved",
+                                   "The family approves a party to take part: a whole agency, or one named practitioner.");
+    fields_class<invitee_withdrawn>(m, "InviteeWithdrawn", "The family withdraws an approval.");
+    fields_class<meeting_scheduled>(m, "MeetingScheduled",
+                                    "The initial meeting is scheduled (the case assigns its id).");
+    fields_class<meeting_held>(m, "MeetingHeld",
+                               "A meeting was held; everyone who attended was approved by the family.");
+    fields_class<plan_agreed>(m, "PlanAgreed",
+                              "The meeting agrees an action plan (the case assigns ids and the version).");
+    fields_class<plan_revised>(m, "PlanRevised",
+                               "The lead contact revises the plan after a change of circumstances (the reason is required).");
     payload_class<action_updated>(m, "ActionUpdated", "An action's status changes.")
         .def(py::init([](action_id a, action_status status, const std::string& note) { return action_updated{a, status, note}; }),
              py::kw_only(), "action"_a, "status"_a, "note"_a = "")
@@ -283,14 +230,46 @@ void bind_payloads(py::module_& m) {
         .def(py::init([](const std::string& summary) { return final_report_submitted{summary}; }), py::kw_only(), "summary"_a)
         .def_readwrite("summary", &final_report_submitted::summary)
         .def("__repr__", repr_fields("FinalReportSubmitted", {"summary"}));
-    payload_class<case_closed>(m, "CaseClosed", "The case closes (needs the final report).")
-        .def(py::init<>())
-        .def("__repr__", [](const case_closed&) { return std::string("CaseClosed()"); });
+    fields_class<case_closed>(m, "CaseClosed", "The case closes (needs the final report).");
     payload_class<case_reopened>(m, "CaseReopened",
                                  "A closed case is reopened explicitly, with a reason; consent must be given again.")
         .def(py::init([](const std::string& reason) { return case_reopened{reason}; }), py::kw_only(), "reason"_a)
         .def_readwrite("reason", &case_reopened::reason)
         .def("__repr__", repr_fields("CaseReopened", {"reason"}));
+}
+
+namespace {
+
+// CamelCase of an events.def name: member_updated → MemberUpdated.
+std::string class_name(const char* name) {
+    std::string s;
+    bool up = true;
+    for (const char* p = name; *p; ++p) {
+        if (*p == '_') {
+            up = true;
+            continue;
+        }
+        s += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(*p))) : *p;
+        up = false;
+    }
+    return s;
+}
+
+template <class P>
+void bind_if_unbound(py::module_& m, const char* name, const char* label) {
+    if (py::detail::get_type_info(typeid(P))) return;
+    static std::deque<std::string> texts;  // the class's name and doc, for as long as the module lives
+    const std::string& cls = texts.emplace_back(class_name(name));
+    const std::string& doc = texts.emplace_back(std::string("Payload of EventType.") + name + ": " + label + ".");
+    fields_class<P>(m, cls.c_str(), doc.c_str());
+}
+
+} // namespace
+
+void bind_remaining_payloads(py::module_& m) {
+#define SF_EVENT(C, value, name, label, kind) bind_if_unbound<sfcore::name>(m, #name, label);
+#include "sfcore/def/events.def"
+#undef SF_EVENT
 }
 
 } // namespace sfcore_py

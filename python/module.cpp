@@ -9,7 +9,7 @@
 // analysts' tables).
 #include <map>
 
-#include "bind.hpp"
+#include "bind_fields.hpp"
 
 namespace sfcore_py {
 
@@ -127,5 +127,6 @@ PYBIND11_MODULE(_core, m) {
     sfcore_py::bind_fhir(m, case_class);
     sfcore_py::bind_persons(m, case_class);
     sfcore_py::bind_analysis(m);
+    sfcore_py::bind_remaining_payloads(m);
     sfcore_py::bind_case_record(case_class);
 }

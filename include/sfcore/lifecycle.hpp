@@ -4,7 +4,9 @@
  *
  * The table is the single source for the engine (case_file::record), the
  * tests (which walk every state × event pair) and the state diagram the docs
- * build draws. A row reads like Boost.SML's `src + event [guard] = dst`.
+ * build draws. A row reads like Boost.SML's `src + event [guard] = dst`;
+ * each event's rows are the `SF_TRANSITION` lines under its row of
+ * `sfcore/def/events.def`, so an event and its transitions are one place.
  *
  * Consent withdrawal: when a member withdraws consent to take part, the
  * process stops — the case moves to `closed` with exit reason
@@ -69,6 +71,10 @@ constexpr state_set working{state::preparing, state::meeting_scheduled, state::p
 constexpr state_set all_states{state::referred,          state::declined,    state::awaiting_consent,
                                state::preparing,         state::meeting_scheduled, state::plan_active,
                                state::under_review,      state::closing,     state::closed};
+template <class... S>
+constexpr state_set states(S... s) {
+    return state_set{s...};
+}
 constexpr guard_list g(guard a = guard::none, guard b = guard::none, guard c = guard::none, guard d = guard::none,
                        guard e = guard::none) {
     return {a, b, c, d, e};
@@ -82,53 +88,11 @@ constexpr guard_list g(guard a = guard::none, guard b = guard::none, guard c = g
  * @since 0.1.0
  */
 inline constexpr transition transition_table[] = {
-    // from                                        event                                  guards                                                                   to
-    {{state::referred},                            event_type::referral_accepted,       detail::g(guard::panel_acceptance, guard::site_named),                   state::awaiting_consent},
-    {{state::referred},                            event_type::referral_declined,       detail::g(),                                                             state::declined},
-    {{state::referred, state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
-                                                   event_type::member_added,            detail::g(),                                                             stay},
-    {{state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
-                                                   event_type::consent_recorded,        detail::g(guard::consent_giver),                                         stay},
-    // A withdrawal closes the case when it was the last consent of the family taking part (see case_file): the row stays.
-    {detail::engaged,                              event_type::consent_withdrawn,       detail::g(),                                                             stay},
-    {detail::open_states,                          event_type::roles_assigned,          detail::g(guard::family_refused),                                        stay},
-    {{state::awaiting_consent},                    event_type::preparation_started,     detail::g(guard::written_consent),                                       state::preparing},
-    {detail::working,                              event_type::priorities_set,          detail::g(),                                                             stay},
-    {detail::working,                              event_type::invitee_approved,        detail::g(),                                                             stay},
-    {detail::working,                              event_type::invitee_withdrawn,       detail::g(),                                                             stay},
-    {{state::preparing},                           event_type::meeting_scheduled,       detail::g(guard::written_consent, guard::invitees_approved),             state::meeting_scheduled},
-    {{state::meeting_scheduled, state::under_review}, event_type::meeting_held,         detail::g(guard::meeting_pending, guard::invitees_approved, guard::natural_order), stay},
-    {{state::meeting_scheduled, state::plan_active, state::under_review},
-                                                   event_type::plan_agreed,             detail::g(guard::meeting_held, guard::plan_complete, guard::child_plan, guard::family_refused), state::plan_active},
-    {{state::plan_active},                         event_type::plan_revised,            detail::g(guard::revision_reason, guard::plan_complete, guard::child_plan, guard::family_refused), stay},
-    {{state::plan_active, state::under_review},    event_type::action_updated,          detail::g(),                                                             stay},
-    {{state::preparing, state::meeting_scheduled, state::plan_active},
-                                                   event_type::review_scheduled,        detail::g(guard::active_plan, guard::written_consent, guard::invitees_approved, guard::natural_order, guard::review_window), state::under_review},
-    {detail::open_states,                          event_type::escalated,               detail::g(),                                                             state::closed},
-    {{state::awaiting_consent, state::preparing, state::meeting_scheduled, state::plan_active, state::under_review},
-                                                   event_type::closure_started,         detail::g(guard::exit_reason_allowed),                                   state::closing},
-    {{state::closing},                             event_type::final_report_submitted,  detail::g(),                                                             stay},
-    {{state::closing},                             event_type::case_closed,             detail::g(guard::final_report),                                          state::closed},
-    {{state::closed},                              event_type::case_reopened,           detail::g(),                                                             state::awaiting_consent},
-    {detail::engaged,                              event_type::sharing_consent_given,   detail::g(guard::consent_giver),                                         stay},
-    {detail::all_states,                           event_type::sharing_consent_withdrawn, detail::g(),                                                           stay},
-    {detail::all_states,                           event_type::confidential_marked,     detail::g(),                                                             stay},
-    {detail::open_states,                          event_type::issue_areas_set,         detail::g(),                                                             stay},
-    {detail::open_states,                          event_type::necessity_adjusted,      detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::category_registered,     detail::g(),                                                             stay},
-    {detail::open_states,                          event_type::consent_ages_set,        detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::shared_without_consent,  detail::g(guard::record_complete, guard::basis_allowed),               stay},
-    {detail::all_states,                           event_type::request_declined,        detail::g(guard::record_complete),                                       stay},
-    {detail::all_states,                           event_type::notice_given,            detail::g(),                                                             stay},
-    {detail::open_states,                          event_type::timeframes_set,          detail::g(),                                                             stay},
-    // A correction is the person's right however far the case has gone (Privacy Act 2020, IPP 7).
-    {detail::all_states,                           event_type::member_updated,          detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::person_linked,           detail::g(),                                                             stay},
-    // A person's right to their information does not end with the case (Privacy Act 2020, IPP 6).
-    {detail::all_states,                           event_type::access_requested,        detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::access_extended,         detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::access_answered,         detail::g(),                                                             stay},
-    {detail::all_states,                           event_type::correction_declined,     detail::g(),                                                             stay},
+#define SF_EVENT(C, value, name, label, kind)
+#define SF_TRANSITION(event, from, guards, to) {from, event_type::event, guards, to},
+#include "sfcore/def/events.def"
+#undef SF_TRANSITION
+#undef SF_EVENT
 };
 // clang-format on
 
