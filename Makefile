@@ -122,15 +122,15 @@ bench: deps
 mutants: deps
 	$(PYTHON) scripts/mutants.py $(if $(MUTANTS_SAMPLE),--sample $(MUTANTS_SAMPLE))
 
-## fuzz: the archive loaders, then the FHIR reader, under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60) each,
-## from the golden archives and the published FHIR examples.
+## fuzz: the archive loaders, then the JSON readers (FHIR and event payloads), under libFuzzer (clang-14, ASan + UBSan) for FUZZ_SECONDS (60) each,
+## from the golden archives, the published FHIR examples and tests/fuzz/payloads.
 ## A crash is saved in $(FUZZ_BUILD)/crashes/: copy it to tests/fuzz/regressions/archive/ (or fhir/) and the tests replay it for ever.
 fuzz: deps
 	@$(call preset,fuzz,$(FUZZ_BUILD))
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target sfcore_fuzz_archive sfcore_fuzz_fhir
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/corpus-fhir $(FUZZ_BUILD)/crashes
 	@for v in v1 v2 v3; do for f in tests/data/$$v/*.sfa; do cp "$$f" "$(FUZZ_BUILD)/corpus/$$v-$${f##*/}"; done; done
-	@cp tests/data/fhir/examples/*.json $(FUZZ_BUILD)/corpus-fhir/
+	@cp tests/data/fhir/examples/*.json tests/fuzz/payloads/*.json $(FUZZ_BUILD)/corpus-fhir/
 	$(FUZZ_BUILD)/tests/fuzz/sfcore_fuzz_archive $(FUZZ_BUILD)/corpus tests/fuzz/regressions/archive \
 	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -malloc_limit_mb=256 -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_BUILD)/crashes/

@@ -144,3 +144,21 @@ TEST_CASE("an instant's fraction of a second is read to the microsecond", "[json
     CHECK(code_of([&] { start("2026-03-09T10:00:00.0000001Z"); }) == errc::invalid_argument);
     CHECK(code_of([&] { start("2026-03-09T10:00:00.Z"); }) == errc::invalid_argument);
 }
+
+TEST_CASE("deeply nested JSON is an error, never a crash", "[json]") {
+    const std::string open(100000, '['), close(100000, ']');
+    CHECK(code_of([&] { (void)payload_from_json(event_type::escalated, open); }) == errc::invalid_argument);
+    CHECK(code_of([&] { (void)payload_from_json(event_type::escalated, "{\"note\": " + open + close + "}"); }) ==
+          errc::invalid_argument);
+}
+
+TEST_CASE("the payloads the fuzzer starts from are payloads", "[json]") {
+    for (const auto& [type, file] : {std::pair{event_type::consent_recorded, "consent_recorded.json"},
+                                     std::pair{event_type::plan_agreed, "plan_agreed.json"},
+                                     std::pair{event_type::meeting_scheduled, "meeting_scheduled.json"}}) {
+        const bytes b = read_file(std::string(SFCORE_FUZZ_REGRESSIONS_DIR) + "/../payloads/" + file);
+        CAPTURE(file);
+        const event_payload p = payload_from_json(type, std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+        CHECK(payload_from_json(type, payload_to_json(p)) == p);
+    }
+}

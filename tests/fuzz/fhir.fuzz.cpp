@@ -1,8 +1,13 @@
-// libFuzzer target over the FHIR reader (make fuzz): every input is read as
-// a Consent (or Bundle) against a case with consents, withdrawals and marks,
-// and as links. Any sfcore::error is an answer; a crash, a leak or any other
-// exception is a finding.
+// libFuzzer target over the JSON readers (make fuzz): every input is read as
+// a FHIR Consent (or Bundle) against a case with consents, withdrawals and
+// marks, as FHIR links, and as the payload of every event type
+// (sfcore/json.hpp), which, once read, must write and read back the same.
+// Any sfcore::error is an answer; a crash, a leak, any other exception or a
+// payload that does not round-trip is a finding.
+#include <cstdlib>
+
 #include "../cpp/fixtures.hpp"
+#include "sfcore/json.hpp"
 
 namespace {
 
@@ -23,6 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         sfcore::fhir_links::from_json(text);
     } catch (const sfcore::error&) {
+    }
+    for (const auto& row : sfcore::event_type_table) {
+        try {
+            const sfcore::event_payload p = sfcore::payload_from_json(row.value, text);
+            if (sfcore::payload_from_json(row.value, sfcore::payload_to_json(p)) != p) std::abort();
+        } catch (const sfcore::error&) {
+        }
     }
     return 0;
 }
