@@ -29,31 +29,23 @@ namespace sfcore {
 /** @brief Payload of event_type::referral_received. @since 0.1.0 */
 struct referral_received {
     sfcore::referral referral;  ///< The referral, as checked.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const referral_received&, const referral_received&) = default;
-    SFCORE_FIELDS(referral_received, x.referral)
+    SFCORE_VALUE(referral_received, x.referral)
 };
 /** @brief Payload of event_type::referral_accepted (the suitability check passed). @since 0.1.0 */
 struct referral_accepted {
     bool by_panel = false;  ///< Accepted by a Children's Team panel.
     std::string note;       ///< Anything the coordinator notes.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const referral_accepted&, const referral_accepted&) = default;
-    SFCORE_FIELDS(referral_accepted, x.by_panel, x.note)
+    SFCORE_VALUE(referral_accepted, x.by_panel, x.note)
 };
 /** @brief Payload of event_type::referral_declined. @since 0.1.0 */
 struct referral_declined {
     std::string reason;  ///< Why the referral is not suitable (not blank).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const referral_declined&, const referral_declined&) = default;
-    SFCORE_FIELDS(referral_declined, x.reason)
+    SFCORE_VALUE(referral_declined, x.reason)
 };
 /** @brief Payload of event_type::member_added. @since 0.1.0 */
 struct member_added {
     sfcore::member member;  ///< The member; its id is assigned by the case.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const member_added&, const member_added&) = default;
-    SFCORE_FIELDS(member_added, x.member)
+    SFCORE_VALUE(member_added, x.member)
 };
 /** @brief Payload of event_type::consent_recorded: a member's written consent to take part in the process (not to share information: see sharing_consent_given). @since 0.1.0 */
 struct consent_recorded {
@@ -62,17 +54,13 @@ struct consent_recorded {
     std::string form_version;   ///< The consent form's version (not blank).
     std::optional<member_id> given_by;  ///< For a child: the parent or caregiver who gave it.
     std::string child_views;    ///< For a child: the child's own views.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const consent_recorded&, const consent_recorded&) = default;
-    SFCORE_FIELDS(consent_recorded, x.member, x.signed_on, x.form_version, x.given_by, x.child_views)
+    SFCORE_VALUE(consent_recorded, x.member, x.signed_on, x.form_version, x.given_by, x.child_views)
 };
 /** @brief Payload of event_type::consent_withdrawn: the member withdraws from the process; the process stops, and so does every sharing of the member's information. @since 0.1.0 */
 struct consent_withdrawn {
     member_id member;  ///< Who withdrew.
     std::string note;  ///< Anything they said.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const consent_withdrawn&, const consent_withdrawn&) = default;
-    SFCORE_FIELDS(consent_withdrawn, x.member, x.note)
+    SFCORE_VALUE(consent_withdrawn, x.member, x.note)
 };
 /**
  * @brief Payload of event_type::roles_assigned: assignment or reassignment; only the given roles change.
@@ -83,13 +71,11 @@ struct roles_assigned {
     std::optional<agency_id> lead_agency;         ///< The lead agency.
     std::optional<practitioner_id> lead_contact;  ///< The lead (key) contact.
     std::optional<std::string> facilitator;       ///< An independent facilitator ("" to remove).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const roles_assigned&, const roles_assigned&) = default;
-    SFCORE_FIELDS(roles_assigned, x.coordinator, x.lead_agency, x.lead_contact, x.facilitator)
+    SFCORE_VALUE(roles_assigned, x.coordinator, x.lead_agency, x.lead_contact, x.facilitator)
 };
 /** @brief Payload of event_type::preparation_started. @since 0.1.0 */
 struct preparation_started {
-    /** @brief Field-by-field equality. @since 0.1.0 */
+    /** @brief Equality: every preparation_started is equal to every other. @since 0.1.0 */
     friend bool operator==(const preparation_started&, const preparation_started&) = default;
     SFCORE_FIELDS(preparation_started)
 };
@@ -98,61 +84,45 @@ struct priorities_set {
     std::vector<std::string> key_issues;  ///< The key issues, the family's priorities first.
     std::vector<std::string> strengths;   ///< The family's strengths.
     std::vector<std::string> needs;       ///< The family's needs.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const priorities_set&, const priorities_set&) = default;
-    SFCORE_FIELDS(priorities_set, x.key_issues, x.strengths, x.needs)
+    SFCORE_VALUE(priorities_set, x.key_issues, x.strengths, x.needs)
 };
 /** @brief Payload of event_type::invitee_approved: the family approves a party to take part. @since 0.1.0 */
 struct invitee_approved {
     party who;  ///< An agency as a whole, or a named practitioner.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const invitee_approved&, const invitee_approved&) = default;
-    SFCORE_FIELDS(invitee_approved, x.who)
+    SFCORE_VALUE(invitee_approved, x.who)
 };
 /** @brief Payload of event_type::invitee_withdrawn: the family withdraws an approval. @since 0.1.0 */
 struct invitee_withdrawn {
     party who;  ///< The party.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const invitee_withdrawn&, const invitee_withdrawn&) = default;
-    SFCORE_FIELDS(invitee_withdrawn, x.who)
+    SFCORE_VALUE(invitee_withdrawn, x.who)
 };
 /** @brief Payload of event_type::meeting_scheduled (initial meeting). @since 0.1.0 */
 struct meeting_scheduled {
     sfcore::meeting meeting;  ///< The meeting; its id is assigned by the case.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const meeting_scheduled&, const meeting_scheduled&) = default;
-    SFCORE_FIELDS(meeting_scheduled, x.meeting)
+    SFCORE_VALUE(meeting_scheduled, x.meeting)
 };
 /** @brief Payload of event_type::meeting_held. @since 0.1.0 */
 struct meeting_held {
     meeting_id meeting;            ///< Which meeting.
     std::vector<party> attendance;  ///< Who attended.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const meeting_held&, const meeting_held&) = default;
-    SFCORE_FIELDS(meeting_held, x.meeting, x.attendance)
+    SFCORE_VALUE(meeting_held, x.meeting, x.attendance)
 };
 /** @brief Payload of event_type::plan_agreed. @since 0.1.0 */
 struct plan_agreed {
     sfcore::plan plan;  ///< The plan; ids and version are assigned by the case.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const plan_agreed&, const plan_agreed&) = default;
-    SFCORE_FIELDS(plan_agreed, x.plan)
+    SFCORE_VALUE(plan_agreed, x.plan)
 };
 /** @brief Payload of event_type::plan_revised. @since 0.1.0 */
 struct plan_revised {
     sfcore::plan plan;  ///< The whole revised plan; keep an action's id to carry it over.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const plan_revised&, const plan_revised&) = default;
-    SFCORE_FIELDS(plan_revised, x.plan)
+    SFCORE_VALUE(plan_revised, x.plan)
 };
 /** @brief Payload of event_type::action_updated. @since 0.1.0 */
 struct action_updated {
     action_id action;       ///< Which action.
     action_status status;   ///< Its new status.
     std::string note;       ///< Anything to note.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const action_updated&, const action_updated&) = default;
-    SFCORE_FIELDS(action_updated, x.action, x.status, x.note)
+    SFCORE_VALUE(action_updated, x.action, x.status, x.note)
 };
 /** @brief Payload of event_type::review_scheduled. @since 0.1.0 */
 struct review_scheduled {
@@ -163,9 +133,7 @@ struct review_scheduled {
      * @since 0.2.0
      */
     std::string outside_window_reason;
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const review_scheduled&, const review_scheduled&) = default;
-    SFCORE_FIELDS(review_scheduled, x.meeting, x.outside_window_reason)
+    SFCORE_VALUE(review_scheduled, x.meeting, x.outside_window_reason)
 };
 /**
  * @brief Payload of event_type::escalated: the case leaves Strengthening Families for the statutory system.
@@ -173,37 +141,29 @@ struct review_scheduled {
  */
 struct escalated {
     std::string note;  ///< Why (not blank).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const escalated&, const escalated&) = default;
-    SFCORE_FIELDS(escalated, x.note)
+    SFCORE_VALUE(escalated, x.note)
 };
 /** @brief Payload of event_type::closure_started. @since 0.1.0 */
 struct closure_started {
     exit_reason reason = exit_reason::planned;  ///< Why the case is closing.
     std::string note;                           ///< Required for exit_reason::other.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const closure_started&, const closure_started&) = default;
-    SFCORE_FIELDS(closure_started, x.reason, x.note)
+    SFCORE_VALUE(closure_started, x.reason, x.note)
 };
 /** @brief Payload of event_type::final_report_submitted: the lead contact's report. @since 0.1.0 */
 struct final_report_submitted {
     std::string summary;  ///< The lead contact's summary (not blank).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const final_report_submitted&, const final_report_submitted&) = default;
-    SFCORE_FIELDS(final_report_submitted, x.summary)
+    SFCORE_VALUE(final_report_submitted, x.summary)
 };
 /** @brief Payload of event_type::case_closed. @since 0.1.0 */
 struct case_closed {
-    /** @brief Field-by-field equality. @since 0.1.0 */
+    /** @brief Equality: every case_closed is equal to every other. @since 0.1.0 */
     friend bool operator==(const case_closed&, const case_closed&) = default;
     SFCORE_FIELDS(case_closed)
 };
 /** @brief Payload of event_type::case_reopened: an explicit, logged reopening. @since 0.1.0 */
 struct case_reopened {
     std::string reason;  ///< Why (not blank).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const case_reopened&, const case_reopened&) = default;
-    SFCORE_FIELDS(case_reopened, x.reason)
+    SFCORE_VALUE(case_reopened, x.reason)
 };
 
 
@@ -216,9 +176,7 @@ struct consent_scope {
     purpose_set purposes = 0;                   ///< The purposes.
     sfcore::date from;                          ///< First day covered (New Zealand date).
     sfcore::date until;                         ///< Last day covered.
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const consent_scope&, const consent_scope&) = default;
-    SFCORE_FIELDS(consent_scope, x.recipients, x.categories, x.purposes, x.from, x.until)
+    SFCORE_VALUE(consent_scope, x.recipients, x.categories, x.purposes, x.from, x.until)
 };
 
 /**
@@ -234,9 +192,7 @@ struct sharing_consent_given {
     std::string form_version;   ///< The form's version (not blank).
     std::string child_views;    ///< A child's own views, when a parent or caregiver consents for them.
     std::uint32_t id = 0;       ///< The consent's number in the case, assigned by the case (1, 2, 3…).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const sharing_consent_given&, const sharing_consent_given&) = default;
-    SFCORE_FIELDS(sharing_consent_given, x.subject, x.given_by, x.scope, x.signed_on, x.form_version, x.child_views, x.id)
+    SFCORE_VALUE(sharing_consent_given, x.subject, x.given_by, x.scope, x.signed_on, x.form_version, x.child_views, x.id)
 };
 
 /**
@@ -249,9 +205,7 @@ struct sharing_consent_withdrawn {
     std::optional<sfcore::recipient> recipient;   ///< Only this recipient (an agency covers its practitioners).
     std::optional<category> what;                 ///< Only this category.
     std::string note;                             ///< Anything the person said.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const sharing_consent_withdrawn&, const sharing_consent_withdrawn&) = default;
-    SFCORE_FIELDS(sharing_consent_withdrawn, x.subject, x.recipient, x.what, x.note)
+    SFCORE_VALUE(sharing_consent_withdrawn, x.subject, x.recipient, x.what, x.note)
 };
 
 /** @brief Payload of event_type::confidential_marked: the family marks (or unmarks) a member's information of a category as confidential. @since 0.2.0 */
@@ -259,26 +213,20 @@ struct confidential_marked {
     member_id subject;                       ///< Whose information.
     category what = category::identity_contact;  ///< Which kind.
     bool confidential = true;                ///< Marked (true) or the mark lifted (false).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const confidential_marked&, const confidential_marked&) = default;
-    SFCORE_FIELDS(confidential_marked, x.subject, x.what, x.confidential)
+    SFCORE_VALUE(confidential_marked, x.subject, x.what, x.confidential)
 };
 
 /** @brief Payload of event_type::issue_areas_set: the areas of the family's key issues, which decide what is necessary to share. @since 0.2.0 */
 struct issue_areas_set {
     std::vector<issue_area> areas;  ///< The areas (none: only identity and contact details are necessary).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const issue_areas_set&, const issue_areas_set&) = default;
-    SFCORE_FIELDS(issue_areas_set, x.areas)
+    SFCORE_VALUE(issue_areas_set, x.areas)
 };
 
 /** @brief Payload of event_type::necessity_adjusted: the family widens or narrows what is necessary by one category. @since 0.2.0 */
 struct necessity_adjusted {
     category what = category::identity_contact;  ///< The category.
     bool widen = true;                           ///< Widen (true) or narrow (false).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const necessity_adjusted&, const necessity_adjusted&) = default;
-    SFCORE_FIELDS(necessity_adjusted, x.what, x.widen)
+    SFCORE_VALUE(necessity_adjusted, x.what, x.widen)
 };
 
 /** @brief Payload of event_type::category_registered: an information category of the case's own, numbered after the built-in ones. @since 0.2.0 */
@@ -286,18 +234,14 @@ struct category_registered {
     std::string name;   ///< Its identifier: lowercase letters, digits and '_', not taken.
     std::string label;  ///< Its plain-language label.
     category id = category::identity_contact;  ///< Its number, assigned by the case.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const category_registered&, const category_registered&) = default;
-    SFCORE_FIELDS(category_registered, x.name, x.label, x.id)
+    SFCORE_VALUE(category_registered, x.name, x.label, x.id)
 };
 
 /** @brief Payload of event_type::consent_ages_set: from which ages people consent for themselves. @since 0.2.0 */
 struct consent_ages_set {
     std::uint8_t young_person = 16;  ///< From this age a young person consents to share for themselves.
     std::uint8_t adult = 18;         ///< From this age a person is an adult.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const consent_ages_set&, const consent_ages_set&) = default;
-    SFCORE_FIELDS(consent_ages_set, x.young_person, x.adult)
+    SFCORE_VALUE(consent_ages_set, x.young_person, x.adult)
 };
 
 /**
@@ -324,9 +268,7 @@ struct shared_without_consent {
     bool child_consulted = false;       ///< The child (or their representative) was consulted or told.
     bool family_told = false;           ///< The family was told.
     std::string not_told_reason;        ///< If either was not, why.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const shared_without_consent&, const shared_without_consent&) = default;
-    SFCORE_FIELDS(shared_without_consent, x.subjects, x.what, x.description, x.discloser, x.recipient, x.basis, x.s66c, x.requested_by, x.requester_role, x.purpose, x.approver, x.necessity, x.child_consulted, x.family_told, x.not_told_reason)
+    SFCORE_VALUE(shared_without_consent, x.subjects, x.what, x.description, x.discloser, x.recipient, x.basis, x.s66c, x.requested_by, x.requester_role, x.purpose, x.approver, x.necessity, x.child_consulted, x.family_told, x.not_told_reason)
 };
 
 /** @brief Payload of event_type::request_declined: a request for information declined, with its reasons (Oranga Tamariki Act s66I/s66J). @since 0.2.0 */
@@ -337,18 +279,14 @@ struct request_declined {
     legal_basis basis = legal_basis::ot_s66;     ///< The basis the request relied on.
     std::vector<std::string> reasons;   ///< The grounds for declining (s66J requires reasons).
     std::string decided_by;             ///< Who declined it.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const request_declined&, const request_declined&) = default;
-    SFCORE_FIELDS(request_declined, x.requester, x.subjects, x.what, x.basis, x.reasons, x.decided_by)
+    SFCORE_VALUE(request_declined, x.requester, x.subjects, x.what, x.basis, x.reasons, x.decided_by)
 };
 
 /** @brief Payload of event_type::notice_given: a member was given their disclosure notice (see case_file::notice()) as it stood at the entry's instant. @since 0.2.0 */
 struct notice_given {
     member_id member;                 ///< Whom it was given to.
     purpose why = purpose::meeting;   ///< For which purpose.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const notice_given&, const notice_given&) = default;
-    SFCORE_FIELDS(notice_given, x.member, x.why)
+    SFCORE_VALUE(notice_given, x.member, x.why)
 };
 
 // ---- access records (written by the library only) ---------------------------
@@ -368,18 +306,14 @@ struct disclosure_decided {
     decision_rule rule = decision_rule::no_consent;  ///< The rule that decided.
     member_id subject;                  ///< The subject the rule was applied to.
     std::uint32_t consent = 0;          ///< The consent that permitted it (0 when refused).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const disclosure_decided&, const disclosure_decided&) = default;
-    SFCORE_FIELDS(disclosure_decided, x.discloser, x.subjects, x.what, x.recipient, x.why, x.permit, x.rule, x.subject, x.consent)
+    SFCORE_VALUE(disclosure_decided, x.discloser, x.subjects, x.what, x.recipient, x.why, x.permit, x.rule, x.subject, x.consent)
 };
 
 /** @brief One item a view showed: whom it is about and what kind it is (never its content). @since 0.2.0 */
 struct shown_item {
     std::vector<member_id> subjects;             ///< Whom it is about.
     category what = category::identity_contact;  ///< What kind of information.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const shown_item&, const shown_item&) = default;
-    SFCORE_FIELDS(shown_item, x.subjects, x.what)
+    SFCORE_VALUE(shown_item, x.subjects, x.what)
 };
 
 /** @brief Payload of event_type::view_shown: a filtered view shown to a recipient, about the instant in the entry's `when`. @since 0.2.0 */
@@ -388,9 +322,7 @@ struct view_shown {
     purpose why = purpose::meeting; ///< For what.
     std::uint32_t offered = 0;      ///< How many items the view was made from.
     std::vector<shown_item> shown;  ///< The items shown.
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const view_shown&, const view_shown&) = default;
-    SFCORE_FIELDS(view_shown, x.recipient, x.why, x.offered, x.shown)
+    SFCORE_VALUE(view_shown, x.recipient, x.why, x.offered, x.shown)
 };
 
 /**
@@ -403,9 +335,7 @@ struct legacy_audit_imported {
     std::string text;           ///< The log in the 0.1 text form, one entry a line.
     std::uint64_t entries = 0;  ///< How many entries it holds.
     std::string head;           ///< The hash of its last entry, in hex ("" when empty).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const legacy_audit_imported&, const legacy_audit_imported&) = default;
-    SFCORE_FIELDS(legacy_audit_imported, x.text, x.entries, x.head)
+    SFCORE_VALUE(legacy_audit_imported, x.text, x.entries, x.head)
 };
 
 /**
@@ -418,9 +348,7 @@ struct timeframes_set {
     int initial_meeting_working_days = 15;  ///< Initial meeting within this many working days of the referral (1-60).
     int review_earliest_days = 28;          ///< A review no sooner than this many days after the last meeting (1-365)…
     int review_latest_days = 42;            ///< …and no later than this (review_earliest_days-365).
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const timeframes_set&, const timeframes_set&) = default;
-    SFCORE_FIELDS(timeframes_set, x.initial_meeting_working_days, x.review_earliest_days, x.review_latest_days)
+    SFCORE_VALUE(timeframes_set, x.initial_meeting_working_days, x.review_earliest_days, x.review_latest_days)
 };
 
 /**
@@ -436,9 +364,7 @@ struct member_updated {
     std::optional<member_role> role;       ///< A new role, or none to keep it.
     std::optional<sfcore::date> born;      ///< A new date of birth (not in the future), or none to keep it.
     std::string reason;                    ///< Why (not blank): "a correction the person asked for", …
-    /** @brief Field-by-field equality. @since 0.2.0 */
-    friend bool operator==(const member_updated&, const member_updated&) = default;
-    SFCORE_FIELDS(member_updated, x.member, x.name, x.role, x.born, x.reason)
+    SFCORE_VALUE(member_updated, x.member, x.name, x.role, x.born, x.reason)
 };
 
 /**
@@ -454,9 +380,7 @@ struct person_linked {
     std::string key;                 ///< The host's own key for the person (UTF-8, not blank, at most 256 bytes).
     std::optional<std::string> nhi;  ///< Their National Health Index number, checked (see checked_nhi()), if known.
     std::optional<std::string> nsn; ///< Their National Student Number (1 to 10 digits), if known.
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const person_linked&, const person_linked&) = default;
-    SFCORE_FIELDS(person_linked, x.member, x.key, x.nhi, x.nsn)
+    SFCORE_VALUE(person_linked, x.member, x.key, x.nhi, x.nsn)
 };
 
 /**
@@ -469,9 +393,7 @@ struct person_linked {
 struct identified_extract {
     std::string table;    ///< Which table ("members", "cases"…).
     std::string purpose;  ///< Why (not blank): "an audit the Privacy Commissioner asked for", …
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const identified_extract&, const identified_extract&) = default;
-    SFCORE_FIELDS(identified_extract, x.table, x.purpose)
+    SFCORE_VALUE(identified_extract, x.table, x.purpose)
 };
 
 /**
@@ -488,9 +410,7 @@ struct access_requested {
     std::string requester;  ///< Who asked (not blank): the person, or their agent.
     std::string authority;  ///< An agent's authority to ask ("parent of a child under 16", …); empty when the person asked.
     sfcore::date received;  ///< The day it was received (not in the future).
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const access_requested&, const access_requested&) = default;
-    SFCORE_FIELDS(access_requested, x.member, x.requester, x.authority, x.received)
+    SFCORE_VALUE(access_requested, x.member, x.requester, x.authority, x.received)
 };
 
 /**
@@ -502,9 +422,7 @@ struct access_extended {
     std::uint64_t request = 0;  ///< The access_requested entry (its seq), not yet answered.
     sfcore::date due;           ///< The new last day, after the one before.
     std::string reason;         ///< Why (not blank): "a large quantity of information must be searched", …
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const access_extended&, const access_extended&) = default;
-    SFCORE_FIELDS(access_extended, x.request, x.due, x.reason)
+    SFCORE_VALUE(access_extended, x.request, x.due, x.reason)
 };
 
 /**
@@ -516,9 +434,7 @@ struct access_answered {
     std::uint64_t request = 0;          ///< The access_requested entry (its seq), not yet answered.
     sfcore::date on;                    ///< The day it was answered (not before it was received).
     std::vector<std::string> withheld;  ///< The grounds of what was withheld, each not blank (none: given in full).
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const access_answered&, const access_answered&) = default;
-    SFCORE_FIELDS(access_answered, x.request, x.on, x.withheld)
+    SFCORE_VALUE(access_answered, x.request, x.on, x.withheld)
 };
 
 /**
@@ -535,9 +451,7 @@ struct correction_declined {
     std::string detail;     ///< Which detail (not blank): "date of birth", "address", …
     std::string statement;  ///< The person's statement of the correction sought (not blank).
     std::string reason;     ///< Why it was not made (not blank).
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const correction_declined&, const correction_declined&) = default;
-    SFCORE_FIELDS(correction_declined, x.member, x.detail, x.statement, x.reason)
+    SFCORE_VALUE(correction_declined, x.member, x.detail, x.statement, x.reason)
 };
 
 /**
@@ -551,9 +465,7 @@ struct correction_declined {
 struct case_disposed {
     sfcore::date closed;      ///< When the case was closed.
     std::int32_t years = 0;   ///< The retention its programme's rule gave, in years after closure.
-    /** @brief Field-by-field equality. @since 0.3.0 */
-    friend bool operator==(const case_disposed&, const case_disposed&) = default;
-    SFCORE_FIELDS(case_disposed, x.closed, x.years)
+    SFCORE_VALUE(case_disposed, x.closed, x.years)
 };
 
 namespace detail {
@@ -602,9 +514,7 @@ struct event {
 
     /** @brief The type of the event, from its payload. @since 0.1.0 */
     event_type type() const noexcept { return static_cast<event_type>(payload.index()); }
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const event&, const event&) = default;
-    SFCORE_FIELDS(event, x.when, x.who, x.payload, x.seq, x.recorded, x.hash)
+    SFCORE_VALUE(event, x.when, x.who, x.payload, x.seq, x.recorded, x.hash)
 };
 
 } // namespace sfcore

@@ -32,9 +32,7 @@ struct member {
      * @since 0.1.0
      */
     std::optional<int> age_on(const sfcore::date& d) const;
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const member&, const member&) = default;
-    SFCORE_FIELDS(member, x.id, x.name, x.role, x.born, x.participating)
+    SFCORE_VALUE(member, x.id, x.name, x.role, x.born, x.participating)
 };
 
 /**
@@ -113,9 +111,7 @@ struct meeting {
     bool mihi = false;                      ///< Opens with mihi.
     bool held = false;                      ///< Has been held.
     std::vector<party> attendance;          ///< Who attended (once held).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const meeting&, const meeting&) = default;
-    SFCORE_FIELDS(meeting, x.id, x.kind, x.start, x.venue, x.invitees, x.facilitator, x.interpreter, x.support_people, x.karakia, x.mihi, x.held, x.attendance)
+    SFCORE_VALUE(meeting, x.id, x.kind, x.start, x.venue, x.invitees, x.facilitator, x.interpreter, x.support_people, x.karakia, x.mihi, x.held, x.attendance)
 };
 
 /** @brief One action of a plan: who does what, by when. @since 0.1.0 */
@@ -129,9 +125,7 @@ struct action {
     std::string need;                       ///< The family's need or priority it addresses (their words).
     /** @brief The outcome areas it serves (each at most once). @since 0.2.0 */
     std::vector<outcome_area> outcomes;
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const action&, const action&) = default;
-    SFCORE_FIELDS(action, x.id, x.description, x.owner, x.due, x.status, x.support, x.need, x.outcomes)
+    SFCORE_VALUE(action, x.id, x.description, x.owner, x.due, x.status, x.support, x.need, x.outcomes)
 };
 
 /**
@@ -155,9 +149,7 @@ struct plan {
     std::string child_views;                ///< The child's own views (Children's Teams).
     std::string revision_reason;            ///< Why it was revised (change of circumstances); empty for version 1.
     sfcore::date agreed;                    ///< The date it was agreed or revised (from the event).
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const plan&, const plan&) = default;
-    SFCORE_FIELDS(plan, x.version, x.child, x.lead_agency, x.key_contact, x.actions, x.child_views, x.revision_reason, x.agreed)
+    SFCORE_VALUE(plan, x.version, x.child, x.lead_agency, x.key_contact, x.actions, x.child_views, x.revision_reason, x.agreed)
 };
 
 /**

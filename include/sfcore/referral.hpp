@@ -40,9 +40,7 @@ struct referral {
     std::string site;
     /** @brief The Local Management Group the case belongs to (see agency_directory::add_local_group()). @since 0.2.0 */
     std::optional<local_group_id> local_group;
-    /** @brief Field-by-field equality. @since 0.1.0 */
-    friend bool operator==(const referral&, const referral&) = default;
-    SFCORE_FIELDS(referral, x.source, x.agency, x.practitioner, x.received, x.family_name, x.reasons, x.programme, x.site, x.local_group)
+    SFCORE_VALUE(referral, x.source, x.agency, x.practitioner, x.received, x.family_name, x.reasons, x.programme, x.site, x.local_group)
 };
 
 /**

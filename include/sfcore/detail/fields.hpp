@@ -6,7 +6,9 @@
 // lookup). Equality is each type's defaulted operator== over all its
 // members, so a member left off the line is compared and not saved: the
 // archive and journal round-trip tests then fail. A type with no fields
-// lists none: SFCORE_FIELDS(T).
+// lists none: SFCORE_FIELDS(T). SFCORE_VALUE(T, ...) is the same line for a
+// value type whose equality is field by field: it adds the defaulted
+// operator== (the payloads and most model types).
 //
 // The line also names the fields (field_names()): the JSON form of a
 // payload (sfcore/json.hpp) and the Python classes made from the line use
@@ -22,6 +24,10 @@
     friend auto fields_of([[maybe_unused]] T& x) { return std::tie(__VA_ARGS__); }             \
     friend auto fields_of([[maybe_unused]] const T& x) { return std::tie(__VA_ARGS__); }       \
     friend constexpr const char* field_line_of(const T*) noexcept { return #__VA_ARGS__; }
+
+#define SFCORE_VALUE(T, ...)                                                                   \
+    friend bool operator==(const T&, const T&) = default;                                      \
+    SFCORE_FIELDS(T, __VA_ARGS__)
 
 namespace sfcore::detail {
 
