@@ -15,21 +15,11 @@ namespace {
 
 /// 64 hex digits as a digest; anything else is an ArgumentError.
 sfcore::digest digest_from_hex(const std::string& hex) {
-    sfcore::digest d{};
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    bool ok = hex.size() == 2 * d.size();
-    for (std::size_t i = 0; ok && i < d.size(); ++i) {
-        const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
-        ok = hi >= 0 && lo >= 0;
-        if (ok) d[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-    }
-    if (!ok) throw sfcore::error(sfcore::errc::invalid_argument, "a hash must be 64 hex digits");
-    return d;
+    std::string lower = hex;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto d = sfcore::digest_from_hex(lower);
+    if (!d) throw sfcore::error(sfcore::errc::invalid_argument, "a hash must be 64 hex digits");
+    return *d;
 }
 
 /// A sealing key from Python: its id and its secret as any bytes-like object.

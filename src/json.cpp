@@ -145,18 +145,9 @@ void read(const json& j, T& x, const std::string& at) {
         else if (!j.is_string()) bad(errc::invalid_argument, at, "expected an instant \"YYYY-MM-DDTHH:MM:SSZ\"");
         else x = instant_of_text(j.get_ref<const std::string&>(), at);
     } else if constexpr (std::is_same_v<T, digest>) {
-        const std::string* s = j.is_string() ? &j.get_ref<const std::string&>() : nullptr;
-        if (!s || s->size() != 64) bad(errc::invalid_argument, at, "expected a hash of 64 lowercase hex digits");
-        for (std::size_t i = 0; i < 32; ++i) {
-            int v = 0;
-            for (std::size_t k = 0; k < 2; ++k) {
-                const char c = (*s)[2 * i + k];
-                const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-                if (d < 0) bad(errc::invalid_argument, at, "expected a hash of 64 lowercase hex digits");
-                v = v * 16 + d;
-            }
-            x[i] = static_cast<std::uint8_t>(v);
-        }
+        const auto d = j.is_string() ? digest_from_hex(j.get_ref<const std::string&>()) : std::nullopt;
+        if (!d) bad(errc::invalid_argument, at, "expected a hash of 64 lowercase hex digits");
+        x = *d;
     } else if constexpr (is_optional<T>::value) {
         if (j.is_null()) x.reset();
         else read(j, x.emplace(), at);

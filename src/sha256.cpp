@@ -179,4 +179,16 @@ std::string to_hex(const digest& d) {
     return s;
 }
 
+std::optional<digest> digest_from_hex(std::string_view hex) noexcept {
+    digest d{};
+    if (hex.size() != 2 * d.size()) return std::nullopt;
+    for (std::size_t i = 0; i < hex.size(); ++i) {
+        const char c = hex[i];
+        const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0) return std::nullopt;
+        d[i / 2] = static_cast<std::uint8_t>(i % 2 ? d[i / 2] | v : v << 4);
+    }
+    return d;
+}
+
 } // namespace sfcore

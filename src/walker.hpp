@@ -429,16 +429,9 @@ struct walker {
             string(hex);
             if constexpr (!saving) {
                 if (hex.size() != 64) malformed("a hash is not 64 hex digits");
-                for (std::size_t i = 0; i < 32; ++i) {
-                    int v = 0;
-                    for (std::size_t k = 0; k < 2; ++k) {
-                        const char c = hex[2 * i + k];
-                        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-                        if (d < 0) malformed("a hash is not lowercase hex");
-                        v = v * 16 + d;
-                    }
-                    x[i] = static_cast<std::uint8_t>(v);
-                }
+                const auto d = digest_from_hex(hex);
+                if (!d) malformed("a hash is not lowercase hex");
+                x = *d;
             }
         } else if constexpr (saving) {
             ar.save_binary(x.data(), x.size());

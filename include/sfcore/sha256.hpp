@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,12 @@ inline digest sha256_of(std::string_view text) { return sha256().update(text).fi
 
 /** @brief A digest as 64 lowercase hex digits. @since 0.1.0 */
 std::string to_hex(const digest& d);
+
+/**
+ * @brief A digest from 64 lowercase hex digits, as to_hex() writes it; nullopt for anything else.
+ * @since 0.3.0
+ */
+std::optional<digest> digest_from_hex(std::string_view hex) noexcept;
 
 namespace detail {
 /** @brief One SHA-256 block, in portable code. @since 0.1.0 */

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "sfcore/sha256.hpp"
@@ -49,4 +50,15 @@ TEST_CASE("SHA-256: the CPU's SHA instructions and the portable code agree on ev
     detail::sha256_compress_portable(s, abc);
     CHECK(s[0] == 0xba7816bf);
     CHECK(s[7] == 0xf20015ad);
+}
+
+TEST_CASE("a digest reads back from its hex, and nothing else does", "[sha256]") {
+    const digest d = sha256_of("kia ora");
+    CHECK(digest_from_hex(to_hex(d)) == d);
+    std::string upper = to_hex(d);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    CHECK_FALSE(digest_from_hex(upper));  // to_hex writes lowercase: the canonical form is that one
+    CHECK_FALSE(digest_from_hex(to_hex(d).substr(1)));
+    CHECK_FALSE(digest_from_hex(to_hex(d) + "0"));
+    CHECK_FALSE(digest_from_hex(std::string(63, '0') + "g"));
 }
