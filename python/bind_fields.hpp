@@ -23,18 +23,10 @@ namespace sfcore_py {
 
 namespace fields_detail {
 
-template <class T>
-struct is_id : std::false_type {};
-template <class Tag, class Rep>
-struct is_id<sfcore::strong_id<Tag, Rep>> : std::true_type {};
-template <class T, class = void>
-struct has_fields : std::false_type {};
-template <class T>
-struct has_fields<T, std::void_t<decltype(fields_of(std::declval<T&>()))>> : std::true_type {};
-
 template <class F>
-constexpr bool required = is_id<F>::value || std::is_same_v<F, sfcore::party> || std::is_same_v<F, sfcore::date> ||
-                          std::is_same_v<F, sfcore::instant> || has_fields<F>::value;
+constexpr bool required = sfcore::detail::is_strong_id<F>::value || std::is_same_v<F, sfcore::party> ||
+                          std::is_same_v<F, sfcore::date> || std::is_same_v<F, sfcore::instant> ||
+                          sfcore::detail::has_fields<F>::value;
 
 template <class P, std::size_t I>
 using field_t = std::remove_cv_t<std::remove_reference_t<std::tuple_element_t<I, decltype(fields_of(std::declval<P&>()))>>>;

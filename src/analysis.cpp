@@ -474,7 +474,7 @@ std::string analysis_table::csv() const {
             case column_kind::text: csv_field(out, c.texts[r]); break;
             case column_kind::day: out += to_iso(unix_epoch.date() + boost::gregorian::days(c.values[r])); break;
             case column_kind::moment:
-                out += boost::posix_time::to_iso_extended_string(instant_from_unix(c.values[r])) + "Z";
+                out += to_iso(instant_from_unix(c.values[r]));
                 break;
             }
         }

@@ -2,7 +2,6 @@
 // and sharings as AuditEvents, written with nlohmann::ordered_json (the
 // elements in the specification's order).
 #include <cctype>
-#include <cstdio>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -15,24 +14,6 @@ namespace {
 
 using fhir_map::narrows;
 using out_json = nlohmann::ordered_json;
-
-std::string two(int v) {
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d", v);
-    return b;
-}
-
-std::string iso_instant(const instant& t) {
-    const auto td = t.time_of_day();
-    std::string s = to_iso(t.date()) + "T" + two(static_cast<int>(td.hours())) + ":" +
-                    two(static_cast<int>(td.minutes())) + ":" + two(static_cast<int>(td.seconds()));
-    if (const auto us = td.total_microseconds() % 1000000; us != 0) {
-        char b[32];
-        std::snprintf(b, sizeof b, ".%06lld", static_cast<long long>(us));
-        s += b;
-    }
-    return s + "Z";
-}
 
 out_json coding(const std::string& system, const std::string& code, const std::string& display = {}) {
     out_json c{{"system", system}, {"code", code}};
@@ -84,7 +65,7 @@ out_json disclose_action() {
 }
 
 out_json deny_from(const instant& start) {
-    return out_json{{"type", "deny"}, {"period", {{"start", iso_instant(start)}}}, {"action", disclose_action()}};
+    return out_json{{"type", "deny"}, {"period", {{"start", to_iso(start)}}}, {"action", disclose_action()}};
 }
 
 std::string percent_encode(std::string_view s) {
@@ -140,7 +121,7 @@ out_json consent_resource(const case_file& c, const agency_directory& d, std::ui
     std::map<category, instant> open_marks;
     auto close_mark = [&](category what, const instant* lifted) {
         out_json p = deny_from(open_marks.at(what));
-        if (lifted) p["period"]["end"] = iso_instant(*lifted);
+        if (lifted) p["period"]["end"] = to_iso(*lifted);
         p["code"] = out_json::array({category_concept(reg, what)});
         p["extension"] = out_json::array({{{"url", fhir_map::mark_extension}, {"valueBoolean", true}}});
         nested.push_back(std::move(p));
@@ -295,8 +276,8 @@ std::string fhir_audit_events(const case_file& c, const agency_directory& d, con
                     {"type", coding(fhir_map::dicom, "110106", "Export")},
                     {"subtype", out_json::array({coding(fhir_map::entry_type_system, to_string(e.type()), label(e.type()))})},
                     {"action", "E"},
-                    {"period", {{"start", iso_instant(e.when)}, {"end", iso_instant(e.when)}}},
-                    {"recorded", iso_instant(e.recorded)},
+                    {"period", {{"start", to_iso(e.when)}, {"end", to_iso(e.when)}}},
+                    {"recorded", to_iso(e.recorded)},
                     {"outcome", outcome},
                     {"outcomeDesc", outcome_text}};
         if (!purposes.is_null()) ev["purposeOfEvent"] = std::move(purposes);

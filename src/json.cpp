@@ -2,7 +2,6 @@
 // field line (sfcore/detail/fields.hpp): what sfcore/json.hpp documents.
 #include "sfcore/json.hpp"
 
-#include <cstdio>
 #include <limits>
 #include <set>
 #include <vector>
@@ -76,19 +75,6 @@ instant instant_of_text(std::string_view s, const std::string& at) {
                             boost::posix_time::microseconds(micros));
 }
 
-std::string instant_text(const instant& t) {
-    const auto tod = t.time_of_day();
-    char buf[40];
-    const long frac = static_cast<long>(tod.fractional_seconds());
-    if (frac == 0)
-        std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()),
-                      static_cast<int>(tod.seconds()));
-    else
-        std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d.%06ldZ", static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()),
-                      static_cast<int>(tod.seconds()), frac);
-    return to_iso(t.date()) + buf;
-}
-
 template <class T>
 void read(const json& j, T& x, const std::string& at);
 
@@ -108,13 +94,11 @@ void read(const json& j, T& x, const std::string& at) {
         x = static_cast<category>(j.get<std::uint64_t>());
     } else if constexpr (std::is_enum_v<T>) {
         if (!j.is_string()) bad(errc::invalid_argument, at, std::string("expected the name of a ") + detail::table_of<T>::what);
-        const auto& name = j.get_ref<const std::string&>();
-        for (const auto& row : detail::table_of<T>::rows)
-            if (name == row.name) {
-                x = row.value;
-                return;
-            }
-        bad(errc::invalid_argument, at, std::string("unknown ") + detail::table_of<T>::what + " \"" + name + "\"");
+        try {
+            x = enum_from_string<T>(j.get_ref<const std::string&>());
+        } catch (const error& e) {
+            bad(e.code(), at, e.detail());
+        }
     } else if constexpr (std::is_integral_v<T>) {
         if (!j.is_number_integer()) bad(errc::invalid_argument, at, "expected a whole number");
         if (j.is_number_unsigned()) {
@@ -189,7 +173,7 @@ json write(const T& x) {
     } else if constexpr (std::is_same_v<T, date>) {
         return x.is_special() ? json() : json(to_iso(x));
     } else if constexpr (std::is_same_v<T, instant>) {
-        return x.is_special() ? json() : json(instant_text(x));
+        return x.is_special() ? json() : json(to_iso(x));
     } else if constexpr (std::is_same_v<T, digest>) {
         return to_hex(x);
     } else if constexpr (is_optional<T>::value) {

@@ -210,14 +210,6 @@ template <class T>
 struct is_variant : std::false_type {};
 template <class... T>
 struct is_variant<std::variant<T...>> : std::true_type {};
-template <class T>
-struct is_strong_id : std::false_type {};
-template <class Tag, class Rep>
-struct is_strong_id<strong_id<Tag, Rep>> : std::true_type {};
-template <class T, class = void>
-struct has_fields : std::false_type {};
-template <class T>
-struct has_fields<T, std::void_t<decltype(fields_of(std::declval<T&>()))>> : std::true_type {};
 
 // The microseconds of the supported range of instants (see time.hpp).
 inline std::int64_t micros_since_epoch(const instant& t) { return (t - unix_epoch).total_microseconds(); }

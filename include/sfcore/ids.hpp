@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <type_traits>
 
 namespace sfcore {
 
@@ -38,6 +39,15 @@ public:
 private:
     Rep value_ = 0;
 };
+
+namespace detail {
+// True for a strong_id: the encodings, the JSON form and the Python classes
+// made from field lines read and write one as its integer.
+template <class T>
+struct is_strong_id : std::false_type {};
+template <class Tag, class Rep>
+struct is_strong_id<strong_id<Tag, Rep>> : std::true_type {};
+} // namespace detail
 
 /** @brief An agency in the directory. @since 0.1.0 */
 using agency_id = strong_id<struct agency_tag>;

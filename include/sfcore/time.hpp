@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -89,6 +90,26 @@ inline std::string to_iso(const date& d) {
     buf[9] = static_cast<char>('0' + dd % 10);
     buf[10] = '\0';
     return std::string(buf, 10);
+}
+
+/**
+ * @brief An instant as ISO 8601 text in UTC, "2026-11-22T09:30:00Z", with
+ * six digits of a fraction when it has one ("…T09:30:00.250000Z").
+ * @throws sfcore::error errc::invalid_argument for a not-a-date-time value.
+ * @since 0.3.0
+ */
+inline std::string to_iso(const instant& t) {
+    if (t.is_special()) throw error(errc::invalid_argument, "not a date and time");
+    const auto tod = t.time_of_day();
+    const long frac = static_cast<long>(tod.total_microseconds() % 1000000);
+    char buf[24];
+    if (frac == 0)
+        std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()),
+                      static_cast<int>(tod.seconds()));
+    else
+        std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d.%06ldZ", static_cast<int>(tod.hours()),
+                      static_cast<int>(tod.minutes()), static_cast<int>(tod.seconds()), frac);
+    return to_iso(t.date()) + buf;
 }
 
 /**

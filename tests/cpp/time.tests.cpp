@@ -55,3 +55,14 @@ TEST_CASE("instants round-trip through Unix seconds, before and after 1970", "[t
     CHECK(to_unix(instant_from_unix(-10) - boost::posix_time::milliseconds(100)) == -11);
     CHECK(code_of([] { to_unix(instant()); }) == errc::invalid_argument);
 }
+
+TEST_CASE("an instant as ISO 8601 text in UTC, with a fraction only when it has one", "[time]") {
+    const instant t(date(2026, 3, 9), boost::posix_time::time_duration(9, 5, 7));
+    CHECK(to_iso(t) == "2026-03-09T09:05:07Z");
+    CHECK(to_iso(t + boost::posix_time::microseconds(250'000)) == "2026-03-09T09:05:07.250000Z");
+    CHECK(to_iso(t + boost::posix_time::microseconds(1)) == "2026-03-09T09:05:07.000001Z");
+    CHECK(to_iso(instant_from_unix(-2208988800LL)) == "1900-01-01T00:00:00Z");
+    CHECK(to_iso(instant_from_unix(7258118399LL)) == "2199-12-31T23:59:59Z");
+    CHECK(code_of([] { to_iso(instant()); }) == errc::invalid_argument);
+    CHECK(code_of([] { to_iso(instant(boost::posix_time::pos_infin)); }) == errc::invalid_argument);
+}

@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #define SFCORE_FIELDS(T, ...)                                                                  \
@@ -30,6 +32,12 @@
     SFCORE_FIELDS(T, __VA_ARGS__)
 
 namespace sfcore::detail {
+
+// True for a type with a field line (found by argument-dependent lookup).
+template <class T, class = void>
+struct has_fields : std::false_type {};
+template <class T>
+struct has_fields<T, std::void_t<decltype(fields_of(std::declval<T&>()))>> : std::true_type {};
 
 // "x.a, x.b" → {"a", "b"}; "" → {}.
 inline std::vector<std::string> split_field_line(std::string_view line) {
