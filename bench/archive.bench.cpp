@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <map>
 #include <random>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "../src/archive_detail.hpp"
 #include "../src/case_access.hpp"
+#include "../src/crypto.hpp"
 #include "family.hpp"
 
 using namespace sfcore;
@@ -212,6 +214,13 @@ std::vector<std::uint64_t> picks(std::uint64_t n, std::uint64_t seed) {
     return out;
 }
 
+// This thread's CPU time, in nanoseconds.
+double thread_cpu_ns() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e9 + static_cast<double>(t.tv_nsec);
+}
+
 void BM_store_append_at_rest(benchmark::State& st) {
     at_rest_bench b("at-rest.db", st.range(0) != 0, 11);
     case_file c = at_rest_case(b.w, 1, b.encrypted, 20, b.rng);
@@ -226,6 +235,47 @@ void BM_store_append_at_rest(benchmark::State& st) {
 }
 BENCHMARK(BM_store_append_at_rest)->ArgName("encrypted")->Arg(0)->Arg(1);
 
+// Run work(which) for the plain store (which 0) and the encrypted one (1) at every iteration, the order
+// alternating, each timed in this thread's CPU time, and report both per iteration and their ratio: a
+// change in the machine's load falls on both alike, as it need not between two separate benchmarks.
+template <class Work>
+void interleaved(benchmark::State& st, Work&& work) {
+    double spent[2] = {0, 0};  // plain, encrypted
+    std::size_t i = 0;
+    for (auto _ : st) {
+        for (std::size_t k = 0; k < 2; ++k) {
+            const std::size_t which = (k + i) & 1;  // the plain store first one time, the encrypted one the next
+            const double t0 = thread_cpu_ns();
+            work(which);
+            spent[which] += thread_cpu_ns() - t0;
+        }
+        ++i;
+    }
+    const auto n = static_cast<double>(st.iterations());
+    st.counters["plain_us"] = spent[0] / n / 1e3;
+    st.counters["encrypted_us"] = spent[1] / n / 1e3;
+    st.counters["ratio"] = spent[0] > 0 ? spent[1] / spent[0] : 0;
+}
+
+// The two appends above interleaved append by append, each store's case taking the same entries.
+void BM_store_append_at_rest_paired(benchmark::State& st) {
+    at_rest_bench plain("at-rest-append-plain.db", false, 11);
+    at_rest_bench sealed("at-rest-append-sealed.db", true, 11);
+    case_file cases[2] = {at_rest_case(plain.w, 1, false, 20, plain.rng), at_rest_case(sealed.w, 1, true, 20, sealed.rng)};
+    plain.store.append(cases[0], 0);
+    sealed.store.append(cases[1], 0);
+    std::uint32_t member[2] = {1, 1};
+    interleaved(st, [&](std::size_t which) {
+        at_rest_bench& b = which ? sealed : plain;  // each with its own random stream, the same seed
+        case_file& c = cases[which];
+        const std::uint64_t v = c.journal().size();
+        b.w.rec(c, member_updated{member_id{1 + member[which]++ % 10}, "Name " + std::to_string(b.rng()), std::nullopt, std::nullopt,
+                                  "a correction the person asked for"});
+        b.store.append(c, v);
+    });
+}
+BENCHMARK(BM_store_append_at_rest_paired);
+
 // Load one of 16 cases of 500 entries, drawn at random.
 void BM_store_load_at_rest(benchmark::State& st) {
     at_rest_bench b("at-rest-load.db", st.range(0) != 0, 7);
@@ -237,14 +287,36 @@ void BM_store_load_at_rest(benchmark::State& st) {
 }
 BENCHMARK(BM_store_load_at_rest)->ArgName("encrypted")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
+// The two loads above interleaved load by load, the same case drawn for both.
+void BM_store_load_at_rest_paired(benchmark::State& st) {
+    at_rest_bench plain("at-rest-load-plain.db", false, 7);
+    at_rest_bench sealed("at-rest-load-sealed.db", true, 7);
+    constexpr std::uint64_t cases = 16;
+    for (at_rest_bench* b : {&plain, &sealed})
+        for (std::uint64_t id = 1; id <= cases; ++id) b->store.append(at_rest_case(b->w, id, b->encrypted, 500, b->rng), 0);
+    const std::vector<std::uint64_t> ids = picks(cases, 13);
+    std::size_t draws[2] = {0, 0};
+    interleaved(st, [&](std::size_t which) {
+        const case_id id{ids[draws[which]++ & (ids.size() - 1)]};
+        benchmark::DoNotOptimize((which ? sealed : plain).store.load(id).journal().size());
+    });
+}
+BENCHMARK(BM_store_load_at_rest_paired)->Unit(benchmark::kMicrosecond);
+
 // The floor of an encrypted load: one stored entry read back from its bytes (decoded, and opened when
-// sealed), drawn at random from a case's 500, plain and encrypted.
+// sealed), drawn at random from a case's 500: plain (0), sealed with AES-256-GCM (1, every case opened
+// now) and with XChaCha20-Poly1305 (2, the cipher of cases opened before).
 void BM_entry_open(benchmark::State& st) {
     const bool encrypted = st.range(0) != 0;
     fixtures::world w;
     std::mt19937_64 rng(17);
     const case_file c = at_rest_case(w, 1, encrypted, 500, rng);
+    std::shared_ptr<const detail::case_secret> xchacha;
     const detail::case_secret* secret = detail::case_access::secret(c);
+    if (st.range(0) == 2) {
+        xchacha = secret->with_cipher(detail::entry_cipher::xchacha20poly1305);
+        secret = xchacha.get();
+    }
     std::vector<bytes> rows;
     for (const event& e : c.journal()) rows.push_back(detail::encode_entry(e, secret));
     const std::vector<std::uint64_t> at = picks(rows.size(), 19);
@@ -254,7 +326,7 @@ void BM_entry_open(benchmark::State& st) {
         benchmark::DoNotOptimize(detail::decode_entry(r.data(), r.size(), secret).seq);
     }
 }
-BENCHMARK(BM_entry_open)->ArgName("encrypted")->Arg(0)->Arg(1);
+BENCHMARK(BM_entry_open)->ArgName("encrypted")->Arg(0)->Arg(1)->Arg(2);
 
 // An access response for a person in 3 cases of 500 entries each (encrypted): one of 8 persons, drawn at random.
 void BM_access_response(benchmark::State& st) {

@@ -9,7 +9,7 @@ packages=(
   catch2 pybind11-dev python3-pybind11 python3-dev
   python3-pytest python3-venv python3-pip python3-setuptools python3-wheel
   doxygen graphviz tzdata libbenchmark-dev libsqlite3-dev libpq-dev postgresql
-  nlohmann-json3-dev python3-jsonschema libsodium-dev
+  nlohmann-json3-dev python3-jsonschema libsodium-dev libssl-dev
   clang-14 libclang-rt-14-dev rustc abigail-tools
   python3-pandas python3-matplotlib python3-sphinx chromium
 )

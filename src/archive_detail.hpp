@@ -11,23 +11,27 @@
 namespace sfcore::detail {
 
 struct case_secret;
+enum class entry_cipher : std::uint8_t;
 
 /** Append an entry's canonical bytes to @p out. */
 void encode_entry(bytes& out, const event& e, const case_secret* s = nullptr);
-/** An entry's canonical bytes (sealed, layout 3, when @p s is the key of its encrypted case). */
+/** An entry's canonical bytes (sealed with its case's cipher, layout 4 or 3, when @p s is the key of its encrypted case). */
 bytes encode_entry(const event& e, const case_secret* s = nullptr);
 /**
  * An entry from its canonical bytes (the form sfcore 0.2 writes, or an
  * sfcore 0.1 event row, which has no seq, recorded instant or hash), opened
  * with @p s when it is sealed.
  * @throws sfcore::error errc::malformed, errc::unsupported_version;
- *         errc::key_error for a sealed entry without its key or that does not open with it.
+ *         errc::key_error for a sealed entry without its key or that does not open with it;
+ *         errc::integrity for a sealed entry of another cipher than @p s seals with.
  */
 event decode_entry(const std::uint8_t* data, std::size_t size, const case_secret* s = nullptr);
 /** True when @p data holds an sfcore 0.1 event (its first byte is layout version 1). */
 bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept;
-/** True when @p data holds a sealed entry of an encrypted case (layout 3). */
+/** True when @p data holds a sealed entry of an encrypted case (layout 3 or 4). */
 bool is_sealed_entry(const std::uint8_t* data, std::size_t size) noexcept;
+/** The cipher a sealed entry (is_sealed_entry()) was sealed with: its layout byte. */
+entry_cipher sealed_cipher(const std::uint8_t* data) noexcept;
 /** The hash of an entry, chained after @p prev: its canonical bytes encoded and hashed, on the stack. */
 digest entry_hash(const digest& prev, const event& e, const case_secret* s = nullptr);
 /**

@@ -2,7 +2,8 @@
 // case's archive), each entry checked as it comes: numbered in order with no
 // gap, hashing to its own hash from the one before (so the chain is verified
 // from the bytes themselves, before anything is opened), sealed exactly when
-// its case is encrypted, and recorded no earlier than the entry before it.
+// its case is encrypted (every one with the first entry's cipher), and
+// recorded no earlier than the entry before it.
 #pragma once
 
 #include <algorithm>
@@ -48,6 +49,8 @@ struct chained_reader {
             throw error(secret ? errc::integrity : errc::key_error,
                         where() + (secret ? " is not sealed, and its case is encrypted"
                                           : " is sealed, and no key for its case was given"));
+        // A case's cipher is its first entry's; every other entry must be sealed with it.
+        if (secret && journal.empty() && sealed_cipher(data) != secret->cipher) secret = secret->with_cipher(sealed_cipher(data));
         event e;
         try {
             e = decode_entry(data, size, secret.get());

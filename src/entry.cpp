@@ -1,6 +1,7 @@
 // Journal entries in the canonical form, and the hash that chains them. An
-// entry of an encrypted case is stored sealed (layout 3): its number and
-// recorded instant in the clear, then the length of the sealed part, its
+// entry of an encrypted case is stored sealed (layout 4 with AES-256-GCM, or
+// layout 3 with XChaCha20-Poly1305: its case's cipher): its layout, number
+// and recorded instant in the clear, then the length of the sealed part, its
 // nonce, its when, who and payload sealed under the case's key (crypto.hpp),
 // then its hash.
 #include <array>
@@ -14,7 +15,6 @@ namespace sfcore::detail {
 
 namespace {
 
-constexpr std::uint8_t sealed_layout = 3;
 constexpr std::size_t sealed_header = 1 + 8 + 8;  // layout, seq, recorded
 
 // Walk an entry into an archive's buffer.
@@ -26,13 +26,17 @@ void encode(canonical_oarchive& ar, const event& e) {
 // What a sealed entry's seal is bound to: a label, the case and the entry's clear header.
 using sealed_ad = std::array<std::uint8_t, 16 + 8 + sealed_header>;
 sealed_ad ad_of(case_id id, const std::uint8_t* header) {
-    static constexpr char label[16] = {'s', 'f', 'c', 'o', 'r', 'e', ' ', 'e', 'n', 't', 'r', 'y', ' ', ' ', ' ', '3'};
+    // The label ends in the layout's digit: "sfcore entry   3" or "sfcore entry   4".
+    static constexpr char label[15] = {'s', 'f', 'c', 'o', 'r', 'e', ' ', 'e', 'n', 't', 'r', 'y', ' ', ' ', ' '};
     sealed_ad ad;
-    std::memcpy(ad.data(), label, 16);
+    std::memcpy(ad.data(), label, 15);
+    ad[15] = static_cast<std::uint8_t>('0' + header[0]);
     for (int i = 0; i < 8; ++i) ad[16 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(id.value() >> (8 * i));
     std::memcpy(ad.data() + 24, header, sealed_header);
     return ad;
 }
+
+const char* cipher_name(entry_cipher c) { return c == entry_cipher::aes256gcm ? "AES-256-GCM" : "XChaCha20-Poly1305"; }
 
 void encode_sealed(bytes& out, const event& e, const case_secret& s) {
     canonical_oarchive inner;
@@ -46,7 +50,7 @@ void encode_sealed(bytes& out, const event& e, const case_secret& s) {
     canonical_oarchive head;
     {
         walker<canonical_oarchive> w{head};
-        std::uint8_t v = sealed_layout;
+        auto v = static_cast<std::uint8_t>(s.cipher);
         head& v;
         w(const_cast<std::uint64_t&>(e.seq));
         w(const_cast<instant&>(e.recorded));
@@ -57,7 +61,7 @@ void encode_sealed(bytes& out, const event& e, const case_secret& s) {
     const std::size_t length_at = out.size();
     out.resize(length_at + 4);
     seal(out, s, ad.data(), ad.size(), inner.data(), inner.size());
-    const auto n = static_cast<std::uint32_t>(out.size() - length_at - 4 - nonce_size);
+    const auto n = static_cast<std::uint32_t>(out.size() - length_at - 4 - entry_nonce_size(s.cipher));
     for (int i = 0; i < 4; ++i) out[length_at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(n >> (8 * i));
     out.insert(out.end(), e.hash.begin(), e.hash.end());
 }
@@ -70,16 +74,21 @@ event decode_sealed(const std::uint8_t* data, std::size_t size, const case_secre
     ar& v;
     w(e.seq);
     w(e.recorded);
-    if (ar.remaining() < nonce_size + 4 + tag_size + 32) malformed("a sealed entry is cut short");
+    const auto cipher = static_cast<entry_cipher>(v);
+    const std::size_t n_nonce = entry_nonce_size(cipher);
+    if (ar.remaining() < n_nonce + 4 + tag_size + 32) malformed("a sealed entry is cut short");
     std::uint32_t n = 0;
     ar& n;
     const std::uint8_t* nonce = ar.p;
-    ar.p += nonce_size;
+    ar.p += n_nonce;
     if (n < tag_size || n != ar.remaining() - 32) malformed("a sealed entry's length does not match its bytes");
     const std::uint8_t* sealed = ar.p;
     ar.p += n;
     ar.load_binary(e.hash.data(), e.hash.size());
     if (!s) throw error(errc::key_error, "entry " + std::to_string(e.seq) + " is encrypted, and its case's key was not given");
+    if (s->cipher != cipher)
+        throw error(errc::integrity, "entry " + std::to_string(e.seq) + " is sealed with " + cipher_name(cipher) +
+                                         ", and its case's entries with " + cipher_name(s->cipher));
     // The plaintext on the stack when it fits (an entry rarely needs more), else on the heap.
     std::uint8_t small[512];
     bytes large;
@@ -150,7 +159,12 @@ event decode_entry(const std::uint8_t* data, std::size_t size, const case_secret
 
 bool is_v1_entry(const std::uint8_t* data, std::size_t size) noexcept { return size > 0 && data[0] == 1; }
 
-bool is_sealed_entry(const std::uint8_t* data, std::size_t size) noexcept { return size > 0 && data[0] == sealed_layout; }
+bool is_sealed_entry(const std::uint8_t* data, std::size_t size) noexcept {
+    return size > 0 && (data[0] == static_cast<std::uint8_t>(entry_cipher::xchacha20poly1305) ||
+                        data[0] == static_cast<std::uint8_t>(entry_cipher::aes256gcm));
+}
+
+entry_cipher sealed_cipher(const std::uint8_t* data) noexcept { return static_cast<entry_cipher>(data[0]); }
 
 digest chain_hash(const digest& prev, const std::uint8_t* data, std::size_t size) noexcept {
     const std::size_t body = size >= 32 ? size - 32 : 0;

@@ -25,8 +25,10 @@
  * bytes: XChaCha20-Poly1305, bound to the case id and the host key's id),
  * the case id and the number of entries (8 bytes each, little-endian), then
  * each entry's sealed canonical bytes (what a store's row holds) after its
- * length (4 bytes). Each entry's chain is checked from its bytes before it
- * is opened.
+ * length (4 bytes). A sealed entry's first byte names its cipher: 4 for
+ * AES-256-GCM, 3 for XChaCha20-Poly1305 (cases opened before AES-256-GCM
+ * became the cipher keep it); every entry of a case has its first entry's.
+ * Each entry's chain is checked from its bytes before it is opened.
  *
  * The frame is checked before Boost reads a byte: magic, a format version
  * no newer than this library's, the encoding, content and flags, the length

@@ -5,9 +5,10 @@
  *
  * An encrypted case (opened with at_rest::encrypted) has a key of its own,
  * 32 random bytes made when it is opened. Every entry of its journal is
- * stored sealed with XChaCha20-Poly1305 (libsodium) under that key: only the
- * entry's number, its recorded instant and its hash are readable without
- * it. The journal's hash chain is over the sealed bytes, so it verifies
+ * stored sealed with AES-256-GCM (libsodium, or OpenSSL on a CPU without
+ * AES-NI) under that key — XChaCha20-Poly1305 for a case opened before
+ * AES-256-GCM became the cipher, which keeps it: only the entry's number,
+ * its recorded instant and its hash are readable without it. The journal's hash chain is over the sealed bytes, so it verifies
  * without the key (store verify(), anchors, counts).
  *
  * A case key is never stored as it is: a store keeps it wrapped under a

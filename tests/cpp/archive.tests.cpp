@@ -302,26 +302,40 @@ TEST_CASE("golden archives of this format version load, byte for byte", "[archiv
     CHECK(load_directory(read_file(data_dir() + "/v2/directory.binary.sfa")).practitioners().size() == 4);
 }
 
-TEST_CASE("the golden encrypted archive loads with its host key, and holds the golden case's entries", "[archive][golden][encryption]") {
+TEST_CASE("the golden encrypted archives load with their host key, hold the golden case's entries, and keep their cipher", "[archive][golden][encryption]") {
     static const fuzzing::context x;
     fixtures::world w;
     fixtures::fixed_clock clock;
     const case_file plain = fixtures::full_case(w);
-    const bytes b = read_file(data_dir() + "/v3/case.encrypted.sfa");
-    const archive_info info = inspect_archive(b.data(), b.size());
-    CHECK((info.format_version == 3 && info.encrypted && info.host_key_id == "fuzz"));
-    CHECK(code_of([&] { load_case(b); }) == errc::key_error);
-    const case_file back = load_case(b.data(), b.size(), x.keys);
-    CHECK(back.encrypted());
-    CHECK(back.verify().ok);
-    CHECK(back.state() == state::closed);
-    // The same facts as the plain golden case; only the hashes differ (they are over the sealed bytes).
-    REQUIRE(back.journal().size() == plain.journal().size());
-    for (std::size_t i = 0; i < plain.journal().size(); ++i) {
-        const event& a = back.journal()[i];
-        const event& e = plain.journal()[i];
-        CHECK((a.seq == e.seq && a.recorded == e.recorded && a.when == e.when && a.who == e.who && a.payload == e.payload));
-        CHECK(a.hash != e.hash);
+    // Written before and after AES-256-GCM became the cipher of new cases.
+    for (const auto& [file, cipher] : {std::pair{"v3/case.encrypted.sfa", detail::entry_cipher::xchacha20poly1305},
+                                       std::pair{"v3/case.aes256gcm.sfa", detail::entry_cipher::aes256gcm}}) {
+        INFO(file);
+        const bytes b = read_file(data_dir() + "/" + file);
+        const archive_info info = inspect_archive(b.data(), b.size());
+        CHECK((info.format_version == 3 && info.encrypted && info.host_key_id == "fuzz"));
+        CHECK(code_of([&] { load_case(b); }) == errc::key_error);
+        case_file back = load_case(b.data(), b.size(), x.keys);
+        CHECK(back.encrypted());
+        CHECK(back.verify().ok);
+        CHECK(back.state() == state::closed);
+        REQUIRE(detail::case_access::secret(back)->cipher == cipher);
+        // The same facts as the plain golden case; only the hashes differ (they are over the sealed bytes).
+        REQUIRE(back.journal().size() == plain.journal().size());
+        for (std::size_t i = 0; i < plain.journal().size(); ++i) {
+            const event& a = back.journal()[i];
+            const event& e = plain.journal()[i];
+            CHECK((a.seq == e.seq && a.recorded == e.recorded && a.when == e.when && a.who == e.who && a.payload == e.payload));
+            CHECK(a.hash != e.hash);
+        }
+        // A case read back takes a new entry, sealed with its own cipher, and saves and loads again.
+        REQUIRE(w.rec(back, case_reopened{"the family asked for help again"}));
+        CHECK(back.verify());
+        const bytes saved = save_archive(back, x.keys);
+        const case_file again = load_case(saved.data(), saved.size(), x.keys);
+        CHECK(again == back);
+        CHECK(detail::case_access::secret(again)->cipher == cipher);
+        CHECK(again.verify());
     }
 }
 
@@ -466,8 +480,8 @@ TEST_CASE("write the golden archives", "[.write-golden]") {
     write("directory.binary.sfa", save_archive(w.dir, archive_encoding::binary));
 }
 
-// Writes the golden encrypted archive (format 3) of full_case() opened encrypted, its key wrapped
-// under the fuzzing context's host key "fuzz". Run by hand:
+// Writes the golden encrypted archive (format 3, its entries sealed with AES-256-GCM) of full_case()
+// opened encrypted, its key wrapped under the fuzzing context's host key "fuzz". Run by hand:
 //   SFCORE_GOLDEN_OUT=tests/data/v3 ./build/tests/sfcore_tests "[.write-golden-encrypted]"
 TEST_CASE("write the golden encrypted archive", "[.write-golden-encrypted]") {
     const char* out = std::getenv("SFCORE_GOLDEN_OUT");
@@ -477,7 +491,7 @@ TEST_CASE("write the golden encrypted archive", "[.write-golden-encrypted]") {
     w.keep = at_rest::encrypted;
     fixtures::fixed_clock clock;
     const bytes b = save_archive(fixtures::full_case(w), x.keys);
-    std::ofstream f(std::string(out) + "/case.encrypted.sfa", std::ios::binary);
+    std::ofstream f(std::string(out) + "/case.aes256gcm.sfa", std::ios::binary);
     f.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
     REQUIRE(f.good());
 }
@@ -510,10 +524,12 @@ TEST_CASE("an entry's canonical bytes decode to the entry, and nothing else does
         longer.push_back(0);
         CHECK(code_of([&] { detail::decode_entry(longer.data(), longer.size()); }) == errc::malformed);
         bytes newer = row;
-        newer[0] = 4;
+        newer[0] = 5;
         CHECK(code_of([&] { detail::decode_entry(newer.data(), newer.size()); }) == errc::unsupported_version);
-        newer[0] = 3;  // the sealed layout: a plain entry is not one
-        CHECK(code_of([&] { detail::decode_entry(newer.data(), newer.size()); }) == errc::malformed);
+        for (const std::uint8_t sealed : {3, 4}) {  // the sealed layouts: a plain entry is not one
+            newer[0] = sealed;
+            CHECK(code_of([&] { detail::decode_entry(newer.data(), newer.size()); }) == errc::malformed);
+        }
     }
     CHECK(code_of([&] { detail::decode_entry(nullptr, 3); }) == errc::null_argument);
 }

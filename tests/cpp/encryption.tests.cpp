@@ -151,8 +151,10 @@ TEST_CASE("an encrypted case reads back equal and verifies, from one load and fr
     REQUIRE(w.rec(more, member_added{member{member_id{}, "Another Canary", member_role::child, std::nullopt, true}}));
     s.append(more, back.journal().size());
     CHECK(s.load(case_id{1}) == more);
-    // The entries are sealed: layout 3, and their hash chain is over the sealed bytes.
+    // The entries are sealed with AES-256-GCM (layout 4), and their hash chain is over the sealed bytes.
     CHECK(place.value("SELECT count(*) FROM entries WHERE case_id = 1") == std::to_string(more.journal().size()));
+    CHECK(place.value("SELECT count(*) FROM entries WHERE case_id = 1 AND substr(data, 1, 1) = " + place.blob("04")) ==
+          std::to_string(more.journal().size()));
 }
 
 TEST_CASE("an encrypted case's head is not a plain case's head for the same entries", "[encryption]") {
@@ -507,39 +509,178 @@ TEST_CASE("an encrypted case's archive is refused without its host key, with a w
     CHECK(code_of([&] { inspect_archive(v2.data(), v2.size()); }) == errc::malformed);
 }
 
+// Case c's journal sealed under its key, entry i with ciphers[i] (the last cipher for the rest), chained over
+// the sealed bytes: the rows a store written with those ciphers holds.
+std::vector<bytes> sealed_rows(const case_file& c, std::vector<detail::entry_cipher> ciphers) {
+    const detail::case_secret* own = detail::case_access::secret(c);
+    REQUIRE(own);
+    std::vector<bytes> rows;
+    digest prev = journal_genesis(c.id());
+    for (std::size_t i = 0; i < c.journal().size(); ++i) {
+        const detail::case_secret s(c.id(), own->key, ciphers[std::min(i, ciphers.size() - 1)]);
+        event e = c.journal()[i];
+        e.hash = detail::entry_hash(prev, e, &s);
+        rows.push_back(detail::encode_entry(e, &s));
+        prev = e.hash;
+    }
+    return rows;
+}
+
+// The case those rows hold, read as a store or an archive reads them: with the case's key, its cipher not given.
+case_file read_rows(case_id id, const detail::key_bytes& key, const std::vector<bytes>& rows) {
+    detail::chained_reader reader(id, "test", rows.size());
+    reader.secret = std::make_shared<const detail::case_secret>(id, key);
+    for (std::size_t i = 0; i < rows.size(); ++i) reader.add(i + 1, rows[i].data(), rows[i].size());
+    return std::move(reader).replay();
+}
+
+const char* name_of(detail::entry_cipher k) { return k == detail::entry_cipher::aes256gcm ? "AES-256-GCM" : "XChaCha20-Poly1305"; }
+
+constexpr detail::entry_cipher both_ciphers[] = {detail::entry_cipher::aes256gcm, detail::entry_cipher::xchacha20poly1305};
+
 TEST_CASE("an entry sealed under its case's key with a nonce sfcore would not choose loads, and verify() finds it", "[encryption]") {
     fixtures::world w;
     const case_file c = planted_case(w, 7, at_rest::encrypted);
     const detail::case_secret* secret = detail::case_access::secret(c);
     REQUIRE(secret);
-    std::vector<bytes> rows;
-    for (const event& e : c.journal()) rows.push_back(detail::encode_entry(e, secret));
-    // The last entry sealed again by another program holding the key: the same header and plaintext, another nonce.
-    bytes& last = rows.back();
-    constexpr std::size_t header = 1 + 8 + 8 + 4;
-    const std::size_t sealed_size = last.size() - header - detail::nonce_size - 32;
-    bytes plain(sealed_size - detail::tag_size);
-    std::uint8_t ad[16 + 8 + 17];
-    std::memcpy(ad, "sfcore entry   3", 16);
-    for (int i = 0; i < 8; ++i) ad[16 + i] = static_cast<std::uint8_t>(c.id().value() >> (8 * i));
-    std::memcpy(ad + 24, last.data(), 17);
-    std::uint8_t* nonce = last.data() + header;
-    REQUIRE(crypto_aead_xchacha20poly1305_ietf_decrypt(plain.data(), nullptr, nullptr, nonce + detail::nonce_size, sealed_size, ad,
-                                                       sizeof ad, nonce, secret->key.data()) == 0);
-    nonce[0] ^= 1;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + detail::nonce_size, nullptr, plain.data(), plain.size(), ad, sizeof ad, nullptr,
-                                               nonce, secret->key.data());
-    const digest prev = c.journal()[c.journal().size() - 2].hash;
-    const digest h = detail::chain_hash(prev, last.data(), last.size());
-    std::memcpy(last.data() + last.size() - 32, h.data(), 32);
+    for (const detail::entry_cipher k : both_ciphers) {
+        INFO(name_of(k));
+        std::vector<bytes> rows = sealed_rows(c, {k});
+        // The last entry sealed again by another program holding the key: the same header and plaintext, another nonce.
+        bytes& last = rows.back();
+        constexpr std::size_t header = 1 + 8 + 8 + 4;
+        const std::size_t n_nonce = detail::entry_nonce_size(k);
+        const std::size_t sealed_size = last.size() - header - n_nonce - 32;
+        bytes plain(sealed_size - detail::tag_size);
+        std::uint8_t ad[16 + 8 + 17];
+        std::memcpy(ad, k == detail::entry_cipher::aes256gcm ? "sfcore entry   4" : "sfcore entry   3", 16);
+        for (int i = 0; i < 8; ++i) ad[16 + i] = static_cast<std::uint8_t>(c.id().value() >> (8 * i));
+        std::memcpy(ad + 24, last.data(), 17);
+        std::uint8_t* nonce = last.data() + header;
+        std::uint8_t* sealed = nonce + n_nonce;
+        if (k == detail::entry_cipher::aes256gcm) {
+            REQUIRE(detail::aes256gcm_open_openssl(plain.data(), secret->key, nonce, ad, sizeof ad, sealed, sealed_size));
+            nonce[0] ^= 1;
+            detail::aes256gcm_seal_openssl(sealed, secret->key, nonce, ad, sizeof ad, plain.data(), plain.size());
+        } else {
+            REQUIRE(crypto_aead_xchacha20poly1305_ietf_decrypt(plain.data(), nullptr, nullptr, sealed, sealed_size, ad, sizeof ad, nonce,
+                                                               secret->key.data()) == 0);
+            nonce[0] ^= 1;
+            crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, nullptr, plain.data(), plain.size(), ad, sizeof ad, nullptr, nonce,
+                                                       secret->key.data());
+        }
+        digest before = journal_genesis(c.id());
+        for (std::size_t i = 0; i + 1 < rows.size(); ++i) before = detail::chain_hash(before, rows[i].data(), rows[i].size());
+        const digest h = detail::chain_hash(before, last.data(), last.size());
+        std::memcpy(last.data() + last.size() - 32, h.data(), 32);
 
-    detail::chained_reader reader(c.id(), "test", rows.size());
-    reader.secret = std::make_shared<const detail::case_secret>(c.id(), secret->key);
-    for (std::size_t i = 0; i < rows.size(); ++i) reader.add(i + 1, rows[i].data(), rows[i].size());
-    case_file back = detail::case_access::replay_chained(c.id(), std::move(reader.journal));
-    detail::case_access::set_secret(back, std::move(reader.secret));
-    CHECK(back.state() == c.state());
-    const journal_verification v = back.verify();
-    CHECK_FALSE(v.ok);
-    CHECK(v.reason.find("entry " + std::to_string(rows.size())) != std::string::npos);
+        const case_file back = read_rows(c.id(), secret->key, rows);
+        CHECK(back.state() == c.state());
+        const journal_verification v = back.verify();
+        CHECK_FALSE(v.ok);
+        CHECK(v.reason.find("entry " + std::to_string(rows.size())) != std::string::npos);
+    }
+}
+
+TEST_CASE("a case's cipher is its first entry's: a case sealed with either opens, takes appends sealed the same way, and verifies", "[encryption]") {
+    fixtures::world w;
+    const case_file c = planted_case(w, 7, at_rest::encrypted);
+    CHECK(detail::case_access::secret(c)->cipher == detail::entry_cipher::aes256gcm);  // a case opened now
+    for (const detail::entry_cipher k : both_ciphers) {
+        INFO(name_of(k));
+        const std::vector<bytes> rows = sealed_rows(c, {k});
+        for (const bytes& row : rows) CHECK(row[0] == static_cast<std::uint8_t>(k));  // the layout byte names the cipher
+        case_file back = read_rows(c.id(), detail::case_access::secret(c)->key, rows);
+        REQUIRE(detail::case_access::secret(back)->cipher == k);
+        CHECK(back.verify());
+        CHECK(back.state() == c.state());
+        REQUIRE(w.rec(back, member_added{member{member_id{}, "Another Canary", member_role::child, std::nullopt, true}}));
+        CHECK(back.verify());
+        const detail::case_secret* s = detail::case_access::secret(back);
+        std::vector<bytes> more;
+        for (const event& e : back.journal()) more.push_back(detail::encode_entry(e, s));
+        CHECK(more.back()[0] == static_cast<std::uint8_t>(k));
+        CHECK(std::equal(rows.begin(), rows.end(), more.begin()));  // the entries already written seal to the same bytes
+        CHECK(read_rows(c.id(), s->key, more) == back);
+    }
+}
+
+TEST_CASE("entries of one case sealed with two ciphers are refused as an integrity error", "[encryption]") {
+    fixtures::world w;
+    const case_file c = planted_case(w, 7, at_rest::encrypted);
+    const auto& key = detail::case_access::secret(c)->key;
+    using k = detail::entry_cipher;
+    for (const auto& ciphers : {std::vector<k>{k::aes256gcm, k::xchacha20poly1305}, std::vector<k>{k::xchacha20poly1305, k::aes256gcm},
+                                std::vector<k>{k::aes256gcm, k::aes256gcm, k::aes256gcm, k::xchacha20poly1305}}) {
+        const std::vector<bytes> rows = sealed_rows(c, ciphers);
+        try {
+            read_rows(c.id(), key, rows);
+            FAIL("mixed ciphers were read");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::integrity);
+            CHECK_THAT(e.what(), Catch::Contains("entry " + std::to_string(ciphers.size())) && Catch::Contains("is sealed with") &&
+                                     Catch::Contains("its case's entries with"));
+        }
+    }
+}
+
+TEST_CASE("AES-256-GCM: OpenSSL gives the published answers, and libsodium's bytes are OpenSSL's", "[encryption]") {
+    // McGrew and Viega, "The Galois/Counter Mode of Operation", test cases 13 and 14: a zero key and nonce.
+    const detail::key_bytes zero_key{};
+    const std::uint8_t zero_nonce[12] = {};
+    const std::uint8_t zero_block[16] = {};
+    const auto hex = [](const std::uint8_t* p, std::size_t n) {
+        std::string h;
+        for (std::size_t i = 0; i < n; ++i) h += "0123456789abcdef"[p[i] >> 4], h += "0123456789abcdef"[p[i] & 15];
+        return h;
+    };
+    bytes out(16 + 16);
+    detail::aes256gcm_seal_openssl(out.data(), zero_key, zero_nonce, nullptr, 0, nullptr, 0);
+    CHECK(hex(out.data(), 16) == "530f8afbc74536b9a963b4f1c4cb738b");
+    detail::aes256gcm_seal_openssl(out.data(), zero_key, zero_nonce, nullptr, 0, zero_block, 16);
+    CHECK(hex(out.data(), 32) == "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919");
+    std::uint8_t back[16];
+    CHECK(detail::aes256gcm_open_openssl(back, zero_key, zero_nonce, nullptr, 0, out.data(), 32));
+    CHECK(std::memcmp(back, zero_block, 16) == 0);
+    out[3] ^= 1;
+    CHECK_FALSE(detail::aes256gcm_open_openssl(back, zero_key, zero_nonce, nullptr, 0, out.data(), 32));
+    CHECK(std::all_of(back, back + 16, [](std::uint8_t b) { return b == 0; }));  // nothing unauthenticated is left
+    CHECK_FALSE(detail::aes256gcm_open_openssl(back, zero_key, zero_nonce, nullptr, 0, out.data(), 15));
+
+    // A case's seal() and open_sealed() give the same bytes with libsodium's AES-256-GCM (where the CPU has it)
+    // and with OpenSSL's, and each opens the other's, for sizes around the block size.
+    detail::key_bytes key;
+    randombytes_buf(key.data(), key.size());
+    auto fast = std::make_shared<detail::case_secret>(case_id{9}, key);
+    auto portable = std::make_shared<detail::case_secret>(case_id{9}, key);
+    portable->aes_ready = false;  // as on a CPU without AES-NI
+    CHECK(fast->aes_ready == (crypto_aead_aes256gcm_is_available() == 1));
+    for (const std::size_t n : {0, 1, 15, 16, 17, 63, 64, 65, 200, 1000}) {
+        INFO(n);
+        bytes plain(n), ad(41);
+        if (n > 0) randombytes_buf(plain.data(), plain.size());  // (no null pointer to libsodium for an empty plaintext)
+        randombytes_buf(ad.data(), ad.size());
+        bytes a, b;
+        detail::seal(a, *fast, ad.data(), ad.size(), plain.data(), plain.size());
+        detail::seal(b, *portable, ad.data(), ad.size(), plain.data(), plain.size());
+        REQUIRE(a.size() == 12 + n + 16);
+        CHECK(a == b);
+        bytes opened(n + 1);
+        CHECK(detail::open_sealed(opened.data(), *portable, ad.data(), ad.size(), a.data(), a.data() + 12, a.size() - 12));
+        CHECK(std::equal(plain.begin(), plain.end(), opened.begin()));
+        CHECK(detail::open_sealed(opened.data(), *fast, ad.data(), ad.size(), b.data(), b.data() + 12, b.size() - 12));
+        CHECK(std::equal(plain.begin(), plain.end(), opened.begin()));
+        // A changed byte, another associated data or another nonce does not open, with either.
+        for (auto* s : {fast.get(), portable.get()}) {
+            bytes x = a;
+            x.back() ^= 0x80;
+            CHECK_FALSE(detail::open_sealed(opened.data(), *s, ad.data(), ad.size(), x.data(), x.data() + 12, x.size() - 12));
+            x = a;
+            x[0] ^= 1;
+            CHECK_FALSE(detail::open_sealed(opened.data(), *s, ad.data(), ad.size(), x.data(), x.data() + 12, x.size() - 12));
+            bytes other_ad = ad;
+            other_ad[40] ^= 1;
+            CHECK_FALSE(detail::open_sealed(opened.data(), *s, other_ad.data(), other_ad.size(), a.data(), a.data() + 12, a.size() - 12));
+        }
+    }
 }
