@@ -48,6 +48,9 @@ enum class entry_cipher : std::uint8_t {
 /** The nonce size of an entry sealed with @p c: 24 bytes for XChaCha20-Poly1305, 12 for AES-256-GCM. */
 constexpr std::size_t entry_nonce_size(entry_cipher c) noexcept { return c == entry_cipher::aes256gcm ? 12 : nonce_size; }
 
+/** The cipher's name, as errors give it: "AES-256-GCM" or "XChaCha20-Poly1305". */
+constexpr const char* cipher_name(entry_cipher c) noexcept { return c == entry_cipher::aes256gcm ? "AES-256-GCM" : "XChaCha20-Poly1305"; }
+
 /** A case's own key (in memory only), and the cipher its entries are sealed with. */
 struct case_secret {
     case_id id;

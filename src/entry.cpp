@@ -36,8 +36,6 @@ sealed_ad ad_of(case_id id, const std::uint8_t* header) {
     return ad;
 }
 
-const char* cipher_name(entry_cipher c) { return c == entry_cipher::aes256gcm ? "AES-256-GCM" : "XChaCha20-Poly1305"; }
-
 void encode_sealed(bytes& out, const event& e, const case_secret& s) {
     canonical_oarchive inner;
     {

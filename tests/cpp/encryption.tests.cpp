@@ -534,8 +534,6 @@ case_file read_rows(case_id id, const detail::key_bytes& key, const std::vector<
     return std::move(reader).replay();
 }
 
-const char* name_of(detail::entry_cipher k) { return k == detail::entry_cipher::aes256gcm ? "AES-256-GCM" : "XChaCha20-Poly1305"; }
-
 constexpr detail::entry_cipher both_ciphers[] = {detail::entry_cipher::aes256gcm, detail::entry_cipher::xchacha20poly1305};
 
 TEST_CASE("an entry sealed under its case's key with a nonce sfcore would not choose loads, and verify() finds it", "[encryption]") {
@@ -544,7 +542,7 @@ TEST_CASE("an entry sealed under its case's key with a nonce sfcore would not ch
     const detail::case_secret* secret = detail::case_access::secret(c);
     REQUIRE(secret);
     for (const detail::entry_cipher k : both_ciphers) {
-        INFO(name_of(k));
+        INFO(detail::cipher_name(k));
         std::vector<bytes> rows = sealed_rows(c, {k});
         // The last entry sealed again by another program holding the key: the same header and plaintext, another nonce.
         bytes& last = rows.back();
@@ -587,7 +585,7 @@ TEST_CASE("a case's cipher is its first entry's: a case sealed with either opens
     const case_file c = planted_case(w, 7, at_rest::encrypted);
     CHECK(detail::case_access::secret(c)->cipher == detail::entry_cipher::aes256gcm);  // a case opened now
     for (const detail::entry_cipher k : both_ciphers) {
-        INFO(name_of(k));
+        INFO(detail::cipher_name(k));
         const std::vector<bytes> rows = sealed_rows(c, {k});
         for (const bytes& row : rows) CHECK(row[0] == static_cast<std::uint8_t>(k));  // the layout byte names the cipher
         case_file back = read_rows(c.id(), detail::case_access::secret(c)->key, rows);
@@ -618,8 +616,10 @@ TEST_CASE("entries of one case sealed with two ciphers are refused as an integri
             FAIL("mixed ciphers were read");
         } catch (const error& e) {
             CHECK(e.code() == errc::integrity);
-            CHECK_THAT(e.what(), Catch::Contains("entry " + std::to_string(ciphers.size())) && Catch::Contains("is sealed with") &&
-                                     Catch::Contains("its case's entries with"));
+            // The error names the entry, its cipher and the case's (its first entry's).
+            CHECK_THAT(e.what(), Catch::Contains("entry " + std::to_string(ciphers.size()) + " is sealed with " +
+                                                 detail::cipher_name(ciphers.back())) &&
+                                     Catch::Contains(std::string("its case's entries with ") + detail::cipher_name(ciphers.front())));
         }
     }
 }
