@@ -2,6 +2,7 @@
 // disclosure fold and recorded in the journal, views, notices and the
 // coordinator's explanation of a recorded decision.
 #include <algorithm>
+#include <type_traits>
 
 #include "sfcore/case.hpp"
 #include "sfcore/report.hpp"
@@ -14,6 +15,16 @@ namespace {
 
 // The actor of an access record: valid UTF-8, not blank (checked without copying).
 void check_actor(std::string_view actor) { check_nonblank_utf8(actor, "actor"); }
+
+// A value made by a function where it is constructed: emplace(made_by{f})
+// converts to f()'s result in place (no temporary, no move).
+template <class F>
+struct made_by {
+    F make;
+    operator std::invoke_result_t<F&>() { return make(); }
+};
+template <class F>
+made_by(F) -> made_by<F>;
 
 std::string join(const std::vector<std::string>& xs) {
     std::string out;
@@ -53,15 +64,23 @@ void case_file::record_decision(const disclosure_request& r, instant at, decisio
     const std::uint64_t seq = journal_.size() + 1;
     const instant recorded = recorded_at(now);
     const digest prev = journal_.empty() ? journal_genesis(id_) : journal_.back().hash;
-    // The entry is made and hashed first, then moved to the end of the journal:
-    // the move does not wait for the hash, so the processor does both at once.
-    event e{at, std::string(actor),
-            event_payload(std::in_place_type<disclosure_decided>,
-                          disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule, d.subject, d.consent})};
-    e.seq = seq;
-    e.recorded = recorded;
-    const digest h = detail::decision_entry_hash(prev, e, secret_.get());
-    journal_.emplace_back(std::move(e)).hash = h;
+    // The entry is made where it stays, at the end of the journal (a made_by
+    // converts to it in place), then hashed. Every field is given, the hash
+    // before standing in for its own, so none is value-initialized: a compiler
+    // clears all 360 bytes of an entry before filling it when one is.
+    event& e = journal_.emplace_back(made_by{[&] {
+        return event{at, std::string(actor),
+                     event_payload(std::in_place_type<disclosure_decided>,
+                                   disclosure_decided{r.discloser, r.subjects, r.what, r.recipient, r.why, d.permit, d.rule,
+                                                      d.subject, d.consent}),
+                     seq, recorded, prev};
+    }});
+    try {
+        e.hash = detail::decision_entry_hash(prev, e, secret_.get());
+    } catch (...) {
+        journal_.pop_back();  // no entry without its hash
+        throw;
+    }
     d.seq = seq;
 }
 

@@ -165,7 +165,18 @@ digest sha256::finish() noexcept {
     store_be(buffer_.data() + 56, bits);
     block(buffer_.data());
     digest out;
+#ifdef SFCORE_SHA_X86
+    // The words byte-swapped in two 16-byte stores (SSE2): a caller that reads the
+    // digest 16 bytes at a time reads what one store wrote, without a stall.
+    for (std::size_t half = 0; half < 2; ++half) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h_.data() + 4 * half));
+        v = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));    // the bytes of each 16-bit half swapped
+        v = _mm_shufflehi_epi16(_mm_shufflelo_epi16(v, 0xB1), 0xB1);     // and the halves of each word
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data() + 16 * half), v);
+    }
+#else
     for (std::size_t i = 0; i < 8; ++i) store_be(out.data() + 4 * i, h_[i]);
+#endif
     return out;
 }
 
